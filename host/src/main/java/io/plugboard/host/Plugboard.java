@@ -1,0 +1,160 @@
+package io.plugboard.host;
+
+import io.javalin.config.JavalinConfig;
+import io.plugboard.host.internal.HostConfig;
+import io.plugboard.host.internal.HostVersion;
+import io.plugboard.host.internal.Runtime;
+import io.plugboard.sdk.EventEmitter;
+import io.plugboard.sdk.EventType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The Plugboard host, embedded in an application:
+ *
+ * <pre>{@code
+ * try (Plugboard host = Plugboard.builder().pluginsDir(Path.of("plugins")).dataDir(Path.of("data")).build()) {
+ *     host.start();
+ *     host.events().emit("payment_received", Map.of("amount", "10.00"));
+ * }
+ * }</pre>
+ *
+ * <p>{@link #start()} opens the database (migrating it), loads the plugins and starts the web server
+ * with the admin at {@code /admin} and the API at {@code /api/v1}. {@link #close()} releases the port,
+ * the threads, the plugins and the database. A host is started at most once.
+ */
+public final class Plugboard implements AutoCloseable {
+
+    private final HostConfig config;
+    private Runtime runtime;
+    private boolean closed;
+
+    private Plugboard(HostConfig config) {
+        this.config = config;
+    }
+
+    /** @return a builder with the defaults: {@code ./plugins}, {@code ./plugboard-data}, 127.0.0.1:8080 */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Opens the database, loads the plugins and starts serving. A plugin that fails is reported on
+     * {@code /admin/plugins} and does not stop the host.
+     *
+     * @return this host
+     * @throws IllegalStateException if already started or closed
+     */
+    public synchronized Plugboard start() {
+        if (runtime != null || closed) {
+            throw new IllegalStateException(closed ? "this host was closed" : "this host is already started");
+        }
+        runtime = Runtime.start(config);
+        return this;
+    }
+
+    /** @return the emitter for events the embedding application emits itself (source {@code app}) */
+    public EventEmitter events() {
+        return running().appEmitter();
+    }
+
+    /** @return the port the server listens on (the real one when 0 was configured) */
+    public int port() {
+        return running().port();
+    }
+
+    /** @return the server's base URL, e.g. {@code http://127.0.0.1:8080} */
+    public String baseUrl() {
+        String host = config.bindHost().equals("0.0.0.0") ? "localhost" : config.bindHost();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    /** Stops the server, the plugins and the database. Safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (runtime != null) {
+            runtime.close();
+            runtime = null;
+        }
+    }
+
+    private synchronized Runtime running() {
+        if (runtime == null) {
+            throw new IllegalStateException("the host is not running; call start() first");
+        }
+        return runtime;
+    }
+
+    /** Configures a {@link Plugboard}; every setting has a default. */
+    public static final class Builder {
+        private Path pluginsDir = Path.of("plugins");
+        private Path dataDir = Path.of("plugboard-data");
+        private String bindHost = "127.0.0.1";
+        private int port = 8080;
+        private String siteName = "Plugboard";
+        private final List<EventType> eventTypes = new ArrayList<>();
+        private final List<Consumer<JavalinConfig>> webCustomizers = new ArrayList<>();
+
+        private Builder() {}
+
+        /** @param dir the folder of plugin jars @return this builder */
+        public Builder pluginsDir(Path dir) { this.pluginsDir = Objects.requireNonNull(dir, "dir"); return this; }
+
+        /** @param dir the folder for the database; created if missing @return this builder */
+        public Builder dataDir(Path dir) { this.dataDir = Objects.requireNonNull(dir, "dir"); return this; }
+
+        /**
+         * @param port the TCP port; 0 picks a free one
+         * @return this builder
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * The address to listen on. The default, {@code 127.0.0.1}, admits only this machine; use
+         * {@code 0.0.0.0} to serve the network.
+         *
+         * @param host an IP address or host name of this machine
+         * @return this builder
+         */
+        public Builder bindHost(String host) { this.bindHost = Objects.requireNonNull(host, "host"); return this; }
+
+        /** @param name shown in the admin's top bar @return this builder */
+        public Builder siteName(String name) { this.siteName = Objects.requireNonNull(name, "name"); return this; }
+
+        /**
+         * Registers an event type of the embedding application itself (its {@code plugin_id} is {@code app}).
+         * App types are registered before plugins load, so a plugin cannot take their keys.
+         *
+         * @param type the event type
+         * @return this builder
+         */
+        public Builder eventType(EventType type) { eventTypes.add(Objects.requireNonNull(type, "type")); return this; }
+
+        /**
+         * Adds to the web server's configuration, e.g. the embedding app's own routes next to the admin.
+         *
+         * @param customizer called once while the server is created
+         * @return this builder
+         */
+        public Builder web(Consumer<JavalinConfig> customizer) {
+            webCustomizers.add(Objects.requireNonNull(customizer, "customizer"));
+            return this;
+        }
+
+        /** @return a host, not yet started */
+        public Plugboard build() {
+            return new Plugboard(new HostConfig(pluginsDir, dataDir, bindHost, port, siteName, eventTypes,
+                    webCustomizers, HostVersion.read()));
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.plugboard.host.internal;
+
+import io.javalin.config.JavalinConfig;
+import io.plugboard.sdk.EventType;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Everything the host is configured with, fixed at build time. */
+public record HostConfig(
+        Path pluginsDir,
+        Path dataDir,
+        String bindHost,
+        int port,
+        String siteName,
+        List<EventType> appEventTypes,
+        List<Consumer<JavalinConfig>> webCustomizers,
+        String hostVersion) {
+
+    public HostConfig {
+        appEventTypes = List.copyOf(appEventTypes);
+        webCustomizers = List.copyOf(webCustomizers);
+    }
+}

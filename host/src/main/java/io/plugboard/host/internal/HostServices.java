@@ -1,0 +1,20 @@
+package io.plugboard.host.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.delivery.AttemptStore;
+import io.plugboard.host.internal.delivery.TestSender;
+import io.plugboard.host.internal.events.EventService;
+import io.plugboard.host.internal.events.EventTypeRegistry;
+import io.plugboard.host.internal.plugins.PluginService;
+import io.plugboard.host.internal.webhooks.WebhookService;
+
+/** The services the web layer is built from; assembled once by the host, read-only afterwards. */
+public record HostServices(
+        HostConfig config,
+        ObjectMapper apiMapper,
+        EventTypeRegistry eventTypes,
+        EventService events,
+        WebhookService webhooks,
+        TestSender testSender,
+        AttemptStore attempts,
+        PluginService plugins) {}

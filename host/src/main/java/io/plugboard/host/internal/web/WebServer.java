@@ -1,0 +1,59 @@
+package io.plugboard.host.internal.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.plugboard.host.internal.HostServices;
+import io.plugboard.host.internal.web.admin.AdminRoutes;
+import io.plugboard.host.internal.web.admin.AdminView;
+import io.plugboard.host.internal.web.admin.ErrorPage;
+import io.plugboard.host.internal.web.admin.Templates;
+import io.plugboard.host.internal.web.api.ApiRoutes;
+
+/**
+ * The host's HTTP server: the REST API under {@code /api/v1}, the admin under {@code /admin},
+ * static assets under {@code /plugboard/static}, and whatever routes the embedding app adds.
+ */
+public final class WebServer implements AutoCloseable {
+
+    /** Largest request body accepted, in bytes; larger requests get 413. */
+    static final long MAX_REQUEST_BYTES = 1_048_576;
+
+    private final Javalin app;
+    private final HostServices services;
+
+    public WebServer(HostServices services) {
+        this.services = services;
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jsonMapper(new JavalinJackson(services.apiMapper(), false));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/plugboard/static";
+                files.directory = "/plugboard/static";
+                files.location = Location.CLASSPATH;
+            });
+            AdminView view = new AdminView(new Templates(services.apiMapper()), services.config().siteName(),
+                    services.config().hostVersion());
+            ErrorResponses.register(config.routes, new ErrorPage(view));
+            new ApiRoutes(services).register(config.routes);
+            new AdminRoutes(services, view).register(config.routes);
+            services.config().webCustomizers().forEach(customizer -> customizer.accept(config));
+        });
+    }
+
+    public void start() {
+        app.start(services.config().bindHost(), services.config().port());
+    }
+
+    /** @return the port actually bound (useful when 0 asked for a free one) */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

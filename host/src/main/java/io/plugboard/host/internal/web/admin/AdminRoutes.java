@@ -1,0 +1,45 @@
+package io.plugboard.host.internal.web.admin;
+
+import io.javalin.config.RoutesConfig;
+import io.plugboard.host.internal.HostServices;
+
+/**
+ * The admin pages. Plain forms and redirects, so everything works without JavaScript; every page is
+ * rendered inside one layout by {@link AdminView}.
+ */
+public final class AdminRoutes {
+
+    private final HostServices services;
+    private final AdminView view;
+
+    public AdminRoutes(HostServices services, AdminView view) {
+        this.services = services;
+        this.view = view;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/admin", ctx -> ctx.redirect("/admin/webhooks"));
+        WebhookListPage list = new WebhookListPage(services.webhooks(), services.attempts(), view);
+        routes.get("/admin/webhooks", list::show);
+
+        WebhookFormPage form = new WebhookFormPage(services.webhooks(), services.eventTypes(), view);
+        routes.get("/admin/webhooks/new", form::showNew);
+        routes.post("/admin/webhooks", form::create);
+        routes.get("/admin/webhooks/{id}/edit", form::showEdit);
+        routes.post("/admin/webhooks/{id}", form::update);
+
+        WebhookActions actions = new WebhookActions(services.webhooks(), services.testSender(), view);
+        routes.post("/admin/webhooks/{id}/toggle", actions::toggle);
+        routes.post("/admin/webhooks/{id}/test", actions::test);
+        routes.get("/admin/webhooks/{id}/delete", actions::confirmDelete);
+        routes.post("/admin/webhooks/{id}/delete", actions::delete);
+
+        EventsPage events = new EventsPage(services.eventTypes(), services.webhooks(), services.testSender(),
+                services.attempts(), view);
+        routes.get("/admin/events", events::show);
+        routes.post("/admin/events/{key}/test", events::test);
+
+        PluginsPage plugins = new PluginsPage(services.plugins(), services.config().pluginsDir(), view);
+        routes.get("/admin/plugins", plugins::show);
+    }
+}

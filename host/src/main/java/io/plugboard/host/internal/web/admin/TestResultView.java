@@ -1,0 +1,26 @@
+package io.plugboard.host.internal.web.admin;
+
+import io.plugboard.host.internal.delivery.AttemptStore;
+import io.plugboard.host.internal.delivery.DeliveryAttempt;
+import io.plugboard.host.internal.webhooks.WebhookService;
+import java.util.Optional;
+
+/** The "test event sent" panel, read back from the recorded attempt named in the URL. */
+record TestResultView(String webhookName, String webhookUrl, String eventType, String eventId, boolean success,
+                      Integer status, long durationMs, String error, String body) {
+
+    static Optional<TestResultView> load(String attemptId, AttemptStore attempts, WebhookService webhooks) {
+        if (attemptId == null || attemptId.isBlank()) {
+            return Optional.empty();
+        }
+        return attempts.find(attemptId).map(a -> of(a, webhooks));
+    }
+
+    private static TestResultView of(DeliveryAttempt a, WebhookService webhooks) {
+        var webhook = webhooks.find(a.webhookId());
+        var r = a.result();
+        return new TestResultView(webhook.map(w -> w.name()).orElse(a.webhookId()),
+                webhook.map(w -> w.url()).orElse(""), a.eventType(), a.eventId(), r.success(),
+                r.responseStatus(), r.durationMs(), r.error(), r.responseBody());
+    }
+}

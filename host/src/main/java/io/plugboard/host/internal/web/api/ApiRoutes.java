@@ -1,0 +1,23 @@
+package io.plugboard.host.internal.web.api;
+
+import io.javalin.config.RoutesConfig;
+import io.plugboard.host.internal.HostServices;
+import java.util.Map;
+
+/** The REST API, version 1: JSON in and out, snake_case fields, lists as {@code {"data", "total"}}. */
+public final class ApiRoutes {
+
+    private final HostServices services;
+
+    public ApiRoutes(HostServices services) {
+        this.services = services;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+        new EventTypesApi(services.eventTypes()).register(routes);
+        new EventsApi(services.events(), services.apiMapper()).register(routes);
+        new WebhooksApi(services.webhooks(), services.testSender(), services.apiMapper()).register(routes);
+        new PluginsApi(services.plugins()).register(routes);
+    }
+}

@@ -1,0 +1,36 @@
+package io.plugboard.host.internal.web.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.plugboard.host.internal.NotFoundException;
+import io.plugboard.host.internal.events.EventTypeRegistry;
+import io.plugboard.host.internal.events.RegisteredEventType;
+
+/** {@code GET /api/v1/event-types}: the catalog of every registered event type. */
+final class EventTypesApi {
+
+    record EventTypeJson(String key, String name, String description, String group, String pluginId,
+                         JsonNode sample, JsonNode schema) {
+
+        static EventTypeJson of(RegisteredEventType t) {
+            return new EventTypeJson(t.key(), t.name(), t.description(), t.group(), t.pluginId(), t.sample(),
+                    t.schemaJson());
+        }
+    }
+
+    private final EventTypeRegistry registry;
+
+    EventTypesApi(EventTypeRegistry registry) {
+        this.registry = registry;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/v1/event-types", ctx ->
+                ctx.json(ListJson.of(registry.all().stream().map(EventTypeJson::of).toList())));
+        routes.get("/api/v1/event-types/{key}", ctx -> {
+            String key = ctx.pathParam("key");
+            ctx.json(EventTypeJson.of(registry.find(key)
+                    .orElseThrow(() -> new NotFoundException("no event type has the key '" + key + "'"))));
+        });
+    }
+}

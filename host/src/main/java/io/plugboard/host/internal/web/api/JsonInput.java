@@ -1,0 +1,109 @@
+package io.plugboard.host.internal.web.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.web.ApiException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Reads a JSON request body field by field, refusing wrong types and unknown fields by name. */
+final class JsonInput {
+
+    private final ObjectNode body;
+
+    private JsonInput(ObjectNode body) {
+        this.body = body;
+    }
+
+    /** @param optional whether an empty body counts as {@code {}} */
+    static JsonInput read(Context ctx, ObjectMapper mapper, boolean optional, Set<String> allowed) {
+        String text = ctx.body();
+        if (text.isBlank()) {
+            if (optional) {
+                return new JsonInput(mapper.createObjectNode());
+            }
+            throw new ApiException(400, "request body must be a JSON object");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new ApiException(400, "request body is not valid JSON: " + e.getOriginalMessage()
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new ApiException(400, "request body must be a JSON object");
+        }
+        List<String> unknown = new ArrayList<>();
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                unknown.add(name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ApiException(400, "unknown field" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+                    + "; allowed fields: " + String.join(", ", new TreeSet<>(allowed)));
+        }
+        return new JsonInput(object);
+    }
+
+    boolean has(String field) {
+        return body.has(field);
+    }
+
+    /** @return the field's text, or null when absent or JSON null */
+    String string(String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw ValidationException.of(field, field + " must be a string");
+        }
+        return v.textValue();
+    }
+
+    Boolean bool(String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            throw ValidationException.of(field, field + " must be true or false");
+        }
+        return v.booleanValue();
+    }
+
+    List<String> strings(String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isArray()) {
+            throw ValidationException.of(field, field + " must be an array of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : v) {
+            if (!item.isTextual()) {
+                throw ValidationException.of(field, field + " must be an array of strings");
+            }
+            out.add(item.textValue());
+        }
+        return out;
+    }
+
+    /** @return the field as JSON, or null when absent or JSON null */
+    JsonNode node(String field) {
+        JsonNode v = body.get(field);
+        return v == null || v.isNull() ? null : v;
+    }
+}

@@ -1,0 +1,88 @@
+package io.plugboard.host.internal.web.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.delivery.TestResult;
+import io.plugboard.host.internal.delivery.TestSender;
+import io.plugboard.host.internal.webhooks.Webhook;
+import io.plugboard.host.internal.webhooks.WebhookChanges;
+import io.plugboard.host.internal.webhooks.WebhookDraft;
+import io.plugboard.host.internal.webhooks.WebhookPage;
+import io.plugboard.host.internal.webhooks.WebhookQuery;
+import io.plugboard.host.internal.webhooks.WebhookService;
+import java.util.Set;
+
+/** {@code /api/v1/webhooks}: create, list and search, read, change, delete, and send a test event. */
+final class WebhooksApi {
+
+    private static final Set<String> FIELDS = Set.of("name", "url", "events", "enabled", "token");
+
+    record TestJson(boolean success, Integer responseStatus, String responseBody, long durationMs, String error,
+                    String eventId, String eventType, String attemptId) {
+
+        static TestJson of(TestResult t) {
+            var r = t.result();
+            return new TestJson(r.success(), r.responseStatus(), r.responseBody(), r.durationMs(), r.error(),
+                    t.eventId(), t.eventType(), t.attemptId());
+        }
+    }
+
+    private final WebhookService webhooks;
+    private final TestSender testSender;
+    private final ObjectMapper mapper;
+
+    WebhooksApi(WebhookService webhooks, TestSender testSender, ObjectMapper mapper) {
+        this.webhooks = webhooks;
+        this.testSender = testSender;
+        this.mapper = mapper;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/v1/webhooks", this::list);
+        routes.post("/api/v1/webhooks", this::create);
+        routes.get("/api/v1/webhooks/{id}", ctx -> ctx.json(WebhookJson.of(webhooks.get(ctx.pathParam("id")), true)));
+        routes.patch("/api/v1/webhooks/{id}", this::update);
+        routes.delete("/api/v1/webhooks/{id}", ctx -> {
+            webhooks.delete(ctx.pathParam("id"));
+            ctx.status(204);
+        });
+        routes.post("/api/v1/webhooks/{id}/test", this::test);
+    }
+
+    private void list(Context ctx) {
+        WebhookQuery query = new WebhookQuery(ctx.queryParam("q"), ctx.queryParam("event"),
+                QueryParams.bool(ctx, "enabled"),
+                QueryParams.integer(ctx, "limit", WebhookQuery.DEFAULT_LIMIT, 1, WebhookQuery.MAX_LIMIT),
+                QueryParams.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE));
+        WebhookPage page = webhooks.search(query);
+        ctx.json(new ListJson<>(page.data().stream().map(w -> WebhookJson.of(w, false)).toList(), page.total()));
+    }
+
+    private void create(Context ctx) {
+        JsonInput in = JsonInput.read(ctx, mapper, false, FIELDS);
+        Boolean enabled = in.bool("enabled");
+        Webhook created = webhooks.create(new WebhookDraft(in.string("name"), in.string("url"), in.strings("events"),
+                enabled == null || enabled, in.string("token")));
+        ctx.status(201).header("Location", "/api/v1/webhooks/" + created.id()).json(WebhookJson.of(created, true));
+    }
+
+    private void update(Context ctx) {
+        JsonInput in = JsonInput.read(ctx, mapper, false, FIELDS);
+        Webhook updated = webhooks.update(ctx.pathParam("id"), new WebhookChanges(in.string("name"),
+                in.string("url"), in.strings("events"), in.bool("enabled"), in.has("token"), in.string("token")));
+        ctx.json(WebhookJson.of(updated, true));
+    }
+
+    private void test(Context ctx) {
+        Webhook webhook = webhooks.get(ctx.pathParam("id"));
+        JsonInput in = JsonInput.read(ctx, mapper, true, Set.of("event", "payload"));
+        JsonNode payload = in.node("payload");
+        if (payload != null && !payload.isObject()) {
+            throw ValidationException.of("payload", "payload must be a JSON object (the event's data)");
+        }
+        ctx.json(TestJson.of(testSender.send(webhook, in.string("event"), payload)));
+    }
+}

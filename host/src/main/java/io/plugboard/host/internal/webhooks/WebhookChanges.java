@@ -1,0 +1,20 @@
+package io.plugboard.host.internal.webhooks;
+
+import java.util.List;
+
+/**
+ * A partial update: null fields stay as they are. The token is changed only when {@code tokenChanged}
+ * is set, to {@code token} (null removes it).
+ */
+public record WebhookChanges(String name, String url, List<String> events, Boolean enabled,
+                             boolean tokenChanged, String token) {
+
+    public WebhookDraft applyTo(WebhookDraft current) {
+        return new WebhookDraft(
+                name != null ? name : current.name(),
+                url != null ? url : current.url(),
+                events != null ? events : current.events(),
+                enabled != null ? enabled : current.enabled(),
+                tokenChanged ? token : current.token());
+    }
+}

@@ -1,0 +1,11 @@
+package io.plugboard.host.internal.webhooks;
+
+import java.util.List;
+
+/** The fields of a webhook that a user chooses, before validation. Values are as entered. */
+public record WebhookDraft(String name, String url, List<String> events, boolean enabled, String token) {
+
+    public WebhookDraft {
+        events = events == null ? List.of() : List.copyOf(events);
+    }
+}
