@@ -21,6 +21,7 @@ import io.plugboard.host.internal.webhooks.WebhookValidator;
 import io.plugboard.sdk.EventEmitter;
 import io.plugboard.sdk.EventType;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.slf4j.Logger;
@@ -55,7 +56,8 @@ public final class Runtime implements AutoCloseable {
     }
 
     private void boot(HostConfig config) {
-        Clock clock = Clock.systemUTC();
+        // Millisecond ticks: times are stored as epoch millis, so what we return must not be finer.
+        Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
         Ids ids = new Ids(clock);
         ObjectMapper apiMapper = Json.newMapper();
         ObjectMapper dataMapper = Json.newDataMapper();

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ public class ValidationException extends RuntimeException {
 
     public ValidationException(Map<String, String> fieldErrors) {
         super(summary(fieldErrors));
-        this.fieldErrors = Map.copyOf(new LinkedHashMap<>(fieldErrors));
+        this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
     }
 
     public static ValidationException of(String field, String message) {

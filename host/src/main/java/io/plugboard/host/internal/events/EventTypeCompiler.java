@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -24,6 +25,7 @@ public final class EventTypeCompiler {
 
     private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
             .formatAssertionsEnabled(true)
+            .pathType(PathType.JSON_PATH)
             .build();
 
     public EventTypeCompiler(ObjectMapper mapper) {
@@ -43,14 +45,15 @@ public final class EventTypeCompiler {
         if (type.schemaJson().isPresent()) {
             schemaJson = parse(type.schemaJson().get(), type.key(), "JSON Schema");
             schema = compileSchema(type.key(), schemaJson);
-            List<String> problems = schema.validate(sample).stream().map(m -> m.getMessage()).sorted().toList();
-            if (!problems.isEmpty()) {
-                throw new InvalidEventTypeException(type.key()
-                        + ": the sample payload does not match the schema: " + String.join("; ", problems));
-            }
         }
-        return new RegisteredEventType(type.key(), type.name(), type.description(), type.group(), pluginId,
-                (ObjectNode) sample, schemaJson, schema);
+        RegisteredEventType registered = new RegisteredEventType(type.key(), type.name(), type.description(),
+                type.group(), pluginId, (ObjectNode) sample, schemaJson, schema);
+        List<String> problems = registered.validate(sample);
+        if (!problems.isEmpty()) {
+            throw new InvalidEventTypeException(type.key()
+                    + ": the sample payload does not match the schema: " + String.join("; ", problems));
+        }
+        return registered;
     }
 
     private JsonSchema compileSchema(String key, JsonNode schemaJson) {

@@ -73,7 +73,7 @@ public final class WebhookStore {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         if (q.text() != null && !q.text().isBlank()) {
-            where.add("(LOWER(w.name) LIKE :pattern ESCAPE '\\' OR LOWER(w.url) LIKE :pattern ESCAPE '\\')");
+            where.add("(LOWER(w.name) LIKE :pattern ESCAPE '!' OR LOWER(w.url) LIKE :pattern ESCAPE '!')");
             params.put("pattern", "%" + escapeLike(q.text().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         if (q.enabled() != null) {
@@ -135,6 +135,6 @@ public final class WebhookStore {
     }
 
     private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

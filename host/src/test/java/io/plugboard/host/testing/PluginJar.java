@@ -1,0 +1,124 @@
+package io.plugboard.host.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Builds a real plugin jar during a test: compiles Java sources with javac (PF4J's annotation
+ * processor writes the extension index, as in a plugin author's build) and packs them with PF4J
+ * manifest entries and resources.
+ */
+public final class PluginJar {
+
+    private final String id;
+    private final Map<String, String> manifest = new LinkedHashMap<>();
+    private final Map<String, String> sources = new LinkedHashMap<>();
+    private final Map<String, String> resources = new LinkedHashMap<>();
+
+    private PluginJar(String id) {
+        this.id = id;
+        manifest.put("Plugin-Id", id);
+        manifest.put("Plugin-Version", "1.0.0");
+        manifest.put("Plugin-Provider", "Test Provider");
+        manifest.put("Plugin-Description", "Test plugin " + id);
+    }
+
+    public static PluginJar plugin(String id) {
+        return new PluginJar(id);
+    }
+
+    public PluginJar manifest(String name, String value) {
+        manifest.put(name, value);
+        return this;
+    }
+
+    /** @param className fully qualified, e.g. {@code test.p1.Events} */
+    public PluginJar source(String className, String code) {
+        sources.put(className, code);
+        return this;
+    }
+
+    public PluginJar resource(String path, String content) {
+        resources.put(path, content);
+        return this;
+    }
+
+    /** Compiles and writes {@code <id>.jar} into {@code dir}. */
+    public Path writeTo(Path dir) {
+        try {
+            Path classes = Files.createTempDirectory("plugin-" + id + "-classes");
+            compile(classes);
+            resources.forEach((path, content) -> write(classes.resolve(path), content));
+            Path jar = dir.resolve(id + ".jar");
+            Files.createDirectories(dir);
+            pack(classes, jar);
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void compile(Path out) throws IOException {
+        if (sources.isEmpty()) {
+            return;
+        }
+        Path src = Files.createTempDirectory("plugin-" + id + "-src");
+        List<Path> files = new ArrayList<>();
+        for (var e : sources.entrySet()) {
+            Path file = src.resolve(e.getKey().replace('.', '/') + ".java");
+            write(file, e.getValue());
+            files.add(file);
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            List<String> options = List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path"),
+                    "--release", "17", "-processor", "org.pf4j.processor.ExtensionAnnotationProcessor");
+            boolean ok = javac.getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files)).call();
+            if (!ok) {
+                throw new IllegalStateException("test plugin " + id + " does not compile: " + diagnostics.getDiagnostics());
+            }
+        }
+    }
+
+    private void pack(Path classes, Path jar) throws IOException {
+        Manifest mf = new Manifest();
+        mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.forEach((k, v) -> mf.getMainAttributes().put(new Attributes.Name(k), v));
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, mf);
+             Stream<Path> walk = Files.walk(classes)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
+                Files.copy(p, out);
+                out.closeEntry();
+            }
+        }
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

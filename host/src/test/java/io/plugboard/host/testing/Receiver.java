@@ -1,0 +1,97 @@
+package io.plugboard.host.testing;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A real HTTP endpoint on 127.0.0.1 and a random port that records every request it receives. */
+public final class Receiver implements AutoCloseable {
+
+    /** One received request; header names are lower case. */
+    public record Request(String method, String path, Map<String, List<String>> headers, byte[] body) {
+
+        public String header(String name) {
+            List<String> values = headers.get(name.toLowerCase());
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+
+        public String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private final HttpServer server;
+    private final LinkedBlockingQueue<Request> received = new LinkedBlockingQueue<>();
+    private final List<Request> all = new CopyOnWriteArrayList<>();
+    private volatile int status = 200;
+    private volatile String responseBody = "{\"ok\":true}";
+    private volatile Map<String, String> responseHeaders = Map.of();
+
+    public Receiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/", exchange -> {
+            var headers = new java.util.TreeMap<String, List<String>>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), List.copyOf(v)));
+            Request r = new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers,
+                    exchange.getRequestBody().readAllBytes());
+            all.add(r);
+            received.add(r);
+            byte[] body = responseBody.getBytes(StandardCharsets.UTF_8);
+            responseHeaders.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+    }
+
+    public Receiver respond(int status, String body) {
+        this.status = status;
+        this.responseBody = body;
+        return this;
+    }
+
+    public Receiver respondHeaders(Map<String, String> headers) {
+        this.responseHeaders = Map.copyOf(headers);
+        return this;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** @return the next request, waiting at most {@code timeout}; fails the test if none comes */
+    public Request next(Duration timeout) throws InterruptedException {
+        Request r = received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (r == null) {
+            throw new AssertionError("the receiver got no request within " + timeout);
+        }
+        return r;
+    }
+
+    public List<Request> all() {
+        return List.copyOf(all);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}

@@ -1,0 +1,56 @@
+package io.plugboard.sample;
+
+/** The demo shop's single page; every dynamic value is HTML-escaped. */
+final class DemoPage {
+
+    private DemoPage() {}
+
+    static String render(String notice, String error) {
+        return """
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>Sample Shop</title>
+                <link rel="stylesheet" href="/plugboard/static/admin.css">
+                </head><body>
+                <header class="topbar"><span class="brand">Sample Shop</span>
+                <span class="version"><a href="/admin" style="color:#fff">Plugboard admin</a></span></header>
+                <main id="main" style="max-width:760px;margin:auto">
+                <h1>A demo shop that emits events</h1>
+                <p>Each form below emits a real event through the embedded Plugboard host. Add a webhook in the
+                <a href="/admin/webhooks">admin</a> to receive them.</p>
+                %s%s
+                <section class="card"><h2>Checkout</h2>
+                <form method="post" action="/demo/checkout" class="form">
+                <div class="field"><label for="c-name">Name</label><input id="c-name" name="name" value="Ada Lovelace"></div>
+                <div class="field"><label for="c-email">Email</label><input id="c-email" name="email" value="ada@example.com"></div>
+                <div class="field"><label for="c-amount">Amount (EUR)</label><input id="c-amount" name="amount" value="19.90" inputmode="decimal"></div>
+                <button type="submit" class="primary">Pay</button> <span class="muted">emits <code>payment_received</code></span>
+                </form></section>
+                <section class="card"><h2>Sign up</h2>
+                <form method="post" action="/demo/signup" class="form">
+                <div class="field"><label for="s-name">Name</label><input id="s-name" name="name" value="Grace Hopper"></div>
+                <div class="field"><label for="s-email">Email</label><input id="s-email" name="email" value="grace@example.com"></div>
+                <button type="submit" class="primary">Create account</button> <span class="muted">emits <code>account_created</code></span>
+                </form></section>
+                </main></body></html>
+                """.formatted(
+                notice == null ? "" : "<div class=\"flash\" role=\"status\">" + escape(notice) + "</div>",
+                error == null ? "" : "<div class=\"error-summary\" role=\"alert\"><p>" + escape(error) + "</p></div>");
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

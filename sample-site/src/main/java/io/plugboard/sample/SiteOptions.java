@@ -1,0 +1,79 @@
+package io.plugboard.sample;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The sample site's settings, from flags first, then environment variables, then defaults. The
+ * default plugins folder is {@code plugins/} next to the site's jar, where the build puts the samples.
+ */
+public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, boolean help) {
+
+    static final String USAGE = """
+            Usage: java -jar plugboard-sample-site.jar [options]
+              --port N           port to listen on (env PLUGBOARD_PORT, default 8080; 0 picks a free one)
+              --host ADDRESS     address to listen on (env PLUGBOARD_HOST, default 127.0.0.1; 0.0.0.0 for all)
+              --data-dir DIR     database folder (env PLUGBOARD_DATA_DIR, default ./plugboard-data)
+              --plugins-dir DIR  plugin jars folder (env PLUGBOARD_PLUGINS_DIR, default: plugins/ next to this jar)
+              --help             show this help""";
+
+    public static SiteOptions parse(String[] args, Map<String, String> env) {
+        String port = env.get("PLUGBOARD_PORT");
+        String host = env.get("PLUGBOARD_HOST");
+        String dataDir = env.get("PLUGBOARD_DATA_DIR");
+        String pluginsDir = env.get("PLUGBOARD_PLUGINS_DIR");
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (name.equals("--help") || name.equals("-h")) {
+                help = true;
+                continue;
+            }
+            String value;
+            if (arg.contains("=")) {
+                value = arg.substring(arg.indexOf('=') + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            switch (name) {
+                case "--port" -> port = value;
+                case "--host" -> host = value;
+                case "--data-dir" -> dataDir = value;
+                case "--plugins-dir" -> pluginsDir = value;
+                default -> throw new IllegalArgumentException("unknown option " + name);
+            }
+        }
+        return new SiteOptions(parsePort(port), host == null ? "127.0.0.1" : host,
+                Path.of(dataDir == null ? "plugboard-data" : dataDir),
+                pluginsDir == null ? defaultPluginsDir() : Path.of(pluginsDir), help);
+    }
+
+    private static int parsePort(String value) {
+        if (value == null || value.isBlank()) {
+            return 8080;
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, not " + value);
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("port must be a number, not '" + value + "'");
+        }
+    }
+
+    /** {@code plugins/} beside the jar (or beside the classes folder when run from an IDE or a test). */
+    static Path defaultPluginsDir() {
+        try {
+            Path codeSource = Path.of(SiteOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return codeSource.getParent().resolve("plugins");
+        } catch (URISyntaxException | RuntimeException e) {
+            return Path.of("plugins");
+        }
+    }
+}
