@@ -32,6 +32,7 @@ public final class PluginJar {
     private final Map<String, String> manifest = new LinkedHashMap<>();
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, String> resources = new LinkedHashMap<>();
+    private final Map<String, byte[]> bundled = new LinkedHashMap<>();
 
     private PluginJar(String id) {
         this.id = id;
@@ -61,12 +62,27 @@ public final class PluginJar {
         return this;
     }
 
+    /** Packs a copy of a class from the test's class path into the jar, as a plugin that bundles a library would. */
+    public PluginJar bundle(Class<?> type) {
+        String path = type.getName().replace('.', '/') + ".class";
+        try (var in = type.getClassLoader().getResourceAsStream(path)) {
+            bundled.put(path, in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** Compiles and writes {@code <id>.jar} into {@code dir}. */
     public Path writeTo(Path dir) {
         try {
             Path classes = Files.createTempDirectory("plugin-" + id + "-classes");
             compile(classes);
             resources.forEach((path, content) -> write(classes.resolve(path), content));
+            for (var e : bundled.entrySet()) {
+                Files.createDirectories(classes.resolve(e.getKey()).getParent());
+                Files.write(classes.resolve(e.getKey()), e.getValue());
+            }
             Path jar = dir.resolve(id + ".jar");
             Files.createDirectories(dir);
             pack(classes, jar);

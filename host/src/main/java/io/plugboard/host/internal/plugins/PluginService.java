@@ -43,7 +43,10 @@ public final class PluginService implements AutoCloseable {
                 emitters.apply("plugin:" + wrapper.getPluginId())));
     }
 
-    /** Loads and starts every plugin in the plugins folder and registers their event types. */
+    /**
+     * Loads every plugin in the plugins folder, registers each one's event types and then starts it,
+     * so a plugin can emit its own events from {@code start()}.
+     */
     public void start() {
         try {
             manager.loadPlugins();
@@ -52,13 +55,26 @@ public final class PluginService implements AutoCloseable {
             resolveFailure = Reasons.describe(e);
             log.error("Plugins could not be resolved: {}", resolveFailure);
         }
-        manager.startPlugins();
-        for (PluginWrapper plugin : manager.getPlugins()) {
-            if (plugin.getPluginState() == PluginState.STARTED) {
-                registerContributions(plugin);
-            } else {
-                logNotRunning(plugin);
+        for (PluginWrapper plugin : manager.getResolvedPlugins()) {
+            if (!plugin.getPluginState().isDisabled() && registerContributions(plugin)) {
+                startOne(plugin);
             }
+        }
+        for (PluginWrapper plugin : manager.getPlugins()) {
+            if (plugin.getPluginState() != PluginState.STARTED) {
+                PluginReport report = report(plugin);
+                log.warn("Plugin '{}' is {}: {}", report.id(), report.state(), report.reason());
+            }
+        }
+    }
+
+    private void startOne(PluginWrapper plugin) {
+        String id = plugin.getPluginId();
+        if (manager.startPlugin(id) == PluginState.STARTED) {
+            log.info("Plugin '{}' {} started with {} event type(s)", id, plugin.getDescriptor().getVersion(),
+                    registry.all().stream().filter(t -> t.pluginId().equals(id)).count());
+        } else {
+            registry.unregisterAll(id);
         }
     }
 
@@ -71,7 +87,7 @@ public final class PluginService implements AutoCloseable {
         for (PlugboardPluginManager.LoadFailure failure : manager.loadFailures()) {
             reports.add(new PluginReport(failure.path().getFileName().toString(), "", "", "", "",
                     failure.path().getFileName().toString(), "failed",
-                    "cannot be loaded: " + Reasons.describe(failure.error()), List.of(), List.of()));
+                    "cannot be loaded: " + Reasons.loadFailure(failure.path(), failure.error()), List.of(), List.of()));
         }
         reports.sort(Comparator.comparing(PluginReport::id));
         return reports;
@@ -92,20 +108,22 @@ public final class PluginService implements AutoCloseable {
         manager.unloadPlugins();
     }
 
-    private void registerContributions(PluginWrapper plugin) {
+    /** @return false if the plugin's providers failed, in which case it is marked failed and not started */
+    private boolean registerContributions(PluginWrapper plugin) {
         String id = plugin.getPluginId();
         List<RegisteredOrRefused> outcomes = new ArrayList<>();
         try {
-            for (Class<? extends EventTypeProvider> type : manager.getExtensionClasses(EventTypeProvider.class, id)) {
-                EventTypeProvider provider = manager.getExtensionFactory().create(type);
+            for (EventTypeProvider provider : providers(plugin)) {
                 List<EventType> types = provider.eventTypes();
                 for (EventType eventType : types == null ? List.<EventType>of() : types) {
                     outcomes.add(compile(eventType, id));
                 }
             }
         } catch (RuntimeException | LinkageError e) {
-            fail(plugin, "an event type provider failed: " + Reasons.describe(e), e);
-            return;
+            String reason = "an event type provider failed: " + Reasons.describe(e);
+            log.error("Plugin '{}' failed and was not started: {}", id, reason, e);
+            failures.put(id, reason);
+            return false;
         }
         List<String> refused = new ArrayList<>();
         for (RegisteredOrRefused outcome : outcomes) {
@@ -121,8 +139,28 @@ public final class PluginService implements AutoCloseable {
         }
         refused.forEach(problem -> log.warn("Plugin '{}': {}", id, problem));
         warnings.put(id, List.copyOf(refused));
-        log.info("Plugin '{}' {} started with {} event type(s)", id, plugin.getDescriptor().getVersion(),
-                outcomes.size() - refused.size());
+        return true;
+    }
+
+    /**
+     * The plugin's event type providers, read from its extension index. PF4J hands out extensions only
+     * of started plugins; the host needs them just before the start, so it instantiates them itself.
+     */
+    private List<EventTypeProvider> providers(PluginWrapper plugin) {
+        List<EventTypeProvider> providers = new ArrayList<>();
+        ClassLoader loader = plugin.getPluginClassLoader();
+        for (String className : manager.getExtensionClassNames(plugin.getPluginId())) {
+            Class<?> type;
+            try {
+                type = loader.loadClass(className);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("extension " + className + " is listed but not in the jar", e);
+            }
+            if (EventTypeProvider.class.isAssignableFrom(type)) {
+                providers.add((EventTypeProvider) manager.getExtensionFactory().create(type));
+            }
+        }
+        return providers;
     }
 
     private RegisteredOrRefused compile(EventType eventType, String pluginId) {
@@ -134,23 +172,6 @@ public final class PluginService implements AutoCloseable {
     }
 
     private record RegisteredOrRefused(RegisteredEventType type, String problem) {}
-
-    private void fail(PluginWrapper plugin, String reason, Throwable error) {
-        String id = plugin.getPluginId();
-        log.error("Plugin '{}' failed and was stopped: {}", id, reason, error);
-        failures.put(id, reason);
-        registry.unregisterAll(id);
-        try {
-            manager.stopPlugin(id);
-        } catch (RuntimeException e) {
-            log.warn("Plugin '{}' could not be stopped cleanly: {}", id, Reasons.describe(e));
-        }
-    }
-
-    private void logNotRunning(PluginWrapper plugin) {
-        PluginReport report = report(plugin);
-        log.warn("Plugin '{}' is {}: {}", report.id(), report.state(), report.reason());
-    }
 
     private PluginReport report(PluginWrapper plugin) {
         String id = plugin.getPluginId();

@@ -1,5 +1,9 @@
 package io.plugboard.host.internal.plugins;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.jar.JarFile;
+
 /** Turns a plugin's exception into the one line an admin reads: the message, and the root cause's. */
 final class Reasons {
 
@@ -18,6 +22,15 @@ final class Reasons {
             }
         }
         return message;
+    }
+
+    /** Why a file in the plugins folder is not a plugin; a broken jar is named as such, not by PF4J's lookup. */
+    static String loadFailure(Path file, Throwable error) {
+        try (JarFile ignored = new JarFile(file.toFile())) {
+            return describe(error);
+        } catch (IOException e) {
+            return "not a valid jar file";
+        }
     }
 
     private static String message(Throwable t) {
