@@ -1,39 +1,637 @@
 package io.plugboard.host.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestHost;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The admin pages, over HTTP against a real started host. */
 class TestAdminPages {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String SCRIPT = "<script>alert(1)</script>";
+    private static final String ESCAPED_SCRIPT = "&lt;script&gt;alert(1)&lt;/script&gt;";
+    private static final Pattern ROW = Pattern.compile("(?s)<tr>\\s*<td>\\s*<form.*?</tr>");
+    private static final Pattern TESTED_LOCATION = Pattern.compile("/admin/(webhooks|events)\\?tested=att_[0-9A-Z]{26}#test-result");
+
+    private TestHost host;
+    private Http http;
+    private Receiver receiver;
+
+    @BeforeEach
+    void start() {
+        host = TestHost.start();
+        http = host.http();
+        receiver = new Receiver();
+    }
+
+    @AfterEach
+    void stop() {
+        receiver.close();
+        host.close();
+    }
+
+    // ---------------------------------------------------------------- pages and layout
+
     @Test
-    void probe() throws Exception {
-        try (TestHost host = TestHost.start(); Receiver rec = new Receiver()) {
-            Http http = host.http();
-            System.out.println("EMPTY:\n" + http.get("/admin/webhooks").body());
-            var r = http.postJson("/api/v1/webhooks", Http.json(Map.of("name", "<script>alert(1)</script>",
-                    "url", "https://example.com/?a=1&c='d'", "events", List.of("order_placed"))));
-            System.out.println("API: " + r.status() + " " + r.body());
-            String id = r.json().get("id").asText();
-            var c = http.postForm("/admin/webhooks", List.of(Map.entry("name", "Recv"), Map.entry("url", rec.url("/h")),
-                    Map.entry("events", "ping"), Map.entry("enabled", "on")));
-            System.out.println("CREATE: " + c.status() + " " + c.headers().map());
-            System.out.println("LIST:\n" + http.get("/admin/webhooks").body());
-            System.out.println("EDIT:\n" + http.get("/admin/webhooks/" + id + "/edit").body());
-            System.out.println("EVENTS:\n" + http.get("/admin/events").body());
-            var t = http.postForm("/admin/webhooks/" + id + "/test", List.of());
-            System.out.println("TEST: " + t.status() + " " + t.headers().map());
-            System.out.println("TESTED:\n" + http.get(t.header("Location").replace("#test-result", "")).body());
-            var e = http.postForm("/admin/events/order_placed/test", List.of());
-            System.out.println("EVTEST: " + e.status() + " " + e.headers().map() + "\n" + e.body());
-            var n = http.get("/admin/webhooks/nope/edit");
-            System.out.println("404: " + n.status() + " " + n.headers().map() + "\n" + n.body());
-            var p = http.get("/admin/plugins");
-            System.out.println("PLUGINS: " + p.status() + " " + p.headers().map() + "\n" + p.body());
-            var a = http.get("/admin");
-            System.out.println("ADMIN: " + a.status() + " " + a.headers().map());
+    void adminRedirectsToTheWebhooksList() {
+        Http.Response r = http.get("/admin");
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(r.header("Location")).isEqualTo("/admin/webhooks");
+    }
+
+    @Test
+    void everyPageRendersHtmlInsideTheLayout() {
+        String id = createWebhook("Orders", "https://example.com/orders", "order_placed");
+
+        assertPage(http.get("/admin/webhooks"), 200, "Webhooks", "/admin/webhooks");
+        assertPage(http.get("/admin/events"), 200, "Events", "/admin/events");
+        assertPage(http.get("/admin/plugins"), 200, "Plugins", "/admin/plugins");
+        assertPage(http.get("/admin/webhooks/new"), 200, "Add webhook", "/admin/webhooks");
+        assertPage(http.get("/admin/webhooks/" + id + "/edit"), 200, "Edit webhook", "/admin/webhooks");
+        assertPage(http.get("/admin/webhooks/" + id + "/delete"), 200, "Delete webhook", "/admin/webhooks");
+    }
+
+    @Test
+    void pluginsPageSaysWhenNoPluginIsInstalled() {
+        String body = page("/admin/plugins");
+        assertThat(body).contains("No plugins installed.")
+                .contains("<code>" + host.pluginsDir().toAbsolutePath() + "</code>");
+    }
+
+    @Test
+    void webhooksPageShowsTheEmptyStateWhenThereAreNone() {
+        String body = page("/admin/webhooks");
+        assertThat(body).contains("No webhooks yet.").contains("Add your first webhook").doesNotContain("<table");
+    }
+
+    @Test
+    void webhooksPageShowsOneRowPerWebhook() {
+        receiver.respond(200, "ok");
+        String orders = createWebhook("Shop orders", receiver.url("/orders"), "order_placed", "ping");
+        String muted = createWebhook("Muted", "https://muted.example.org/x", "ping");
+        http.patchJson("/api/v1/webhooks/" + muted, "{\"enabled\": false}");
+        apiSendTest(orders);
+        apiSendTest(orders);
+
+        String body = page("/admin/webhooks");
+        assertThat(body).doesNotContain("No webhooks yet.").contains("2 webhook(s)");
+        assertThat(rows(body)).hasSize(2);
+
+        String ordersRow = row(body, "Shop orders");
+        assertThat(ordersRow).contains("action=\"/admin/webhooks/" + orders + "/toggle\"")
+                .contains(">On</button>")
+                .contains(">" + receiver.url("/orders") + "</span>")
+                .contains(">order_placed, ping</span>")
+                .contains("<td class=\"counts\">2 / 0</td>")
+                .contains("class=\"badge ok\"");
+
+        String mutedRow = row(body, "Muted");
+        assertThat(mutedRow).contains("action=\"/admin/webhooks/" + muted + "/toggle\"")
+                .contains(">Off</button>")
+                .contains(">https://muted.example.org/x</span>")
+                .contains(">ping</span>")
+                .contains("<td class=\"counts\">0 / 0</td>")
+                .contains(">never</span>");
+    }
+
+    @Test
+    void searchFiltersTheRows() {
+        createWebhook("Shop orders", "https://shop.example.com/orders", "order_placed");
+        createWebhook("Pinger", "https://ping.example.net/p", "ping");
+
+        String byName = page("/admin/webhooks?q=SHOP");
+        assertThat(rows(byName)).hasSize(1);
+        assertThat(rowNames(byName)).containsExactly("Shop orders");
+        assertThat(byName).contains("value=\"SHOP\"").contains("matching “SHOP”").contains("Clear search");
+
+        assertThat(rowNames(page("/admin/webhooks?q=example.net"))).containsExactly("Pinger");
+
+        String none = page("/admin/webhooks?q=nothing");
+        assertThat(rows(none)).isEmpty();
+        assertThat(none).contains("No webhook matches “nothing”.").doesNotContain("No webhooks yet.");
+
+        assertThat(rowNames(page("/admin/webhooks"))).containsExactlyInAnyOrder("Shop orders", "Pinger");
+    }
+
+    // ---------------------------------------------------------------- escaping
+
+    @Test
+    void userDataIsHtmlEscapedOnEveryPageThatShowsIt() {
+        // The API refuses '<' and '"' in a URL (not a valid URI), so the URL carries the other
+        // characters Handlebars escapes: '=', '&' and '\''.
+        receiver.respond(200, SCRIPT);
+        String id = createWebhook(SCRIPT, receiver.url("/?a=1&c='d'"), "order_placed");
+        String escapedUrl = esc(receiver.url("/?a=1&c='d'"));
+
+        String list = page("/admin/webhooks");
+        String edit = page("/admin/webhooks/" + id + "/edit");
+        String confirm = page("/admin/webhooks/" + id + "/delete");
+        String events = page("/admin/events");
+        String listResult = followRedirect(http.postForm("/admin/webhooks/" + id + "/test", form()));
+        String eventsResult = followRedirect(http.postForm("/admin/events/ping/test", form("webhook_id", id)));
+
+        for (String body : List.of(list, edit, confirm, events, listResult, eventsResult)) {
+            assertEscaped(body);
         }
+        assertThat(list).contains("/?a&#x3D;1&amp;c&#x3D;&#x27;d&#x27;</span>")
+                .contains("title=\"" + ESCAPED_SCRIPT + "\">" + ESCAPED_SCRIPT + "</a>")
+                .contains("title=\"" + escapedUrl + "\">" + escapedUrl + "</span>");
+        assertThat(edit).contains("name=\"name\" value=\"" + ESCAPED_SCRIPT + "\"")
+                .contains("name=\"url\" value=\"" + escapedUrl + "\"");
+        assertThat(confirm).contains("<strong>" + ESCAPED_SCRIPT + "</strong>").contains(escapedUrl);
+        assertThat(events).contains("<option value=\"" + id + "\">" + ESCAPED_SCRIPT + "</option>");
+        for (String result : List.of(listResult, eventsResult)) {
+            assertThat(testResultPanel(result)).contains("sent to " + ESCAPED_SCRIPT + "</h2>")
+                    .contains("<pre class=\"code\">" + ESCAPED_SCRIPT + "</pre>")
+                    .contains(escapedUrl);
+        }
+    }
+
+    @Test
+    void flashMessageIsEscapedToo() {
+        String id = createWebhook(SCRIPT, "https://example.com/h", "ping");
+        Http.Response toggled = http.postForm("/admin/webhooks/" + id + "/toggle", form());
+        String next = getWithCookie("/admin/webhooks", flashCookie(toggled)).body();
+        assertEscaped(next);
+        assertThat(next).contains("<div class=\"flash\" role=\"status\">Webhook “" + ESCAPED_SCRIPT + "” turned off.</div>");
+    }
+
+    // ---------------------------------------------------------------- add form
+
+    @Test
+    void addFormCreatesTheWebhookAndTheNextPageFlashesIt() {
+        Http.Response r = http.postForm("/admin/webhooks", form("name", "Orders", "url", "https://example.com/in",
+                "events", "order_placed", "events", "ping", "enabled", "on", "token", "tok_123"));
+
+        assertRedirect(r, "/admin/webhooks");
+        JsonNode stored = onlyWebhook();
+        assertThat(stored.get("name").asText()).isEqualTo("Orders");
+        assertThat(stored.get("url").asText()).isEqualTo("https://example.com/in");
+        assertThat(stored.get("events")).extracting(JsonNode::asText).containsExactly("order_placed", "ping");
+        assertThat(stored.get("enabled").asBoolean()).isTrue();
+        assertThat(stored.get("has_token").asBoolean()).isTrue();
+
+        Http.Response next = getWithCookie("/admin/webhooks", flashCookie(r));
+        assertThat(next.status()).isEqualTo(200);
+        assertThat(next.body()).contains("<div class=\"flash\" role=\"status\">Webhook “Orders” created. "
+                + "Its signing secret is on its edit page.</div>");
+        assertThat(row(next.body(), "Orders")).contains(">https://example.com/in</span>").contains(">On</button>");
+        assertThat(next.headers().allValues("Set-Cookie")).as("the flash is shown once")
+                .anySatisfy(c -> assertThat(c).startsWith("plugboard_flash=;")
+                        .containsAnyOf("Max-Age=0", "Expires=Thu, 01 Jan 1970 00:00:00 GMT"));
+        assertThat(page("/admin/webhooks")).doesNotContain("class=\"flash\"");
+    }
+
+    @Test
+    void anUncheckedEnabledBoxCreatesADisabledWebhook() {
+        assertRedirect(http.postForm("/admin/webhooks", form("name", "Quiet", "url", "https://example.com/q",
+                "events", "ping")), "/admin/webhooks");
+        assertThat(onlyWebhook().get("enabled").asBoolean()).isFalse();
+        assertThat(onlyWebhook().get("has_token").asBoolean()).isFalse();
+    }
+
+    @Test
+    void invalidAddFormIsShownAgainWithErrorsAndTypedValues() {
+        Http.Response r = http.postForm("/admin/webhooks", form("name", "", "url", "ftp://x", "token", "tok_typed"));
+
+        assertPage(r, 400, "Add webhook", "/admin/webhooks");
+        assertThat(r.body()).contains("The webhook was not saved.")
+                .contains("<p class=\"error\" id=\"name-error\">name is required</p>")
+                .contains("<p class=\"error\" id=\"url-error\">url must start with http:// or https://</p>")
+                .contains("<p class=\"error\" id=\"events-error\">choose at least one event type</p>")
+                .contains("name=\"name\" value=\"\"")
+                .contains("name=\"url\" value=\"ftp://x\"")
+                .contains("name=\"token\" value=\"tok_typed\"")
+                .doesNotContain("name=\"events\" value=\"ping\" checked");
+        assertThat(r.header("Set-Cookie")).as("no flash").isNull();
+        assertThat(webhookTotal()).isZero();
+    }
+
+    @Test
+    void invalidAddFormKeepsTheCheckedEvents() {
+        Http.Response r = http.postForm("/admin/webhooks", form("name", "Orders", "url", "ftp://x", "events", "ping"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("name=\"name\" value=\"Orders\"")
+                .contains("value=\"ping\" checked")
+                .doesNotContain("value=\"order_placed\" checked")
+                .doesNotContain("id=\"name-error\"");
+        assertThat(webhookTotal()).isZero();
+    }
+
+    @Test
+    void generateTokenFillsInATokenWithoutSaving() {
+        Http.Response r = http.postForm("/admin/webhooks", form("name", "Orders", "url", "https://example.com/in",
+                "events", "ping", "token", "", "generate_token", "1"));
+
+        assertPage(r, 200, "Add webhook", "/admin/webhooks");
+        String token = inputValue(r.body(), "token");
+        assertThat(token).isNotBlank().isNotEqualTo("1");
+        assertThat(r.body()).contains("name=\"name\" value=\"Orders\"").contains("value=\"ping\" checked")
+                .doesNotContain("The webhook was not saved.");
+        assertThat(webhookTotal()).isZero();
+
+        String again = inputValue(http.postForm("/admin/webhooks", form("name", "Orders", "generate_token", "1")).body(), "token");
+        assertThat(again).as("a fresh token each time").isNotBlank().isNotEqualTo(token);
+    }
+
+    // ---------------------------------------------------------------- edit form
+
+    @Test
+    void editFormChangesNameAndEventsAndAnEmptyTokenKeepsTheToken() throws Exception {
+        String id = createWebhookWithToken("Orders", receiver.url("/h"), "token-1", "order_placed");
+        String edit = page("/admin/webhooks/" + id + "/edit");
+        assertThat(edit).contains("action=\"/admin/webhooks/" + id + "\"").contains("name=\"token\" value=\"\"")
+                .contains("A token is set; leave this empty to keep it.").contains("name=\"clear_token\"");
+
+        Http.Response r = http.postForm("/admin/webhooks/" + id, form("name", "Renamed", "url", receiver.url("/h"),
+                "events", "ping", "enabled", "on", "token", ""));
+
+        assertRedirect(r, "/admin/webhooks");
+        JsonNode w = webhook(id);
+        assertThat(w.get("name").asText()).isEqualTo("Renamed");
+        assertThat(w.get("events")).extracting(JsonNode::asText).containsExactly("ping");
+        assertThat(w.get("enabled").asBoolean()).isTrue();
+        assertThat(w.get("has_token").asBoolean()).isTrue();
+        assertThat(getWithCookie("/admin/webhooks", flashCookie(r)).body()).contains("Webhook “Renamed” saved.");
+        apiSendTest(id);
+        assertThat(receiver.next(Duration.ofSeconds(5)).header("authorization")).isEqualTo("Bearer token-1");
+    }
+
+    @Test
+    void editFormClearTokenRemovesTheToken() {
+        String id = createWebhookWithToken("Orders", "https://example.com/in", "token-1", "order_placed");
+
+        assertRedirect(http.postForm("/admin/webhooks/" + id, form("name", "Orders", "url", "https://example.com/in",
+                "events", "order_placed", "enabled", "on", "token", "", "clear_token", "1")), "/admin/webhooks");
+
+        assertThat(webhook(id).get("has_token").asBoolean()).isFalse();
+        assertThat(page("/admin/webhooks/" + id + "/edit")).doesNotContain("name=\"clear_token\"")
+                .doesNotContain("A token is set");
+    }
+
+    @Test
+    void invalidEditFormChangesNothing() {
+        String id = createWebhook("Orders", "https://example.com/in", "order_placed");
+        Http.Response r = http.postForm("/admin/webhooks/" + id, form("name", "Renamed", "url", "https://example.com/in"));
+        assertPage(r, 400, "Edit webhook", "/admin/webhooks");
+        assertThat(r.body()).contains("choose at least one event type").contains("name=\"name\" value=\"Renamed\"");
+        assertThat(webhook(id).get("name").asText()).isEqualTo("Orders");
+    }
+
+    // ---------------------------------------------------------------- toggle
+
+    @Test
+    void toggleFlipsEnabled() {
+        String id = createWebhook("Orders", "https://example.com/in", "order_placed");
+
+        assertRedirect(http.postForm("/admin/webhooks/" + id + "/toggle", form()), "/admin/webhooks");
+        assertThat(webhook(id).get("enabled").asBoolean()).isFalse();
+        assertThat(row(page("/admin/webhooks"), "Orders")).contains(">Off</button>");
+
+        Http.Response again = http.postForm("/admin/webhooks/" + id + "/toggle", form());
+        assertRedirect(again, "/admin/webhooks");
+        assertThat(webhook(id).get("enabled").asBoolean()).isTrue();
+        assertThat(getWithCookie("/admin/webhooks", flashCookie(again)).body()).contains("Webhook “Orders” turned on.");
+    }
+
+    // ---------------------------------------------------------------- send test
+
+    @Test
+    void sendTestFromTheWebhooksListShowsTheResult() throws Exception {
+        receiver.respond(200, "{\"received\":true}");
+        String id = createWebhook("Receiver", receiver.url("/hooks"), "order_placed", "ping");
+
+        Http.Response r = http.postForm("/admin/webhooks/" + id + "/test", form());
+
+        assertTestedRedirect(r, "webhooks");
+        Receiver.Request req = receiver.next(Duration.ofSeconds(5));
+        JsonNode envelope = MAPPER.readTree(req.body());
+        assertThat(envelope.get("type").asText()).isEqualTo("order_placed");
+        String panel = testResultPanel(followRedirect(r));
+        assertSuccessPanel(panel, "order_placed", "Receiver", envelope.get("id").asText());
+        assertThat(panel).contains("<pre class=\"code\">{&quot;received&quot;:true}</pre>");
+    }
+
+    @Test
+    void sendTestFromTheEventsPageShowsTheResult() throws Exception {
+        receiver.respond(200, "thanks");
+        String id = createWebhook("Receiver", receiver.url("/hooks"), "ping");
+
+        Http.Response r = http.postForm("/admin/events/order_placed/test", form("webhook_id", id));
+
+        assertTestedRedirect(r, "events");
+        Receiver.Request req = receiver.next(Duration.ofSeconds(5));
+        JsonNode envelope = MAPPER.readTree(req.body());
+        assertThat(envelope.get("type").asText()).isEqualTo("order_placed");
+        assertThat(envelope.get("data")).isEqualTo(MAPPER.readTree(TestHost.ORDER_SAMPLE));
+        String page = followRedirect(r);
+        assertThat(page).contains("<h1>Events</h1>");
+        String panel = testResultPanel(page);
+        assertSuccessPanel(panel, "order_placed", "Receiver", envelope.get("id").asText());
+        assertThat(panel).contains("<pre class=\"code\">thanks</pre>");
+    }
+
+    @Test
+    void aFailedTestIsShownAsFailed() {
+        receiver.respond(500, "boom");
+        String id = createWebhook("Receiver", receiver.url("/hooks"), "ping");
+        String panel = testResultPanel(followRedirect(http.postForm("/admin/webhooks/" + id + "/test", form())));
+        assertThat(panel).contains("class=\"result failed\"").contains("<strong>Failed.</strong>")
+                .contains("HTTP 500").contains("— HTTP 500").contains("<pre class=\"code\">boom</pre>");
+    }
+
+    @Test
+    void eventsTestWithoutAWebhookIsA400Page() {
+        createWebhook("Receiver", receiver.url("/hooks"), "ping");
+        for (List<Map.Entry<String, String>> fields : List.of(form(), form("webhook_id", ""))) {
+            Http.Response r = http.postForm("/admin/events/order_placed/test", fields);
+            assertPage(r, 400, "Error 400", null);
+            assertThat(r.body()).contains("choose a webhook to send the test to");
+        }
+        assertThat(receiver.all()).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- delete
+
+    @Test
+    void deleteNeedsTheExactName() {
+        String id = createWebhook("Shop orders", "https://example.com/in", "order_placed");
+        assertThat(page("/admin/webhooks/" + id + "/delete"))
+                .contains("action=\"/admin/webhooks/" + id + "/delete\"")
+                .contains("This permanently deletes <strong>Shop orders</strong>")
+                .contains("name=\"confirm_name\"");
+
+        Http.Response wrong = http.postForm("/admin/webhooks/" + id + "/delete", form("confirm_name", "shop orders"));
+        assertPage(wrong, 400, "Delete webhook", "/admin/webhooks");
+        assertThat(wrong.body()).contains("The name you typed does not match. Type “Shop orders” exactly");
+        assertThat(http.get("/api/v1/webhooks/" + id).status()).isEqualTo(200);
+
+        Http.Response none = http.postForm("/admin/webhooks/" + id + "/delete", form());
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/webhooks/" + id).status()).isEqualTo(200);
+
+        Http.Response ok = http.postForm("/admin/webhooks/" + id + "/delete", form("confirm_name", "Shop orders"));
+        assertRedirect(ok, "/admin/webhooks");
+        assertThat(http.get("/api/v1/webhooks/" + id).status()).isEqualTo(404);
+        assertThat(getWithCookie("/admin/webhooks", flashCookie(ok)).body()).contains("Webhook “Shop orders” deleted.")
+                .contains("No webhooks yet.");
+    }
+
+    // ---------------------------------------------------------------- events page
+
+    @Test
+    void eventsPageListsTheEventTypesWithTheirSamples() {
+        String body = page("/admin/events");
+
+        assertThat(body).contains("2 event type(s) available").contains("<h2>Shop</h2>");
+        String order = eventCard(body, "order_placed");
+        assertThat(order).contains("<h3>Order placed</h3>")
+                .contains("<code class=\"key\">order_placed</code>")
+                .contains("<p>An order was placed.</p>")
+                .contains("<dt>Group</dt><dd>Shop</dd><dt>Plugin</dt><dd>app</dd>")
+                .contains("&quot;order_id&quot; : &quot;ord_1&quot;")
+                .contains("{\n  &quot;order_id&quot; : &quot;ord_1&quot;,\n  &quot;total&quot; : &quot;12.50&quot;,")
+                .contains("JSON Schema")
+                .contains("href=\"/admin/webhooks/new?event=order_placed\"");
+        String ping = eventCard(body, "ping");
+        assertThat(ping).contains("<h3>Ping</h3>")
+                .contains("<code class=\"key\">ping</code>")
+                .contains("<dt>Group</dt><dd>Shop</dd><dt>Plugin</dt><dd>app</dd>")
+                .contains("{\n  &quot;n&quot; : 1\n}")
+                .doesNotContain("JSON Schema");
+    }
+
+    @Test
+    void eventsPageOffersEveryWebhookForATest() {
+        String a = createWebhook("Alpha", "https://a.example/h", "ping");
+        String b = createWebhook("Beta", "https://b.example/h", "order_placed");
+        String card = eventCard(page("/admin/events"), "ping");
+        assertThat(card).contains("action=\"/admin/events/ping/test\"")
+                .contains("<option value=\"" + a + "\">Alpha</option>")
+                .contains("<option value=\"" + b + "\">Beta</option>")
+                .doesNotContain("Add a webhook");
+    }
+
+    @Test
+    void addFormPreselectsTheEventFromTheQuery() {
+        String body = page("/admin/webhooks/new?event=ping");
+        assertThat(body).contains("value=\"ping\" checked").doesNotContain("value=\"order_placed\" checked");
+    }
+
+    // ---------------------------------------------------------------- not found
+
+    @Test
+    void anUnknownWebhookIsAn404HtmlPageOnEveryAdminRoute() {
+        String missing = "wh_missing";
+        List<Http.Response> responses = List.of(
+                http.get("/admin/webhooks/" + missing + "/edit"),
+                http.get("/admin/webhooks/" + missing + "/delete"),
+                http.postForm("/admin/webhooks/" + missing, form("name", "x", "url", "https://example.com", "events", "ping")),
+                http.postForm("/admin/webhooks/" + missing + "/toggle", form()),
+                http.postForm("/admin/webhooks/" + missing + "/test", form()),
+                http.postForm("/admin/webhooks/" + missing + "/delete", form("confirm_name", "x")),
+                http.postForm("/admin/events/ping/test", form("webhook_id", missing)));
+        for (Http.Response r : responses) {
+            assertPage(r, 404, "Error 404", null);
+            assertThat(r.body()).contains("<h1>Not found</h1>")
+                    .contains("no webhook has the id &#x27;" + missing + "&#x27;")
+                    .doesNotStartWith("{");
+        }
+    }
+
+    // ================================================================ helpers
+
+    /** Creates a webhook through the API and returns its id. */
+    private String createWebhook(String name, String url, String... events) {
+        return createWebhookWithToken(name, url, null, events);
+    }
+
+    private String createWebhookWithToken(String name, String url, String token, String... events) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "url", url, "events", List.of(events)));
+        if (token != null) {
+            body.put("token", token);
+        }
+        Http.Response r = http.postJson("/api/v1/webhooks", Http.json(body));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asText();
+    }
+
+    private JsonNode webhook(String id) {
+        Http.Response r = http.get("/api/v1/webhooks/" + id);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private int webhookTotal() {
+        return http.get("/api/v1/webhooks").json().get("total").asInt();
+    }
+
+    private JsonNode onlyWebhook() {
+        JsonNode list = http.get("/api/v1/webhooks").json();
+        assertThat(list.get("total").asInt()).isEqualTo(1);
+        return webhook(list.get("data").get(0).get("id").asText());
+    }
+
+    private void apiSendTest(String id) {
+        Http.Response r = http.postJson("/api/v1/webhooks/" + id + "/test", "");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    /** Form fields as name/value pairs; a name may repeat. */
+    private static List<Map.Entry<String, String>> form(String... nameValues) {
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            fields.add(Map.entry(nameValues[i], nameValues[i + 1]));
+        }
+        return fields;
+    }
+
+    /** GETs an admin page that must render fine, and returns its HTML. */
+    private String page(String path) {
+        Http.Response r = http.get(path);
+        assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).startsWith("text/html");
+        return r.body();
+    }
+
+    /**
+     * @param title the page's own title, shown before the site name
+     * @param activeHref the navigation entry marked current, or null for none
+     */
+    private static void assertPage(Http.Response r, int status, String title, String activeHref) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.header("Content-Type")).startsWith("text/html");
+        assertThat(r.body()).startsWith("<!doctype html>")
+                .contains("<title>" + title + " · Test Site</title>")
+                .contains("<a class=\"brand\" href=\"/admin\">Test Site</a>")
+                .contains("<nav class=\"sidenav\" aria-label=\"Admin sections\">");
+        for (String[] nav : new String[][] {{"/admin/webhooks", "Webhooks"}, {"/admin/events", "Events"},
+                {"/admin/plugins", "Plugins"}}) {
+            String current = nav[0].equals(activeHref) ? " aria-current=\"page\"" : "";
+            assertThat(r.body()).contains("<a href=\"" + nav[0] + "\"" + current + ">" + nav[1] + "</a>");
+        }
+    }
+
+    private static void assertRedirect(Http.Response r, String location) {
+        assertThat(r.status()).as(r.body()).isEqualTo(302);
+        assertThat(r.header("Location")).isEqualTo(location);
+    }
+
+    private static void assertTestedRedirect(Http.Response r, String page) {
+        assertThat(r.status()).as(r.body()).isEqualTo(302);
+        assertThat(r.header("Location")).matches(TESTED_LOCATION).startsWith("/admin/" + page + "?tested=");
+    }
+
+    private static void assertEscaped(String body) {
+        assertThat(body).doesNotContain(SCRIPT).contains(ESCAPED_SCRIPT);
+    }
+
+    private static void assertSuccessPanel(String panel, String eventType, String webhookName, String eventId) {
+        assertThat(panel).contains("class=\"result ok\"")
+                .contains("<h2>Test event <code>" + eventType + "</code> sent to " + webhookName + "</h2>")
+                .contains("<strong>Delivered.</strong>")
+                .contains("HTTP 200 in ")
+                .contains("Event <code>" + eventId + "</code>");
+    }
+
+    /** Follows a redirect from the admin (without the fragment) and returns the page it leads to. */
+    private String followRedirect(Http.Response r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(302);
+        String location = r.header("Location");
+        int hash = location.indexOf('#');
+        return page(hash < 0 ? location : location.substring(0, hash));
+    }
+
+    /** @return the {@code name=value} of the flash cookie the response sets */
+    private static String flashCookie(Http.Response r) {
+        String setCookie = r.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("plugboard_flash=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no flash cookie in " + r.headers().map()));
+        assertThat(setCookie).contains("Path=/admin").contains("HttpOnly");
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    /** A GET with a Cookie header: the {@link Http} helper keeps no cookies. */
+    private Http.Response getWithCookie(String path, String cookie) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(host.host().baseUrl() + path))
+                .header("Cookie", cookie).timeout(Duration.ofSeconds(30)).GET().build();
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            return new Http.Response(r.statusCode(), r.body(), r.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> rows(String body) {
+        List<String> rows = new ArrayList<>();
+        Matcher m = ROW.matcher(body);
+        while (m.find()) {
+            rows.add(m.group());
+        }
+        return rows;
+    }
+
+    private static List<String> rowNames(String body) {
+        Pattern name = Pattern.compile("<td class=\"name\"><a [^>]*>([^<]*)</a>");
+        return rows(body).stream().map(row -> {
+            Matcher m = name.matcher(row);
+            assertThat(m.find()).as(row).isTrue();
+            return m.group(1);
+        }).toList();
+    }
+
+    /** @return the one table row whose name cell shows {@code name} */
+    private static String row(String body, String name) {
+        List<String> matching = rows(body).stream().filter(r -> r.contains(">" + esc(name) + "</a></td>")).toList();
+        assertThat(matching).as("rows named " + name).hasSize(1);
+        return matching.get(0);
+    }
+
+    private static String eventCard(String body, String key) {
+        int start = body.indexOf("<article class=\"card\" id=\"event-" + key + "\">");
+        assertThat(start).as("card of " + key).isNotNegative();
+        return body.substring(start, body.indexOf("</article>", start));
+    }
+
+    private static String testResultPanel(String body) {
+        int start = body.indexOf("<section id=\"test-result\"");
+        assertThat(start).as("test result panel in " + body).isNotNegative();
+        return body.substring(start, body.indexOf("</section>", start));
+    }
+
+    private static String inputValue(String body, String name) {
+        Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(body);
+        assertThat(m.find()).as("input " + name).isTrue();
+        return m.group(1);
+    }
+
+    /** HTML-escapes like Handlebars.java does for {@code {{value}}}. */
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#x27;").replace("`", "&#x60;").replace("=", "&#x3D;");
     }
 }

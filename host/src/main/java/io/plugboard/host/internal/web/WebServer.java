@@ -27,6 +27,8 @@ public final class WebServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            // Its watcher is a non-daemon thread that would outlive close() by five seconds.
+            config.startup.startupWatcherEnabled = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jsonMapper(new JavalinJackson(services.apiMapper(), false));
             config.staticFiles.add(files -> {

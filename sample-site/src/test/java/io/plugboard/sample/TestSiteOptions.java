@@ -1,0 +1,49 @@
+package io.plugboard.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TestSiteOptions {
+
+    @Test
+    void defaults() {
+        SiteOptions o = SiteOptions.parse(new String[0], Map.of());
+        assertThat(o.port()).isEqualTo(8080);
+        assertThat(o.host()).isEqualTo("127.0.0.1");
+        assertThat(o.dataDir()).isEqualTo(Path.of("plugboard-data"));
+        assertThat(o.pluginsDir().getFileName()).isEqualTo(Path.of("plugins"));
+    }
+
+    @Test
+    void environmentThenFlags() {
+        Map<String, String> env = Map.of("PLUGBOARD_PORT", "9000", "PLUGBOARD_DATA_DIR", "/srv/data",
+                "PLUGBOARD_PLUGINS_DIR", "/srv/plugins", "PLUGBOARD_HOST", "0.0.0.0");
+        SiteOptions fromEnv = SiteOptions.parse(new String[0], env);
+        assertThat(fromEnv.port()).isEqualTo(9000);
+        assertThat(fromEnv.host()).isEqualTo("0.0.0.0");
+        assertThat(fromEnv.dataDir()).isEqualTo(Path.of("/srv/data"));
+        assertThat(fromEnv.pluginsDir()).isEqualTo(Path.of("/srv/plugins"));
+
+        SiteOptions flags = SiteOptions.parse(new String[] {"--port=9100", "--data-dir", "d", "--plugins-dir=p"}, env);
+        assertThat(flags.port()).isEqualTo(9100);
+        assertThat(flags.dataDir()).isEqualTo(Path.of("d"));
+        assertThat(flags.pluginsDir()).isEqualTo(Path.of("p"));
+    }
+
+    @Test
+    void badOptionsSayWhatIsWrong() {
+        assertThatThrownBy(() -> SiteOptions.parse(new String[] {"--port", "http"}, Map.of()))
+                .hasMessage("port must be a number, not 'http'");
+        assertThatThrownBy(() -> SiteOptions.parse(new String[] {"--port", "99999"}, Map.of()))
+                .hasMessageContaining("between 0 and 65535");
+        assertThatThrownBy(() -> SiteOptions.parse(new String[] {"--colour", "red"}, Map.of()))
+                .hasMessage("unknown option --colour");
+        assertThatThrownBy(() -> SiteOptions.parse(new String[] {"--data-dir"}, Map.of()))
+                .hasMessage("--data-dir needs a value");
+        assertThat(SiteOptions.parse(new String[] {"--help"}, Map.of()).help()).isTrue();
+    }
+}
