@@ -179,6 +179,9 @@ class TestWebhooksApi {
     @Test
     void healthAndUnknownApiPaths() {
         assertThat(http.get("/health").json().get("status").asText()).isEqualTo("ok");
+        Http.Response list = http.get("/api/v1/webhooks");
+        assertThat(list.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(list.header("X-Frame-Options")).isEqualTo("DENY");
         Http.Response missing = http.get("/api/v1/nothing-here");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().get("error").asText()).contains("not found");

@@ -156,6 +156,7 @@ class TestPluginLoading {
     void thePluginsPageShowsStatesAndReasons() {
         Http.Response page = http.get("/admin/plugins");
         assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'").contains("frame-ancestors 'none'");
         assertThat(page.body()).contains("alpha").contains("started")
                 .contains("requires Plugboard &gt;&#x3D;99.0.0, but this host is 0.1.0")
                 .contains("database of crashy is on fire")

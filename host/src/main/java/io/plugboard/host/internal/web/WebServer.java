@@ -39,6 +39,7 @@ public final class WebServer implements AutoCloseable {
             AdminView view = new AdminView(new Templates(services.apiMapper()), services.config().siteName(),
                     services.config().hostVersion());
             ErrorResponses.register(config.routes, new ErrorPage(view));
+            SecurityHeaders.register(config.routes);
             new ApiRoutes(services).register(config.routes);
             new AdminRoutes(services, view).register(config.routes);
             services.config().webCustomizers().forEach(customizer -> customizer.accept(config));

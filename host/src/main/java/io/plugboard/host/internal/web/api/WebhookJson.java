@@ -9,7 +9,6 @@ import java.util.List;
  * A webhook as the API shows it. The bearer token is never returned (only whether one is set); the
  * signing secret is returned when asked for one webhook, not in lists.
  */
-@JsonInclude(JsonInclude.Include.NON_ABSENT)
 record WebhookJson(
         String id,
         String name,
