@@ -1,14 +1,21 @@
 package io.plugboard.host;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.plugboard.host.internal.HostConfig;
 import io.plugboard.host.internal.HostVersion;
+import io.plugboard.host.internal.Json;
 import io.plugboard.host.internal.Runtime;
 import io.plugboard.sdk.EventEmitter;
 import io.plugboard.sdk.EventType;
+import io.plugboard.sdk.InvalidEventException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -27,6 +34,8 @@ import java.util.function.Consumer;
  * the threads, the plugins and the database. A host is started at most once.
  */
 public final class Plugboard implements AutoCloseable {
+
+    private static final ObjectMapper DATA = Json.newDataMapper();
 
     private final HostConfig config;
     private Runtime runtime;
@@ -59,6 +68,29 @@ public final class Plugboard implements AutoCloseable {
     /** @return the emitter for events the embedding application emits itself (source {@code app}) */
     public EventEmitter events() {
         return running().appEmitter();
+    }
+
+    /**
+     * Emits an event inside the caller's own database transaction (the transactional outbox): the
+     * event and its deliveries are written on {@code connection} and are sent only once the caller
+     * commits; a rollback leaves no trace. The connection must be to this host's database (for
+     * SQLite, the file {@code plugboard.db} in the data directory); the caller commits or rolls back.
+     *
+     * @param connection an open connection with auto-commit off, to the host's database
+     * @param type the key of a registered event type
+     * @param data the event's data
+     * @return the new event's id
+     * @throws InvalidEventException if the type is unknown or the data is refused
+     * @throws SQLException if the write fails; the caller should roll back
+     */
+    public String emitInTransaction(Connection connection, String type, Map<String, ?> data) throws SQLException {
+        JsonNode tree;
+        try {
+            tree = DATA.valueToTree(data);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("event data cannot be turned into JSON: " + e.getMessage(), List.of());
+        }
+        return running().emitOn(connection, type, tree);
     }
 
     /** @return the port the server listens on (the real one when 0 was configured) */
@@ -98,6 +130,7 @@ public final class Plugboard implements AutoCloseable {
         private String siteName = "Plugboard";
         private final List<EventType> eventTypes = new ArrayList<>();
         private final List<Consumer<JavalinConfig>> webCustomizers = new ArrayList<>();
+        private DeliverySettings delivery = DeliverySettings.defaults();
 
         private Builder() {}
 
@@ -151,10 +184,19 @@ public final class Plugboard implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @param settings retry schedule, timeouts, concurrency and retention of the delivery engine
+         * @return this builder
+         */
+        public Builder delivery(DeliverySettings settings) {
+            this.delivery = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         /** @return a host, not yet started */
         public Plugboard build() {
             return new Plugboard(new HostConfig(pluginsDir, dataDir, bindHost, port, siteName, eventTypes,
-                    webCustomizers, HostVersion.read()));
+                    webCustomizers, delivery, HostVersion.read()));
         }
     }
 }

@@ -92,9 +92,10 @@ class TestEmbedding {
         }
         try (Connection db = sqlite(data);
              ResultSet rs = db.createStatement().executeQuery(
-                     "SELECT COUNT(*), MAX(version) FROM flyway_schema_history WHERE success = 1")) {
+                     "SELECT COUNT(*), COUNT(DISTINCT version) FROM flyway_schema_history WHERE success = 1")) {
             rs.next();
-            assertThat(rs.getInt(1)).as("migrations ran once, not again on restart").isEqualTo(1);
+            assertThat(rs.getInt(1)).as("each migration ran once, none again on restart").isEqualTo(rs.getInt(2))
+                    .isGreaterThanOrEqualTo(2);
         }
     }
 

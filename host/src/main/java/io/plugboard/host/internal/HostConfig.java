@@ -1,6 +1,7 @@
 package io.plugboard.host.internal;
 
 import io.javalin.config.JavalinConfig;
+import io.plugboard.host.DeliverySettings;
 import io.plugboard.sdk.EventType;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +16,7 @@ public record HostConfig(
         String siteName,
         List<EventType> appEventTypes,
         List<Consumer<JavalinConfig>> webCustomizers,
+        DeliverySettings delivery,
         String hostVersion) {
 
     public HostConfig {

@@ -1,7 +1,8 @@
 package io.plugboard.host.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plugboard.host.internal.delivery.AttemptStore;
+import io.plugboard.host.internal.delivery.DeliveryMetrics;
+import io.plugboard.host.internal.delivery.DeliveryStore;
 import io.plugboard.host.internal.delivery.TestSender;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.EventTypeRegistry;
@@ -16,5 +17,7 @@ public record HostServices(
         EventService events,
         WebhookService webhooks,
         TestSender testSender,
-        AttemptStore attempts,
+        DeliveryStore deliveries,
+        DeliveryMetrics metrics,
+        Runnable wakeDispatcher,
         PluginService plugins) {}

@@ -1,14 +1,13 @@
 package io.plugboard.host.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plugboard.host.internal.delivery.AttemptStore;
-import io.plugboard.host.internal.delivery.Envelope;
-import io.plugboard.host.internal.delivery.HttpSender;
-import io.plugboard.host.internal.delivery.TestSender;
+import io.plugboard.host.internal.delivery.DeliveryEngine;
+import io.plugboard.host.internal.delivery.DeliveryMetrics;
 import io.plugboard.host.internal.events.EventService;
-import io.plugboard.host.internal.events.EventStore;
 import io.plugboard.host.internal.events.EventTypeCompiler;
 import io.plugboard.host.internal.events.EventTypeRegistry;
+import io.plugboard.host.internal.events.OutboxWriter;
 import io.plugboard.host.internal.events.RegisteredEventType;
 import io.plugboard.host.internal.events.SourceEmitter;
 import io.plugboard.host.internal.plugins.PluginService;
@@ -20,6 +19,8 @@ import io.plugboard.host.internal.webhooks.WebhookStore;
 import io.plugboard.host.internal.webhooks.WebhookValidator;
 import io.plugboard.sdk.EventEmitter;
 import io.plugboard.sdk.EventType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -35,11 +36,9 @@ public final class Runtime implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Runtime.class);
 
-    /** Bytes of a test response body kept and shown. */
-    static final int TEST_RESPONSE_BYTES = 4096;
-
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private EventEmitter appEmitter;
+    private EventService events;
     private WebServer web;
 
     private Runtime() {}
@@ -68,23 +67,29 @@ public final class Runtime implements AutoCloseable {
         for (EventType type : config.appEventTypes()) {
             registry.register(compiler.compile(type, RegisteredEventType.APP_SOURCE));
         }
-        EventService events = new EventService(registry, new EventStore(db.jdbi()), apiMapper, ids, clock);
+        WebhookStore webhookStore = new WebhookStore(db.jdbi());
+        DeliveryMetrics metrics = new DeliveryMetrics(db.jdbi(), clock::instant);
+        DeliveryEngine delivery = new DeliveryEngine(db.jdbi(), webhookStore, config.delivery(), metrics, apiMapper,
+                ids, clock, config.hostVersion());
+        events = new EventService(registry, db.jdbi(), new OutboxWriter(ids), event -> {
+            metrics.emitted(event.type());
+            delivery.wake();
+        }, apiMapper, ids, clock);
         appEmitter = new SourceEmitter(events, dataMapper, RegisteredEventType.APP_SOURCE);
 
         PluginService plugins = closing(new PluginService(config.pluginsDir(), config.hostVersion(), registry, compiler,
                 source -> new SourceEmitter(events, dataMapper, source)));
+        WebhookService webhooks = new WebhookService(webhookStore, new WebhookValidator(registry), new Secrets(), ids,
+                clock);
+        web = new WebServer(new HostServices(config, apiMapper, registry, events, webhooks,
+                delivery.testSender(events), delivery.store(), metrics, delivery::wake, plugins));
+
+        // Deliveries start before plugins, so events plugins emit while starting go out at once;
+        // the engine closes before the plugins and the database, draining what is in flight.
+        delivery.start();
+        closing(delivery);
         plugins.start();
-
-        WebhookService webhooks = new WebhookService(new WebhookStore(db.jdbi()), new WebhookValidator(registry),
-                new Secrets(), ids, clock);
-        HttpSender http = closing(new HttpSender(HttpSender.CONNECT_TIMEOUT, HttpSender.REQUEST_TIMEOUT,
-                TEST_RESPONSE_BYTES));
-        AttemptStore attempts = new AttemptStore(db.jdbi());
-        TestSender testSender = new TestSender(events, new Envelope(apiMapper), http, attempts, ids, clock,
-                config.hostVersion());
-
-        web = closing(new WebServer(new HostServices(config, apiMapper, registry, events, webhooks, testSender,
-                attempts, plugins)));
+        closing(web);
         web.start();
         log.info("Plugboard {} is running: admin at http://{}:{}/admin ({} event types from {} plugin(s))",
                 config.hostVersion(), config.bindHost(), web.port(), registry.all().size(), plugins.reports().size());
@@ -92,6 +97,11 @@ public final class Runtime implements AutoCloseable {
 
     public EventEmitter appEmitter() {
         return appEmitter;
+    }
+
+    /** Emits on the caller's connection, inside the caller's transaction (the transactional outbox). */
+    public String emitOn(Connection connection, String type, JsonNode data) throws SQLException {
+        return events.emitOn(connection, RegisteredEventType.APP_SOURCE, type, data).id();
     }
 
     public int port() {

@@ -1,30 +1,29 @@
 package io.plugboard.host.internal.delivery;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
 /**
- * Sends webhook requests. Redirects are never followed (a 3xx is a failure), only the first
- * {@code maxBodyBytes} of a response are read, and every failure becomes a {@link SendResult} with
- * the reason in words: nothing here throws.
+ * Sends webhook requests, asynchronously: a slow endpoint holds no thread. Redirects are never
+ * followed (a 3xx is a failure), only the first {@code maxBodyBytes} of a response are read, and every
+ * failure becomes a {@link SendResult} with the reason in words: the returned future never fails.
  */
 public final class HttpSender implements AutoCloseable {
-
-    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
     private final ExecutorService executor;
     private final HttpClient client;
@@ -32,12 +31,13 @@ public final class HttpSender implements AutoCloseable {
     private final int maxBodyBytes;
 
     public HttpSender(Duration connectTimeout, Duration requestTimeout, int maxBodyBytes) {
-        this.executor = Executors.newCachedThreadPool(r -> {
+        this.executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
             Thread t = new Thread(r, "plugboard-http");
             t.setDaemon(true);
             return t;
         });
         this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
@@ -46,45 +46,60 @@ public final class HttpSender implements AutoCloseable {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    public SendResult send(WebhookRequest request) {
+    public CompletableFuture<SendResult> sendAsync(WebhookRequest request) {
         HttpRequest.Builder http = HttpRequest.newBuilder(request.url())
                 .timeout(requestTimeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach(http::header);
         long start = System.nanoTime();
         try {
-            HttpResponse<InputStream> response = client.send(http.build(), HttpResponse.BodyHandlers.ofInputStream());
-            String body = readCapped(response.body());
-            long ms = elapsedMs(start);
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                return new SendResult(true, status, body, ms, null);
+            return client.sendAsync(http.build(), CappedBody.handler(maxBodyBytes))
+                    .handle((response, error) -> error == null
+                            ? result(response, elapsedMs(start))
+                            : SendResult.noResponse(elapsedMs(start), describe(unwrap(error))));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(SendResult.noResponse(elapsedMs(start), describe(e)));
+        }
+    }
+
+    /** Sends and waits; for the synchronous "Send test event". */
+    public SendResult send(WebhookRequest request) {
+        return sendAsync(request).join();
+    }
+
+    private static SendResult result(HttpResponse<String> response, long ms) {
+        int status = response.statusCode();
+        Map<String, String> headers = firstValues(response.headers());
+        boolean ok = status >= 200 && status < 300;
+        Duration retryAfter = status == 429 || status == 503
+                ? RetryAfter.parse(headers.get("retry-after")).orElse(null) : null;
+        return new SendResult(ok, status, headers, response.body(), ms, ok ? null : describeStatus(status, headers),
+                retryAfter);
+    }
+
+    private static Map<String, String> firstValues(HttpHeaders headers) {
+        Map<String, String> out = new TreeMap<>();
+        headers.map().forEach((name, values) -> {
+            if (!values.isEmpty() && !name.startsWith(":")) {
+                out.put(name.toLowerCase(), values.get(0));
             }
-            return new SendResult(false, status, body, ms, describeStatus(status, response));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new SendResult(false, null, null, elapsedMs(start), "interrupted while sending");
-        } catch (IOException | RuntimeException e) {
-            return new SendResult(false, null, null, elapsedMs(start), describe(e));
-        }
+        });
+        return out;
     }
 
-    private String readCapped(InputStream in) throws IOException {
-        try (in) {
-            byte[] bytes = in.readNBytes(maxBodyBytes);
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-    }
-
-    private static String describeStatus(int status, HttpResponse<?> response) {
+    private static String describeStatus(int status, Map<String, String> headers) {
         if (status >= 300 && status < 400) {
-            String location = response.headers().firstValue("Location").orElse("(no Location header)");
-            return "HTTP " + status + ": redirect to " + location + " not followed; use the final URL";
+            return "HTTP " + status + ": redirect to " + headers.getOrDefault("location", "(no Location header)")
+                    + " not followed; use the final URL";
         }
         return "HTTP " + status;
     }
 
-    private String describe(Exception e) {
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    private String describe(Throwable e) {
         if (e instanceof HttpConnectTimeoutException) {
             return "connection timed out";
         }
@@ -100,9 +115,8 @@ public final class HttpSender implements AutoCloseable {
         if (e instanceof SSLException) {
             return "TLS error" + suffix(e);
         }
-        Throwable cause = e.getCause();
-        if (e.getMessage() == null && cause instanceof Exception c) {
-            return describe(c);
+        if (e.getMessage() == null && e.getCause() != null) {
+            return describe(e.getCause());
         }
         return e.getClass().getSimpleName() + suffix(e);
     }

@@ -6,14 +6,14 @@ import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.RegisteredEventType;
 import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.host.internal.webhooks.Webhook;
-import java.net.URI;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * "Send test event": stores a test event (the type's sample unless a payload is given), posts it to
- * one webhook synchronously, records the attempt and returns what the endpoint answered.
+ * one webhook synchronously, signed like any delivery, records the attempt in the delivery log and
+ * returns what the endpoint answered. A test is attempted once, never retried.
  */
 public final class TestSender {
 
@@ -21,22 +21,22 @@ public final class TestSender {
     public static final String SOURCE = "test";
 
     private final EventService events;
-    private final Envelope envelope;
+    private final DeliveryStore deliveries;
+    private final RequestFactory requests;
     private final HttpSender http;
-    private final AttemptStore attempts;
+    private final CompletionWriter writer;
     private final Ids ids;
     private final Clock clock;
-    private final String userAgent;
 
-    public TestSender(EventService events, Envelope envelope, HttpSender http, AttemptStore attempts, Ids ids,
-                      Clock clock, String hostVersion) {
+    TestSender(EventService events, DeliveryStore deliveries, RequestFactory requests, HttpSender http,
+               CompletionWriter writer, Ids ids, Clock clock) {
         this.events = events;
-        this.envelope = envelope;
+        this.deliveries = deliveries;
+        this.requests = requests;
         this.http = http;
-        this.attempts = attempts;
+        this.writer = writer;
         this.ids = ids;
         this.clock = clock;
-        this.userAgent = "Plugboard/" + hostVersion;
     }
 
     /**
@@ -47,24 +47,13 @@ public final class TestSender {
     public TestResult send(Webhook webhook, String eventType, JsonNode payload) {
         String type = eventType != null ? eventType : webhook.events().get(0);
         RegisteredEventType registered = events.requireType(type);
-        StoredEvent event = events.emit(SOURCE, type, payload != null ? payload : registered.sample());
-        SendResult result = http.send(new WebhookRequest(URI.create(webhook.url()), headers(webhook, event),
-                envelope.body(event)));
-        DeliveryAttempt attempt = new DeliveryAttempt(ids.next("att"), webhook.id(), event.id(), type,
-                clock.instant(), result);
-        attempts.record(attempt);
+        StoredEvent event = events.store(SOURCE, type, payload != null ? payload : registered.sample());
+        DueDelivery delivery = deliveries.createTest(webhook.id(), event);
+        Instant at = clock.instant();
+        WebhookRequest request = requests.build(webhook, event, at);
+        SendResult result = http.send(request);
+        Attempt attempt = new Attempt(ids.next("att"), delivery, request, result, at, false);
+        writer.write(List.of(attempt));
         return new TestResult(attempt.id(), event.id(), type, result);
-    }
-
-    private Map<String, String> headers(Webhook webhook, StoredEvent event) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
-        headers.put("User-Agent", userAgent);
-        headers.put("webhook-id", event.id());
-        headers.put("webhook-timestamp", Long.toString(event.createdAt().getEpochSecond()));
-        if (webhook.hasToken()) {
-            headers.put("Authorization", "Bearer " + webhook.token());
-        }
-        return headers;
     }
 }

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.Ids;
 import io.plugboard.sdk.InvalidEventException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Accepts events: checks the type is registered and the data is a JSON object that satisfies the
- * type's schema, then stores the event. Delivery to webhooks happens elsewhere, never here.
+ * type's schema, then stores the event and its pending deliveries. Sending happens elsewhere, never here.
  */
 public final class EventService {
 
@@ -18,23 +22,65 @@ public final class EventService {
     public static final int MAX_DATA_BYTES = 512 * 1024;
 
     private final EventTypeRegistry registry;
-    private final EventStore store;
+    private final Jdbi jdbi;
+    private final OutboxWriter outbox;
+    private final Consumer<StoredEvent> onEmitted;
     private final ObjectMapper mapper;
     private final Ids ids;
     private final Clock clock;
 
-    public EventService(EventTypeRegistry registry, EventStore store, ObjectMapper mapper, Ids ids, Clock clock) {
+    /** @param onEmitted told after each emitted event is committed (wakes the dispatcher) */
+    public EventService(EventTypeRegistry registry, Jdbi jdbi, OutboxWriter outbox, Consumer<StoredEvent> onEmitted,
+                        ObjectMapper mapper, Ids ids, Clock clock) {
         this.registry = registry;
-        this.store = store;
+        this.jdbi = jdbi;
+        this.outbox = outbox;
+        this.onEmitted = onEmitted;
         this.mapper = mapper;
         this.ids = ids;
         this.clock = clock;
     }
 
     /**
+     * Validates and stores the event with one pending delivery per subscribed enabled webhook, in one
+     * transaction. Returns once that is committed; sending happens later.
+     *
      * @throws InvalidEventException if the type is unknown or the data is refused; nothing is stored then
      */
     public StoredEvent emit(String source, String type, JsonNode data) {
+        StoredEvent event = accept(source, type, data);
+        write(event, true);
+        onEmitted.accept(event);
+        return event;
+    }
+
+    /**
+     * The transactional outbox: validates the event and writes it with its deliveries on the caller's
+     * connection, inside the caller's transaction. Nothing is sent unless the caller commits.
+     */
+    public StoredEvent emitOn(Connection connection, String source, String type, JsonNode data) throws SQLException {
+        StoredEvent event = accept(source, type, data);
+        outbox.write(connection, event, true);
+        onEmitted.accept(event);
+        return event;
+    }
+
+    /** Validates and stores an event without delivering it (a test event, sent by its own sender). */
+    public StoredEvent store(String source, String type, JsonNode data) {
+        StoredEvent event = accept(source, type, data);
+        write(event, false);
+        return event;
+    }
+
+    private void write(StoredEvent event, boolean fanOut) {
+        try {
+            jdbi.useTransaction(h -> outbox.write(h.getConnection(), event, fanOut));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store event " + event.id(), e);
+        }
+    }
+
+    private StoredEvent accept(String source, String type, JsonNode data) {
         RegisteredEventType registered = requireType(type);
         if (data == null || !data.isObject()) {
             throw new InvalidEventException("event data must be a JSON object", List.of());
@@ -47,9 +93,7 @@ public final class EventService {
         if (!problems.isEmpty()) {
             throw new InvalidEventException("event data does not match the schema of '" + type + "'", problems);
         }
-        StoredEvent event = new StoredEvent(ids.next("evt"), type, json, source, clock.instant());
-        store.insert(event);
-        return event;
+        return new StoredEvent(ids.next("evt"), type, json, source, clock.instant());
     }
 
     /** @throws InvalidEventException naming the unknown type */

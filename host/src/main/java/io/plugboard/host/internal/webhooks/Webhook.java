@@ -9,6 +9,8 @@ import java.util.List;
  * @param token the bearer token sent as {@code Authorization}, or null
  * @param secret the signing secret, {@code whsec_} + base64 of random bytes
  * @param lastStatus the HTTP status of the last attempt, or null if it got no response or none was made
+ * @param previousSecret after a rotation, the old secret, which keeps signing until {@code previousSecretExpiresAt}
+ * @param disabledReason why the host turned the webhook off (410 Gone, failing too long), or null
  */
 public record Webhook(
         String id,
@@ -24,10 +26,28 @@ public record Webhook(
         long failedCount,
         Integer lastStatus,
         String lastError,
-        Instant lastAttemptAt) {
+        Instant lastAttemptAt,
+        String previousSecret,
+        Instant previousSecretExpiresAt,
+        String disabledReason,
+        Instant disabledAt) {
 
     public Webhook {
         events = List.copyOf(events);
+    }
+
+    Webhook withEvents(List<String> subscribed) {
+        return new Webhook(id, name, url, subscribed, enabled, token, secret, createdAt, updatedAt, okCount,
+                failedCount, lastStatus, lastError, lastAttemptAt, previousSecret, previousSecretExpiresAt,
+                disabledReason, disabledAt);
+    }
+
+    /** @return the secrets that sign a request sent at {@code now}: the current one, and the previous while it overlaps */
+    public List<String> signingSecrets(Instant now) {
+        if (previousSecret != null && previousSecretExpiresAt != null && now.isBefore(previousSecretExpiresAt)) {
+            return List.of(secret, previousSecret);
+        }
+        return List.of(secret);
     }
 
     public boolean hasToken() {

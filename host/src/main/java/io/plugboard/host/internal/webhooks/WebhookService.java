@@ -3,6 +3,7 @@ package io.plugboard.host.internal.webhooks;
 import io.plugboard.host.internal.Ids;
 import io.plugboard.host.internal.NotFoundException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +29,7 @@ public final class WebhookService {
         WebhookDraft d = validator.validate(draft);
         Instant now = clock.instant();
         Webhook w = new Webhook(ids.next("wh"), d.name(), d.url(), d.events(), d.enabled(), d.token(),
-                secrets.newSigningSecret(), now, now, 0, 0, null, null, null);
+                secrets.newSigningSecret(), now, now, 0, 0, null, null, null, null, null, null, null);
         store.insert(w);
         return w;
     }
@@ -44,6 +45,18 @@ public final class WebhookService {
 
     public Webhook setEnabled(String id, boolean enabled) {
         return update(id, new WebhookChanges(null, null, null, enabled, false, null));
+    }
+
+    /**
+     * Gives the webhook a new signing secret; the old one keeps signing alongside it for {@code overlap},
+     * so receivers can switch without missing a delivery.
+     */
+    public Webhook rotateSecret(String id, Duration overlap) {
+        Instant now = clock.instant();
+        if (!store.rotateSecret(id, secrets.newSigningSecret(), now.plus(overlap), now)) {
+            throw notFound(id);
+        }
+        return get(id);
     }
 
     public void delete(String id) {

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.webhooks;
 
+import io.plugboard.host.internal.storage.Columns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,7 +18,8 @@ import org.jdbi.v3.core.statement.Query;
 public final class WebhookStore {
 
     private static final String COLUMNS = "w.id, w.name, w.url, w.enabled, w.token, w.secret, w.created_at, "
-            + "w.updated_at, w.ok_count, w.failed_count, w.last_status, w.last_error, w.last_attempt_at";
+            + "w.updated_at, w.ok_count, w.failed_count, w.last_status, w.last_error, w.last_attempt_at, "
+            + "w.previous_secret, w.previous_secret_expires_at, w.disabled_reason, w.disabled_at";
 
     private final Jdbi jdbi;
 
@@ -40,8 +42,14 @@ public final class WebhookStore {
     /** @return false if no webhook has the id */
     public boolean update(String id, WebhookDraft d, Instant updatedAt) {
         return jdbi.inTransaction(h -> {
+            // Turning a webhook on clears what turned it off and starts its failure streak afresh.
             int rows = h.createUpdate("UPDATE webhooks SET name = :name, url = :url, enabled = :enabled, "
-                            + "token = :token, updated_at = :updatedAt WHERE id = :id")
+                            + "token = :token, updated_at = :updatedAt, "
+                            + "disabled_reason = CASE WHEN :enabled THEN NULL ELSE disabled_reason END, "
+                            + "disabled_at = CASE WHEN :enabled THEN NULL ELSE disabled_at END, "
+                            + "failing_since = CASE WHEN :enabled AND NOT enabled THEN NULL ELSE failing_since END, "
+                            + "consecutive_failures = CASE WHEN :enabled AND NOT enabled THEN 0 "
+                            + "ELSE consecutive_failures END WHERE id = :id")
                     .bind("id", id).bind("name", d.name()).bind("url", d.url()).bind("enabled", d.enabled())
                     .bind("token", d.token()).bind("updatedAt", updatedAt.toEpochMilli())
                     .execute();
@@ -52,6 +60,15 @@ public final class WebhookStore {
             writeEvents(h, id, d.events());
             return true;
         });
+    }
+
+    /** Makes {@code secret} the signing secret; the current one keeps signing until {@code previousUntil}. */
+    public boolean rotateSecret(String id, String secret, Instant previousUntil, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE webhooks SET previous_secret = secret, "
+                        + "previous_secret_expires_at = :until, secret = :secret, updated_at = :now WHERE id = :id")
+                .bind("id", id).bind("secret", secret).bind("until", previousUntil.toEpochMilli())
+                .bind("now", now.toEpochMilli())
+                .execute()) > 0;
     }
 
     /** @return false if no webhook has the id */
@@ -67,6 +84,13 @@ public final class WebhookStore {
                     .list());
             return found.stream().findFirst();
         });
+    }
+
+    /** @return every enabled webhook, without its subscriptions: what the dispatcher sends to */
+    public List<Webhook> enabled() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM webhooks w WHERE w.enabled ORDER BY w.id")
+                .map((rs, ctx) -> row(rs))
+                .list());
     }
 
     public WebhookPage search(WebhookQuery q) {
@@ -117,21 +141,17 @@ public final class WebhookStore {
                 .bindList("ids", List.copyOf(events.keySet()))
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .forEach(e -> events.get(e.getKey()).add(e.getValue()));
-        return rows.stream().map(w -> new Webhook(w.id(), w.name(), w.url(), events.get(w.id()), w.enabled(), w.token(),
-                w.secret(), w.createdAt(), w.updatedAt(), w.okCount(), w.failedCount(), w.lastStatus(),
-                w.lastError(), w.lastAttemptAt())).toList();
+        return rows.stream().map(w -> w.withEvents(events.get(w.id()))).toList();
     }
 
     private static Webhook row(ResultSet rs) throws SQLException {
-        int status = rs.getInt("last_status");
-        Integer lastStatus = rs.wasNull() ? null : status;
-        long lastAttempt = rs.getLong("last_attempt_at");
-        Instant lastAttemptAt = rs.wasNull() ? null : Instant.ofEpochMilli(lastAttempt);
         return new Webhook(rs.getString("id"), rs.getString("name"), rs.getString("url"), List.of(),
                 rs.getBoolean("enabled"), rs.getString("token"), rs.getString("secret"),
                 Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
-                rs.getLong("ok_count"), rs.getLong("failed_count"), lastStatus, rs.getString("last_error"),
-                lastAttemptAt);
+                rs.getLong("ok_count"), rs.getLong("failed_count"), Columns.integer(rs, "last_status"),
+                rs.getString("last_error"), Columns.instant(rs, "last_attempt_at"), rs.getString("previous_secret"),
+                Columns.instant(rs, "previous_secret_expires_at"), rs.getString("disabled_reason"),
+                Columns.instant(rs, "disabled_at"));
     }
 
     private static String escapeLike(String text) {

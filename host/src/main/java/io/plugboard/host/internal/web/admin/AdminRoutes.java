@@ -19,7 +19,7 @@ public final class AdminRoutes {
 
     public void register(RoutesConfig routes) {
         routes.get("/admin", ctx -> ctx.redirect("/admin/webhooks"));
-        WebhookListPage list = new WebhookListPage(services.webhooks(), services.attempts(), view);
+        WebhookListPage list = new WebhookListPage(services.webhooks(), services.deliveries(), view);
         routes.get("/admin/webhooks", list::show);
 
         WebhookFormPage form = new WebhookFormPage(services.webhooks(), services.eventTypes(), view);
@@ -35,7 +35,7 @@ public final class AdminRoutes {
         routes.post("/admin/webhooks/{id}/delete", actions::delete);
 
         EventsPage events = new EventsPage(services.eventTypes(), services.webhooks(), services.testSender(),
-                services.attempts(), view);
+                services.deliveries(), view);
         routes.get("/admin/events", events::show);
         routes.post("/admin/events/{key}/test", events::test);
 

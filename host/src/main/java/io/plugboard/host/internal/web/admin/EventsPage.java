@@ -2,7 +2,7 @@ package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
 import io.plugboard.host.internal.ValidationException;
-import io.plugboard.host.internal.delivery.AttemptStore;
+import io.plugboard.host.internal.delivery.DeliveryStore;
 import io.plugboard.host.internal.delivery.TestResult;
 import io.plugboard.host.internal.delivery.TestSender;
 import io.plugboard.host.internal.events.EventTypeRegistry;
@@ -23,10 +23,10 @@ final class EventsPage {
     private final EventTypeRegistry registry;
     private final WebhookService webhooks;
     private final TestSender testSender;
-    private final AttemptStore attempts;
+    private final DeliveryStore attempts;
     private final AdminView view;
 
-    EventsPage(EventTypeRegistry registry, WebhookService webhooks, TestSender testSender, AttemptStore attempts,
+    EventsPage(EventTypeRegistry registry, WebhookService webhooks, TestSender testSender, DeliveryStore attempts,
                AdminView view) {
         this.registry = registry;
         this.webhooks = webhooks;

@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.admin;
 
-import io.plugboard.host.internal.delivery.AttemptStore;
-import io.plugboard.host.internal.delivery.DeliveryAttempt;
+import io.plugboard.host.internal.delivery.AttemptRecord;
+import io.plugboard.host.internal.delivery.DeliveryStore;
 import io.plugboard.host.internal.webhooks.WebhookService;
 import java.util.Optional;
 
@@ -9,18 +9,17 @@ import java.util.Optional;
 record TestResultView(String webhookName, String webhookUrl, String eventType, String eventId, boolean success,
                       Integer status, long durationMs, String error, String body) {
 
-    static Optional<TestResultView> load(String attemptId, AttemptStore attempts, WebhookService webhooks) {
+    static Optional<TestResultView> load(String attemptId, DeliveryStore deliveries, WebhookService webhooks) {
         if (attemptId == null || attemptId.isBlank()) {
             return Optional.empty();
         }
-        return attempts.find(attemptId).map(a -> of(a, webhooks));
+        return deliveries.findAttempt(attemptId).map(a -> of(a, webhooks));
     }
 
-    private static TestResultView of(DeliveryAttempt a, WebhookService webhooks) {
+    private static TestResultView of(AttemptRecord a, WebhookService webhooks) {
         var webhook = webhooks.find(a.webhookId());
-        var r = a.result();
         return new TestResultView(webhook.map(w -> w.name()).orElse(a.webhookId()),
-                webhook.map(w -> w.url()).orElse(""), a.eventType(), a.eventId(), r.success(),
-                r.responseStatus(), r.durationMs(), r.error(), r.responseBody());
+                webhook.map(w -> w.url()).orElse(""), a.eventType(), a.eventId(), a.success(),
+                a.responseStatus(), a.durationMs(), a.error(), a.responseBody());
     }
 }

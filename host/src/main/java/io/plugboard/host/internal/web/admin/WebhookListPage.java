@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
-import io.plugboard.host.internal.delivery.AttemptStore;
+import io.plugboard.host.internal.delivery.DeliveryStore;
 import io.plugboard.host.internal.webhooks.Webhook;
 import io.plugboard.host.internal.webhooks.WebhookPage;
 import io.plugboard.host.internal.webhooks.WebhookQuery;
@@ -37,10 +37,10 @@ final class WebhookListPage {
     }
 
     private final WebhookService webhooks;
-    private final AttemptStore attempts;
+    private final DeliveryStore attempts;
     private final AdminView view;
 
-    WebhookListPage(WebhookService webhooks, AttemptStore attempts, AdminView view) {
+    WebhookListPage(WebhookService webhooks, DeliveryStore attempts, AdminView view) {
         this.webhooks = webhooks;
         this.attempts = attempts;
         this.view = view;

@@ -23,9 +23,14 @@ final class WebhooksApi {
     record TestJson(boolean success, Integer responseStatus, String responseBody, long durationMs, String error,
                     String eventId, String eventType, String attemptId) {
 
+        /** The answer shows the first 4 KB of the response; the delivery log keeps more. */
+        static final int BODY_SHOWN = 4096;
+
         static TestJson of(TestResult t) {
             var r = t.result();
-            return new TestJson(r.success(), r.responseStatus(), r.responseBody(), r.durationMs(), r.error(),
+            String body = r.responseBody() == null || r.responseBody().length() <= BODY_SHOWN
+                    ? r.responseBody() : r.responseBody().substring(0, BODY_SHOWN);
+            return new TestJson(r.success(), r.responseStatus(), body, r.durationMs(), r.error(),
                     t.eventId(), t.eventType(), t.attemptId());
         }
     }

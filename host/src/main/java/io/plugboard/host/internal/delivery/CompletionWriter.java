@@ -1,0 +1,110 @@
+package io.plugboard.host.internal.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.DeliverySettings;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Records finished attempts, many per transaction: the attempt row, the delivery's new state (done,
+ * retry at, failed), the webhook's counters and failure streak, and disabling the webhook after a
+ * 410 Gone or a failure streak that lasted too long.
+ */
+final class CompletionWriter {
+
+    private final Jdbi jdbi;
+    private final RetryPolicy policy;
+    private final DeliverySettings settings;
+    private final ObjectMapper mapper;
+    private final DeliveryMetrics metrics;
+
+    CompletionWriter(Jdbi jdbi, DeliverySettings settings, ObjectMapper mapper, DeliveryMetrics metrics) {
+        this.jdbi = jdbi;
+        this.policy = new RetryPolicy(settings);
+        this.settings = settings;
+        this.mapper = mapper;
+        this.metrics = metrics;
+    }
+
+    void write(List<Attempt> attempts) {
+        List<Map.Entry<String, String>> finished = new ArrayList<>();
+        jdbi.useTransaction(h -> {
+            finished.clear();
+            PreparedBatch insert = h.prepareBatch("INSERT INTO delivery_attempts (id, delivery_id, webhook_id, attempt, "
+                    + "attempted_at, success, request_headers, response_status, response_headers, response_body, "
+                    + "duration_ms, error) VALUES (:id, :deliveryId, :webhookId, :attempt, :at, :success, "
+                    + ":requestHeaders, :status, :responseHeaders, :body, :durationMs, :error)");
+            PreparedBatch delivery = h.prepareBatch("UPDATE deliveries SET status = :status, attempts = :attempt, "
+                    + "next_attempt_at = :next, last_status = :httpStatus, last_error = :error, updated_at = :at "
+                    + "WHERE id = :id");
+            PreparedBatch webhook = h.prepareBatch("UPDATE webhooks SET ok_count = ok_count + :ok, "
+                    + "failed_count = failed_count + :failed, last_status = :httpStatus, last_error = :error, "
+                    + "last_attempt_at = :at, "
+                    + "consecutive_failures = CASE WHEN :ok = 1 THEN 0 ELSE consecutive_failures + 1 END, "
+                    + "failing_since = CASE WHEN :ok = 1 THEN NULL ELSE COALESCE(failing_since, :at) END "
+                    + "WHERE id = :id");
+            for (Attempt a : attempts) {
+                SendResult r = a.result();
+                RetryPolicy.Decision decision = a.retryable()
+                        ? policy.decide(a.delivery().attempt(), r, a.attemptedAt())
+                        : new RetryPolicy.Decision(r.success() ? RetryPolicy.SUCCEEDED : RetryPolicy.FAILED, null, false);
+                long at = a.attemptedAt().toEpochMilli();
+                insert.bind("id", a.id()).bind("deliveryId", a.delivery().id()).bind("webhookId", a.delivery().webhookId())
+                        .bind("attempt", a.delivery().attempt()).bind("at", at).bind("success", r.success())
+                        .bind("requestHeaders", json(RequestFactory.masked(a.request().headers())))
+                        .bind("status", r.responseStatus()).bind("responseHeaders", json(r.responseHeaders()))
+                        .bind("body", r.responseBody()).bind("durationMs", r.durationMs()).bind("error", r.error())
+                        .add();
+                delivery.bind("status", decision.status()).bind("attempt", a.delivery().attempt())
+                        .bind("next", decision.nextAttemptAt() == null ? null : decision.nextAttemptAt().toEpochMilli())
+                        .bind("httpStatus", r.responseStatus()).bind("error", r.error()).bind("at", at)
+                        .bind("id", a.delivery().id()).add();
+                webhook.bind("ok", r.success() ? 1 : 0).bind("failed", r.success() ? 0 : 1)
+                        .bind("httpStatus", r.responseStatus()).bind("error", r.error()).bind("at", at)
+                        .bind("id", a.delivery().webhookId()).add();
+                if (!decision.status().equals(RetryPolicy.PENDING)) {
+                    finished.add(Map.entry(a.delivery().webhookId(), decision.status()));
+                }
+                if (decision.webhookGone()) {
+                    disable(h, a.delivery().webhookId(), "the endpoint answered 410 Gone", at);
+                }
+            }
+            insert.execute();
+            delivery.execute();
+            webhook.execute();
+            disableFailingTooLong(h, attempts.get(attempts.size() - 1).attemptedAt());
+        });
+        finished.forEach(f -> metrics.finished(f.getKey(), f.getValue()));
+    }
+
+    private void disableFailingTooLong(Handle h, Instant now) {
+        long since = now.minus(settings.autoDisableAfter()).toEpochMilli();
+        h.createQuery("SELECT id, failing_since, consecutive_failures FROM webhooks WHERE enabled "
+                        + "AND failing_since IS NOT NULL AND failing_since <= :since AND consecutive_failures >= :min")
+                .bind("since", since)
+                .bind("min", settings.autoDisableMinFailures())
+                .map((rs, ctx) -> Map.entry(rs.getString(1), "every attempt failed since "
+                        + Instant.ofEpochMilli(rs.getLong(2)) + " (" + rs.getLong(3) + " attempts in a row)"))
+                .list()
+                .forEach(e -> disable(h, e.getKey(), e.getValue(), now.toEpochMilli()));
+    }
+
+    private static void disable(Handle h, String webhookId, String reason, long at) {
+        h.createUpdate("UPDATE webhooks SET enabled = FALSE, disabled_reason = :reason, disabled_at = :at WHERE id = :id")
+                .bind("reason", reason).bind("at", at).bind("id", webhookId).execute();
+    }
+
+    private String json(Map<String, String> headers) {
+        try {
+            return mapper.writeValueAsString(headers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.plugboard.host.internal.delivery;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.Ids;
+import io.plugboard.host.internal.events.StoredEvent;
+import io.plugboard.host.internal.storage.Columns;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/** The delivery log: reading deliveries and attempts, and queueing deliveries again. */
+public final class DeliveryStore {
+
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
+    private static final String DELIVERY_COLUMNS = "d.id, d.event_id, e.type AS event_type, d.webhook_id, d.status, "
+            + "d.attempts, d.next_attempt_at, d.created_at, d.updated_at, d.last_status, d.last_error, d.test";
+
+    private final Jdbi jdbi;
+    private final ObjectMapper mapper;
+    private final Ids ids;
+
+    public DeliveryStore(Jdbi jdbi, ObjectMapper mapper, Ids ids) {
+        this.jdbi = jdbi;
+        this.mapper = mapper;
+        this.ids = ids;
+    }
+
+    /**
+     * One page of a webhook's deliveries, newest first.
+     *
+     * @param status {@code pending}, {@code succeeded}, {@code failed} or null for all
+     * @param before a delivery id: only deliveries older than it (keyset paging), or null
+     */
+    public List<DeliveryRecord> list(String webhookId, String status, String before, int limit) {
+        return jdbi.withHandle(h -> {
+            StringBuilder sql = new StringBuilder("SELECT " + DELIVERY_COLUMNS + " FROM deliveries d "
+                    + "JOIN events e ON e.id = d.event_id WHERE d.webhook_id = :webhook");
+            if (status != null) {
+                sql.append(" AND d.status = :status");
+            }
+            if (before != null) {
+                sql.append(" AND (d.created_at, d.id) < (SELECT created_at, id FROM deliveries WHERE id = :before)");
+            }
+            sql.append(" ORDER BY d.created_at DESC, d.id DESC LIMIT :limit");
+            Query q = h.createQuery(sql.toString()).bind("webhook", webhookId).bind("limit", limit);
+            if (status != null) {
+                q.bind("status", status);
+            }
+            if (before != null) {
+                q.bind("before", before);
+            }
+            return q.map((rs, ctx) -> delivery(rs)).list();
+        });
+    }
+
+    public Optional<DeliveryRecord> find(String deliveryId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + DELIVERY_COLUMNS + " FROM deliveries d "
+                        + "JOIN events e ON e.id = d.event_id WHERE d.id = :id")
+                .bind("id", deliveryId)
+                .map((rs, ctx) -> delivery(rs))
+                .findOne());
+    }
+
+    public List<AttemptRecord> attempts(String deliveryId) {
+        return jdbi.withHandle(h -> h.createQuery(attemptSql("a.delivery_id = :id ORDER BY a.attempt"))
+                .bind("id", deliveryId)
+                .map((rs, ctx) -> attempt(rs))
+                .list());
+    }
+
+    public Optional<AttemptRecord> findAttempt(String attemptId) {
+        return jdbi.withHandle(h -> h.createQuery(attemptSql("a.id = :id"))
+                .bind("id", attemptId)
+                .map((rs, ctx) -> attempt(rs))
+                .findOne());
+    }
+
+    /** @return the event's data as stored, for the detail view */
+    public Optional<String> eventData(String eventId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT data FROM events WHERE id = :id")
+                .bind("id", eventId).mapTo(String.class).findOne());
+    }
+
+    /**
+     * Queues the delivery's event to its webhook again, as a new delivery due now. Receivers see the
+     * same {@code webhook-id}, so they can tell it is the same event.
+     *
+     * @return the new delivery's id, or empty if no delivery has that id
+     */
+    public Optional<String> redeliver(String deliveryId, Instant now) {
+        String id = ids.next("dlv");
+        int rows = jdbi.withHandle(h -> h.createUpdate("INSERT INTO deliveries (id, event_id, webhook_id, status, "
+                        + "attempts, next_attempt_at, created_at, updated_at) SELECT :id, event_id, webhook_id, "
+                        + "'pending', 0, :now, :now, :now FROM deliveries WHERE id = :source")
+                .bind("id", id).bind("now", now.toEpochMilli()).bind("source", deliveryId)
+                .execute());
+        return rows == 0 ? Optional.empty() : Optional.of(id);
+    }
+
+    /** Queues again every delivery of the webhook that failed since the given time; returns how many. */
+    public int recover(String webhookId, Instant since, Instant now) {
+        return jdbi.inTransaction(h -> {
+            List<String> failed = h.createQuery("SELECT id FROM deliveries WHERE webhook_id = :webhook "
+                            + "AND status = 'failed' AND created_at >= :since AND NOT test")
+                    .bind("webhook", webhookId).bind("since", since.toEpochMilli())
+                    .mapTo(String.class).list();
+            var insert = h.prepareBatch("INSERT INTO deliveries (id, event_id, webhook_id, status, attempts, "
+                    + "next_attempt_at, created_at, updated_at) SELECT :id, event_id, webhook_id, 'pending', 0, "
+                    + ":now, :now, :now FROM deliveries WHERE id = :source");
+            for (String source : failed) {
+                insert.bind("id", ids.next("dlv")).bind("now", now.toEpochMilli()).bind("source", source).add();
+            }
+            if (!failed.isEmpty()) {
+                insert.execute();
+            }
+            return failed.size();
+        });
+    }
+
+    /** A delivery for a test send: attempted once, by its sender, never by the dispatcher. */
+    DueDelivery createTest(String webhookId, StoredEvent event) {
+        String id = ids.next("dlv");
+        long at = event.createdAt().toEpochMilli();
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO deliveries (id, event_id, webhook_id, status, attempts, "
+                        + "next_attempt_at, created_at, updated_at, test) VALUES (:id, :event, :webhook, 'pending', 0, "
+                        + "NULL, :at, :at, TRUE)")
+                .bind("id", id).bind("event", event.id()).bind("webhook", webhookId).bind("at", at)
+                .execute());
+        return new DueDelivery(id, webhookId, 1, event);
+    }
+
+    private static String attemptSql(String where) {
+        return "SELECT a.*, d.event_id, e.type AS event_type FROM delivery_attempts a "
+                + "JOIN deliveries d ON d.id = a.delivery_id JOIN events e ON e.id = d.event_id WHERE " + where;
+    }
+
+    private static DeliveryRecord delivery(ResultSet rs) throws SQLException {
+        return new DeliveryRecord(rs.getString("id"), rs.getString("event_id"), rs.getString("event_type"),
+                rs.getString("webhook_id"), rs.getString("status"), rs.getInt("attempts"),
+                Columns.instant(rs, "next_attempt_at"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")), Columns.integer(rs, "last_status"),
+                rs.getString("last_error"), rs.getBoolean("test"));
+    }
+
+    private AttemptRecord attempt(ResultSet rs) throws SQLException {
+        return new AttemptRecord(rs.getString("id"), rs.getString("delivery_id"), rs.getString("webhook_id"),
+                rs.getString("event_id"), rs.getString("event_type"), rs.getInt("attempt"),
+                Instant.ofEpochMilli(rs.getLong("attempted_at")), rs.getBoolean("success"),
+                headers(rs.getString("request_headers")), Columns.integer(rs, "response_status"),
+                headers(rs.getString("response_headers")), rs.getString("response_body"), rs.getLong("duration_ms"),
+                rs.getString("error"));
+    }
+
+    private Map<String, String> headers(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return mapper.readValue(json, HEADERS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

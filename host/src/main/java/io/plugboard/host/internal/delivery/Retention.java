@@ -1,0 +1,79 @@
+package io.plugboard.host.internal.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Purges history older than the retention age in the background, in bounded batches so that no
+ * transaction holds the database for long: attempts first, then finished deliveries, then events
+ * that no pending delivery needs.
+ */
+final class Retention implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Retention.class);
+    static final int BATCH = 1000;
+
+    private final Jdbi jdbi;
+    private final Duration age;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "plugboard-retention");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Retention(Jdbi jdbi, Duration age, Clock clock) {
+        this.jdbi = jdbi;
+        this.age = age;
+        this.clock = clock;
+    }
+
+    void start() {
+        scheduler.scheduleWithFixedDelay(this::purgeQuietly, 1, 60, TimeUnit.MINUTES);
+    }
+
+    /** @return rows removed */
+    int purge() {
+        long cutoff = clock.instant().minus(age).toEpochMilli();
+        int removed = 0;
+        removed += repeat("DELETE FROM delivery_attempts WHERE id IN (SELECT id FROM delivery_attempts "
+                + "WHERE attempted_at < :cutoff LIMIT " + BATCH + ")", cutoff);
+        removed += repeat("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE created_at < :cutoff "
+                + "AND status <> 'pending' LIMIT " + BATCH + ")", cutoff);
+        removed += repeat("DELETE FROM events WHERE id IN (SELECT e.id FROM events e WHERE e.created_at < :cutoff "
+                + "AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) LIMIT " + BATCH + ")", cutoff);
+        return removed;
+    }
+
+    private int repeat(String sql, long cutoff) {
+        int total = 0;
+        int n;
+        do {
+            n = jdbi.withHandle(h -> h.createUpdate(sql).bind("cutoff", cutoff).execute());
+            total += n;
+        } while (n == BATCH);
+        return total;
+    }
+
+    private void purgeQuietly() {
+        try {
+            int removed = purge();
+            if (removed > 0) {
+                log.info("Retention removed {} row(s) older than {}", removed, age);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Retention purge failed; will try again", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,72 @@
+package io.plugboard.host.internal.events;
+
+import io.plugboard.host.internal.Ids;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes an event and one pending delivery per enabled webhook subscribed to its type, on the
+ * caller's connection and inside the caller's transaction: the transactional outbox. Plain JDBC so
+ * that an embedding application can pass its own connection.
+ */
+public final class OutboxWriter {
+
+    private final Ids ids;
+
+    public OutboxWriter(Ids ids) {
+        this.ids = ids;
+    }
+
+    /** @param fanOut false to store the event alone (a test event is delivered by its sender) */
+    public int write(Connection c, StoredEvent e, boolean fanOut) throws SQLException {
+        long at = e.createdAt().toEpochMilli();
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO events (id, type, data, source, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, e.id());
+            insert.setString(2, e.type());
+            insert.setString(3, e.data());
+            insert.setString(4, e.source());
+            insert.setLong(5, at);
+            insert.executeUpdate();
+        }
+        if (!fanOut) {
+            return 0;
+        }
+        List<String> webhooks = subscribers(c, e.type());
+        if (webhooks.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO deliveries (id, event_id, webhook_id, status, "
+                + "attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)")) {
+            for (String webhookId : webhooks) {
+                insert.setString(1, ids.next("dlv"));
+                insert.setString(2, e.id());
+                insert.setString(3, webhookId);
+                insert.setLong(4, at);
+                insert.setLong(5, at);
+                insert.setLong(6, at);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return webhooks.size();
+    }
+
+    private static List<String> subscribers(Connection c, String type) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT w.id FROM webhooks w JOIN webhook_events we "
+                + "ON we.webhook_id = w.id WHERE we.event_type = ? AND w.enabled")) {
+            q.setString(1, type);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+}
