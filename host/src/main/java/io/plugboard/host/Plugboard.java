@@ -7,6 +7,7 @@ import io.plugboard.host.internal.HostConfig;
 import io.plugboard.host.internal.HostVersion;
 import io.plugboard.host.internal.Json;
 import io.plugboard.host.internal.Runtime;
+import io.plugboard.host.internal.events.InvalidEventTypeException;
 import io.plugboard.sdk.EventEmitter;
 import io.plugboard.sdk.EventType;
 import io.plugboard.sdk.InvalidEventException;
@@ -31,7 +32,7 @@ import java.util.function.Consumer;
  *
  * <p>{@link #start()} opens the database (migrating it), loads the plugins and starts the web server
  * with the admin at {@code /admin} and the API at {@code /api/v1}. {@link #close()} releases the port,
- * the threads, the plugins and the database. A host is started at most once.
+ * the threads, the plugins and the database. A host runs once: after {@code close()} build a new one.
  */
 public final class Plugboard implements AutoCloseable {
 
@@ -61,7 +62,11 @@ public final class Plugboard implements AutoCloseable {
         if (runtime != null || closed) {
             throw new IllegalStateException(closed ? "this host was closed" : "this host is already started");
         }
-        runtime = Runtime.start(config);
+        try {
+            runtime = Runtime.start(config);
+        } catch (InvalidEventTypeException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         return this;
     }
 

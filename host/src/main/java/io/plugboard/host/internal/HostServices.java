@@ -8,6 +8,7 @@ import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.plugins.PluginService;
 import io.plugboard.host.internal.webhooks.WebhookService;
+import java.time.Clock;
 
 /** The services the web layer is built from; assembled once by the host, read-only afterwards. */
 public record HostServices(
@@ -20,4 +21,5 @@ public record HostServices(
         DeliveryStore deliveries,
         DeliveryMetrics metrics,
         Runnable wakeDispatcher,
-        PluginService plugins) {}
+        PluginService plugins,
+        Clock clock) {}

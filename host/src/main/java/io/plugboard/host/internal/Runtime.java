@@ -82,7 +82,7 @@ public final class Runtime implements AutoCloseable {
         WebhookService webhooks = new WebhookService(webhookStore, new WebhookValidator(registry), new Secrets(), ids,
                 clock);
         web = new WebServer(new HostServices(config, apiMapper, registry, events, webhooks,
-                delivery.testSender(events), delivery.store(), metrics, delivery::wake, plugins));
+                delivery.testSender(events), delivery.store(), metrics, delivery::wake, plugins, clock));
 
         // Deliveries start before plugins, so events plugins emit while starting go out at once;
         // the engine closes before the plugins and the database, draining what is in flight.

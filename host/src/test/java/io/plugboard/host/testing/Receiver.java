@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /** A real HTTP endpoint on 127.0.0.1 and a random port that records every request it receives. */
 public final class Receiver implements AutoCloseable {
@@ -30,7 +31,16 @@ public final class Receiver implements AutoCloseable {
         }
     }
 
+    /** What to answer one request with; {@code delayMs} holds the answer back first. */
+    public record Reply(int status, String body, Map<String, String> headers, long delayMs) {
+
+        public static Reply of(int status) {
+            return new Reply(status, "", Map.of(), 0);
+        }
+    }
+
     private final HttpServer server;
+    private volatile Function<Request, Reply> script;
     private final LinkedBlockingQueue<Request> received = new LinkedBlockingQueue<>();
     private final List<Request> all = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
@@ -43,7 +53,7 @@ public final class Receiver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(32));
         server.createContext("/", exchange -> {
             var headers = new java.util.TreeMap<String, List<String>>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), List.copyOf(v)));
@@ -51,9 +61,17 @@ public final class Receiver implements AutoCloseable {
                     exchange.getRequestBody().readAllBytes());
             all.add(r);
             received.add(r);
-            byte[] body = responseBody.getBytes(StandardCharsets.UTF_8);
-            responseHeaders.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            Reply reply = script != null ? script.apply(r) : new Reply(status, responseBody, responseHeaders, 0);
+            if (reply.delayMs() > 0) {
+                try {
+                    Thread.sleep(reply.delayMs());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+            reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
@@ -65,6 +83,24 @@ public final class Receiver implements AutoCloseable {
         this.status = status;
         this.responseBody = body;
         return this;
+    }
+
+    /** Answers each request as the function says, e.g. fail twice and then succeed. */
+    public Receiver script(Function<Request, Reply> script) {
+        this.script = script;
+        return this;
+    }
+
+    /** Waits until {@code n} requests have arrived in all, or fails the test after {@code timeout}. */
+    public List<Request> awaitCount(int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (all.size() < n) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the receiver got " + all.size() + " of " + n + " requests within " + timeout);
+            }
+            Thread.sleep(10);
+        }
+        return all();
     }
 
     public Receiver respondHeaders(Map<String, String> headers) {

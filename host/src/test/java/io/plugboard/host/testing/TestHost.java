@@ -1,11 +1,16 @@
 package io.plugboard.host.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.plugboard.host.DeliverySettings;
 import io.plugboard.host.Plugboard;
 import io.plugboard.sdk.EventType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A real host for a test: its own temporary plugins and data folders, a free port, and two event
@@ -25,7 +30,15 @@ public final class TestHost implements AutoCloseable {
     private final Plugboard host;
     private final Http http;
 
-    private TestHost(Path pluginsDir, Path dataDir) {
+    /** A schedule that makes retries take milliseconds, for tests. */
+    public static final DeliverySettings FAST = DeliverySettings.defaults().toBuilder()
+            .retrySchedule(List.of(Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(50)))
+            .jitter(0)
+            .requestTimeout(Duration.ofSeconds(3))
+            .drainTimeout(Duration.ofSeconds(2))
+            .build();
+
+    private TestHost(Path pluginsDir, Path dataDir, DeliverySettings delivery) {
         this.pluginsDir = pluginsDir;
         this.dataDir = dataDir;
         this.host = Plugboard.builder()
@@ -36,6 +49,7 @@ public final class TestHost implements AutoCloseable {
                 .eventType(EventType.builder("order_placed").name("Order placed").group("Shop")
                         .description("An order was placed.").sample(ORDER_SAMPLE).schema(ORDER_SCHEMA).build())
                 .eventType(EventType.builder("ping").name("Ping").group("Shop").sample("{\"n\":1}").build())
+                .delivery(delivery)
                 .build()
                 .start();
         this.http = new Http(host.baseUrl());
@@ -48,12 +62,27 @@ public final class TestHost implements AutoCloseable {
 
     /** Starts a host that loads the jars already written to {@code pluginsDir}. */
     public static TestHost start(Path pluginsDir) {
-        return new TestHost(pluginsDir, tempDir("data"));
+        return new TestHost(pluginsDir, tempDir("data"), FAST);
+    }
+
+    /** Starts a host on fresh folders with the given delivery settings. */
+    public static TestHost start(DeliverySettings delivery) {
+        return new TestHost(tempDir("plugins"), tempDir("data"), delivery);
     }
 
     /** Starts a host on the given folders, e.g. to reopen a database. */
     public static TestHost start(Path pluginsDir, Path dataDir) {
-        return new TestHost(pluginsDir, dataDir);
+        return new TestHost(pluginsDir, dataDir, FAST);
+    }
+
+    /** Creates a webhook through the API and returns its JSON. */
+    public JsonNode createWebhook(String name, String url, String... events) {
+        Http.Response r = http.postJson("/api/v1/webhooks", Http.json(Map.of("name", name, "url", url,
+                "events", List.of(events))));
+        if (r.status() != 201) {
+            throw new AssertionError("could not create webhook: " + r.body());
+        }
+        return r.json();
     }
 
     public static Path tempDir(String prefix) {

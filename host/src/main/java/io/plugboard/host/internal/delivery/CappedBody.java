@@ -4,10 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a response body up to a limit and then stops reading, so a huge or endless response costs
@@ -20,12 +22,19 @@ final class CappedBody implements HttpResponse.BodySubscriber<String> {
     private final CompletableFuture<String> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    CappedBody(int limit) {
+    /** @param deadline how long reading the body may take; what arrived by then is kept */
+    CappedBody(int limit, Duration deadline) {
         this.limit = limit;
+        CompletableFuture.delayedExecutor(deadline.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (!result.isDone()) {
+                cancel();
+                finish();
+            }
+        });
     }
 
-    static HttpResponse.BodyHandler<String> handler(int limit) {
-        return info -> new CappedBody(limit);
+    static HttpResponse.BodyHandler<String> handler(int limit, Duration deadline) {
+        return info -> new CappedBody(limit, deadline);
     }
 
     @Override
@@ -34,13 +43,13 @@ final class CappedBody implements HttpResponse.BodySubscriber<String> {
     }
 
     @Override
-    public void onSubscribe(Flow.Subscription s) {
+    public synchronized void onSubscribe(Flow.Subscription s) {
         subscription = s;
         s.request(Long.MAX_VALUE);
     }
 
     @Override
-    public void onNext(List<ByteBuffer> buffers) {
+    public synchronized void onNext(List<ByteBuffer> buffers) {
         for (ByteBuffer b : buffers) {
             int room = limit - bytes.size();
             int take = Math.min(room, b.remaining());
@@ -49,7 +58,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<String> {
             bytes.write(chunk, 0, take);
         }
         if (bytes.size() >= limit) {
-            subscription.cancel();
+            cancel();
             finish();
         }
     }
@@ -65,7 +74,21 @@ final class CappedBody implements HttpResponse.BodySubscriber<String> {
         finish();
     }
 
-    private void finish() {
-        result.complete(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+    private synchronized void cancel() {
+        if (subscription != null) {
+            subscription.cancel();
+        }
+    }
+
+    private synchronized void finish() {
+        if (result.isDone()) {
+            return;
+        }
+        String text = new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+        // A cut in the middle of a multi-byte character decodes as U+FFFD: drop it.
+        if (bytes.size() >= limit && text.endsWith("\uFFFD")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        result.complete(text);
     }
 }

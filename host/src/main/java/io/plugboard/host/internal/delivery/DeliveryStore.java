@@ -61,6 +61,31 @@ public final class DeliveryStore {
         });
     }
 
+    /** @return how many deliveries of the webhook there are, with the status if one is given */
+    public long count(String webhookId, String status) {
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery("SELECT COUNT(*) FROM deliveries WHERE webhook_id = :webhook"
+                    + (status == null ? "" : " AND status = :status")).bind("webhook", webhookId);
+            if (status != null) {
+                q.bind("status", status);
+            }
+            return q.mapTo(Long.class).one();
+        });
+    }
+
+    /** Attempts per UTC day since {@code from}: day (epoch day) → [succeeded, failed]. */
+    public Map<Long, long[]> dailyAttempts(String webhookId, Instant from) {
+        Map<Long, long[]> days = new java.util.TreeMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT attempted_at / 86400000 AS day, "
+                        + "SUM(CASE WHEN success THEN 1 ELSE 0 END) AS ok, SUM(CASE WHEN success THEN 0 ELSE 1 END) AS failed "
+                        + "FROM delivery_attempts WHERE webhook_id = :webhook AND attempted_at >= :from "
+                        + "GROUP BY attempted_at / 86400000")
+                .bind("webhook", webhookId).bind("from", from.toEpochMilli())
+                .map((rs, ctx) -> Map.entry(rs.getLong("day"), new long[] {rs.getLong("ok"), rs.getLong("failed")}))
+                .forEach(e -> days.put(e.getKey(), e.getValue())));
+        return days;
+    }
+
     public Optional<DeliveryRecord> find(String deliveryId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + DELIVERY_COLUMNS + " FROM deliveries d "
                         + "JOIN events e ON e.id = d.event_id WHERE d.id = :id")

@@ -3,6 +3,7 @@ package io.plugboard.host.internal.delivery;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.nio.channels.UnresolvedAddressException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -53,12 +54,12 @@ public final class HttpSender implements AutoCloseable {
         request.headers().forEach(http::header);
         long start = System.nanoTime();
         try {
-            return client.sendAsync(http.build(), CappedBody.handler(maxBodyBytes))
+            return client.sendAsync(http.build(), CappedBody.handler(maxBodyBytes, requestTimeout))
                     .handle((response, error) -> error == null
                             ? result(response, elapsedMs(start))
-                            : SendResult.noResponse(elapsedMs(start), describe(unwrap(error))));
+                            : SendResult.noResponse(elapsedMs(start), describe(unwrap(error), request.url().getHost())));
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(SendResult.noResponse(elapsedMs(start), describe(e)));
+            return CompletableFuture.completedFuture(SendResult.noResponse(elapsedMs(start), describe(e, request.url().getHost())));
         }
     }
 
@@ -99,7 +100,7 @@ public final class HttpSender implements AutoCloseable {
         return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
-    private String describe(Throwable e) {
+    private String describe(Throwable e, String host) {
         if (e instanceof HttpConnectTimeoutException) {
             return "connection timed out";
         }
@@ -107,7 +108,9 @@ public final class HttpSender implements AutoCloseable {
             return "no response within " + requestTimeout.toSeconds() + " s";
         }
         if (e instanceof ConnectException) {
-            return "connection refused" + suffix(e);
+            // The JDK reports an unresolvable host as a ConnectException caused by UnresolvedAddressException.
+            return e.getCause() instanceof UnresolvedAddressException
+                    ? "unknown host " + host + ": it does not resolve" : "connection refused" + suffix(e);
         }
         if (e instanceof UnknownHostException) {
             return "unknown host" + suffix(e);
@@ -116,7 +119,7 @@ public final class HttpSender implements AutoCloseable {
             return "TLS error" + suffix(e);
         }
         if (e.getMessage() == null && e.getCause() != null) {
-            return describe(e.getCause());
+            return describe(e.getCause(), host);
         }
         return e.getClass().getSimpleName() + suffix(e);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.Ids;
 import io.plugboard.sdk.InvalidEventException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -86,7 +87,7 @@ public final class EventService {
             throw new InvalidEventException("event data must be a JSON object", List.of());
         }
         String json = serialize(data);
-        if (json.length() > MAX_DATA_BYTES) {
+        if (json.length() > MAX_DATA_BYTES / 4 && json.getBytes(StandardCharsets.UTF_8).length > MAX_DATA_BYTES) {
             throw new InvalidEventException("event data is larger than " + MAX_DATA_BYTES / 1024 + " KB", List.of());
         }
         List<String> problems = registered.validate(data);

@@ -31,7 +31,7 @@ final class ContextPluginFactory implements PluginFactory {
         }
         Class<?> type = load(wrapper, className);
         if (!Plugin.class.isAssignableFrom(type) || Modifier.isAbstract(type.getModifiers())) {
-            throw new PluginRuntimeException("Plugin-Class {} must be a concrete subclass of PlugboardPlugin", className);
+            throw new PluginRuntimeException("Plugin-Class {} must be a concrete subclass of PlugboardPlugin (or org.pf4j.Plugin)", className);
         }
         try {
             return (Plugin) contextConstructor(type).newInstance(contexts.apply(wrapper));

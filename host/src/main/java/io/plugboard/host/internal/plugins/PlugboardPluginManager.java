@@ -15,6 +15,7 @@ import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginFactory;
 import org.pf4j.PluginLoader;
 import org.pf4j.PluginRepository;
+import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginWrapper;
 import org.pf4j.RuntimeMode;
 
@@ -73,7 +74,9 @@ final class PlugboardPluginManager extends DefaultPluginManager {
             synchronized (loadFailures) {
                 loadFailures.add(new LoadFailure(pluginPath, e));
             }
-            throw e;
+            // PF4J skips a jar only on its own exception type; anything else (e.g. an unparsable
+            // Plugin-Requires) would abort loading every other plugin.
+            throw e instanceof PluginRuntimeException p ? p : new PluginRuntimeException(e, e.getMessage());
         }
     }
 

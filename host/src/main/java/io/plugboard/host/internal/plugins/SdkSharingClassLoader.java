@@ -6,13 +6,15 @@ import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginManager;
 
 /**
- * A plugin class loader that always takes the SDK's classes from the host, even when a plugin jar
- * bundles its own copy by mistake: two copies of {@code EventTypeProvider} would make the plugin's
- * extensions invisible to the host, or fail with ClassCastException.
+ * A plugin class loader that always takes the SDK's classes (and SLF4J's, which the SDK's signatures
+ * use) from the host, even when a plugin jar bundles its own copy by mistake: two copies of
+ * {@code EventTypeProvider} would make the plugin's extensions invisible to the host, or fail with
+ * ClassCastException or a loader constraint violation.
  */
 final class SdkSharingClassLoader extends PluginClassLoader {
 
-    private static final String SDK_PACKAGE = "io.plugboard.sdk.";
+    /** Packages whose types appear in the SDK's signatures: always the host's copy. */
+    private static final String[] SHARED_PACKAGES = {"io.plugboard.sdk.", "org.slf4j."};
 
     SdkSharingClassLoader(PluginManager manager, PluginDescriptor descriptor, ClassLoader parent) {
         super(manager, descriptor, parent, ClassLoadingStrategy.PDA);
@@ -20,8 +22,10 @@ final class SdkSharingClassLoader extends PluginClassLoader {
 
     @Override
     public Class<?> loadClass(String className) throws ClassNotFoundException {
-        if (className.startsWith(SDK_PACKAGE)) {
-            return getParent().loadClass(className);
+        for (String shared : SHARED_PACKAGES) {
+            if (className.startsWith(shared)) {
+                return getParent().loadClass(className);
+            }
         }
         return super.loadClass(className);
     }

@@ -39,6 +39,20 @@ public final class AdminRoutes {
         routes.get("/admin/events", events::show);
         routes.post("/admin/events/{key}/test", events::test);
 
+        DeliveriesPage deliveries = new DeliveriesPage(services.deliveries(), services.webhooks(),
+                services.wakeDispatcher(), view, services.clock());
+        routes.get("/admin/webhooks/{id}/deliveries", deliveries::list);
+        routes.post("/admin/webhooks/{id}/recover", deliveries::recover);
+        routes.get("/admin/deliveries/{id}", deliveries::show);
+        routes.post("/admin/deliveries/{id}/redeliver", deliveries::redeliver);
+        routes.post("/admin/webhooks/{id}/rotate-secret", ctx -> {
+            var rotated = services.webhooks().rotateSecret(ctx.pathParam("id"),
+                    services.config().delivery().secretRotationOverlap());
+            Flash.set(ctx, "New signing secret created. The previous one keeps signing until "
+                    + rotated.previousSecretExpiresAt() + ".");
+            ctx.redirect("/admin/webhooks/" + rotated.id() + "/edit");
+        });
+
         PluginsPage plugins = new PluginsPage(services.plugins(), services.config().pluginsDir(), view);
         routes.get("/admin/plugins", plugins::show);
     }

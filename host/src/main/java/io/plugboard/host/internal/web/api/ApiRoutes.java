@@ -17,7 +17,12 @@ public final class ApiRoutes {
         routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
         new EventTypesApi(services.eventTypes()).register(routes);
         new EventsApi(services.events(), services.apiMapper()).register(routes);
-        new WebhooksApi(services.webhooks(), services.testSender(), services.apiMapper()).register(routes);
+        new WebhooksApi(services.webhooks(), services.testSender(), services.apiMapper(),
+                services.config().delivery().secretRotationOverlap()).register(routes);
         new PluginsApi(services.plugins()).register(routes);
+        new DeliveriesApi(services.deliveries(), services.webhooks(), services.wakeDispatcher(), services.apiMapper(),
+                services.clock()).register(routes);
+        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(services.metrics().scrape()));
     }
 }

@@ -23,11 +23,15 @@ record WebhookJson(
         long deliveriesFailed,
         Integer lastStatus,
         String lastError,
-        Instant lastAttemptAt) {
+        Instant lastAttemptAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant previousSecretExpiresAt,
+        String disabledReason,
+        Instant disabledAt) {
 
     static WebhookJson of(Webhook w, boolean withSecret) {
         return new WebhookJson(w.id(), w.name(), w.url(), w.events(), w.enabled(), w.hasToken(),
                 withSecret ? w.secret() : null, w.createdAt(), w.updatedAt(), w.okCount(), w.failedCount(),
-                w.lastStatus(), w.lastError(), w.lastAttemptAt());
+                w.lastStatus(), w.lastError(), w.lastAttemptAt(), withSecret ? w.previousSecretExpiresAt() : null,
+                w.disabledReason(), w.disabledAt());
     }
 }

@@ -13,6 +13,7 @@ import io.plugboard.host.internal.webhooks.WebhookDraft;
 import io.plugboard.host.internal.webhooks.WebhookPage;
 import io.plugboard.host.internal.webhooks.WebhookQuery;
 import io.plugboard.host.internal.webhooks.WebhookService;
+import java.time.Duration;
 import java.util.Set;
 
 /** {@code /api/v1/webhooks}: create, list and search, read, change, delete, and send a test event. */
@@ -38,11 +39,13 @@ final class WebhooksApi {
     private final WebhookService webhooks;
     private final TestSender testSender;
     private final ObjectMapper mapper;
+    private final Duration rotationOverlap;
 
-    WebhooksApi(WebhookService webhooks, TestSender testSender, ObjectMapper mapper) {
+    WebhooksApi(WebhookService webhooks, TestSender testSender, ObjectMapper mapper, Duration rotationOverlap) {
         this.webhooks = webhooks;
         this.testSender = testSender;
         this.mapper = mapper;
+        this.rotationOverlap = rotationOverlap;
     }
 
     void register(RoutesConfig routes) {
@@ -55,6 +58,8 @@ final class WebhooksApi {
             ctx.status(204);
         });
         routes.post("/api/v1/webhooks/{id}/test", this::test);
+        routes.post("/api/v1/webhooks/{id}/rotate-secret", ctx ->
+                ctx.json(WebhookJson.of(webhooks.rotateSecret(ctx.pathParam("id"), rotationOverlap), true)));
     }
 
     private void list(Context ctx) {

@@ -1,0 +1,130 @@
+package io.plugboard.host.internal.web.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.plugboard.host.internal.NotFoundException;
+import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.delivery.AttemptRecord;
+import io.plugboard.host.internal.delivery.DeliveryRecord;
+import io.plugboard.host.internal.delivery.DeliveryStore;
+import io.plugboard.host.internal.webhooks.Webhook;
+import io.plugboard.host.internal.webhooks.WebhookService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The delivery log: list a webhook's deliveries, read one with its attempts, redeliver, recover, stats. */
+final class DeliveriesApi {
+
+    static final Set<String> STATUSES = Set.of("pending", "succeeded", "failed");
+    static final int STATS_DAYS = 14;
+
+    record DeliveryJson(DeliveryRecord delivery, List<AttemptRecord> attempts, JsonNode data) {}
+
+    record DayJson(LocalDate date, long ok, long failed) {}
+
+    record StatsJson(String webhookId, long deliveriesOk, long deliveriesFailed, Integer lastStatus, String lastError,
+                     Instant lastAttemptAt, long pending, List<DayJson> days) {}
+
+    private final DeliveryStore deliveries;
+    private final WebhookService webhooks;
+    private final Runnable wake;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    DeliveriesApi(DeliveryStore deliveries, WebhookService webhooks, Runnable wake, ObjectMapper mapper, Clock clock) {
+        this.deliveries = deliveries;
+        this.webhooks = webhooks;
+        this.wake = wake;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/v1/webhooks/{id}/deliveries", this::list);
+        routes.get("/api/v1/deliveries/{id}", this::get);
+        routes.post("/api/v1/deliveries/{id}/redeliver", this::redeliver);
+        routes.post("/api/v1/webhooks/{id}/recover", this::recover);
+        routes.get("/api/v1/webhooks/{id}/stats", this::stats);
+    }
+
+    private void list(Context ctx) {
+        Webhook w = webhooks.get(ctx.pathParam("id"));
+        String status = status(ctx.queryParam("status"));
+        int limit = QueryParams.integer(ctx, "limit", 50, 1, 500);
+        String before = ctx.queryParam("before");
+        List<DeliveryRecord> page = deliveries.list(w.id(), status, before == null || before.isBlank() ? null : before,
+                limit);
+        ctx.json(new ListJson<>(page, deliveries.count(w.id(), status)));
+    }
+
+    private void get(Context ctx) {
+        String id = ctx.pathParam("id");
+        DeliveryRecord d = deliveries.find(id).orElseThrow(() -> new NotFoundException("no delivery has the id '" + id + "'"));
+        String data = deliveries.eventData(d.eventId()).orElse("null");
+        try {
+            ctx.json(new DeliveryJson(d, deliveries.attempts(id), mapper.readTree(data)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored event " + d.eventId() + " is not JSON", e);
+        }
+    }
+
+    private void redeliver(Context ctx) {
+        String id = ctx.pathParam("id");
+        String queued = deliveries.redeliver(id, clock.instant())
+                .orElseThrow(() -> new NotFoundException("no delivery has the id '" + id + "'"));
+        wake.run();
+        ctx.status(202).json(Map.of("id", queued));
+    }
+
+    private void recover(Context ctx) {
+        Webhook w = webhooks.get(ctx.pathParam("id"));
+        JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("since"));
+        String since = in.string("since");
+        if (since == null) {
+            throw ValidationException.of("since", "since is required: an ISO-8601 time, e.g. 2026-11-20T00:00:00Z");
+        }
+        Instant from;
+        try {
+            from = Instant.parse(since);
+        } catch (DateTimeParseException e) {
+            throw ValidationException.of("since", "since must be an ISO-8601 time such as 2026-11-20T00:00:00Z");
+        }
+        int queued = deliveries.recover(w.id(), from, clock.instant());
+        wake.run();
+        ctx.status(202).json(Map.of("queued", queued));
+    }
+
+    private void stats(Context ctx) {
+        Webhook w = webhooks.get(ctx.pathParam("id"));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate first = today.minusDays(STATS_DAYS - 1);
+        Map<Long, long[]> daily = deliveries.dailyAttempts(w.id(), first.atStartOfDay(ZoneOffset.UTC).toInstant());
+        List<DayJson> days = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+            long[] counts = daily.getOrDefault(d.toEpochDay(), new long[2]);
+            days.add(new DayJson(d, counts[0], counts[1]));
+        }
+        ctx.json(new StatsJson(w.id(), w.okCount(), w.failedCount(), w.lastStatus(), w.lastError(), w.lastAttemptAt(),
+                deliveries.count(w.id(), "pending"), days));
+    }
+
+    static String status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!STATUSES.contains(value)) {
+            throw ValidationException.of("status", "status must be one of pending, succeeded, failed");
+        }
+        return value;
+    }
+}
