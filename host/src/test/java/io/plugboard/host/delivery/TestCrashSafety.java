@@ -1,0 +1,74 @@
+package io.plugboard.host.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plugboard.host.testing.Receiver;
+import io.plugboard.host.testing.TestHost;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * At-least-once across a crash: a real child JVM emits a burst of events and is killed with SIGKILL
+ * in the middle; a host restarted on the same data folder must deliver every event whose emit had
+ * returned, counted as distinct {@code webhook-id}s at a real receiver.
+ */
+class TestCrashSafety {
+
+    private static final int EVENTS = 2_000;
+    private static final int KILL_AFTER_ACKS = 300;
+
+    @Test
+    void noAcknowledgedEventIsLostWhenTheHostIsKilled() throws Exception {
+        Path plugins = TestHost.tempDir("plugins");
+        Path data = TestHost.tempDir("data");
+        try (Receiver receiver = new Receiver().script(r -> new Receiver.Reply(200, "", Map.of(), 20))) {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(),
+                    plugins.toString(), data.toString(), receiver.url("/crash"), Integer.toString(EVENTS))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            Set<String> acked = new LinkedHashSet<>();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null && acked.size() < KILL_AFTER_ACKS) {
+                    if (line.startsWith("ACK ")) {
+                        acked.add(line.substring(4));
+                    }
+                }
+                child.destroyForcibly();
+                assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(acked).hasSize(KILL_AFTER_ACKS);
+            Set<String> beforeRestart = ids(receiver);
+            Set<String> missing = new HashSet<>(acked);
+            missing.removeAll(beforeRestart);
+            assertThat(missing).as("the kill must leave acknowledged events undelivered, or this proves nothing")
+                    .isNotEmpty();
+
+            try (TestHost restarted = TestHost.start(plugins, data)) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (!ids(receiver).containsAll(acked) && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                Set<String> lost = new HashSet<>(acked);
+                lost.removeAll(ids(receiver));
+                assertThat(lost).as("acknowledged events never delivered (%d were pending at the kill)", missing.size())
+                        .isEmpty();
+            }
+        }
+    }
+
+    private static Set<String> ids(Receiver receiver) {
+        return receiver.all().stream().map(r -> r.header("webhook-id")).collect(Collectors.toSet());
+    }
+}
