@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.DeliverySettings;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -36,19 +37,22 @@ final class CompletionWriter {
         List<Map.Entry<String, String>> finished = new ArrayList<>();
         jdbi.useTransaction(h -> {
             finished.clear();
+            // A delivery deleted meanwhile (its webhook was deleted) is skipped, not an error for the batch.
             PreparedBatch insert = h.prepareBatch("INSERT INTO delivery_attempts (id, delivery_id, webhook_id, attempt, "
                     + "attempted_at, success, request_headers, response_status, response_headers, response_body, "
-                    + "duration_ms, error) VALUES (:id, :deliveryId, :webhookId, :attempt, :at, :success, "
-                    + ":requestHeaders, :status, :responseHeaders, :body, :durationMs, :error)");
+                    + "duration_ms, error) SELECT :id, :deliveryId, :webhookId, :attempt, :at, :success, "
+                    + ":requestHeaders, :status, :responseHeaders, :body, :durationMs, :error "
+                    + "WHERE EXISTS (SELECT 1 FROM deliveries WHERE id = :deliveryId)");
             PreparedBatch delivery = h.prepareBatch("UPDATE deliveries SET status = :status, attempts = :attempt, "
                     + "next_attempt_at = :next, last_status = :httpStatus, last_error = :error, updated_at = :at "
                     + "WHERE id = :id");
             PreparedBatch webhook = h.prepareBatch("UPDATE webhooks SET ok_count = ok_count + :ok, "
                     + "failed_count = failed_count + :failed, last_status = :httpStatus, last_error = :error, "
                     + "last_attempt_at = :at, "
-                    + "consecutive_failures = CASE WHEN :ok = 1 THEN 0 ELSE consecutive_failures + 1 END, "
-                    + "failing_since = CASE WHEN :ok = 1 THEN NULL ELSE COALESCE(failing_since, :at) END "
+                    + "consecutive_failures = CASE WHEN :reset THEN :trailing ELSE consecutive_failures + :trailing END, "
+                    + "failing_since = CASE WHEN :reset THEN :since ELSE COALESCE(failing_since, :since) END "
                     + "WHERE id = :id");
+            Map<String, WebhookTally> tallies = new LinkedHashMap<>();
             for (Attempt a : attempts) {
                 SendResult r = a.result();
                 RetryPolicy.Decision decision = a.retryable()
@@ -65,9 +69,7 @@ final class CompletionWriter {
                         .bind("next", decision.nextAttemptAt() == null ? null : decision.nextAttemptAt().toEpochMilli())
                         .bind("httpStatus", r.responseStatus()).bind("error", r.error()).bind("at", at)
                         .bind("id", a.delivery().id()).add();
-                webhook.bind("ok", r.success() ? 1 : 0).bind("failed", r.success() ? 0 : 1)
-                        .bind("httpStatus", r.responseStatus()).bind("error", r.error()).bind("at", at)
-                        .bind("id", a.delivery().webhookId()).add();
+                tallies.computeIfAbsent(a.delivery().webhookId(), k -> new WebhookTally()).add(r, at);
                 if (!decision.status().equals(RetryPolicy.PENDING)) {
                     finished.add(Map.entry(a.delivery().webhookId(), decision.status()));
                 }
@@ -75,10 +77,16 @@ final class CompletionWriter {
                     disable(h, a.delivery().webhookId(), "the endpoint answered 410 Gone", at);
                 }
             }
+            tallies.forEach((id, t) -> webhook.bind("ok", t.ok).bind("failed", t.failed)
+                    .bind("httpStatus", t.lastStatus).bind("error", t.lastError).bind("at", t.lastAt)
+                    .bind("reset", t.streakReset).bind("trailing", t.trailingFailures).bind("since", t.trailingSince)
+                    .bind("id", id).add());
             insert.execute();
             delivery.execute();
             webhook.execute();
-            disableFailingTooLong(h, attempts.get(attempts.size() - 1).attemptedAt());
+            if (tallies.values().stream().anyMatch(t -> t.trailingFailures > 0)) {
+                disableFailingTooLong(h, attempts.get(attempts.size() - 1).attemptedAt());
+            }
         });
         finished.forEach(f -> metrics.finished(f.getKey(), f.getValue()));
     }

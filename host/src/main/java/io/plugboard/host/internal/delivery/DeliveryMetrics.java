@@ -8,6 +8,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.plugboard.host.internal.events.StoredEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -24,7 +26,11 @@ public final class DeliveryMetrics {
             .publishPercentileHistogram()
             .maximumExpectedValue(Duration.ofHours(1));
 
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Timer latencyTimer;
+
     public DeliveryMetrics(Jdbi jdbi, Supplier<Instant> now) {
+        latencyTimer = latency.register(registry);
         Gauge.builder("plugboard.queue.depth", () -> jdbi.withHandle(h ->
                         h.createQuery("SELECT COUNT(*) FROM deliveries WHERE status = 'pending'").mapTo(Long.class).one()))
                 .description("Deliveries waiting to be attempted or retried")
@@ -38,21 +44,27 @@ public final class DeliveryMetrics {
     }
 
     public void emitted(String type) {
-        Counter.builder("plugboard.events.emitted").tag("type", type).register(registry).increment();
+        counter("plugboard.events.emitted", "type", type, null, null).increment();
     }
 
     void attempted(String webhookId, StoredEvent event, SendResult result, Instant at) {
-        String outcome = result.success() ? "success" : "failure";
-        Counter.builder("plugboard.delivery.attempts").tag("webhook", webhookId).tag("outcome", outcome)
-                .register(registry).increment();
+        counter("plugboard.delivery.attempts", "webhook", webhookId, "outcome", result.success() ? "success" : "failure")
+                .increment();
         if (result.success()) {
-            latency.register(registry).record(Duration.between(event.createdAt(), at.plusMillis(result.durationMs())));
+            latencyTimer.record(Duration.between(event.createdAt(), at.plusMillis(result.durationMs())));
         }
     }
 
     void finished(String webhookId, String status) {
-        Counter.builder("plugboard.deliveries").tag("webhook", webhookId).tag("outcome", status)
-                .register(registry).increment();
+        counter("plugboard.deliveries", "webhook", webhookId, "outcome", status).increment();
+    }
+
+    /** Counters are looked up once per name and tags, then kept: this runs for every attempt. */
+    private Counter counter(String name, String k1, String v1, String k2, String v2) {
+        return counters.computeIfAbsent(name + '\u0000' + v1 + '\u0000' + v2, key -> {
+            Counter.Builder b = Counter.builder(name).tag(k1, v1);
+            return (k2 == null ? b : b.tag(k2, v2)).register(registry);
+        });
     }
 
     /** @return every metric in the Prometheus text format */

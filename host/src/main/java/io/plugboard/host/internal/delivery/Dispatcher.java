@@ -4,9 +4,13 @@ import io.plugboard.host.DeliverySettings;
 import io.plugboard.host.internal.Ids;
 import io.plugboard.host.internal.webhooks.Webhook;
 import io.plugboard.host.internal.webhooks.WebhookStore;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +33,10 @@ public final class Dispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final long IDLE_POLL_MS = 500;
+    private static final long WEBHOOK_REFRESH_MS = 250;
     private static final int BATCH = 500;
+    /** Due deliveries read ahead per webhook, so the database is read once per many sends. */
+    private static final int PREFETCH = 200;
 
     private final DeliveryQueue queue;
     private final WebhookStore webhooks;
@@ -44,7 +52,12 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<String, AtomicInteger> inFlightByWebhook = new ConcurrentHashMap<>();
     private final AtomicInteger inFlightTotal = new AtomicInteger();
     private final LinkedBlockingQueue<Attempt> finished = new LinkedBlockingQueue<>();
+    private final Map<String, ArrayDeque<DueDelivery>> readAhead = new HashMap<>();
+    private List<Webhook> targets = List.of();
+    private long targetsReadAt;
     private final Object signal = new Object();
+    /** Guards the read-ahead and the round-robin: held by whichever thread is dispatching. */
+    private final ReentrantLock dispatchLock = new ReentrantLock();
     private boolean wakeRequested;
     private volatile boolean dispatching;
     private volatile boolean writing;
@@ -88,10 +101,13 @@ public final class Dispatcher implements AutoCloseable {
 
     private void dispatchLoop() {
         while (dispatching) {
+            dispatchLock.lock();
             try {
                 dispatchDue();
             } catch (RuntimeException e) {
                 log.error("Dispatcher cycle failed; retrying shortly", e);
+            } finally {
+                dispatchLock.unlock();
             }
             synchronized (signal) {
                 if (!wakeRequested && dispatching) {
@@ -109,7 +125,7 @@ public final class Dispatcher implements AutoCloseable {
 
     private void dispatchDue() {
         Instant now = clock.instant();
-        List<Webhook> targets = webhooks.enabled();
+        refreshTargets();
         if (targets.isEmpty()) {
             return;
         }
@@ -122,10 +138,12 @@ public final class Dispatcher implements AutoCloseable {
             if (free <= 0) {
                 continue;
             }
-            for (DueDelivery d : queue.due(w.id(), now, free + busy.get())) {
-                if (free == 0) {
+            ArrayDeque<DueDelivery> ahead = readAhead.computeIfAbsent(w.id(), k -> new ArrayDeque<>());
+            while (free > 0) {
+                if (ahead.isEmpty() && !readAhead(w.id(), now, ahead)) {
                     break;
                 }
+                DueDelivery d = ahead.poll();
                 if (inFlight.add(d.id())) {
                     free--;
                     busy.incrementAndGet();
@@ -136,25 +154,72 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Fills the read-ahead with due deliveries not in flight; false if there are none. What was in
+     * flight before the read is excluded even if it finished during the read: the read may predate
+     * the commit of its outcome and would otherwise send it again.
+     */
+    private boolean readAhead(String webhookId, Instant now, ArrayDeque<DueDelivery> ahead) {
+        Set<String> busyBefore = new HashSet<>(inFlight);
+        for (DueDelivery d : queue.due(webhookId, now, PREFETCH + busyBefore.size())) {
+            if (!busyBefore.contains(d.id()) && !inFlight.contains(d.id())) {
+                ahead.add(d);
+            }
+        }
+        return !ahead.isEmpty();
+    }
+
+    /** Re-reads the enabled webhooks now and then, dropping read-ahead of ones that were turned off. */
+    private void refreshTargets() {
+        long nowMs = System.nanoTime() / 1_000_000;
+        if (nowMs - targetsReadAt < WEBHOOK_REFRESH_MS && !targets.isEmpty()) {
+            return;
+        }
+        targets = webhooks.enabled();
+        targetsReadAt = nowMs;
+        Set<String> enabled = new HashSet<>();
+        targets.forEach(w -> enabled.add(w.id()));
+        readAhead.keySet().retainAll(enabled);
+        // Read-ahead may hold deliveries redelivered or rescheduled meanwhile; start afresh each refresh.
+        readAhead.values().forEach(ArrayDeque::clear);
+    }
+
     private void send(Webhook w, DueDelivery d) {
         Instant at = clock.instant();
         WebhookRequest request;
         try {
             request = requests.build(w, d.event(), at);
         } catch (RuntimeException e) {
-            WebhookRequest none = new WebhookRequest(java.net.URI.create(w.url()), Map.of(), new byte[0]);
-            finished.add(new Attempt(ids.next("att"), d, none,
-                    SendResult.noResponse(0, "the request could not be built: " + e.getMessage()), at, true));
+            finish(w, d, new WebhookRequest(URI.create(w.url()), Map.of(), new byte[0]),
+                    SendResult.noResponse(0, "the request could not be built: " + e.getMessage()), at);
             return;
         }
-        http.sendAsync(request).thenAccept(result -> {
-            if (!result.success()) {
-                log.warn("Delivery failed: webhook={} event={} delivery={} attempt={} reason={}",
-                        w.id(), d.event().id(), d.id(), d.attempt(), result.error());
+        http.sendAsync(request).thenAccept(result -> finish(w, d, request, result, at));
+    }
+
+    private void finish(Webhook w, DueDelivery d, WebhookRequest request, SendResult result, Instant at) {
+        // The endpoint is free for the next request now; the id stays "in flight" until its outcome
+        // is committed, so it cannot be picked again meanwhile.
+        inFlightByWebhook.get(w.id()).decrementAndGet();
+        inFlightTotal.decrementAndGet();
+        if (!result.success()) {
+            log.warn("Delivery failed: webhook={} event={} delivery={} attempt={} reason={}",
+                    w.id(), d.event().id(), d.id(), d.attempt(), result.error());
+        }
+        metrics.attempted(w.id(), d.event(), result, at);
+        finished.add(new Attempt(ids.next("att"), d, request, result, at, true));
+        // Fill the freed slot right here when no one else is dispatching: no thread hand-off.
+        if (dispatching && dispatchLock.tryLock()) {
+            try {
+                dispatchDue();
+            } catch (RuntimeException e) {
+                log.error("Dispatching after a completed request failed", e);
+            } finally {
+                dispatchLock.unlock();
             }
-            metrics.attempted(w.id(), d.event(), result, at);
-            finished.add(new Attempt(ids.next("att"), d, request, result, at, true));
-        });
+        } else {
+            wake();
+        }
     }
 
     private void writeLoop() {
@@ -180,8 +245,6 @@ public final class Dispatcher implements AutoCloseable {
             }
             for (Attempt a : batch) {
                 inFlight.remove(a.delivery().id());
-                inFlightByWebhook.get(a.delivery().webhookId()).decrementAndGet();
-                inFlightTotal.decrementAndGet();
             }
             wake();
         }
@@ -194,12 +257,12 @@ public final class Dispatcher implements AutoCloseable {
         wake();
         join(dispatchThread, 5_000);
         long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
-        while (inFlightTotal.get() > 0 && System.nanoTime() < deadline) {
+        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
             sleep(20);
         }
-        if (inFlightTotal.get() > 0) {
-            log.warn("Stopping with {} request(s) still in flight; they will be sent again after restart",
-                    inFlightTotal.get());
+        if (!inFlight.isEmpty()) {
+            log.warn("Stopping with {} delivery attempt(s) unfinished; they will be sent again after restart",
+                    inFlight.size());
         }
         writing = false;
         join(writeThread, 5_000);

@@ -6,8 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.LocalTransactionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -24,10 +29,19 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final ScheduledExecutorService checkpointer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "plugboard-checkpoint");
+        t.setDaemon(true);
+        return t;
+    });
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        jdbi.setTransactionHandler(new SerializedWrites(new LocalTransactionHandler(), new ReentrantLock()));
+        // Checkpoints run here, not inside whichever commit crosses the WAL threshold (that commit
+        // could be an emit, whose latency matters).
+        checkpointer.scheduleWithFixedDelay(() -> checkpoint("PASSIVE"), 1, 1, TimeUnit.SECONDS);
     }
 
     /** Opens (creating if needed) the database in {@code dataDir} and brings its schema up to date. */
@@ -47,6 +61,7 @@ public final class Database implements AutoCloseable {
         // SQLite serialises writers anyway; a few connections let readers run beside one writer.
         pool.setMaximumPoolSize(4);
         pool.setMinimumIdle(1);
+        pool.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
         HikariDataSource dataSource = new HikariDataSource(pool);
         try {
             migrate(dataSource, "classpath:db/migration/sqlite");
@@ -64,7 +79,17 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        checkpointer.shutdownNow();
+        checkpoint("TRUNCATE");
         dataSource.close();
+    }
+
+    private void checkpoint(String mode) {
+        try {
+            jdbi.useHandle(h -> h.createQuery("PRAGMA wal_checkpoint(" + mode + ")").mapToMap().list());
+        } catch (RuntimeException e) {
+            log.warn("WAL checkpoint ({}) failed: {}", mode, e.toString());
+        }
     }
 
     private static void migrate(HikariDataSource dataSource, String location) {

@@ -1,0 +1,224 @@
+package io.plugboard.bench;
+
+import io.plugboard.host.DeliverySettings;
+import io.plugboard.host.Plugboard;
+import io.plugboard.sdk.EventType;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The delivery engine's benchmark. Every number is paired with a baseline measured in the same run,
+ * because the machines are shared and noisy: compare ratios, not absolute rates.
+ *
+ * <pre>java -jar bench/target/plugboard-bench.jar [events] </pre>
+ */
+public final class DeliveryBench {
+
+    static final int IN_FLIGHT = 8;
+    static final String SAMPLE = "{\"order_id\":\"ord_10482\",\"amount\":\"129.90\",\"currency\":\"EUR\","
+            + "\"customer\":{\"id\":\"cus_3Nd8LwQ0\",\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\"}}";
+
+    private static final HttpClient API = HttpClient.newHttpClient();
+    private static final List<String[]> RESULTS = new ArrayList<>();
+
+    private DeliveryBench() {}
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        long started = System.nanoTime();
+        System.out.printf("Plugboard delivery benchmark: %d events, %d requests in flight per endpoint, %d cores%n%n",
+                events, IN_FLIGHT, Runtime.getRuntime().availableProcessors());
+        try (BenchReceiver receiver = new BenchReceiver(16)) {
+            byte[] payload = envelope();
+            RawCeiling.run(receiver.url("/warmup"), payload, 2_000, IN_FLIGHT);
+            double raw = RawCeiling.run(receiver.url("/raw"), payload, events, IN_FLIGHT);
+            double raw10 = RawCeiling.run(receiver.url("/raw10"), payload, events, IN_FLIGHT * 10);
+            receiver.reset();
+            Rates one = throughput(receiver, events, 1);
+            Rates ten = throughput(receiver, events / 5, 10);
+            record("1a. raw ceiling, 8 in flight (HTTP only)", fmt(raw) + " req/s", "baseline", "");
+            record("2a. Plugboard, 1 webhook, sustained", fmt(one.sustained()) + " deliveries/s",
+                    pct(one.sustained() / raw) + " of 1a", target(one.sustained() / raw, 0.70));
+            record("2a'. same run, emitting included", fmt(one.overall()) + " deliveries/s",
+                    pct(one.overall() / raw) + " of 1a", "(emits ran at " + fmt(one.emitted()) + "/s)");
+            record("1b. raw ceiling, 80 in flight", fmt(raw10) + " req/s", "baseline", "");
+            record("2b. Plugboard, 10 webhooks, sustained", fmt(ten.sustained()) + " deliveries/s",
+                    pct(ten.sustained() / raw10) + " of 1b", target(ten.sustained() / raw10, 0.70));
+            record("2b'. same run, emitting included", fmt(ten.overall()) + " deliveries/s",
+                    pct(ten.overall() / raw10) + " of 1b", "");
+            latency(receiver);
+            isolation(receiver, events / 2);
+        }
+        Backlog.run(RESULTS);
+        print();
+        System.out.printf("%nTotal time: %.0f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Delivery rates of one run: overall (emitting included) and sustained (after the last emit). */
+    record Rates(double overall, double sustained, double emitted) {}
+
+    /**
+     * Emits {@code events} events to {@code webhooks} webhooks as fast as one thread can and times until
+     * the receiver has acknowledged all deliveries. "Sustained" counts only the deliveries made after
+     * the last emit returned, when sending no longer shares the CPU with emitting.
+     */
+    static Rates throughput(BenchReceiver receiver, int events, int webhooks) throws Exception {
+        try (Plugboard host = start(DeliverySettings.defaults())) {
+            for (int i = 0; i < webhooks; i++) {
+                createWebhook(host, "bench-" + i, receiver.url("/w" + i));
+            }
+            receiver.reset();
+            long total = (long) events * webhooks;
+            long start = System.nanoTime();
+            for (int i = 0; i < events; i++) {
+                host.events().emitJson("bench", SAMPLE);
+            }
+            long emittedAt = System.nanoTime();
+            long deliveredByThen = receiver.count();
+            long done = receiver.awaitCount(total, 120_000);
+            return new Rates(total / ((done - start) / 1e9), (total - deliveredByThen) / ((done - emittedAt) / 1e9),
+                    events / ((emittedAt - start) / 1e9));
+        }
+    }
+
+    /**
+     * Emit latency and emit-to-received latency at a fixed, moderate rate; first with no webhook at
+     * all (the cost of validating and storing alone), then with one subscribed webhook.
+     */
+    static void latency(BenchReceiver receiver) throws Exception {
+        int rate = 200;
+        int count = 2_000;
+        try (Plugboard host = start(DeliverySettings.defaults())) {
+            long[] alone = new long[count];
+            paced(host, rate, count, alone, new String[count], new long[count]);
+            record("3a. emit latency, no webhook (baseline)", String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms",
+                    Stats.percentileMs(alone, 50), Stats.percentileMs(alone, 99)), "baseline", "");
+
+            createWebhook(host, "latency", receiver.url("/latency"));
+            receiver.reset();
+            long[] emit = new long[count];
+            String[] ids = new String[count];
+            long[] startedAt = new long[count];
+            paced(host, rate, count, emit, ids, startedAt);
+            receiver.awaitCount(count, 30_000);
+            long[] endToEnd = new long[count];
+            for (int i = 0; i < count; i++) {
+                Long arrived = receiver.arrival(ids[i]);
+                if (arrived == null) {
+                    throw new IllegalStateException("event " + ids[i] + " never arrived");
+                }
+                endToEnd[i] = arrived - startedAt[i];
+            }
+            double p99 = Stats.percentileMs(emit, 99);
+            record("3b. emit latency at " + rate + "/s, 1 webhook", String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms",
+                    Stats.percentileMs(emit, 50), p99), "", p99 <= 2.0 ? "met (p99 <= 2 ms)" : "MISSED (p99 <= 2 ms)");
+            record("3c. emit-to-received latency", String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms",
+                    Stats.percentileMs(endToEnd, 50), Stats.percentileMs(endToEnd, 99)), "", "");
+        }
+    }
+
+    private static void paced(Plugboard host, int rate, int count, long[] latency, String[] ids, long[] startedAt) {
+        long interval = 1_000_000_000L / rate;
+        long next = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            next += interval;
+            long t0 = System.nanoTime();
+            ids[i] = host.events().emitJson("bench", SAMPLE);
+            latency[i] = System.nanoTime() - t0;
+            startedAt[i] = t0;
+        }
+    }
+
+    /** Throughput to a healthy endpoint while another one hangs until the request timeout. */
+    static void isolation(BenchReceiver healthy, int events) throws Exception {
+        double solo = throughput(healthy, events, 1).overall();
+        DeliverySettings settings = DeliverySettings.defaults().toBuilder()
+                .requestTimeout(Duration.ofSeconds(2)).drainTimeout(Duration.ofMillis(100)).build();
+        try (BenchReceiver hanging = new BenchReceiver(64).delay(60_000);
+             Plugboard host = start(settings)) {
+            createWebhook(host, "hanging", hanging.url("/hang"));
+            createWebhook(host, "healthy", healthy.url("/healthy"));
+            healthy.reset();
+            long start = System.nanoTime();
+            for (int i = 0; i < events; i++) {
+                host.events().emitJson("bench", SAMPLE);
+            }
+            long done = healthy.awaitCount(events, 120_000);
+            double rate = events / ((done - start) / 1e9);
+            record("4. isolation: healthy while another hangs", fmt(rate) + " deliveries/s",
+                    pct(rate / solo) + " of solo (" + fmt(solo) + "/s)", target(rate / solo, 0.90));
+        }
+    }
+
+    static Plugboard start(DeliverySettings settings) throws IOException {
+        return start(settings, Files.createTempDirectory("bench-data"));
+    }
+
+    static Plugboard start(DeliverySettings settings, Path dataDir) throws IOException {
+        return Plugboard.builder()
+                .pluginsDir(Files.createTempDirectory("bench-plugins"))
+                .dataDir(dataDir)
+                .port(0)
+                .eventType(EventType.builder("bench").name("Bench").sample(SAMPLE).build())
+                .delivery(settings.toBuilder().maxInFlightPerWebhook(IN_FLIGHT).build())
+                .build()
+                .start();
+    }
+
+    static String createWebhook(Plugboard host, String name, String url) throws Exception {
+        String body = "{\"name\":\"" + name + "\",\"url\":\"" + url + "\",\"events\":[\"bench\"]}";
+        HttpResponse<String> r = API.send(HttpRequest.newBuilder(URI.create(host.baseUrl() + "/api/v1/webhooks"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("cannot create webhook: " + r.body());
+        }
+        return r.body().replaceAll(".*\"id\":\"(wh_[^\"]+)\".*", "$1");
+    }
+
+    static void record(String what, String value, String ratio, String verdict) {
+        RESULTS.add(new String[] {what, value, ratio, verdict});
+        System.out.printf("  %-44s %-30s %-16s %s%n", what, value, ratio, verdict);
+    }
+
+    private static void print() {
+        System.out.println("\n| measurement | result | ratio | target |");
+        System.out.println("| --- | --- | --- | --- |");
+        for (String[] r : RESULTS) {
+            System.out.printf("| %s | %s | %s | %s |%n", r[0], r[1], r[2], r[3]);
+        }
+    }
+
+    private static byte[] envelope() {
+        return ("{\"id\":\"evt_01JD3ZQ8K5TB0000000000000\",\"type\":\"bench\",\"timestamp\":\"2026-11-22T10:00:00.000Z\","
+                + "\"data\":" + SAMPLE + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String fmt(double perSecond) {
+        return String.format(Locale.ROOT, "%,.0f", perSecond);
+    }
+
+    static String pct(double ratio) {
+        return String.format(Locale.ROOT, "%.0f%%", ratio * 100);
+    }
+
+    static String target(double ratio, double wanted) {
+        return (ratio >= wanted ? "met" : "MISSED") + " (>= " + pct(wanted) + ")";
+    }
+}

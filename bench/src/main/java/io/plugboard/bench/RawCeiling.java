@@ -1,0 +1,37 @@
+package io.plugboard.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The ceiling: the same JDK HTTP client, configured as Plugboard's, POSTing the same payload to the
+ * same receiver with the same number of requests in flight, and no persistence at all.
+ */
+final class RawCeiling {
+
+    private RawCeiling() {}
+
+    /** @return requests per second */
+    static double run(String url, byte[] body, int requests, int concurrency) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+        Semaphore slots = new Semaphore(concurrency);
+        long start = System.nanoTime();
+        CompletableFuture<?>[] all = new CompletableFuture<?>[requests];
+        for (int i = 0; i < requests; i++) {
+            slots.acquire();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
+                    .header("Content-Type", "application/json").header("webhook-id", "raw_" + i)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            all[i] = client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((r, e) -> slots.release());
+        }
+        CompletableFuture.allOf(all).join();
+        return requests / ((System.nanoTime() - start) / 1e9);
+    }
+}
