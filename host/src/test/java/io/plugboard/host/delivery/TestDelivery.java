@@ -210,6 +210,11 @@ class TestDelivery {
         host.host().events().emit("ping", Map.of("n", 1));
         Receiver.Request req = r.next(WAIT);
         assertThat(req.header("webhook-signature").split(" ")).hasSize(2);
+
+        Http.Response viaAdmin = http().postForm("/admin/webhooks/" + w.get("id").asText() + "/rotate-secret", List.of());
+        assertThat(viaAdmin.status()).isEqualTo(302);
+        assertThat(http().get("/api/v1/webhooks/" + w.get("id").asText()).json().get("secret").asText())
+                .isNotEqualTo(fresh);
         assertThat(Verifier.verifies(req, fresh)).isTrue();
         assertThat(Verifier.verifies(req, old)).isTrue();
     }

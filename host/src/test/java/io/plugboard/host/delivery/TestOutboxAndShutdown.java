@@ -1,0 +1,61 @@
+package io.plugboard.host.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plugboard.host.testing.Receiver;
+import io.plugboard.host.testing.TestHost;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TestOutboxAndShutdown {
+
+    @Test
+    void emitInTransactionDeliversOnlyWhatTheCallerCommits() throws Exception {
+        try (Receiver r = new Receiver(); TestHost t = TestHost.start(TestHost.tempDir("plugins"))) {
+            t.createWebhook("Outbox", r.url("/o"), "ping");
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + t.dataDir().resolve("plugboard.db"))) {
+                c.createStatement().execute("PRAGMA busy_timeout = 10000");
+                c.setAutoCommit(false);
+                String rolledBack = t.host().emitInTransaction(c, "ping", Map.of("n", 1));
+                c.rollback();
+                String committed = t.host().emitInTransaction(c, "ping", Map.of("n", 2));
+                c.commit();
+
+                Receiver.Request got = r.next(Duration.ofSeconds(10));
+                assertThat(got.header("webhook-id")).isEqualTo(committed);
+                Thread.sleep(700);
+                assertThat(r.all()).as("the rolled-back event is never sent").hasSize(1);
+                try (ResultSet rs = c.createStatement().executeQuery(
+                        "SELECT COUNT(*) FROM events WHERE id = '" + rolledBack + "'")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isZero();
+                }
+            }
+        }
+    }
+
+    @Test
+    void closeWaitsForRequestsInFlightAndRecordsThem() throws Exception {
+        try (Receiver r = new Receiver().script(req -> new Receiver.Reply(200, "late but fine", Map.of(), 700))) {
+            var plugins = TestHost.tempDir("plugins");
+            var data = TestHost.tempDir("data");
+            String webhook;
+            try (TestHost t = TestHost.start(plugins, data)) {
+                webhook = t.createWebhook("Slow", r.url("/slow"), "ping").get("id").asText();
+                t.host().events().emit("ping", Map.of("n", 1));
+                r.next(Duration.ofSeconds(10));
+            } // close() while the request is in flight: it must wait for the answer and record it
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("plugboard.db"));
+                 ResultSet rs = c.createStatement().executeQuery(
+                         "SELECT status, attempts FROM deliveries WHERE webhook_id = '" + webhook + "'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("status")).isEqualTo("succeeded");
+                assertThat(rs.getInt("attempts")).isEqualTo(1);
+            }
+        }
+    }
+}

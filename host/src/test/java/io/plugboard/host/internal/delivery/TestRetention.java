@@ -1,0 +1,58 @@
+package io.plugboard.host.internal.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plugboard.host.internal.storage.Database;
+import io.plugboard.host.testing.TestHost;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.Test;
+
+/** Retention against a real SQLite database: old history goes in batches, pending work stays. */
+class TestRetention {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+
+    @Test
+    void purgesFinishedHistoryOlderThanTheAgeAndKeepsPendingWork() {
+        try (Database db = Database.openSqlite(TestHost.tempDir("data"))) {
+            long old = NOW.minus(Duration.ofDays(31)).toEpochMilli();
+            long recent = NOW.minus(Duration.ofDays(1)).toEpochMilli();
+            db.jdbi().useHandle(h -> {
+                h.execute("INSERT INTO webhooks (id, name, url, secret, created_at, updated_at) "
+                        + "VALUES ('wh_1', 'w', 'https://example.com', 'whsec_AAAA', 0, 0)");
+                int n = Retention.BATCH * 2 + 5;
+                for (int i = 0; i < n; i++) {
+                    row(h, "old" + i, old, "succeeded");
+                }
+                row(h, "oldpending", old, "pending");
+                row(h, "recent", recent, "failed");
+            });
+            int removed = new Retention(db.jdbi(), Duration.ofDays(30), Clock.fixed(NOW, ZoneOffset.UTC)).purge();
+
+            assertThat(removed).isEqualTo((Retention.BATCH * 2 + 5) * 3);
+            assertThat(count(db, "SELECT COUNT(*) FROM deliveries")).isEqualTo(2);
+            assertThat(count(db, "SELECT COUNT(*) FROM events")).as("events of kept deliveries stay").isEqualTo(2);
+            assertThat(count(db, "SELECT COUNT(*) FROM delivery_attempts")).as("recent attempts stay").isEqualTo(1);
+        }
+    }
+
+    private static void row(Handle h, String id, long at, String status) {
+        h.execute("INSERT INTO events (id, type, data, source, created_at) VALUES (?, 'ping', '{}', 'app', ?)",
+                "evt_" + id, at);
+        h.execute("INSERT INTO deliveries (id, event_id, webhook_id, status, attempts, created_at, updated_at) "
+                + "VALUES (?, ?, 'wh_1', ?, 1, ?, ?)", "dlv_" + id, "evt_" + id, status, at, at);
+        if (!status.equals("pending")) {
+            h.execute("INSERT INTO delivery_attempts (id, delivery_id, webhook_id, attempt, attempted_at, success, "
+                    + "request_headers, duration_ms) VALUES (?, ?, 'wh_1', 1, ?, TRUE, '{}', 1)", "att_" + id,
+                    "dlv_" + id, at);
+        }
+    }
+
+    private static long count(Database db, String sql) {
+        return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+}
