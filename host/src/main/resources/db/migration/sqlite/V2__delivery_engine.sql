@@ -40,7 +40,6 @@ CREATE TABLE delivery_attempts (
 
 CREATE INDEX delivery_attempts_by_delivery ON delivery_attempts (delivery_id, attempt);
 CREATE INDEX delivery_attempts_by_webhook ON delivery_attempts (webhook_id, attempted_at);
-CREATE INDEX delivery_attempts_by_age ON delivery_attempts (attempted_at);
 
 -- Secret rotation keeps the previous secret signing until it expires; auto-disable needs the failure streak.
 ALTER TABLE webhooks ADD COLUMN previous_secret TEXT;

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Purges history older than the retention age in the background, in bounded batches so that no
- * transaction holds the database for long: attempts first, then finished deliveries, then events
- * that no pending delivery needs.
+ * transaction holds the database for long: finished deliveries (their attempts go with them), then
+ * events that no delivery needs any more.
  */
 final class Retention implements AutoCloseable {
 
@@ -42,8 +42,6 @@ final class Retention implements AutoCloseable {
     int purge() {
         long cutoff = clock.instant().minus(age).toEpochMilli();
         int removed = 0;
-        removed += repeat("DELETE FROM delivery_attempts WHERE id IN (SELECT id FROM delivery_attempts "
-                + "WHERE attempted_at < :cutoff LIMIT " + BATCH + ")", cutoff);
         removed += repeat("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE created_at < :cutoff "
                 + "AND status <> 'pending' LIMIT " + BATCH + ")", cutoff);
         removed += repeat("DELETE FROM events WHERE id IN (SELECT e.id FROM events e WHERE e.created_at < :cutoff "

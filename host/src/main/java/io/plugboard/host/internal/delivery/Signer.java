@@ -17,17 +17,25 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Signer {
 
     private static final String PREFIX = "whsec_";
+    /** A Mac per thread: looking the algorithm up costs more than signing a small body. */
+    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    });
 
     private Signer() {}
 
     public static String sign(String secret, String messageId, long timestamp, byte[] body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = MAC.get();
             mac.init(new SecretKeySpec(key(secret), "HmacSHA256"));
             mac.update((messageId + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
             return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("the signing secret is not a valid HMAC key", e);
         }
     }
 
