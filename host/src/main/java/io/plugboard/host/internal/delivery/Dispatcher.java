@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ public final class Dispatcher implements AutoCloseable {
     private static final long IDLE_POLL_MS = 500;
     private static final long WEBHOOK_REFRESH_MS = 250;
     private static final int BATCH = 500;
+    private static final long LINGER_NANOS = 2_000_000;
     /** Due deliveries read ahead per webhook, so the database is read once per many sends. */
     private static final int PREFETCH = 200;
 
@@ -236,7 +238,14 @@ public final class Dispatcher implements AutoCloseable {
             }
             List<Attempt> batch = new ArrayList<>(BATCH);
             batch.add(first);
-            finished.drainTo(batch, BATCH - 1);
+            // Linger briefly so that one transaction records many attempts: under load this cuts
+            // the commits (and SQLite statement preparations) per delivery several times over.
+            long lingerUntil = System.nanoTime() + LINGER_NANOS;
+            while (batch.size() < BATCH && System.nanoTime() < lingerUntil && writing) {
+                if (finished.drainTo(batch, BATCH - batch.size()) == 0) {
+                    LockSupport.parkNanos(100_000);
+                }
+            }
             try {
                 writer.write(batch);
             } catch (RuntimeException e) {
