@@ -8,17 +8,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,17 +22,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends due deliveries. One thread picks due work per webhook, round-robin, never more than
  * {@code maxInFlightPerWebhook} requests to one webhook nor {@code maxInFlightTotal} in all, so a slow
- * endpoint cannot hold back the others; requests run asynchronously. A second thread records finished
- * attempts in batches. A delivery stays "in flight" until its outcome is committed, so it is never
- * sent twice by this process; after a crash every pending delivery is simply due again.
+ * endpoint cannot hold back the others; requests run asynchronously, and a finished request fills its
+ * own slot without a thread hand-off. The {@link AttemptRecorder} records outcomes in batches. A
+ * delivery stays "in flight" until its outcome is committed, so it is never sent twice by this
+ * process; after a crash every pending delivery is simply due again.
  */
 public final class Dispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final long IDLE_POLL_MS = 500;
     private static final long WEBHOOK_REFRESH_MS = 250;
-    private static final int BATCH = 500;
-    private static final long LINGER_NANOS = 2_000_000;
     /** Due deliveries read ahead per webhook, so the database is read once per many sends. */
     private static final int PREFETCH = 200;
 
@@ -44,7 +39,7 @@ public final class Dispatcher implements AutoCloseable {
     private final WebhookStore webhooks;
     private final RequestFactory requests;
     private final HttpSender http;
-    private final CompletionWriter writer;
+    private final AttemptRecorder recorder;
     private final DeliverySettings settings;
     private final DeliveryMetrics metrics;
     private final Ids ids;
@@ -53,7 +48,6 @@ public final class Dispatcher implements AutoCloseable {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> inFlightByWebhook = new ConcurrentHashMap<>();
     private final AtomicInteger inFlightTotal = new AtomicInteger();
-    private final LinkedBlockingQueue<Attempt> finished = new LinkedBlockingQueue<>();
     private final Map<String, ArrayDeque<DueDelivery>> readAhead = new HashMap<>();
     private List<Webhook> targets = List.of();
     private long targetsReadAt;
@@ -62,10 +56,8 @@ public final class Dispatcher implements AutoCloseable {
     private final ReentrantLock dispatchLock = new ReentrantLock();
     private boolean wakeRequested;
     private volatile boolean dispatching;
-    private volatile boolean writing;
     private int roundRobin;
     private Thread dispatchThread;
-    private Thread writeThread;
 
     Dispatcher(DeliveryQueue queue, WebhookStore webhooks, RequestFactory requests, HttpSender http,
                CompletionWriter writer, DeliverySettings settings, DeliveryMetrics metrics, Ids ids, Clock clock) {
@@ -73,7 +65,10 @@ public final class Dispatcher implements AutoCloseable {
         this.webhooks = webhooks;
         this.requests = requests;
         this.http = http;
-        this.writer = writer;
+        this.recorder = new AttemptRecorder(writer, batch -> {
+            batch.forEach(a -> inFlight.remove(a.delivery().id()));
+            wake();
+        });
         this.settings = settings;
         this.metrics = metrics;
         this.ids = ids;
@@ -82,11 +77,9 @@ public final class Dispatcher implements AutoCloseable {
 
     public void start() {
         dispatching = true;
-        writing = true;
+        recorder.start();
         dispatchThread = new Thread(this::dispatchLoop, "plugboard-dispatcher");
-        writeThread = new Thread(this::writeLoop, "plugboard-delivery-writer");
         dispatchThread.start();
-        writeThread.start();
     }
 
     /** Asks for a look at the queue now: new deliveries were committed, or a slot became free. */
@@ -104,13 +97,7 @@ public final class Dispatcher implements AutoCloseable {
     private void dispatchLoop() {
         while (dispatching) {
             dispatchLock.lock();
-            try {
-                dispatchDue();
-            } catch (RuntimeException e) {
-                log.error("Dispatcher cycle failed; retrying shortly", e);
-            } finally {
-                dispatchLock.unlock();
-            }
+            dispatchAndUnlock();
             synchronized (signal) {
                 if (!wakeRequested && dispatching) {
                     try {
@@ -209,53 +196,23 @@ public final class Dispatcher implements AutoCloseable {
                     w.id(), d.event().id(), d.id(), d.attempt(), result.error());
         }
         metrics.attempted(w.id(), d.event(), result, at);
-        finished.add(new Attempt(ids.next("att"), d, request, result, at, true));
+        recorder.add(new Attempt(ids.next("att"), d, request, result, at, true));
         // Fill the freed slot right here when no one else is dispatching: no thread hand-off.
         if (dispatching && dispatchLock.tryLock()) {
-            try {
-                dispatchDue();
-            } catch (RuntimeException e) {
-                log.error("Dispatching after a completed request failed", e);
-            } finally {
-                dispatchLock.unlock();
-            }
+            dispatchAndUnlock();
         } else {
             wake();
         }
     }
 
-    private void writeLoop() {
-        while (writing || !finished.isEmpty()) {
-            Attempt first;
-            try {
-                first = finished.poll(100, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (first == null) {
-                continue;
-            }
-            List<Attempt> batch = new ArrayList<>(BATCH);
-            batch.add(first);
-            // Linger briefly so that one transaction records many attempts: under load this cuts
-            // the commits (and SQLite statement preparations) per delivery several times over.
-            long lingerUntil = System.nanoTime() + LINGER_NANOS;
-            while (batch.size() < BATCH && System.nanoTime() < lingerUntil && writing) {
-                if (finished.drainTo(batch, BATCH - batch.size()) == 0) {
-                    LockSupport.parkNanos(100_000);
-                }
-            }
-            try {
-                writer.write(batch);
-            } catch (RuntimeException e) {
-                // The deliveries stay pending in the database and will be attempted again: at least once.
-                log.error("Could not record {} delivery attempt(s); they will be retried", batch.size(), e);
-            }
-            for (Attempt a : batch) {
-                inFlight.remove(a.delivery().id());
-            }
-            wake();
+    /** Runs one dispatch pass; the caller holds {@code dispatchLock}, which this releases. */
+    private void dispatchAndUnlock() {
+        try {
+            dispatchDue();
+        } catch (RuntimeException e) {
+            log.error("Dispatch pass failed; the next one retries", e);
+        } finally {
+            dispatchLock.unlock();
         }
     }
 
@@ -273,8 +230,7 @@ public final class Dispatcher implements AutoCloseable {
             log.warn("Stopping with {} delivery attempt(s) unfinished; they will be sent again after restart",
                     inFlight.size());
         }
-        writing = false;
-        join(writeThread, 5_000);
+        recorder.close();
     }
 
     private static void join(Thread t, long ms) {

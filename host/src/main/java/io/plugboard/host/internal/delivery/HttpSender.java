@@ -1,14 +1,15 @@
 package io.plugboard.host.internal.delivery;
 
+import io.plugboard.host.internal.Threads;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.nio.channels.UnresolvedAddressException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,11 +33,8 @@ public final class HttpSender implements AutoCloseable {
     private final int maxBodyBytes;
 
     public HttpSender(Duration connectTimeout, Duration requestTimeout, int maxBodyBytes) {
-        this.executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
-            Thread t = new Thread(r, "plugboard-http");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                Threads.daemon("plugboard-http"));
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.delivery;
 
+import io.plugboard.host.internal.Threads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -22,11 +23,8 @@ final class Retention implements AutoCloseable {
     private final Jdbi jdbi;
     private final Duration age;
     private final Clock clock;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "plugboard-retention");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(Threads.daemon("plugboard-retention"));
 
     Retention(Jdbi jdbi, Duration age, Clock clock) {
         this.jdbi = jdbi;

@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.storage;
 
 import com.zaxxer.hikari.HikariConfig;
+import io.plugboard.host.internal.Threads;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,11 +30,8 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
-    private final ScheduledExecutorService checkpointer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "plugboard-checkpoint");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService checkpointer =
+            Executors.newSingleThreadScheduledExecutor(Threads.daemon("plugboard-checkpoint"));
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
