@@ -150,13 +150,17 @@ public final class DeliveryStore {
         });
     }
 
-    /** A delivery for a test send: attempted once, by its sender, never by the dispatcher. */
+    /**
+     * A delivery for a test send: attempted once, by its sender, never by the dispatcher. It starts
+     * out failed, so a test cut short by a crash is not left looking pending; the attempt's outcome
+     * replaces that.
+     */
     DueDelivery createTest(String webhookId, StoredEvent event) {
         String id = ids.next("dlv");
         long at = event.createdAt().toEpochMilli();
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO deliveries (id, event_id, webhook_id, status, attempts, "
-                        + "next_attempt_at, created_at, updated_at, test) VALUES (:id, :event, :webhook, 'pending', 0, "
-                        + "NULL, :at, :at, TRUE)")
+                        + "next_attempt_at, created_at, updated_at, last_error, test) VALUES (:id, :event, :webhook, "
+                        + "'failed', 0, NULL, :at, :at, 'the test send did not finish', TRUE)")
                 .bind("id", id).bind("event", event.id()).bind("webhook", webhookId).bind("at", at)
                 .execute());
         return new DueDelivery(id, webhookId, 1, event);
