@@ -2,7 +2,6 @@ package io.plugboard.host;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * How the delivery engine retries, times out and cleans up. {@link #defaults()} suits production;
@@ -50,6 +49,11 @@ public final class DeliverySettings {
      */
     public static DeliverySettings defaults() {
         return new Builder().build();
+    }
+
+    /** @return a builder starting from the defaults */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** @return a builder starting from these settings */
@@ -179,7 +183,7 @@ public final class DeliverySettings {
 
         /** @param overlap how long a rotated-out secret keeps signing @return this builder */
         public Builder secretRotationOverlap(Duration overlap) {
-            this.secretRotationOverlap = Objects.requireNonNull(overlap, "overlap");
+            this.secretRotationOverlap = notNegative(overlap, "secretRotationOverlap");
             return this;
         }
 
@@ -187,7 +191,7 @@ public final class DeliverySettings {
         public Builder retention(Duration age) { this.retention = positive(age, "retention"); return this; }
 
         /** @param timeout how long close() waits for requests in flight @return this builder */
-        public Builder drainTimeout(Duration timeout) { this.drainTimeout = Objects.requireNonNull(timeout, "timeout"); return this; }
+        public Builder drainTimeout(Duration timeout) { this.drainTimeout = notNegative(timeout, "drainTimeout"); return this; }
 
         /** @return the settings */
         public DeliverySettings build() { return new DeliverySettings(this); }
@@ -195,6 +199,13 @@ public final class DeliverySettings {
         private static Duration positive(Duration d, String name) {
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException(name + " must be a positive duration, not " + d);
+            }
+            return d;
+        }
+
+        private static Duration notNegative(Duration d, String name) {
+            if (d == null || d.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative, not " + d);
             }
             return d;
         }

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records finished attempts, many per transaction: the attempt row, the delivery's new state (done,
@@ -18,6 +20,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * 410 Gone or a failure streak that lasted too long.
  */
 final class CompletionWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(CompletionWriter.class);
 
     private final Jdbi jdbi;
     private final RetryPolicy policy;
@@ -104,6 +108,7 @@ final class CompletionWriter {
     }
 
     private static void disable(Handle h, String webhookId, String reason, long at) {
+        log.warn("Webhook {} turned off: {}", webhookId, reason);
         h.createUpdate("UPDATE webhooks SET enabled = FALSE, disabled_reason = :reason, disabled_at = :at WHERE id = :id")
                 .bind("reason", reason).bind("at", at).bind("id", webhookId).execute();
     }

@@ -197,8 +197,9 @@ public final class Dispatcher implements AutoCloseable {
         }
         metrics.attempted(w.id(), d.event(), result, at);
         recorder.add(new Attempt(ids.next("att"), d, request, result, at, true));
-        // Fill the freed slot right here when no one else is dispatching: no thread hand-off.
-        if (dispatching && dispatchLock.tryLock()) {
+        // Fill the freed slot right here when no one else is dispatching: no thread hand-off. Not when
+        // this thread is the one dispatching (a send that failed at once): that pass goes on anyway.
+        if (dispatching && !dispatchLock.isHeldByCurrentThread() && dispatchLock.tryLock()) {
             dispatchAndUnlock();
         } else {
             wake();

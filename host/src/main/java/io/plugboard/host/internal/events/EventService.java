@@ -57,12 +57,13 @@ public final class EventService {
 
     /**
      * The transactional outbox: validates the event and writes it with its deliveries on the caller's
-     * connection, inside the caller's transaction. Nothing is sent unless the caller commits.
+     * connection, inside the caller's transaction. Nothing is sent unless the caller commits; the
+     * dispatcher finds the committed deliveries on its next poll (within half a second), since the
+     * host cannot know when, or whether, the caller commits.
      */
     public StoredEvent emitOn(Connection connection, String source, String type, JsonNode data) throws SQLException {
         StoredEvent event = accept(source, type, data);
         outbox.write(connection, event, true);
-        onEmitted.accept(event);
         return event;
     }
 

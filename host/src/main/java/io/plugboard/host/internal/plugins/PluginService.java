@@ -101,10 +101,11 @@ public final class PluginService implements AutoCloseable {
     /** Stops and unloads every plugin, releasing their class loaders and jar files. */
     @Override
     public void close() {
+        // Stop first: a plugin may still emit its own events from stop().
+        manager.stopPlugins();
         for (PluginWrapper plugin : manager.getPlugins()) {
             registry.unregisterAll(plugin.getPluginId());
         }
-        manager.stopPlugins();
         manager.unloadPlugins();
     }
 

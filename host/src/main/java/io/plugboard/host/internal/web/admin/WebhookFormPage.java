@@ -7,6 +7,7 @@ import io.plugboard.host.internal.webhooks.Webhook;
 import io.plugboard.host.internal.webhooks.WebhookChanges;
 import io.plugboard.host.internal.webhooks.WebhookDraft;
 import io.plugboard.host.internal.webhooks.WebhookService;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,9 @@ final class WebhookFormPage {
         Map<String, Object> model = new HashMap<>();
         model.put("isNew", existing == null);
         model.put("webhook", existing);
+        if (existing != null && existing.signingSecrets(Instant.now()).size() > 1) {
+            model.put("previousSecretUntil", existing.previousSecretExpiresAt());
+        }
         model.put("action", existing == null ? "/admin/webhooks" : "/admin/webhooks/" + existing.id());
         model.put("fields", fields);
         model.put("errors", errors);
