@@ -210,6 +210,7 @@ public final class DeliveryBench {
                 .dataDir(dataDir)
                 .port(0)
                 .eventType(EventType.builder("bench").name("Bench").sample(SAMPLE).build())
+                .allowPrivateTargets(true)
                 // A dropped keep-alive connection is retried after 20 ms, not 5 s, so that one such
                 // hiccup of the test receiver does not stall a throughput measurement.
                 .delivery(settings.toBuilder().maxInFlightPerWebhook(IN_FLIGHT)

@@ -8,6 +8,7 @@ import io.plugboard.host.internal.HostVersion;
 import io.plugboard.host.internal.Json;
 import io.plugboard.host.internal.Runtime;
 import io.plugboard.host.internal.events.InvalidEventTypeException;
+import io.plugboard.host.internal.webhooks.TargetGuard;
 import io.plugboard.sdk.EventEmitter;
 import io.plugboard.sdk.EventType;
 import io.plugboard.sdk.InvalidEventException;
@@ -136,6 +137,8 @@ public final class Plugboard implements AutoCloseable {
         private final List<EventType> eventTypes = new ArrayList<>();
         private final List<Consumer<JavalinConfig>> webCustomizers = new ArrayList<>();
         private DeliverySettings delivery = DeliverySettings.defaults();
+        private boolean allowPrivateTargets;
+        private final List<String> allowedTargets = new ArrayList<>();
 
         private Builder() {}
 
@@ -198,10 +201,38 @@ public final class Plugboard implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Lets webhooks target loopback, private and link-local addresses, which are refused by default
+         * so the host cannot be turned against the network it runs in. For development and closed
+         * networks only; the admin shows that the guard is relaxed.
+         *
+         * @param allow true to allow private targets
+         * @return this builder
+         */
+        public Builder allowPrivateTargets(boolean allow) {
+            this.allowPrivateTargets = allow;
+            return this;
+        }
+
+        /**
+         * Allows one non-public target: a host name (exact) or an address range such as
+         * {@code 10.1.2.0/24} or a single address. Repeatable.
+         *
+         * @param hostOrCidr the host or range
+         * @return this builder
+         * @throws IllegalArgumentException if it looks like a range but is not a valid one
+         */
+        public Builder allowTarget(String hostOrCidr) {
+            String target = Objects.requireNonNull(hostOrCidr, "hostOrCidr").strip();
+            new TargetGuard(false, List.of(target));
+            allowedTargets.add(target);
+            return this;
+        }
+
         /** @return a host, not yet started */
         public Plugboard build() {
             return new Plugboard(new HostConfig(pluginsDir, dataDir, bindHost, port, siteName, eventTypes,
-                    webCustomizers, delivery, HostVersion.read()));
+                    webCustomizers, delivery, allowPrivateTargets, allowedTargets, HostVersion.read()));
         }
     }
 }

@@ -14,20 +14,20 @@ public final class SampleSite {
     private SampleSite() {}
 
     public static void main(String[] args) throws InterruptedException {
-        SiteOptions options;
+        Plugboard host;
         try {
-            options = SiteOptions.parse(args, System.getenv());
+            SiteOptions options = SiteOptions.parse(args, System.getenv());
+            if (options.help()) {
+                System.out.println(SiteOptions.USAGE);
+                return;
+            }
+            host = start(options);
         } catch (IllegalArgumentException e) {
             System.err.println("plugboard-sample-site: " + e.getMessage());
             System.err.println(SiteOptions.USAGE);
             System.exit(2);
             return;
         }
-        if (options.help()) {
-            System.out.println(SiteOptions.USAGE);
-            return;
-        }
-        Plugboard host = start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             host.close();
@@ -42,14 +42,16 @@ public final class SampleSite {
     public static Plugboard start(SiteOptions options) {
         AtomicReference<Plugboard> self = new AtomicReference<>();
         DemoShop shop = new DemoShop(() -> self.get().events());
-        Plugboard host = Plugboard.builder()
+        Plugboard.Builder builder = Plugboard.builder()
                 .siteName("Sample Shop")
                 .pluginsDir(options.pluginsDir())
                 .dataDir(options.dataDir())
                 .bindHost(options.host())
                 .port(options.port())
-                .web(config -> shop.register(config.routes))
-                .build();
+                .allowPrivateTargets(options.allowPrivateTargets())
+                .web(config -> shop.register(config.routes));
+        options.allowedTargets().forEach(builder::allowTarget);
+        Plugboard host = builder.build();
         self.set(host);
         return host.start();
     }

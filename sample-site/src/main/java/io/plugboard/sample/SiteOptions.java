@@ -2,13 +2,20 @@ package io.plugboard.sample;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The sample site's settings, from flags first, then environment variables, then defaults. The
  * default plugins folder is {@code plugins/} next to the site's jar, where the build puts the samples.
  */
-public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, boolean help) {
+public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, boolean allowPrivateTargets,
+                          List<String> allowedTargets, boolean help) {
+
+    public SiteOptions {
+        allowedTargets = List.copyOf(allowedTargets);
+    }
 
     static final String USAGE = """
             Usage: java -jar plugboard-sample-site.jar [options]
@@ -16,6 +23,11 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
               --host ADDRESS     address to listen on (env PLUGBOARD_HOST, default 127.0.0.1; 0.0.0.0 for all)
               --data-dir DIR     database folder (env PLUGBOARD_DATA_DIR, default ./plugboard-data)
               --plugins-dir DIR  plugin jars folder (env PLUGBOARD_PLUGINS_DIR, default: plugins/ next to this jar)
+              --allow-private-targets
+                                 let webhooks target loopback and private addresses
+                                 (env PLUGBOARD_ALLOW_PRIVATE_TARGETS=true; for development only)
+              --allow-target X   allow one private host or address range, e.g. 10.1.2.0/24; repeatable
+                                 (env PLUGBOARD_ALLOW_TARGETS=host,cidr,...)
               --help             show this help""";
 
     public static SiteOptions parse(String[] args, Map<String, String> env) {
@@ -23,12 +35,23 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
         String host = env.get("PLUGBOARD_HOST");
         String dataDir = env.get("PLUGBOARD_DATA_DIR");
         String pluginsDir = env.get("PLUGBOARD_PLUGINS_DIR");
+        boolean allowPrivate = "true".equalsIgnoreCase(env.getOrDefault("PLUGBOARD_ALLOW_PRIVATE_TARGETS", "").strip());
+        List<String> allowed = new ArrayList<>();
+        for (String t : env.getOrDefault("PLUGBOARD_ALLOW_TARGETS", "").split(",")) {
+            if (!t.isBlank()) {
+                allowed.add(t.strip());
+            }
+        }
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (name.equals("--help") || name.equals("-h")) {
                 help = true;
+                continue;
+            }
+            if (name.equals("--allow-private-targets")) {
+                allowPrivate = true;
                 continue;
             }
             String value;
@@ -44,12 +67,13 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 case "--host" -> host = value;
                 case "--data-dir" -> dataDir = value;
                 case "--plugins-dir" -> pluginsDir = value;
+                case "--allow-target" -> allowed.add(value.strip());
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         return new SiteOptions(parsePort(port), host == null ? "127.0.0.1" : host,
                 Path.of(dataDir == null ? "plugboard-data" : dataDir),
-                pluginsDir == null ? defaultPluginsDir() : Path.of(pluginsDir), help);
+                pluginsDir == null ? defaultPluginsDir() : Path.of(pluginsDir), allowPrivate, allowed, help);
     }
 
     private static int parsePort(String value) {

@@ -28,7 +28,13 @@ class TestSiteOptions {
         assertThat(fromEnv.dataDir()).isEqualTo(Path.of("/srv/data"));
         assertThat(fromEnv.pluginsDir()).isEqualTo(Path.of("/srv/plugins"));
 
-        SiteOptions flags = SiteOptions.parse(new String[] {"--port=9100", "--data-dir", "d", "--plugins-dir=p"}, env);
+        assertThat(fromEnv.allowPrivateTargets()).isFalse();
+        SiteOptions flags = SiteOptions.parse(new String[] {"--port=9100", "--data-dir", "d", "--plugins-dir=p",
+                "--allow-private-targets", "--allow-target", "10.1.0.0/16", "--allow-target=hooks.lan"}, env);
+        assertThat(flags.allowPrivateTargets()).isTrue();
+        assertThat(flags.allowedTargets()).containsExactly("10.1.0.0/16", "hooks.lan");
+        assertThat(SiteOptions.parse(new String[0], Map.of("PLUGBOARD_ALLOW_PRIVATE_TARGETS", "true",
+                "PLUGBOARD_ALLOW_TARGETS", "a.lan, 192.168.1.0/24")).allowedTargets()).containsExactly("a.lan", "192.168.1.0/24");
         assertThat(flags.port()).isEqualTo(9100);
         assertThat(flags.dataDir()).isEqualTo(Path.of("d"));
         assertThat(flags.pluginsDir()).isEqualTo(Path.of("p"));

@@ -17,10 +17,13 @@ public record HostConfig(
         List<EventType> appEventTypes,
         List<Consumer<JavalinConfig>> webCustomizers,
         DeliverySettings delivery,
+        boolean allowPrivateTargets,
+        List<String> allowedTargets,
         String hostVersion) {
 
     public HostConfig {
         appEventTypes = List.copyOf(appEventTypes);
         webCustomizers = List.copyOf(webCustomizers);
+        allowedTargets = List.copyOf(allowedTargets);
     }
 }

@@ -7,6 +7,7 @@ import io.plugboard.host.internal.delivery.TestSender;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.plugins.PluginService;
+import io.plugboard.host.internal.webhooks.TargetGuard;
 import io.plugboard.host.internal.webhooks.WebhookService;
 import java.time.Clock;
 
@@ -22,4 +23,5 @@ public record HostServices(
         DeliveryMetrics metrics,
         Runnable wakeDispatcher,
         PluginService plugins,
+        TargetGuard guard,
         Clock clock) {}

@@ -14,6 +14,7 @@ import io.plugboard.host.internal.plugins.PluginService;
 import io.plugboard.host.internal.storage.Database;
 import io.plugboard.host.internal.web.WebServer;
 import io.plugboard.host.internal.webhooks.Secrets;
+import io.plugboard.host.internal.webhooks.TargetGuard;
 import io.plugboard.host.internal.webhooks.WebhookService;
 import io.plugboard.host.internal.webhooks.WebhookStore;
 import io.plugboard.host.internal.webhooks.WebhookValidator;
@@ -69,8 +70,12 @@ public final class Runtime implements AutoCloseable {
         }
         WebhookStore webhookStore = new WebhookStore(db.jdbi());
         DeliveryMetrics metrics = new DeliveryMetrics(db.jdbi(), clock::instant);
-        DeliveryEngine delivery = new DeliveryEngine(db.jdbi(), webhookStore, config.delivery(), metrics, apiMapper,
-                ids, clock, config.hostVersion());
+        TargetGuard guard = new TargetGuard(config.allowPrivateTargets(), config.allowedTargets());
+        if (guard.relaxed()) {
+            log.warn("Outbound guard relaxed: {}", guard.relaxation());
+        }
+        DeliveryEngine delivery = new DeliveryEngine(db.jdbi(), webhookStore, guard, config.delivery(), metrics,
+                apiMapper, ids, clock, config.hostVersion());
         events = new EventService(registry, db.jdbi(), new OutboxWriter(ids), event -> {
             metrics.emitted(event.type());
             delivery.wake();
@@ -79,10 +84,10 @@ public final class Runtime implements AutoCloseable {
 
         PluginService plugins = closing(new PluginService(config.pluginsDir(), config.hostVersion(), registry, compiler,
                 source -> new SourceEmitter(events, dataMapper, source)));
-        WebhookService webhooks = new WebhookService(webhookStore, new WebhookValidator(registry), new Secrets(), ids,
+        WebhookService webhooks = new WebhookService(webhookStore, new WebhookValidator(registry, guard), new Secrets(), ids,
                 clock);
         web = new WebServer(new HostServices(config, apiMapper, registry, events, webhooks,
-                delivery.testSender(events), delivery.store(), metrics, delivery::wake, plugins, clock));
+                delivery.testSender(events), delivery.store(), metrics, delivery::wake, plugins, guard, clock));
 
         // Deliveries start before plugins, so events plugins emit while starting go out at once;
         // the engine closes before the plugins and the database, draining what is in flight.

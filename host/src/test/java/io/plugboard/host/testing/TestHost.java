@@ -50,6 +50,8 @@ public final class TestHost implements AutoCloseable {
                         .description("An order was placed.").sample(ORDER_SAMPLE).schema(ORDER_SCHEMA).build())
                 .eventType(EventType.builder("ping").name("Ping").group("Shop").sample("{\"n\":1}").build())
                 .delivery(delivery)
+                // Tests deliver to receivers on 127.0.0.1; TestTargetGuard checks the guard itself.
+                .allowPrivateTargets(true)
                 .build()
                 .start();
         this.http = new Http(host.baseUrl());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.DeliverySettings;
 import io.plugboard.host.internal.Ids;
 import io.plugboard.host.internal.events.EventService;
+import io.plugboard.host.internal.webhooks.TargetGuard;
 import io.plugboard.host.internal.webhooks.WebhookStore;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
@@ -24,9 +25,10 @@ public final class DeliveryEngine implements AutoCloseable {
     private final Ids ids;
     private final Clock clock;
 
-    public DeliveryEngine(Jdbi jdbi, WebhookStore webhooks, DeliverySettings settings, DeliveryMetrics metrics,
-                          ObjectMapper mapper, Ids ids, Clock clock, String hostVersion) {
-        this.http = new HttpSender(settings.connectTimeout(), settings.requestTimeout(), settings.maxResponseBodyBytes());
+    public DeliveryEngine(Jdbi jdbi, WebhookStore webhooks, TargetGuard guard, DeliverySettings settings,
+                          DeliveryMetrics metrics, ObjectMapper mapper, Ids ids, Clock clock, String hostVersion) {
+        this.http = new HttpSender(settings.connectTimeout(), settings.requestTimeout(), settings.maxResponseBodyBytes(),
+                guard);
         this.requests = new RequestFactory(new Envelope(mapper), hostVersion);
         this.writer = new CompletionWriter(jdbi, settings, mapper, metrics);
         this.dispatcher = new Dispatcher(new DeliveryQueue(jdbi), webhooks, requests, http, writer, settings, metrics,

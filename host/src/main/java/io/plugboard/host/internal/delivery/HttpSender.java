@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.delivery;
 
 import io.plugboard.host.internal.Threads;
+import io.plugboard.host.internal.webhooks.TargetGuard;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -29,10 +30,13 @@ public final class HttpSender implements AutoCloseable {
 
     private final ExecutorService executor;
     private final HttpClient client;
+    private final TargetGuard guard;
     private final Duration requestTimeout;
     private final int maxBodyBytes;
 
-    public HttpSender(Duration connectTimeout, Duration requestTimeout, int maxBodyBytes) {
+    /** @param guard checked right before every request, as DNS may have changed since the webhook was saved */
+    public HttpSender(Duration connectTimeout, Duration requestTimeout, int maxBodyBytes, TargetGuard guard) {
+        this.guard = guard;
         this.executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 Threads.daemon("plugboard-http"));
         this.client = HttpClient.newBuilder()
@@ -46,6 +50,10 @@ public final class HttpSender implements AutoCloseable {
     }
 
     public CompletableFuture<SendResult> sendAsync(WebhookRequest request) {
+        var refused = guard.refusal(request.url());
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(SendResult.noResponse(0, "not sent: " + refused.get()));
+        }
         HttpRequest.Builder http = HttpRequest.newBuilder(request.url())
                 .timeout(requestTimeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));

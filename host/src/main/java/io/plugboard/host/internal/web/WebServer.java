@@ -37,7 +37,8 @@ public final class WebServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             AdminView view = new AdminView(new Templates(services.apiMapper()), services.config().siteName(),
-                    services.config().hostVersion());
+                    services.config().hostVersion(),
+                    services.guard().relaxed() ? "Outbound guard relaxed: " + services.guard().relaxation() : null);
             ErrorResponses.register(config.routes, new ErrorPage(view));
             SecurityHeaders.register(config.routes);
             new ApiRoutes(services).register(config.routes);

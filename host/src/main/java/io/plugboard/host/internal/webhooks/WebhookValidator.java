@@ -21,9 +21,11 @@ public final class WebhookValidator {
     public static final int MAX_TOKEN_LENGTH = 512;
 
     private final EventTypeRegistry registry;
+    private final TargetGuard guard;
 
-    public WebhookValidator(EventTypeRegistry registry) {
+    public WebhookValidator(EventTypeRegistry registry, TargetGuard guard) {
         this.registry = registry;
+        this.guard = guard;
     }
 
     /** @throws ValidationException with one message per invalid field */
@@ -62,7 +64,7 @@ public final class WebhookValidator {
         }
     }
 
-    private static void checkUrl(String url, Map<String, String> errors) {
+    private void checkUrl(String url, Map<String, String> errors) {
         if (url == null || url.isEmpty()) {
             errors.put("url", "url is required");
             return;
@@ -85,6 +87,8 @@ public final class WebhookValidator {
             errors.put("url", "url must name a host, e.g. https://example.com/webhooks");
         } else if (uri.getRawUserInfo() != null) {
             errors.put("url", "url must not contain a user name or password; use the token field instead");
+        } else {
+            guard.refusal(uri).ifPresent(reason -> errors.put("url", "url is not allowed: " + reason));
         }
     }
 

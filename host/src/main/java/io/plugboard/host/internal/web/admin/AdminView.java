@@ -9,9 +9,10 @@ public final class AdminView {
     private final Templates templates;
     private final Layout layout;
 
-    public AdminView(Templates templates, String siteName, String version) {
+    /** @param notice shown on every page, e.g. that the outbound guard is relaxed; null for none */
+    public AdminView(Templates templates, String siteName, String version, String notice) {
         this.templates = templates;
-        this.layout = new Layout(siteName, version);
+        this.layout = new Layout(siteName, version, notice);
     }
 
     /**

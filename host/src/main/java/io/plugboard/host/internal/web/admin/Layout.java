@@ -17,10 +17,12 @@ final class Layout {
 
     private final String siteName;
     private final String version;
+    private final String notice;
 
-    Layout(String siteName, String version) {
+    Layout(String siteName, String version, String notice) {
         this.siteName = siteName;
         this.version = version;
+        this.notice = notice;
     }
 
     /** @param section which navigation entry is current */
@@ -31,6 +33,7 @@ final class Layout {
         model.put("title", title);
         model.put("nav", NAV.stream().map(n -> new NavItem(n[1], n[2], n[0].equals(section))).toList());
         model.put("flash", Flash.take(ctx));
+        model.put("notice", notice);
         return model;
     }
 }

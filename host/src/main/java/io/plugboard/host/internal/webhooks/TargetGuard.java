@@ -1,0 +1,152 @@
+package io.plugboard.host.internal.webhooks;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps webhooks from being aimed at the network the host runs in (SSRF): a target whose host
+ * resolves to a loopback, private, link-local (cloud metadata), shared, multicast or unspecified
+ * address is refused unless private targets are allowed or the host or address is on the allow list.
+ * Checked when a webhook is saved and again right before every request.
+ */
+public final class TargetGuard {
+
+    /** Hosts written as one number, in hex, or as dotted parts with leading zeros (octal in some parsers). */
+    private static final Pattern OBFUSCATED_IP = Pattern.compile(
+            "(?i)^(0x[0-9a-f]+|[0-9]+|([0-9a-fx]+\\.){1,3}[0-9a-fx]+)$");
+
+    private final boolean allowPrivate;
+    private final List<String> allowedHosts;
+    private final List<Cidr> allowedRanges;
+
+    public TargetGuard(boolean allowPrivate, List<String> allowList) {
+        this.allowPrivate = allowPrivate;
+        this.allowedHosts = allowList.stream().filter(a -> !Cidr.looksLikeRange(a))
+                .map(a -> a.toLowerCase(Locale.ROOT)).toList();
+        this.allowedRanges = allowList.stream().filter(Cidr::looksLikeRange).map(Cidr::parse).toList();
+    }
+
+    /** @return true when the default protection is relaxed, for the admin to say so */
+    public boolean relaxed() {
+        return allowPrivate || !allowedHosts.isEmpty() || !allowedRanges.isEmpty();
+    }
+
+    /** @return a human summary of what is allowed beyond public addresses, or empty */
+    public String relaxation() {
+        if (allowPrivate) {
+            return "private and loopback targets are allowed";
+        }
+        StringBuilder s = new StringBuilder("allowed besides public addresses: ");
+        s.append(String.join(", ", allowedHosts));
+        allowedRanges.forEach(r -> s.append(s.charAt(s.length() - 2) == ':' ? "" : ", ").append(r));
+        return s.toString();
+    }
+
+    /**
+     * @return why requests to this URL are refused, or empty if they are allowed. A host that does not
+     *     resolve is allowed here (the request itself will fail and say so).
+     */
+    public Optional<String> refusal(URI url) {
+        String host = url.getHost();
+        if (host == null) {
+            return Optional.of("the URL has no host");
+        }
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (allowPrivate || allowedHosts.contains(bare.toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        if (!bare.contains(":") && OBFUSCATED_IP.matcher(bare).matches() && !isPlainDottedQuad(bare)) {
+            return Optional.of("the host '" + host + "' looks like an IP address in an unusual form; "
+                    + "write it as a DNS name or a dotted address such as 203.0.113.7");
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(bare);
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+        for (InetAddress address : addresses) {
+            String kind = forbiddenKind(address);
+            if (kind != null && allowedRanges.stream().noneMatch(r -> r.contains(address))) {
+                return Optional.of("'" + host + "' resolves to " + address.getHostAddress() + ", a " + kind
+                        + " address; webhooks may only target public addresses (allow it with --allow-target "
+                        + bare + " or --allow-private-targets)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isPlainDottedQuad(String host) {
+        String[] parts = host.split("\\.");
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String p : parts) {
+            if (!p.matches("0|[1-9][0-9]{0,2}") || Integer.parseInt(p) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return what kind of non-public address this is, or null for a public one */
+    static String forbiddenKind(InetAddress a) {
+        if (a instanceof Inet6Address v6 && isIpv4Mapped(v6)) {
+            byte[] b = v6.getAddress();
+            try {
+                return forbiddenKind(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
+            } catch (UnknownHostException impossible) {
+                return "malformed";
+            }
+        }
+        if (a.isLoopbackAddress()) {
+            return "loopback";
+        }
+        if (a.isAnyLocalAddress()) {
+            return "unspecified";
+        }
+        if (a.isLinkLocalAddress()) {
+            return "link-local (cloud metadata)";
+        }
+        if (a.isSiteLocalAddress()) {
+            return "private";
+        }
+        if (a.isMulticastAddress()) {
+            return "multicast";
+        }
+        byte[] b = a.getAddress();
+        if (a instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            if (first == 0) {
+                return "unspecified";
+            }
+            if (first == 100 && second >= 64 && second < 128) {
+                return "shared (carrier-grade NAT)";
+            }
+            if (first >= 240) {
+                return "reserved";
+            }
+        } else if ((b[0] & 0xfe) == 0xfc) {
+            return "private (unique local)";
+        }
+        return null;
+    }
+
+    private static boolean isIpv4Mapped(Inet6Address a) {
+        byte[] b = a.getAddress();
+        for (int i = 0; i < 10; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+    }
+}

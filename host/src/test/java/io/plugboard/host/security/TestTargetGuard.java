@@ -1,0 +1,104 @@
+package io.plugboard.host.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.plugboard.host.Plugboard;
+import io.plugboard.host.testing.Http;
+import io.plugboard.host.testing.Receiver;
+import io.plugboard.host.testing.TestHost;
+import io.plugboard.sdk.EventType;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The outbound (SSRF) guard of a host with default settings: private targets are refused. */
+class TestTargetGuard {
+
+    private static Plugboard start(Plugboard.Builder builder) {
+        return start(builder, TestHost.tempDir("data"));
+    }
+
+    private static Plugboard start(Plugboard.Builder builder, Path dataDir) {
+        return builder.pluginsDir(TestHost.tempDir("plugins")).dataDir(dataDir).port(0)
+                .eventType(EventType.builder("ping").name("Ping").sample("{}").build())
+                .build().start();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1/", "http://localhost:8080/x", "http://[::1]/", "http://10.0.0.1/",
+            "http://172.16.5.4/", "http://192.168.1.1/", "http://169.254.169.254/latest/meta-data/",
+            "http://0.0.0.0/", "http://100.64.0.1/", "http://[fd00::1]/", "http://[::ffff:127.0.0.1]/",
+            "http://[fe80::1]/", "http://224.0.0.1/", "http://2130706433/", "http://0x7f000001/",
+            "http://0177.0.0.1/", "http://127.1/"})
+    void privateAndObfuscatedTargetsAreRefusedAndNothingIsStored(String url) {
+        try (Plugboard host = start(Plugboard.builder())) {
+            Http http = new Http(host.baseUrl());
+            Http.Response r = http.postJson("/api/v1/webhooks", Http.json(Map.of("name", "x", "url", url,
+                    "events", List.of("ping"))));
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            // "127.1" is not even a host name to java.net.URI; refused as such.
+            assertThat(r.json().get("details").get("url").asText()).matches("url is not allowed: .*|url must name a host.*");
+            assertThat(http.get("/api/v1/webhooks").json().get("total").asInt()).isZero();
+            assertThat(http.get("/admin/webhooks").body()).doesNotContain("Outbound guard relaxed");
+        }
+    }
+
+    @Test
+    void anAllowedTargetOrRangeIsAcceptedAndTheAdminSaysTheGuardIsRelaxed() throws Exception {
+        try (Receiver receiver = new Receiver();
+             Plugboard host = start(Plugboard.builder().allowTarget("127.0.0.0/8"))) {
+            Http http = new Http(host.baseUrl());
+            Http.Response r = http.postJson("/api/v1/webhooks", Http.json(Map.of("name", "local",
+                    "url", receiver.url("/in"), "events", List.of("ping"))));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            assertThat(http.postJson("/api/v1/webhooks", Http.json(Map.of("name", "x", "url", "http://10.0.0.1/",
+                    "events", List.of("ping")))).status()).as("only the allowed range").isEqualTo(400);
+            host.events().emit("ping", Map.of());
+            assertThat(receiver.next(Duration.ofSeconds(10)).method()).isEqualTo("POST");
+            assertThat(http.get("/admin/webhooks").body()).contains("Outbound guard relaxed").contains("127.0.0.0/8");
+        }
+        try (Plugboard host = start(Plugboard.builder().allowTarget("LocalHost"))) {
+            assertThat(new Http(host.baseUrl()).postJson("/api/v1/webhooks", Http.json(Map.of("name", "x",
+                    "url", "http://localhost:1/", "events", List.of("ping")))).status()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void deliveriesAreCheckedAgainRightBeforeEachRequest() throws Exception {
+        Path dataDir = TestHost.tempDir("data");
+        try (Receiver receiver = new Receiver(); Plugboard host = start(Plugboard.builder(), dataDir)) {
+            // A webhook stored while the guard allowed it (or before DNS changed): written straight to the database.
+            String db = "jdbc:sqlite:" + dataDir.resolve("plugboard.db");
+            try (var c = DriverManager.getConnection(db)) {
+                c.createStatement().execute("PRAGMA busy_timeout = 10000");
+                c.createStatement().execute("INSERT INTO webhooks (id, name, url, secret, created_at, updated_at) VALUES "
+                        + "('wh_rebound', 'rebound', '" + receiver.url("/in") + "', 'whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 0, 0)");
+                c.createStatement().execute("INSERT INTO webhook_events (webhook_id, event_type, position) "
+                        + "VALUES ('wh_rebound', 'ping', 0)");
+            }
+            host.events().emit("ping", Map.of());
+            Http http = new Http(host.baseUrl());
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            String error = null;
+            while (error == null && System.nanoTime() < deadline) {
+                var w = http.get("/api/v1/webhooks/wh_rebound").json();
+                error = w.get("last_error").isNull() ? null : w.get("last_error").asText();
+                Thread.sleep(50);
+            }
+            assertThat(error).startsWith("not sent: ").contains("loopback");
+            assertThat(receiver.all()).as("no request reached the private address").isEmpty();
+        }
+    }
+
+    @Test
+    void aMalformedAllowedRangeIsRefusedAtBuildTime() {
+        assertThatThrownBy(() -> Plugboard.builder().allowTarget("10.0.0.0/99")).hasMessageContaining("prefix");
+        assertThatThrownBy(() -> Plugboard.builder().allowTarget("10.0.0.0/x")).hasMessageContaining("address range");
+    }
+}
