@@ -7,6 +7,7 @@ import io.plugboard.host.internal.HostConfig;
 import io.plugboard.host.internal.HostVersion;
 import io.plugboard.host.internal.Json;
 import io.plugboard.host.internal.Runtime;
+import io.plugboard.host.internal.ValidationException;
 import io.plugboard.host.internal.events.InvalidEventTypeException;
 import io.plugboard.host.internal.webhooks.TargetGuard;
 import io.plugboard.sdk.EventEmitter;
@@ -15,6 +16,7 @@ import io.plugboard.sdk.InvalidEventException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +67,7 @@ public final class Plugboard implements AutoCloseable {
         }
         try {
             runtime = Runtime.start(config);
-        } catch (InvalidEventTypeException e) {
+        } catch (InvalidEventTypeException | ValidationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         return this;
@@ -139,6 +141,9 @@ public final class Plugboard implements AutoCloseable {
         private DeliverySettings delivery = DeliverySettings.defaults();
         private boolean allowPrivateTargets;
         private final List<String> allowedTargets = new ArrayList<>();
+        private String adminUser;
+        private String adminPassword;
+        private Duration sessionIdleTimeout = Duration.ofMinutes(30);
 
         private Builder() {}
 
@@ -229,10 +234,34 @@ public final class Plugboard implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The first admin, created at start if no admin exists yet (otherwise ignored). Without it, the
+         * first visit to {@code /admin} shows a one-time setup form.
+         *
+         * @param username 1 to 64 letters, digits or {@code . _ @ -}
+         * @param password at least 12 characters
+         * @return this builder
+         */
+        public Builder adminUser(String username, String password) {
+            this.adminUser = Objects.requireNonNull(username, "username");
+            this.adminPassword = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /** @param timeout how long an admin session lasts without a request (default 30 min) @return this builder */
+        public Builder sessionIdleTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("sessionIdleTimeout must be a positive duration, not " + timeout);
+            }
+            this.sessionIdleTimeout = timeout;
+            return this;
+        }
+
         /** @return a host, not yet started */
         public Plugboard build() {
             return new Plugboard(new HostConfig(pluginsDir, dataDir, bindHost, port, siteName, eventTypes,
-                    webCustomizers, delivery, allowPrivateTargets, allowedTargets, HostVersion.read()));
+                    webCustomizers, delivery, allowPrivateTargets, allowedTargets, adminUser, adminPassword,
+                    sessionIdleTimeout, HostVersion.read()));
         }
     }
 }

@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.plugboard.host.DeliverySettings;
 import io.plugboard.sdk.EventType;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -19,6 +20,9 @@ public record HostConfig(
         DeliverySettings delivery,
         boolean allowPrivateTargets,
         List<String> allowedTargets,
+        String initialAdminUser,
+        String initialAdminPassword,
+        Duration sessionIdleTimeout,
         String hostVersion) {
 
     public HostConfig {

@@ -1,6 +1,7 @@
 package io.plugboard.host.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.auth.AuthServices;
 import io.plugboard.host.internal.delivery.DeliveryMetrics;
 import io.plugboard.host.internal.delivery.DeliveryStore;
 import io.plugboard.host.internal.delivery.TestSender;
@@ -24,4 +25,5 @@ public record HostServices(
         Runnable wakeDispatcher,
         PluginService plugins,
         TargetGuard guard,
+        AuthServices auth,
         Clock clock) {}

@@ -2,6 +2,11 @@ package io.plugboard.host.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.auth.AdminUsers;
+import io.plugboard.host.internal.auth.ApiTokens;
+import io.plugboard.host.internal.auth.AuthServices;
+import io.plugboard.host.internal.auth.LoginThrottle;
+import io.plugboard.host.internal.auth.Sessions;
 import io.plugboard.host.internal.delivery.DeliveryEngine;
 import io.plugboard.host.internal.delivery.DeliveryMetrics;
 import io.plugboard.host.internal.events.EventService;
@@ -86,8 +91,12 @@ public final class Runtime implements AutoCloseable {
                 source -> new SourceEmitter(events, dataMapper, source)));
         WebhookService webhooks = new WebhookService(webhookStore, new WebhookValidator(registry, guard), new Secrets(), ids,
                 clock);
+        AuthServices auth = new AuthServices(new AdminUsers(db.jdbi(), ids, clock),
+                new Sessions(db.jdbi(), clock, config.sessionIdleTimeout()), new ApiTokens(db.jdbi(), ids, clock),
+                new LoginThrottle(clock));
+        createInitialAdmin(config, auth.users());
         web = new WebServer(new HostServices(config, apiMapper, registry, events, webhooks,
-                delivery.testSender(events), delivery.store(), metrics, delivery::wake, plugins, guard, clock));
+                delivery.testSender(events), delivery.store(), metrics, delivery::wake, plugins, guard, auth, clock));
 
         // Deliveries start before plugins, so events plugins emit while starting go out at once;
         // the engine closes before the plugins and the database, draining what is in flight.
@@ -98,6 +107,19 @@ public final class Runtime implements AutoCloseable {
         web.start();
         log.info("Plugboard {} is running: admin at http://{}:{}/admin ({} event types from {} plugin(s))",
                 config.hostVersion(), config.bindHost(), web.port(), registry.all().size(), plugins.reports().size());
+        if (!auth.users().any()) {
+            log.warn("No admin exists yet: open http://{}:{}/admin/setup to create the first one "
+                    + "(or start with PLUGBOARD_ADMIN_USER and PLUGBOARD_ADMIN_PASSWORD)", config.bindHost(), web.port());
+        }
+    }
+
+    /** The first admin from the configuration, only while there is none; the password is never logged. */
+    private static void createInitialAdmin(HostConfig config, AdminUsers users) {
+        if (config.initialAdminUser() == null || users.any()) {
+            return;
+        }
+        users.create(config.initialAdminUser(), config.initialAdminPassword());
+        log.info("Created the first admin, '{}'", config.initialAdminUser());
     }
 
     public EventEmitter appEmitter() {

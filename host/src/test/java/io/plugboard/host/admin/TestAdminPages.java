@@ -571,10 +571,10 @@ class TestAdminPages {
         return setCookie.substring(0, setCookie.indexOf(';'));
     }
 
-    /** A GET with a Cookie header: the {@link Http} helper keeps no cookies. */
+    /** A GET with a Cookie header: the {@link Http} helper keeps only the session cookie. */
     private Http.Response getWithCookie(String path, String cookie) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(host.host().baseUrl() + path))
-                .header("Cookie", cookie).timeout(Duration.ofSeconds(30)).GET().build();
+                .header("Cookie", cookie + "; " + http.sessionCookieHeader()).timeout(Duration.ofSeconds(30)).GET().build();
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             return new Http.Response(r.statusCode(), r.body(), r.headers());

@@ -26,6 +26,7 @@ class TestTargetGuard {
 
     private static Plugboard start(Plugboard.Builder builder, Path dataDir) {
         return builder.pluginsDir(TestHost.tempDir("plugins")).dataDir(dataDir).port(0)
+                .adminUser(TestHost.ADMIN, TestHost.PASSWORD)
                 .eventType(EventType.builder("ping").name("Ping").sample("{}").build())
                 .build().start();
     }
@@ -38,7 +39,7 @@ class TestTargetGuard {
             "http://0177.0.0.1/", "http://127.1/"})
     void privateAndObfuscatedTargetsAreRefusedAndNothingIsStored(String url) {
         try (Plugboard host = start(Plugboard.builder())) {
-            Http http = new Http(host.baseUrl());
+            Http http = Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
             Http.Response r = http.postJson("/api/v1/webhooks", Http.json(Map.of("name", "x", "url", url,
                     "events", List.of("ping"))));
             assertThat(r.status()).as(r.body()).isEqualTo(400);
@@ -53,7 +54,7 @@ class TestTargetGuard {
     void anAllowedTargetOrRangeIsAcceptedAndTheAdminSaysTheGuardIsRelaxed() throws Exception {
         try (Receiver receiver = new Receiver();
              Plugboard host = start(Plugboard.builder().allowTarget("127.0.0.0/8"))) {
-            Http http = new Http(host.baseUrl());
+            Http http = Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
             Http.Response r = http.postJson("/api/v1/webhooks", Http.json(Map.of("name", "local",
                     "url", receiver.url("/in"), "events", List.of("ping"))));
             assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -64,7 +65,7 @@ class TestTargetGuard {
             assertThat(http.get("/admin/webhooks").body()).contains("Outbound guard relaxed").contains("127.0.0.0/8");
         }
         try (Plugboard host = start(Plugboard.builder().allowTarget("LocalHost"))) {
-            assertThat(new Http(host.baseUrl()).postJson("/api/v1/webhooks", Http.json(Map.of("name", "x",
+            assertThat(Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD).postJson("/api/v1/webhooks", Http.json(Map.of("name", "x",
                     "url", "http://localhost:1/", "events", List.of("ping")))).status()).isEqualTo(201);
         }
     }
@@ -83,7 +84,7 @@ class TestTargetGuard {
                         + "VALUES ('wh_rebound', 'ping', 0)");
             }
             host.events().emit("ping", Map.of());
-            Http http = new Http(host.baseUrl());
+            Http http = Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             String error = null;
             while (error == null && System.nanoTime() < deadline) {

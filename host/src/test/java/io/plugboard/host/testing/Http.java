@@ -37,6 +37,9 @@ public final class Http {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String base;
+    private String bearerToken;
+    private String sessionCookie;
+    private String csrf;
     private final HttpClient client = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
@@ -44,6 +47,65 @@ public final class Http {
 
     public Http(String base) {
         this.base = base;
+    }
+
+    /**
+     * A client that authenticates as a real admin would: an API token (created with HTTP Basic) for the
+     * API, and a logged-in session with its CSRF token for the admin pages.
+     */
+    public static Http authenticated(String base, String username, String password) {
+        Http http = new Http(base);
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        Response token = http.send(HttpRequest.newBuilder(http.uri("/api/v1/tokens")).header("Authorization", basic)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"tests\"}")));
+        if (token.status() != 201) {
+            throw new AssertionError("could not create an API token: " + token.body());
+        }
+        http.bearerToken = token.json().get("value").asText();
+        http.login(username, password);
+        return http;
+    }
+
+    /** Logs in through the login form and keeps the session cookie and the CSRF token. */
+    public void login(String username, String password) {
+        Response form = get("/admin/login");
+        String preCookie = cookie(form, "plugboard_login_csrf");
+        String body = "_csrf=" + enc(preCookie) + "&username=" + enc(username) + "&password=" + enc(password)
+                + "&next=%2Fadmin%2Fwebhooks";
+        Response r = send(HttpRequest.newBuilder(uri("/admin/login"))
+                .header("Cookie", "plugboard_login_csrf=" + preCookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (r.status() != 302) {
+            throw new AssertionError("login failed: " + r.status() + " " + r.body());
+        }
+        sessionCookie = cookie(r, "plugboard_session");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(get("/admin/webhooks").body());
+        if (!m.find()) {
+            throw new AssertionError("no CSRF token on the admin page");
+        }
+        csrf = m.group(1);
+    }
+
+    /** @return {@code plugboard_session=…}, for requests made without this helper */
+    public String sessionCookieHeader() {
+        return "plugboard_session=" + sessionCookie;
+    }
+
+    public String csrfToken() {
+        return csrf;
+    }
+
+    /** @return the value of a cookie the response sets */
+    public static String cookie(Response r, String name) {
+        return r.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1, c.contains(";") ? c.indexOf(';') : c.length()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + r.headers().map()));
     }
 
     public Response get(String path) {
@@ -66,7 +128,11 @@ public final class Http {
 
     /** Posts an HTML form; a field may repeat (e.g. several {@code events}). */
     public Response postForm(String path, List<Map.Entry<String, String>> fields) {
-        String body = fields.stream()
+        List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+        if (csrf != null && fields.stream().noneMatch(f -> f.getKey().equals("_csrf"))) {
+            all.add(Map.entry("_csrf", csrf));
+        }
+        String body = all.stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
@@ -82,6 +148,13 @@ public final class Http {
     }
 
     private Response send(HttpRequest.Builder request) {
+        HttpRequest probe = request.build();
+        if (bearerToken != null && probe.headers().firstValue("Authorization").isEmpty()) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        if (sessionCookie != null && probe.headers().firstValue("Cookie").isEmpty()) {
+            request.header("Cookie", sessionCookieHeader());
+        }
         try {
             HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -25,6 +25,9 @@ public final class TestHost implements AutoCloseable {
              "properties": {"order_id": {"type": "string"}, "total": {"type": "string", "pattern": "^[0-9]+\\\\.[0-9]{2}$"}}}
             """;
 
+    public static final String ADMIN = "admin";
+    public static final String PASSWORD = "correct horse battery staple";
+
     private final Path pluginsDir;
     private final Path dataDir;
     private final Plugboard host;
@@ -52,9 +55,10 @@ public final class TestHost implements AutoCloseable {
                 .delivery(delivery)
                 // Tests deliver to receivers on 127.0.0.1; TestTargetGuard checks the guard itself.
                 .allowPrivateTargets(true)
+                .adminUser(ADMIN, PASSWORD)
                 .build()
                 .start();
-        this.http = new Http(host.baseUrl());
+        this.http = Http.authenticated(host.baseUrl(), ADMIN, PASSWORD);
     }
 
     /** Starts a host on fresh folders with no plugins. */

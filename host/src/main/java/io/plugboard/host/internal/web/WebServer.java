@@ -41,6 +41,7 @@ public final class WebServer implements AutoCloseable {
                     services.guard().relaxed() ? "Outbound guard relaxed: " + services.guard().relaxation() : null);
             ErrorResponses.register(config.routes, new ErrorPage(view));
             SecurityHeaders.register(config.routes);
+            new AccessControl(services.auth()).register(config.routes);
             new ApiRoutes(services).register(config.routes);
             new AdminRoutes(services, view).register(config.routes);
             services.config().webCustomizers().forEach(customizer -> customizer.accept(config));

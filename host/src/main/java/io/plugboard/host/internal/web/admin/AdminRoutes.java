@@ -19,6 +19,16 @@ public final class AdminRoutes {
 
     public void register(RoutesConfig routes) {
         routes.get("/admin", ctx -> ctx.redirect("/admin/webhooks"));
+        LoginPages login = new LoginPages(services.auth(), view, services.config().sessionIdleTimeout());
+        routes.get("/admin/login", login::showLogin);
+        routes.post("/admin/login", login::login);
+        routes.post("/admin/logout", login::logout);
+        routes.get("/admin/setup", login::showSetup);
+        routes.post("/admin/setup", login::setup);
+        TokensPage tokens = new TokensPage(services.auth().tokens(), view);
+        routes.get("/admin/tokens", tokens::show);
+        routes.post("/admin/tokens", tokens::create);
+        routes.post("/admin/tokens/{id}/revoke", tokens::revoke);
         WebhookListPage list = new WebhookListPage(services.webhooks(), services.deliveries(), view);
         routes.get("/admin/webhooks", list::show);
 

@@ -20,6 +20,7 @@ public final class ApiRoutes {
         new WebhooksApi(services.webhooks(), services.testSender(), services.apiMapper(),
                 services.config().delivery().secretRotationOverlap()).register(routes);
         new PluginsApi(services.plugins()).register(routes);
+        new TokensApi(services.auth().tokens(), services.apiMapper()).register(routes);
         new DeliveriesApi(services.deliveries(), services.webhooks(), services.wakeDispatcher(), services.apiMapper(),
                 services.clock()).register(routes);
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")

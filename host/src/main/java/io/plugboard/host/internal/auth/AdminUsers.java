@@ -1,0 +1,80 @@
+package io.plugboard.host.internal.auth;
+
+import io.plugboard.host.internal.Ids;
+import io.plugboard.host.internal.ValidationException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Admin accounts: creation with validated names and passwords, and password checks. */
+public final class AdminUsers {
+
+    public static final int MIN_PASSWORD_LENGTH = 12;
+    public static final int MAX_PASSWORD_LENGTH = 200;
+
+    /** A signed-in admin. */
+    public record AdminUser(String id, String username) {}
+
+    private final Jdbi jdbi;
+    private final Ids ids;
+    private final Clock clock;
+
+    public AdminUsers(Jdbi jdbi, Ids ids, Clock clock) {
+        this.jdbi = jdbi;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public boolean any() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM admin_users").mapTo(Long.class).one()) > 0;
+    }
+
+    /** @throws ValidationException saying what is wrong with the name or the password */
+    public AdminUser create(String username, String password) {
+        String name = username == null ? "" : username.strip();
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!name.matches("[A-Za-z0-9._@-]{1,64}")) {
+            errors.put("username", "user name must be 1 to 64 letters, digits or . _ @ -");
+        }
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            errors.put("password", "password must be at least " + MIN_PASSWORD_LENGTH + " characters");
+        } else if (password.length() > MAX_PASSWORD_LENGTH) {
+            errors.put("password", "password must be at most " + MAX_PASSWORD_LENGTH + " characters");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        if (find(name).isPresent()) {
+            throw ValidationException.of("username", "an admin named '" + name + "' already exists");
+        }
+        AdminUser user = new AdminUser(ids.next("usr"), name);
+        String hash = Hashes.password(password);
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO admin_users (id, username, password_hash, created_at) "
+                        + "VALUES (:id, :name, :hash, :at)")
+                .bind("id", user.id()).bind("name", name).bind("hash", hash).bind("at", clock.millis())
+                .execute());
+        return user;
+    }
+
+    /** @return the admin, if the name exists and the password matches */
+    public Optional<AdminUser> verify(String username, String password) {
+        if (username == null || password == null || password.length() > MAX_PASSWORD_LENGTH) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, username, password_hash FROM admin_users "
+                        + "WHERE username = :name")
+                .bind("name", username.strip())
+                .map((rs, ctx) -> Map.entry(new AdminUser(rs.getString("id"), rs.getString("username")),
+                        rs.getString("password_hash")))
+                .findOne())
+                .filter(e -> Hashes.passwordMatches(password, e.getValue()))
+                .map(Map.Entry::getKey);
+    }
+
+    private Optional<String> find(String username) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM admin_users WHERE username = :name")
+                .bind("name", username).mapTo(String.class).findOne());
+    }
+}

@@ -1,0 +1,81 @@
+package io.plugboard.host.internal.auth;
+
+import io.plugboard.host.internal.Ids;
+import io.plugboard.host.internal.NotFoundException;
+import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.storage.Columns;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * API tokens: {@code pbk_} followed by 43 random characters, shown once at creation and stored only
+ * as a SHA-256 digest; listed by name and prefix; revoked, never deleted, so the log stays readable.
+ */
+public final class ApiTokens {
+
+    /** A token as lists show it: never the secret. */
+    public record ApiToken(String id, String name, String prefix, Instant createdAt, Instant lastUsedAt,
+                           Instant revokedAt) {}
+
+    /** A token just created: the one time its value is known. */
+    public record Created(ApiToken token, String value) {}
+
+    private final Jdbi jdbi;
+    private final Ids ids;
+    private final Clock clock;
+
+    public ApiTokens(Jdbi jdbi, Ids ids, Clock clock) {
+        this.jdbi = jdbi;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public Created create(String name) {
+        String label = name == null ? "" : name.strip();
+        if (label.isEmpty() || label.length() > 100 || label.chars().anyMatch(Character::isISOControl)) {
+            throw ValidationException.of("name", "name is required: 1 to 100 characters saying what the token is for");
+        }
+        String value = "pbk_" + Hashes.randomToken();
+        ApiToken token = new ApiToken(ids.next("tok"), label, value.substring(0, 8), clock.instant(), null, null);
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO api_tokens (id, name, prefix, token_hash, created_at) "
+                        + "VALUES (:id, :name, :prefix, :hash, :at)")
+                .bind("id", token.id()).bind("name", label).bind("prefix", token.prefix())
+                .bind("hash", Hashes.sha256(value)).bind("at", token.createdAt().toEpochMilli())
+                .execute());
+        return new Created(token, value);
+    }
+
+    public List<ApiToken> list() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM api_tokens ORDER BY created_at DESC, id DESC")
+                .map((rs, ctx) -> new ApiToken(rs.getString("id"), rs.getString("name"), rs.getString("prefix"),
+                        Instant.ofEpochMilli(rs.getLong("created_at")), Columns.instant(rs, "last_used_at"),
+                        Columns.instant(rs, "revoked_at")))
+                .list());
+    }
+
+    public void revoke(String id) {
+        int rows = jdbi.withHandle(h -> h.createUpdate("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, :now) "
+                + "WHERE id = :id").bind("now", clock.millis()).bind("id", id).execute());
+        if (rows == 0) {
+            throw new NotFoundException("no API token has the id '" + id + "'");
+        }
+    }
+
+    /** @return the token's id if the value is a live token */
+    public Optional<String> verify(String value) {
+        if (value == null || !value.startsWith("pbk_") || value.length() > 100) {
+            return Optional.empty();
+        }
+        long now = clock.millis();
+        Optional<String> id = jdbi.withHandle(h -> h.createQuery("SELECT id FROM api_tokens "
+                        + "WHERE token_hash = :hash AND revoked_at IS NULL")
+                .bind("hash", Hashes.sha256(value)).mapTo(String.class).findOne());
+        id.ifPresent(found -> jdbi.useHandle(h -> h.createUpdate("UPDATE api_tokens SET last_used_at = :now "
+                        + "WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :stale)")
+                .bind("now", now).bind("id", found).bind("stale", now - 60_000).execute()));
+        return id;
+    }
+}

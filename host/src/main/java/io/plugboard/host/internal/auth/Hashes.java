@@ -1,0 +1,53 @@
+package io.plugboard.host.internal.auth;
+
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Password hashing (Argon2id with OWASP's minimum parameters: 19 MiB, 2 passes) and the SHA-256
+ * digests under which random session ids and API tokens are stored.
+ */
+final class Hashes {
+
+    private static final Argon2Function ARGON2 = Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Hashes() {}
+
+    static String password(String password) {
+        return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
+    }
+
+    static boolean passwordMatches(String password, String encoded) {
+        return Password.check(password, encoded).with(Argon2Function.getInstanceFromHash(encoded));
+    }
+
+    /** @return a URL-safe random string of 256 bits */
+    static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Compares secrets in time independent of where they differ. */
+    static boolean same(String a, String b) {
+        return a != null && b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8),
+                b.getBytes(StandardCharsets.UTF_8));
+    }
+}

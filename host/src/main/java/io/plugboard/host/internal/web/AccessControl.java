@@ -1,0 +1,111 @@
+package io.plugboard.host.internal.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.plugboard.host.internal.auth.AdminUsers;
+import io.plugboard.host.internal.auth.AuthServices;
+import io.plugboard.host.internal.auth.Sessions;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who may do what. The API and {@code /metrics} need {@code Authorization: Bearer <api token>} or
+ * HTTP Basic with an admin's credentials; admin pages need a session, and every state-changing admin
+ * request the session's CSRF token. Public: {@code /health}, the login and setup pages, static files.
+ */
+public final class AccessControl {
+
+    public static final String SESSION_COOKIE = "plugboard_session";
+    public static final String SESSION_ATTRIBUTE = "plugboard.session";
+    public static final String CSRF_FIELD = "_csrf";
+    private static final Set<String> PUBLIC_ADMIN = Set.of("/admin/login", "/admin/setup");
+
+    private final AuthServices auth;
+
+    public AccessControl(AuthServices auth) {
+        this.auth = auth;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.before("/api/*", this::requireApiCredentials);
+        routes.before("/metrics", this::requireApiCredentials);
+        routes.before("/admin", this::requireSession);
+        routes.before("/admin/*", this::requireSession);
+    }
+
+    /** @return the caller's session, if the request carries a live one */
+    public Optional<Sessions.Session> session(Context ctx) {
+        return auth.sessions().find(ctx.cookie(SESSION_COOKIE));
+    }
+
+    private void requireApiCredentials(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                && auth.tokens().verify(header.substring(7).strip()).isPresent()) {
+            return;
+        }
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6) && basic(ctx, header.substring(6).strip())) {
+            return;
+        }
+        ctx.header("WWW-Authenticate", "Basic realm=\"Plugboard\", charset=\"UTF-8\"");
+        throw new ApiException(401, header == null
+                ? "authentication required: send Authorization: Bearer <api token>, or HTTP Basic with an admin's credentials"
+                : "the credentials were not accepted: the token is unknown or revoked, or the user name or password is wrong");
+    }
+
+    private boolean basic(Context ctx, String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return false;
+        }
+        String user = decoded.substring(0, colon);
+        if (auth.throttle().lockedFor(user, ctx.ip()).isPresent()) {
+            throw new ApiException(429, "too many failed logins for this account or address; try again later");
+        }
+        Optional<AdminUsers.AdminUser> admin = auth.users().verify(user, decoded.substring(colon + 1));
+        if (admin.isEmpty()) {
+            auth.throttle().failed(user, ctx.ip());
+        }
+        return admin.isPresent();
+    }
+
+    private void requireSession(Context ctx) {
+        if (PUBLIC_ADMIN.contains(ctx.path())) {
+            return;
+        }
+        Optional<Sessions.Session> session = session(ctx);
+        if (session.isEmpty()) {
+            if (!auth.users().any()) {
+                ctx.redirect("/admin/setup");
+            } else {
+                String next = "GET".equals(ctx.req().getMethod()) ? "?next=" + URLEncoder.encode(
+                        ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), StandardCharsets.UTF_8) : "";
+                ctx.redirect("/admin/login" + next);
+            }
+            return;
+        }
+        ctx.attribute(SESSION_ATTRIBUTE, session.get());
+        // The servlet method, not ctx.method(): that one honours X-HTTP-Method-Override.
+        if (!"GET".equals(ctx.req().getMethod()) && !"HEAD".equals(ctx.req().getMethod())) {
+            String sent = ctx.formParam(CSRF_FIELD);
+            if (sent == null || !constantTimeEquals(sent, session.get().csrfToken())) {
+                throw new ApiException(403, "the form's security token is missing or out of date; "
+                        + "reload the page and try again");
+            }
+        }
+    }
+
+    static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}
