@@ -25,6 +25,9 @@ final class Backlog {
 
     static final int ROWS = 1_000_000;
 
+    /** The admin session cookie the page requests carry. */
+    private static String session;
+
     private Backlog() {}
 
     static void run(List<String[]> results) throws Exception {
@@ -38,6 +41,7 @@ final class Backlog {
         System.out.printf("  (stored %,d events and deliveries in %.0f s)%n", ROWS, (System.nanoTime() - t0) / 1e9);
         try (Plugboard host = DeliveryBench.start(DeliverySettings.defaults(), data)) {
             HttpClient client = HttpClient.newHttpClient();
+            session = login(client, host.baseUrl());
             String first = host.baseUrl() + "/admin/webhooks/" + webhook + "/deliveries";
             String deep = first + "?before=" + middle;
             long[] firstPage = time(client, first, 60);
@@ -100,6 +104,22 @@ final class Backlog {
         return middle;
     }
 
+    /** Logs in through the admin's login form, as a browser would; returns the session cookie. */
+    private static String login(HttpClient client, String base) throws Exception {
+        HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(base + "/admin/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String pre = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("plugboard_login_csrf="))
+                .map(c -> c.substring("plugboard_login_csrf=".length(), c.indexOf(';'))).findFirst().orElseThrow();
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/admin/login"))
+                .header("Cookie", "plugboard_login_csrf=" + pre)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + pre + "&username=bench&password=benchmark+passphrase"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("plugboard_session="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("login failed: " + r.statusCode()));
+    }
+
     private static long[] time(HttpClient client, String url, int n) throws Exception {
         long[] out = new long[n];
         for (int i = 0; i < 10; i++) {
@@ -114,7 +134,7 @@ final class Backlog {
     }
 
     private static void get(HttpClient client, String url) throws Exception {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", session).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200 || !r.body().contains("succeeded")) {
             throw new IllegalStateException("deliveries page answered " + r.statusCode());

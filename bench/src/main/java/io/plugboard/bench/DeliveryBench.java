@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
@@ -32,6 +33,8 @@ public final class DeliveryBench {
             + "\"customer\":{\"id\":\"cus_3Nd8LwQ0\",\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\"}}";
 
     private static final HttpClient API = HttpClient.newHttpClient();
+    private static final String ADMIN = "bench";
+    private static final String PASSWORD = "benchmark passphrase";
     private static final List<String[]> RESULTS = new ArrayList<>();
 
     private DeliveryBench() {}
@@ -211,6 +214,7 @@ public final class DeliveryBench {
                 .port(0)
                 .eventType(EventType.builder("bench").name("Bench").sample(SAMPLE).build())
                 .allowPrivateTargets(true)
+                .adminUser(ADMIN, PASSWORD)
                 // A dropped keep-alive connection is retried after 20 ms, not 5 s, so that one such
                 // hiccup of the test receiver does not stall a throughput measurement.
                 .delivery(settings.toBuilder().maxInFlightPerWebhook(IN_FLIGHT)
@@ -223,12 +227,17 @@ public final class DeliveryBench {
     static String createWebhook(Plugboard host, String name, String url) throws Exception {
         String body = "{\"name\":\"" + name + "\",\"url\":\"" + url + "\",\"events\":[\"bench\"]}";
         HttpResponse<String> r = API.send(HttpRequest.newBuilder(URI.create(host.baseUrl() + "/api/v1/webhooks"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json").header("Authorization", basicAuth())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 201) {
             throw new IllegalStateException("cannot create webhook: " + r.body());
         }
         return r.body().replaceAll(".*\"id\":\"(wh_[^\"]+)\".*", "$1");
+    }
+
+    static String basicAuth() {
+        return "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     static void record(String what, String value, String ratio, String verdict) {

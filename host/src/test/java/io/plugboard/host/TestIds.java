@@ -24,6 +24,17 @@ class TestIds {
     }
 
     @Test
+    void idsMadeInTheSameMillisecondSortInTheOrderTheyWereMade() {
+        Ids ids = new Ids(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        String previous = ids.next("evt");
+        for (int i = 0; i < 1_000; i++) {
+            String next = ids.next("evt");
+            assertThat(next).isGreaterThan(previous);
+            previous = next;
+        }
+    }
+
+    @Test
     void idsSortByCreationTime() {
         String earlier = new Ids(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)).next("wh");
         String later = new Ids(Clock.fixed(Instant.parse("2026-01-01T00:00:00.001Z"), ZoneOffset.UTC)).next("wh");

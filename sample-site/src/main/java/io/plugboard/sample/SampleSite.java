@@ -51,6 +51,9 @@ public final class SampleSite {
                 .allowPrivateTargets(options.allowPrivateTargets())
                 .web(config -> shop.register(config.routes));
         options.allowedTargets().forEach(builder::allowTarget);
+        if (options.adminUser() != null) {
+            builder.adminUser(options.adminUser(), options.adminPassword());
+        }
         Plugboard host = builder.build();
         self.set(host);
         return host.start();

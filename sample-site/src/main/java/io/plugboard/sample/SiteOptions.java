@@ -11,7 +11,7 @@ import java.util.Map;
  * default plugins folder is {@code plugins/} next to the site's jar, where the build puts the samples.
  */
 public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, boolean allowPrivateTargets,
-                          List<String> allowedTargets, boolean help) {
+                          List<String> allowedTargets, String adminUser, String adminPassword, boolean help) {
 
     public SiteOptions {
         allowedTargets = List.copyOf(allowedTargets);
@@ -28,6 +28,9 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                                  (env PLUGBOARD_ALLOW_PRIVATE_TARGETS=true; for development only)
               --allow-target X   allow one private host or address range, e.g. 10.1.2.0/24; repeatable
                                  (env PLUGBOARD_ALLOW_TARGETS=host,cidr,...)
+              --admin-user NAME  create this first admin if there is none (env PLUGBOARD_ADMIN_USER);
+              --admin-password P   with its password (env PLUGBOARD_ADMIN_PASSWORD); without them the
+                                 first visit to /admin shows a one-time setup form
               --help             show this help""";
 
     public static SiteOptions parse(String[] args, Map<String, String> env) {
@@ -42,6 +45,8 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 allowed.add(t.strip());
             }
         }
+        String adminUser = env.get("PLUGBOARD_ADMIN_USER");
+        String adminPassword = env.get("PLUGBOARD_ADMIN_PASSWORD");
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -68,12 +73,22 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 case "--data-dir" -> dataDir = value;
                 case "--plugins-dir" -> pluginsDir = value;
                 case "--allow-target" -> allowed.add(value.strip());
+                case "--admin-user" -> adminUser = value;
+                case "--admin-password" -> adminPassword = value;
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
+        if ((adminUser == null) != (adminPassword == null)) {
+            throw new IllegalArgumentException("give both --admin-user and --admin-password, or neither");
+        }
         return new SiteOptions(parsePort(port), host == null ? "127.0.0.1" : host,
                 Path.of(dataDir == null ? "plugboard-data" : dataDir),
-                pluginsDir == null ? defaultPluginsDir() : Path.of(pluginsDir), allowPrivate, allowed, help);
+                pluginsDir == null ? defaultPluginsDir() : Path.of(pluginsDir), allowPrivate, allowed,
+                blankToNull(adminUser), blankToNull(adminPassword), help);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static int parsePort(String value) {

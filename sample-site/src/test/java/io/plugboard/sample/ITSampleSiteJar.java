@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -31,7 +32,7 @@ class ITSampleSiteJar {
         assertThat(jar).exists();
         Path workDir = Files.createTempDirectory("sample-site-run");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--port", "0")
+                "-jar", jar.toString(), "--port", "0", "--admin-user", "admin", "--admin-password", "jar test passphrase")
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .start();
@@ -41,10 +42,12 @@ class ITSampleSiteJar {
             HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.body()).isEqualTo("{\"status\":\"ok\"}");
+            String basic = "Basic " + Base64.getEncoder()
+                    .encodeToString("admin:jar test passphrase".getBytes(StandardCharsets.UTF_8));
             HttpResponse<String> types = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/event-types"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(types.body()).contains("\"total\":6");
-            HttpResponse<String> admin = client.send(HttpRequest.newBuilder(URI.create(base + "/admin/events"))
+            HttpResponse<String> admin = client.send(HttpRequest.newBuilder(URI.create(base + "/admin/login"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(admin.statusCode()).isEqualTo(200);
             assertThat(workDir.resolve("plugboard-data").resolve("plugboard.db")).exists();

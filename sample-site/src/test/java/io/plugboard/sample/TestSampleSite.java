@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,13 +29,19 @@ class TestSampleSite {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
+    private static final String ADMIN = "shopkeeper";
+    private static final String PASSWORD = "sample site passphrase";
+    private static final String BASIC = "Basic " + Base64.getEncoder()
+            .encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
     private static Path data;
     private static Plugboard site;
 
     @BeforeAll
     static void start() throws Exception {
         data = Files.createTempDirectory("sample-site-data");
-        SiteOptions options = SiteOptions.parse(new String[] {"--port", "0", "--data-dir", data.toString()}, Map.of());
+        SiteOptions options = SiteOptions.parse(new String[] {"--port", "0", "--data-dir", data.toString(),
+                "--admin-user", ADMIN, "--admin-password", PASSWORD}, Map.of());
         assertThat(options.pluginsDir()).endsWith(Path.of("target", "plugins"));
         site = SampleSite.start(options);
     }
@@ -45,7 +52,7 @@ class TestSampleSite {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + path)).build(),
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + path)).header("Authorization", BASIC).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -119,14 +126,16 @@ class TestSampleSite {
     }
 
     @Test
-    void theDemoPageAndTheAdminAreServed() throws Exception {
+    void theDemoPageIsPublicAndTheAdminAsksForALogin() throws Exception {
         assertThat(get("/").body()).contains("Checkout").contains("action=\"/demo/checkout\"");
-        HttpResponse<String> events = get("/admin/events");
-        assertThat(events.statusCode()).isEqualTo(200);
+        HttpResponse<String> admin = get("/admin/events");
+        assertThat(admin.statusCode()).isEqualTo(302);
+        assertThat(admin.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/admin/login"));
+        assertThat(get("/admin/login").body()).contains("Sample Shop").contains("Log in");
+        String catalog = get("/api/v1/event-types").body();
         for (String key : List.of("payment_received", "payment_failed", "payment_refunded",
                 "account_created", "account_updated", "account_deleted")) {
-            assertThat(events.body()).contains("id=\"event-" + key + "\"");
+            assertThat(catalog).contains("\"key\":\"" + key + "\"");
         }
-        assertThat(get("/admin/webhooks").body()).contains("Sample Shop");
     }
 }

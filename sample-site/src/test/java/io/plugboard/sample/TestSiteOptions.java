@@ -51,5 +51,11 @@ class TestSiteOptions {
         assertThatThrownBy(() -> SiteOptions.parse(new String[] {"--data-dir"}, Map.of()))
                 .hasMessage("--data-dir needs a value");
         assertThat(SiteOptions.parse(new String[] {"--help"}, Map.of()).help()).isTrue();
+        assertThatThrownBy(() -> SiteOptions.parse(new String[] {"--admin-user", "root"}, Map.of()))
+                .hasMessageContaining("both --admin-user and --admin-password");
+        SiteOptions admin = SiteOptions.parse(new String[0], Map.of("PLUGBOARD_ADMIN_USER", "root",
+                "PLUGBOARD_ADMIN_PASSWORD", "a long passphrase"));
+        assertThat(admin.adminUser()).isEqualTo("root");
+        assertThat(admin.adminPassword()).isEqualTo("a long passphrase");
     }
 }
