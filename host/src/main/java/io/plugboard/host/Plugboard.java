@@ -122,6 +122,11 @@ public final class Plugboard implements AutoCloseable {
         }
     }
 
+    /** Every HTTP route the running host serves; for tests that check the API description. */
+    List<String> routes() {
+        return running().routes();
+    }
+
     private synchronized Runtime running() {
         if (runtime == null) {
             throw new IllegalStateException("the host is not running; call start() first");

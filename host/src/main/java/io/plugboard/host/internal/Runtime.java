@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,6 +134,10 @@ public final class Runtime implements AutoCloseable {
 
     public int port() {
         return web.port();
+    }
+
+    public List<String> routes() {
+        return web.routes();
     }
 
     private <T extends AutoCloseable> T closing(T closeable) {

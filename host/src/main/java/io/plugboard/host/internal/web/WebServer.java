@@ -1,6 +1,8 @@
 package io.plugboard.host.internal.web;
 
 import io.javalin.Javalin;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.plugboard.host.internal.HostServices;
@@ -21,10 +23,16 @@ public final class WebServer implements AutoCloseable {
 
     private final Javalin app;
     private final HostServices services;
+    private final List<String> routes = new CopyOnWriteArrayList<>();
 
     public WebServer(HostServices services) {
         this.services = services;
         this.app = Javalin.create(config -> {
+            config.events.handlerAdded(info -> {
+                if (info.getHttpMethod().isHttpMethod()) {
+                    routes.add(info.getHttpMethod().name() + " " + info.getPath());
+                }
+            });
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             // Its watcher is a non-daemon thread that would outlive close() by five seconds.
@@ -50,6 +58,11 @@ public final class WebServer implements AutoCloseable {
 
     public void start() {
         app.start(services.config().bindHost(), services.config().port());
+    }
+
+    /** @return every route, as {@code "METHOD /path/{param}"}, for checking the API description */
+    public List<String> routes() {
+        return List.copyOf(routes);
     }
 
     /** @return the port actually bound (useful when 0 asked for a free one) */

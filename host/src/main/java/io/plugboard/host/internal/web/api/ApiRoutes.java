@@ -15,6 +15,7 @@ public final class ApiRoutes {
 
     public void register(RoutesConfig routes) {
         routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+        routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApiDocument.text()));
         new EventTypesApi(services.eventTypes()).register(routes);
         new EventsApi(services.events(), services.apiMapper()).register(routes);
         new WebhooksApi(services.webhooks(), services.testSender(), services.apiMapper(),
