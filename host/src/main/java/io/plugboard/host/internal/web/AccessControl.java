@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Who may do what. The API and {@code /metrics} need {@code Authorization: Bearer <api token>} or
  * HTTP Basic with an admin's credentials; admin pages need a session, and every state-changing admin
- * request the session's CSRF token. Public: {@code /health}, the login and setup pages, static files.
+ * request the session's CSRF token. Public: {@code /health}, the API description, the login and setup
+ * pages, static files.
  */
 public final class AccessControl {
 
@@ -43,6 +44,9 @@ public final class AccessControl {
     }
 
     private void requireApiCredentials(Context ctx) {
+        if (ctx.path().equals("/api/v1/openapi.json")) {
+            return; // the API's description is public, like any published API reference
+        }
         String header = ctx.header("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 && auth.tokens().verify(header.substring(7).strip()).isPresent()) {

@@ -25,7 +25,7 @@ public final class AdminRoutes {
         routes.post("/admin/logout", login::logout);
         routes.get("/admin/setup", login::showSetup);
         routes.post("/admin/setup", login::setup);
-        TokensPage tokens = new TokensPage(services.auth().tokens(), view);
+        TokensPage tokens = new TokensPage(services.auth().tokens(), view, services.apiMapper());
         routes.get("/admin/tokens", tokens::show);
         routes.post("/admin/tokens", tokens::create);
         routes.post("/admin/tokens/{id}/revoke", tokens::revoke);

@@ -1,20 +1,48 @@
 package io.plugboard.host.internal.web.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.ValidationException;
 import io.plugboard.host.internal.auth.ApiTokens;
+import io.plugboard.host.internal.web.api.OpenApiDocument;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@code /admin/tokens}: API tokens, listed by prefix; a new token's value is shown once, on creation. */
 final class TokensPage {
 
+    /** One operation of the API description, for the reference list on the page. */
+    record Operation(String method, String path, String summary) {}
+
     private final ApiTokens tokens;
     private final AdminView view;
+    private final List<Operation> reference;
 
-    TokensPage(ApiTokens tokens, AdminView view) {
+    TokensPage(ApiTokens tokens, AdminView view, ObjectMapper mapper) {
         this.tokens = tokens;
         this.view = view;
+        this.reference = operations(mapper);
+    }
+
+    private static List<Operation> operations(ObjectMapper mapper) {
+        List<Operation> out = new ArrayList<>();
+        try {
+            JsonNode paths = mapper.readTree(OpenApiDocument.text()).path("paths");
+            paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                if (op.getValue().has("summary") || op.getValue().has("operationId")) {
+                    out.add(new Operation(op.getKey().toUpperCase(Locale.ROOT), path.getKey(),
+                            op.getValue().path("summary").asText("")));
+                }
+            }));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the API description is not valid JSON", e);
+        }
+        return List.copyOf(out);
     }
 
     void show(Context ctx) {
@@ -43,6 +71,7 @@ final class TokensPage {
         model.put("created", created);
         model.put("error", error);
         model.put("name", name == null ? "" : name);
+        model.put("reference", reference);
         view.render(ctx, "tokens", "api", "API tokens", model);
     }
 }
