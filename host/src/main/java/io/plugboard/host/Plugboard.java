@@ -149,6 +149,7 @@ public final class Plugboard implements AutoCloseable {
         private String adminUser;
         private String adminPassword;
         private Duration sessionIdleTimeout = Duration.ofMinutes(30);
+        private boolean behindProxy;
 
         private Builder() {}
 
@@ -262,11 +263,24 @@ public final class Plugboard implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Trusts {@code X-Forwarded-Proto} and {@code X-Forwarded-For} from a reverse proxy in front of
+         * the host: session cookies are then marked {@code Secure} when the proxy served HTTPS, and
+         * login lockout counts per client address. Only with a proxy that sets both headers itself.
+         *
+         * @param behindProxy true when every request comes through such a proxy
+         * @return this builder
+         */
+        public Builder behindProxy(boolean behindProxy) {
+            this.behindProxy = behindProxy;
+            return this;
+        }
+
         /** @return a host, not yet started */
         public Plugboard build() {
             return new Plugboard(new HostConfig(pluginsDir, dataDir, bindHost, port, siteName, eventTypes,
                     webCustomizers, delivery, allowPrivateTargets, allowedTargets, adminUser, adminPassword,
-                    sessionIdleTimeout, HostVersion.read()));
+                    sessionIdleTimeout, behindProxy, HostVersion.read()));
         }
     }
 }

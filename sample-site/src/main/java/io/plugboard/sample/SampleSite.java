@@ -49,6 +49,7 @@ public final class SampleSite {
                 .bindHost(options.host())
                 .port(options.port())
                 .allowPrivateTargets(options.allowPrivateTargets())
+                .behindProxy(options.behindProxy())
                 .web(config -> shop.register(config.routes));
         options.allowedTargets().forEach(builder::allowTarget);
         if (options.adminUser() != null) {

@@ -11,7 +11,8 @@ import java.util.Map;
  * default plugins folder is {@code plugins/} next to the site's jar, where the build puts the samples.
  */
 public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, boolean allowPrivateTargets,
-                          List<String> allowedTargets, String adminUser, String adminPassword, boolean help) {
+                          List<String> allowedTargets, String adminUser, String adminPassword, boolean behindProxy,
+                          boolean help) {
 
     public SiteOptions {
         allowedTargets = List.copyOf(allowedTargets);
@@ -31,6 +32,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
               --admin-user NAME  create this first admin if there is none (env PLUGBOARD_ADMIN_USER);
               --admin-password P   with its password (env PLUGBOARD_ADMIN_PASSWORD); without them the
                                  first visit to /admin shows a one-time setup form
+              --behind-proxy     trust X-Forwarded-Proto/-For from a reverse proxy (env PLUGBOARD_BEHIND_PROXY=true)
               --help             show this help""";
 
     public static SiteOptions parse(String[] args, Map<String, String> env) {
@@ -47,12 +49,17 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
         }
         String adminUser = env.get("PLUGBOARD_ADMIN_USER");
         String adminPassword = env.get("PLUGBOARD_ADMIN_PASSWORD");
+        boolean behindProxy = "true".equalsIgnoreCase(env.getOrDefault("PLUGBOARD_BEHIND_PROXY", "").strip());
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (name.equals("--help") || name.equals("-h")) {
                 help = true;
+                continue;
+            }
+            if (name.equals("--behind-proxy")) {
+                behindProxy = true;
                 continue;
             }
             if (name.equals("--allow-private-targets")) {
@@ -84,7 +91,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
         return new SiteOptions(parsePort(port), host == null ? "127.0.0.1" : host,
                 Path.of(dataDir == null ? "plugboard-data" : dataDir),
                 pluginsDir == null ? defaultPluginsDir() : Path.of(pluginsDir), allowPrivate, allowed,
-                blankToNull(adminUser), blankToNull(adminPassword), help);
+                blankToNull(adminUser), blankToNull(adminPassword), behindProxy, help);
     }
 
     private static String blankToNull(String s) {

@@ -23,6 +23,7 @@ public record HostConfig(
         String initialAdminUser,
         String initialAdminPassword,
         Duration sessionIdleTimeout,
+        boolean behindProxy,
         String hostVersion) {
 
     public HostConfig {

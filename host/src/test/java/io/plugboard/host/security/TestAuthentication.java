@@ -202,6 +202,29 @@ class TestAuthentication {
     }
 
     @Test
+    void behindAProxyTheSessionCookieIsSecureWhenTheProxyServedHttps() throws Exception {
+        try (Plugboard proxied = Plugboard.builder().pluginsDir(TestHost.tempDir("p")).dataDir(TestHost.tempDir("d"))
+                .port(0).adminUser(TestHost.ADMIN, TestHost.PASSWORD).behindProxy(true).build().start()) {
+            HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(proxied.baseUrl() + "/admin/login"))
+                    .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+            String pre = form.headers().allValues("Set-Cookie").get(0);
+            assertThat(pre).contains("Secure");
+            String token = pre.substring("plugboard_login_csrf=".length(), pre.indexOf(';'));
+            HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(proxied.baseUrl() + "/admin/login"))
+                    .header("X-Forwarded-Proto", "https").header("Cookie", "plugboard_login_csrf=" + token)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token + "&username=admin&password="
+                            + TestHost.PASSWORD.replace(' ', '+'))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(c ->
+                    assertThat(c).startsWith("plugboard_session=").contains("Secure"));
+        }
+        List<String> direct = raw("/admin/login", "GET", null, "X-Forwarded-Proto", "https").headers().allValues("Set-Cookie");
+        assertThat(direct).isNotEmpty().allSatisfy(c ->
+                assertThat(c).as("not behind a proxy: X-Forwarded-Proto is ignored").doesNotContain("Secure"));
+    }
+
+    @Test
     void anIdleSessionExpires() throws Exception {
         try (Plugboard quick = Plugboard.builder().pluginsDir(TestHost.tempDir("p")).dataDir(TestHost.tempDir("d"))
                 .port(0).adminUser(TestHost.ADMIN, TestHost.PASSWORD).sessionIdleTimeout(Duration.ofSeconds(1))

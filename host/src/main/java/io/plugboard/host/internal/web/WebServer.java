@@ -38,6 +38,10 @@ public final class WebServer implements AutoCloseable {
             // Its watcher is a non-daemon thread that would outlive close() by five seconds.
             config.startup.startupWatcherEnabled = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            if (services.config().behindProxy()) {
+                config.contextResolver.scheme = ctx -> forwarded(ctx.header("X-Forwarded-Proto"), ctx.req().getScheme());
+                config.contextResolver.ip = ctx -> forwarded(ctx.header("X-Forwarded-For"), ctx.req().getRemoteAddr());
+            }
             config.jsonMapper(new JavalinJackson(services.apiMapper(), false));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/plugboard/static";
@@ -54,6 +58,15 @@ public final class WebServer implements AutoCloseable {
             new AdminRoutes(services, view).register(config.routes);
             services.config().webCustomizers().forEach(customizer -> customizer.accept(config));
         });
+    }
+
+    /** The first value of a forwarded header (the one the client-facing proxy wrote), else the fallback. */
+    private static String forwarded(String header, String fallback) {
+        if (header == null || header.isBlank()) {
+            return fallback;
+        }
+        int comma = header.indexOf(',');
+        return (comma < 0 ? header : header.substring(0, comma)).strip();
     }
 
     public void start() {
