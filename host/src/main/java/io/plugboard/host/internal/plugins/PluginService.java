@@ -9,6 +9,7 @@ import io.plugboard.sdk.EventType;
 import io.plugboard.sdk.EventTypeProvider;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -101,8 +102,17 @@ public final class PluginService implements AutoCloseable {
     /** Stops and unloads every plugin, releasing their class loaders and jar files. */
     @Override
     public void close() {
-        // Stop first: a plugin may still emit its own events from stop().
-        manager.stopPlugins();
+        // Stop first (a plugin may still emit its own events from stop()), newest first, one by one:
+        // PF4J 3.15's stopPlugins() changes the list it walks and gives up half-way.
+        List<PluginWrapper> started = new ArrayList<>(manager.getStartedPlugins());
+        Collections.reverse(started);
+        for (PluginWrapper plugin : started) {
+            try {
+                manager.stopPlugin(plugin.getPluginId());
+            } catch (RuntimeException e) {
+                log.warn("Plugin '{}' did not stop cleanly: {}", plugin.getPluginId(), Reasons.describe(e));
+            }
+        }
         for (PluginWrapper plugin : manager.getPlugins()) {
             registry.unregisterAll(plugin.getPluginId());
         }

@@ -38,7 +38,7 @@ final class ErrorResponses {
 
     private static void respond(Context ctx, ErrorPage page, int status, String message, Object details) {
         ctx.status(status);
-        if (ctx.path().startsWith("/api/") || ctx.path().equals("/health")) {
+        if (ctx.path().startsWith("/api/") || ctx.path().equals("/health") || ctx.path().equals("/metrics")) {
             ctx.json(details == null ? Map.of("error", message) : Map.of("error", message, "details", details));
         } else {
             page.render(ctx, status, message, details);
