@@ -94,6 +94,21 @@ class TestTargetGuard {
             }
             assertThat(error).startsWith("not sent: ").contains("loopback");
             assertThat(receiver.all()).as("no request reached the private address").isEmpty();
+            Http.Response off = http.patchJson("/api/v1/webhooks/wh_rebound", "{\"enabled\":false}");
+            assertThat(off.status()).as("a refused webhook can still be turned off: " + off.body()).isEqualTo(200);
+            assertThat(http.patchJson("/api/v1/webhooks/wh_rebound", "{\"url\":\"http://127.0.0.2/\"}").status())
+                    .as("but not moved to another private address").isEqualTo(400);
+        }
+    }
+
+    @Test
+    void domainNamesMadeOfHexLettersAreNotMistakenForAddresses() {
+        try (Plugboard host = start(Plugboard.builder())) {
+            Http http = Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
+            for (String url : List.of("https://face.cafe/hook", "https://bad.cafe/x", "https://0xdead.beef.example/x")) {
+                assertThat(http.postJson("/api/v1/webhooks", Http.json(Map.of("name", "x", "url", url,
+                        "events", List.of("ping")))).status()).as(url).isEqualTo(201);
+            }
         }
     }
 

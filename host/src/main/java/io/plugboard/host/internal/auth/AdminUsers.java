@@ -17,6 +17,9 @@ public final class AdminUsers {
     /** A signed-in admin. */
     public record AdminUser(String id, String username) {}
 
+    /** Compared against when the name is unknown; its password is random and discarded. */
+    private static final String DUMMY_HASH = Hashes.password(Hashes.randomToken());
+
     private final Jdbi jdbi;
     private final Ids ids;
     private final Clock clock;
@@ -33,6 +36,20 @@ public final class AdminUsers {
 
     /** @throws ValidationException saying what is wrong with the name or the password */
     public AdminUser create(String username, String password) {
+        String name = validate(username, password);
+        if (find(name).isPresent()) {
+            throw ValidationException.of("username", "an admin named '" + name + "' already exists");
+        }
+        AdminUser user = new AdminUser(ids.next("usr"), name);
+        String hash = Hashes.password(password);
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO admin_users (id, username, password_hash, created_at) "
+                        + "VALUES (:id, :name, :hash, :at)")
+                .bind("id", user.id()).bind("name", name).bind("hash", hash).bind("at", clock.millis())
+                .execute());
+        return user;
+    }
+
+    private static String validate(String username, String password) {
         String name = username == null ? "" : username.strip();
         Map<String, String> errors = new LinkedHashMap<>();
         if (!name.matches("[A-Za-z0-9._@-]{1,64}")) {
@@ -46,16 +63,7 @@ public final class AdminUsers {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        if (find(name).isPresent()) {
-            throw ValidationException.of("username", "an admin named '" + name + "' already exists");
-        }
-        AdminUser user = new AdminUser(ids.next("usr"), name);
-        String hash = Hashes.password(password);
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO admin_users (id, username, password_hash, created_at) "
-                        + "VALUES (:id, :name, :hash, :at)")
-                .bind("id", user.id()).bind("name", name).bind("hash", hash).bind("at", clock.millis())
-                .execute());
-        return user;
+        return name;
     }
 
     /** @return the admin, if the name exists and the password matches */
@@ -63,14 +71,35 @@ public final class AdminUsers {
         if (username == null || password == null || password.length() > MAX_PASSWORD_LENGTH) {
             return Optional.empty();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, username, password_hash FROM admin_users "
-                        + "WHERE username = :name")
+        Optional<Map.Entry<AdminUser, String>> found = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id, username, password_hash FROM admin_users WHERE username = :name")
                 .bind("name", username.strip())
                 .map((rs, ctx) -> Map.entry(new AdminUser(rs.getString("id"), rs.getString("username")),
                         rs.getString("password_hash")))
-                .findOne())
-                .filter(e -> Hashes.passwordMatches(password, e.getValue()))
-                .map(Map.Entry::getKey);
+                .findOne());
+        if (found.isEmpty()) {
+            // Hash anyway, so an unknown name takes as long as a wrong password (no user enumeration).
+            Hashes.passwordMatches(password, DUMMY_HASH);
+            return Optional.empty();
+        }
+        return found.filter(e -> Hashes.passwordMatches(password, e.getValue())).map(Map.Entry::getKey);
+    }
+
+    /**
+     * Creates the first admin, atomically: refused (empty) if any admin exists by then, so two setup
+     * forms sent at once cannot both succeed.
+     *
+     * @throws ValidationException saying what is wrong with the name or the password
+     */
+    public Optional<AdminUser> createFirst(String username, String password) {
+        String name = validate(username, password);
+        AdminUser user = new AdminUser(ids.next("usr"), name);
+        String hash = Hashes.password(password);
+        int rows = jdbi.inTransaction(h -> h.createUpdate("INSERT INTO admin_users (id, username, password_hash, "
+                        + "created_at) SELECT :id, :name, :hash, :at WHERE NOT EXISTS (SELECT 1 FROM admin_users)")
+                .bind("id", user.id()).bind("name", name).bind("hash", hash).bind("at", clock.millis())
+                .execute());
+        return rows == 1 ? Optional.of(user) : Optional.empty();
     }
 
     private Optional<String> find(String username) {

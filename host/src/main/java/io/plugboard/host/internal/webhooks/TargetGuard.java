@@ -20,7 +20,7 @@ public final class TargetGuard {
 
     /** Hosts written as one number, in hex, or as dotted parts with leading zeros (octal in some parsers). */
     private static final Pattern OBFUSCATED_IP = Pattern.compile(
-            "(?i)^(0x[0-9a-f]+|[0-9]+|([0-9a-fx]+\\.){1,3}[0-9a-fx]+)$");
+            "(?i)^((0x[0-9a-f]+|[0-9]+)\\.){0,3}(0x[0-9a-f]+|[0-9]+)$");
 
     private final boolean allowPrivate;
     private final List<String> allowedHosts;
@@ -75,12 +75,16 @@ public final class TargetGuard {
         for (InetAddress address : addresses) {
             String kind = forbiddenKind(address);
             if (kind != null && allowedRanges.stream().noneMatch(r -> r.contains(address))) {
-                return Optional.of("'" + host + "' resolves to " + address.getHostAddress() + ", a " + kind
-                        + " address; webhooks may only target public addresses (allow it with --allow-target "
-                        + bare + " or --allow-private-targets)");
+                return Optional.of("'" + host + "' resolves to " + address.getHostAddress() + ", " + article(kind)
+                        + " " + kind + " address; webhooks may only target public addresses unless the host "
+                        + "allows this target (allowTarget(\"" + bare + "\"), --allow-target " + bare + ")");
             }
         }
         return Optional.empty();
+    }
+
+    private static String article(String word) {
+        return "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
     }
 
     private static boolean isPlainDottedQuad(String host) {

@@ -36,7 +36,8 @@ public final class WebhookService {
 
     public Webhook update(String id, WebhookChanges changes) {
         Webhook current = get(id);
-        WebhookDraft d = validator.validate(changes.applyTo(current.toDraft()), Set.copyOf(current.events()));
+        WebhookDraft d = validator.validate(changes.applyTo(current.toDraft()), Set.copyOf(current.events()),
+                current.url());
         if (!store.update(id, d, clock.instant())) {
             throw notFound(id);
         }

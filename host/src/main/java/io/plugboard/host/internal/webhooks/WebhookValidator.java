@@ -30,22 +30,24 @@ public final class WebhookValidator {
 
     /** @throws ValidationException with one message per invalid field */
     public WebhookDraft validate(WebhookDraft draft) {
-        return validate(draft, Set.of());
+        return validate(draft, Set.of(), null);
     }
 
     /**
      * Validates a change to an existing webhook: event keys it already subscribes to stay allowed even
-     * while no plugin registers them (a plugin may be stopped for a while).
+     * while no plugin registers them (a plugin may be stopped for a while), and an unchanged URL is not
+     * checked against the outbound guard again (so a webhook the guard now refuses can still be turned
+     * off; its deliveries are checked before every request anyway).
      *
      * @throws ValidationException with one message per invalid field
      */
-    public WebhookDraft validate(WebhookDraft draft, Set<String> alreadySubscribed) {
+    public WebhookDraft validate(WebhookDraft draft, Set<String> alreadySubscribed, String currentUrl) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = strip(draft.name());
         String url = strip(draft.url());
         String token = strip(draft.token());
         checkName(name, errors);
-        checkUrl(url, errors);
+        checkUrl(url, currentUrl, errors);
         List<String> events = checkEvents(draft.events(), alreadySubscribed, errors);
         checkToken(token, errors);
         if (!errors.isEmpty()) {
@@ -64,7 +66,7 @@ public final class WebhookValidator {
         }
     }
 
-    private void checkUrl(String url, Map<String, String> errors) {
+    private void checkUrl(String url, String currentUrl, Map<String, String> errors) {
         if (url == null || url.isEmpty()) {
             errors.put("url", "url is required");
             return;
@@ -87,7 +89,7 @@ public final class WebhookValidator {
             errors.put("url", "url must name a host, e.g. https://example.com/webhooks");
         } else if (uri.getRawUserInfo() != null) {
             errors.put("url", "url must not contain a user name or password; use the token field instead");
-        } else {
+        } else if (!url.equals(currentUrl)) {
             guard.refusal(uri).ifPresent(reason -> errors.put("url", "url is not allowed: " + reason));
         }
     }

@@ -9,6 +9,8 @@ import io.plugboard.host.internal.auth.AuthServices;
 import io.plugboard.host.internal.auth.Sessions;
 import io.plugboard.host.internal.web.AccessControl;
 import io.plugboard.host.internal.web.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -96,7 +98,9 @@ final class LoginPages {
             return;
         }
         try {
-            startSession(ctx, auth.users().create(username, password));
+            AdminUsers.AdminUser first = auth.users().createFirst(username, password)
+                    .orElseThrow(() -> new ApiException(403, "setup is closed: an admin already exists; log in instead"));
+            startSession(ctx, first);
             ctx.redirect("/admin/webhooks");
         } catch (ValidationException e) {
             ctx.status(400);
@@ -114,7 +118,8 @@ final class LoginPages {
         cookie.setHttpOnly(true);
         cookie.setSameSite(SameSite.LAX);
         cookie.setSecure("https".equals(ctx.scheme()));
-        cookie.setMaxAge((int) idleTimeout.toSeconds() * 24);
+        // The browser may keep it a while; the server ends the session after the idle timeout.
+        cookie.setMaxAge((int) Math.min(Integer.MAX_VALUE, idleTimeout.toSeconds() * 24));
         ctx.cookie(cookie);
         ctx.removeCookie(PRE_SESSION_COOKIE, "/admin");
     }
@@ -146,7 +151,8 @@ final class LoginPages {
     private static void checkPreSessionToken(Context ctx) {
         String cookie = ctx.cookie(PRE_SESSION_COOKIE);
         String field = ctx.formParam(AccessControl.CSRF_FIELD);
-        if (cookie == null || field == null || !cookie.equals(field)) {
+        if (cookie == null || field == null || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8),
+                field.getBytes(StandardCharsets.UTF_8))) {
             throw new ApiException(403, "the form's security token is missing or out of date; reload the page and try again");
         }
     }
