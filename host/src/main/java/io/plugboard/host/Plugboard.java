@@ -150,6 +150,7 @@ public final class Plugboard implements AutoCloseable {
         private String adminPassword;
         private Duration sessionIdleTimeout = Duration.ofMinutes(30);
         private boolean behindProxy;
+        private long maxRequestBytes = 1_048_576;
 
         private Builder() {}
 
@@ -276,11 +277,23 @@ public final class Plugboard implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @param bytes the largest request body accepted (default 1 MiB); larger ones get 413
+         * @return this builder
+         */
+        public Builder maxRequestBytes(long bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("maxRequestBytes must be at least 1024, not " + bytes);
+            }
+            this.maxRequestBytes = bytes;
+            return this;
+        }
+
         /** @return a host, not yet started */
         public Plugboard build() {
             return new Plugboard(new HostConfig(pluginsDir, dataDir, bindHost, port, siteName, eventTypes,
                     webCustomizers, delivery, allowPrivateTargets, allowedTargets, adminUser, adminPassword,
-                    sessionIdleTimeout, behindProxy, HostVersion.read()));
+                    sessionIdleTimeout, behindProxy, maxRequestBytes, HostVersion.read()));
         }
     }
 }

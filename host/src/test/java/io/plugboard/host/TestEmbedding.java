@@ -100,6 +100,20 @@ class TestEmbedding {
     }
 
     @Test
+    void theRequestSizeLimitIsConfigurable() {
+        try (Plugboard host = Plugboard.builder().pluginsDir(TestHost.tempDir("p")).dataDir(TestHost.tempDir("d"))
+                .port(0).adminUser(TestHost.ADMIN, TestHost.PASSWORD).maxRequestBytes(2048)
+                .eventType(EventType.builder("ping").name("Ping").sample("{}").build()).build().start()) {
+            Http http = Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
+            String small = "{\"type\":\"ping\",\"data\":{\"s\":\"" + "x".repeat(1000) + "\"}}";
+            String large = "{\"type\":\"ping\",\"data\":{\"s\":\"" + "x".repeat(3000) + "\"}}";
+            assertThat(http.postJson("/api/v1/events", small).status()).isEqualTo(202);
+            assertThat(http.postJson("/api/v1/events", large).status()).isEqualTo(413);
+        }
+        assertThatThrownBy(() -> Plugboard.builder().maxRequestBytes(10)).hasMessageContaining("at least 1024");
+    }
+
+    @Test
     void lifecycleMisuseIsRefusedClearly() {
         Plugboard host = Plugboard.builder().pluginsDir(TestHost.tempDir("p")).dataDir(TestHost.tempDir("d")).port(0).build();
         assertThatThrownBy(host::events).isInstanceOf(IllegalStateException.class).hasMessageContaining("start()");

@@ -24,6 +24,7 @@ public record HostConfig(
         String initialAdminPassword,
         Duration sessionIdleTimeout,
         boolean behindProxy,
+        long maxRequestBytes,
         String hostVersion) {
 
     public HostConfig {

@@ -18,9 +18,6 @@ import io.plugboard.host.internal.web.api.ApiRoutes;
  */
 public final class WebServer implements AutoCloseable {
 
-    /** Largest request body accepted, in bytes; larger requests get 413. */
-    static final long MAX_REQUEST_BYTES = 1_048_576;
-
     private final Javalin app;
     private final HostServices services;
     private final List<String> routes = new CopyOnWriteArrayList<>();
@@ -37,7 +34,7 @@ public final class WebServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             // Its watcher is a non-daemon thread that would outlive close() by five seconds.
             config.startup.startupWatcherEnabled = false;
-            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.http.maxRequestSize = services.config().maxRequestBytes();
             if (services.config().behindProxy()) {
                 config.contextResolver.scheme = ctx -> forwarded(ctx.header("X-Forwarded-Proto"), ctx.req().getScheme());
                 config.contextResolver.ip = ctx -> forwarded(ctx.header("X-Forwarded-For"), ctx.req().getRemoteAddr());
