@@ -74,6 +74,23 @@ class TestAuthentication {
     }
 
     @Test
+    void crossSiteWritesWithRememberedCredentialsAreRefused() throws Exception {
+        String basic = basic(TestHost.ADMIN, TestHost.PASSWORD);
+        String json = "{\"name\":\"x\",\"url\":\"https://evil.example/\",\"events\":[\"ping\"]}";
+        HttpResponse<String> plain = raw("/api/v1/webhooks", "POST", json, "Authorization", basic,
+                "Content-Type", "text/plain");
+        assertThat(plain.statusCode()).isEqualTo(415);
+        HttpResponse<String> foreign = raw("/api/v1/webhooks", "POST", json, "Authorization", basic,
+                "Content-Type", "application/json", "Origin", "https://evil.example");
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.body()).contains("cross-site request refused");
+        String self = host.host().baseUrl();
+        assertThat(raw("/api/v1/webhooks", "POST", json, "Authorization", basic, "Content-Type", "application/json",
+                "Origin", self).statusCode()).as("same origin is fine").isEqualTo(201);
+        assertThat(admin.get("/api/v1/webhooks").json().get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void tokensAreShownOnceListedByPrefixAndStopWorkingWhenRevoked() throws Exception {
         Http.Response created = admin.postJson("/api/v1/tokens", "{\"name\":\"deploy script\"}");
         assertThat(created.status()).isEqualTo(201);

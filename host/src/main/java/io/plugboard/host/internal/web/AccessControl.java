@@ -47,6 +47,7 @@ public final class AccessControl {
         if (ctx.path().equals("/api/v1/openapi.json")) {
             return; // the API's description is public, like any published API reference
         }
+        refuseCrossSiteWrites(ctx);
         String header = ctx.header("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 && auth.tokens().verify(header.substring(7).strip()).isPresent()) {
@@ -59,6 +60,32 @@ public final class AccessControl {
         throw new ApiException(401, header == null
                 ? "authentication required: send Authorization: Bearer <api token>, or HTTP Basic with an admin's credentials"
                 : "the credentials were not accepted: the token is unknown or revoked, or the user name or password is wrong");
+    }
+
+    /**
+     * A browser remembers HTTP Basic credentials, so a page on another site could make it send a
+     * state-changing request. Browsers send {@code Origin} on such requests and cannot send a JSON
+     * content type across sites without permission: both are checked (scripts and curl send neither
+     * kind of request, so they are unaffected).
+     */
+    private static void refuseCrossSiteWrites(Context ctx) {
+        String method = ctx.req().getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
+            return;
+        }
+        String origin = ctx.header("Origin");
+        if (origin != null && !sameOrigin(origin, ctx.header("Host"))) {
+            throw new ApiException(403, "cross-site request refused: the Origin " + origin + " is not this host");
+        }
+        String type = ctx.contentType();
+        if (ctx.contentLength() > 0 && (type == null || !type.toLowerCase().startsWith("application/json"))) {
+            throw new ApiException(415, "send the request body as JSON with Content-Type: application/json");
+        }
+    }
+
+    private static boolean sameOrigin(String origin, String host) {
+        int scheme = origin.indexOf("://");
+        return host != null && scheme > 0 && origin.substring(scheme + 3).equalsIgnoreCase(host);
     }
 
     private boolean basic(Context ctx, String encoded) {
