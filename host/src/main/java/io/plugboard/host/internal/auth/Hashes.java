@@ -6,8 +6,6 @@ import com.password4j.types.Argon2;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 
 /**
@@ -17,7 +15,6 @@ import java.util.HexFormat;
 final class Hashes {
 
     private static final Argon2Function ARGON2 = Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Hashes() {}
 
@@ -27,13 +24,6 @@ final class Hashes {
 
     static boolean passwordMatches(String password, String encoded) {
         return Password.check(password, encoded).with(Argon2Function.getInstanceFromHash(encoded));
-    }
-
-    /** @return a URL-safe random string of 256 bits */
-    static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static String sha256(String value) {

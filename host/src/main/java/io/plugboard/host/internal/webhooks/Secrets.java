@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.webhooks;
 
+import io.plugboard.host.internal.RandomTokens;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -8,7 +9,6 @@ public final class Secrets {
 
     /** Bytes of randomness in a signing secret; Standard Webhooks asks for 24 to 64. */
     static final int SIGNING_SECRET_BYTES = 32;
-    static final int TOKEN_BYTES = 32;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -19,7 +19,7 @@ public final class Secrets {
 
     /** @return a URL-safe random token of 256 bits, for the Authorization header */
     public String newToken() {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(TOKEN_BYTES));
+        return RandomTokens.next();
     }
 
     private byte[] bytes(int n) {

@@ -3,6 +3,7 @@ package io.plugboard.host.internal.web.admin;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import io.plugboard.host.internal.RandomTokens;
 import io.plugboard.host.internal.ValidationException;
 import io.plugboard.host.internal.auth.AdminUsers;
 import io.plugboard.host.internal.auth.AuthServices;
@@ -11,9 +12,7 @@ import io.plugboard.host.internal.web.AccessControl;
 import io.plugboard.host.internal.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +24,6 @@ import java.util.Optional;
 final class LoginPages {
 
     private static final String PRE_SESSION_COOKIE = "plugboard_login_csrf";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AuthServices auth;
     private final AdminView view;
@@ -135,9 +133,7 @@ final class LoginPages {
     private static String preSessionToken(Context ctx) {
         String token = ctx.cookie(PRE_SESSION_COOKIE);
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
-            byte[] bytes = new byte[32];
-            RANDOM.nextBytes(bytes);
-            token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            token = RandomTokens.next();
             Cookie cookie = new Cookie(PRE_SESSION_COOKIE, token);
             cookie.setPath("/admin");
             cookie.setHttpOnly(true);
