@@ -58,6 +58,11 @@ class TestHostileInput {
                 assertThat(r.body()).as(page).doesNotContain(SCRIPT).doesNotContain(IMG);
             }
             assertThat(http.get("/admin/plugins").body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+            String secret = http.get("/api/v1/webhooks/" + id).json().get("secret").asText();
+            assertThat(http.get("/admin/webhooks/" + id + "/edit").body()).as("the secret only on request")
+                    .doesNotContain(secret).contains("Show the signing secret");
+            assertThat(http.get("/admin/webhooks/" + id + "/edit?reveal=secret").body())
+                    .contains(secret.replace("=", "&#x3D;"));
             assertThat(http.get("/admin/deliveries/" + delivery).body()).contains("body &lt;script&gt;");
         }
     }

@@ -105,6 +105,8 @@ final class WebhookFormPage {
         model.put("errors", errors);
         model.put("hasErrors", !errors.isEmpty());
         model.put("groups", EventChoices.of(registry, events));
+        // The signing secret is in the page only when asked for, not on every visit of the form.
+        model.put("showSecret", existing != null && "secret".equals(ctx.queryParam("reveal")));
         String title = existing == null ? "Add webhook" : "Edit webhook";
         view.render(ctx, "webhook-form", "webhooks", title, model);
     }
