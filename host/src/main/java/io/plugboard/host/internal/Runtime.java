@@ -77,9 +77,7 @@ public final class Runtime implements AutoCloseable {
         WebhookStore webhookStore = new WebhookStore(db.jdbi());
         DeliveryMetrics metrics = new DeliveryMetrics(db.jdbi(), clock::instant);
         TargetGuard guard = new TargetGuard(config.allowPrivateTargets(), config.allowedTargets());
-        if (guard.relaxed()) {
-            log.warn("Outbound guard relaxed: {}", guard.relaxation());
-        }
+        guard.relaxedNotice().ifPresent(log::warn);
         DeliveryEngine delivery = new DeliveryEngine(db.jdbi(), webhookStore, guard, config.delivery(), metrics,
                 apiMapper, ids, clock, config.hostVersion());
         events = new EventService(registry, db.jdbi(), new OutboxWriter(ids), event -> {

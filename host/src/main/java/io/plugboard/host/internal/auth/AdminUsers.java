@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.auth;
 
-import io.plugboard.host.internal.RandomTokens;
+import io.plugboard.host.internal.SecretTokens;
 import io.plugboard.host.internal.Ids;
 import io.plugboard.host.internal.ValidationException;
 import java.time.Clock;
@@ -19,7 +19,7 @@ public final class AdminUsers {
     public record AdminUser(String id, String username) {}
 
     /** Compared against when the name is unknown; its password is random and discarded. */
-    private static final String DUMMY_HASH = Hashes.password(RandomTokens.next());
+    private static final String DUMMY_HASH = Hashes.password(SecretTokens.next());
 
     private final Jdbi jdbi;
     private final Ids ids;

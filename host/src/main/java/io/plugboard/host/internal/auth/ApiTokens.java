@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.auth;
 
-import io.plugboard.host.internal.RandomTokens;
+import io.plugboard.host.internal.SecretTokens;
 import io.plugboard.host.internal.Ids;
 import io.plugboard.host.internal.NotFoundException;
 import io.plugboard.host.internal.ValidationException;
@@ -39,7 +39,7 @@ public final class ApiTokens {
         if (label.isEmpty() || label.length() > 100 || label.chars().anyMatch(Character::isISOControl)) {
             throw ValidationException.of("name", "name is required: 1 to 100 characters saying what the token is for");
         }
-        String value = "pbk_" + RandomTokens.next();
+        String value = "pbk_" + SecretTokens.next();
         ApiToken token = new ApiToken(ids.next("tok"), label, value.substring(0, 8), clock.instant(), null, null);
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO api_tokens (id, name, prefix, token_hash, created_at) "
                         + "VALUES (:id, :name, :prefix, :hash, :at)")

@@ -34,10 +34,4 @@ final class Hashes {
             throw new IllegalStateException(e);
         }
     }
-
-    /** Compares secrets in time independent of where they differ. */
-    static boolean same(String a, String b) {
-        return a != null && b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8),
-                b.getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -3,6 +3,7 @@ package io.plugboard.host.internal.delivery;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.Ids;
+import io.plugboard.host.internal.NotFoundException;
 import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.host.internal.storage.Columns;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
@@ -86,6 +88,14 @@ public final class DeliveryStore {
         return days;
     }
 
+    /** The states a delivery can be in. */
+    public static final Set<String> STATUSES = Set.of("pending", "succeeded", "failed");
+
+    /** @throws NotFoundException naming the id */
+    public DeliveryRecord get(String deliveryId) {
+        return find(deliveryId).orElseThrow(() -> notFound(deliveryId));
+    }
+
     public Optional<DeliveryRecord> find(String deliveryId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + DELIVERY_COLUMNS + " FROM deliveries d "
                         + "JOIN events e ON e.id = d.event_id WHERE d.id = :id")
@@ -118,16 +128,24 @@ public final class DeliveryStore {
      * Queues the delivery's event to its webhook again, as a new delivery due now. Receivers see the
      * same {@code webhook-id}, so they can tell it is the same event.
      *
-     * @return the new delivery's id, or empty if no delivery has that id
+     * @return the new delivery's id
+     * @throws NotFoundException if no delivery has that id
      */
-    public Optional<String> redeliver(String deliveryId, Instant now) {
+    public String redeliver(String deliveryId, Instant now) {
         String id = ids.next("dlv");
         int rows = jdbi.withHandle(h -> h.createUpdate("INSERT INTO deliveries (id, event_id, webhook_id, status, "
                         + "attempts, next_attempt_at, created_at, updated_at) SELECT :id, event_id, webhook_id, "
                         + "'pending', 0, :now, :now, :now FROM deliveries WHERE id = :source")
                 .bind("id", id).bind("now", now.toEpochMilli()).bind("source", deliveryId)
                 .execute());
-        return rows == 0 ? Optional.empty() : Optional.of(id);
+        if (rows == 0) {
+            throw notFound(deliveryId);
+        }
+        return id;
+    }
+
+    private static NotFoundException notFound(String deliveryId) {
+        return new NotFoundException("no delivery has the id '" + deliveryId + "'");
     }
 
     /** Queues again every delivery of the webhook that failed since the given time; returns how many. */

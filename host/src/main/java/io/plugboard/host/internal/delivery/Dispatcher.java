@@ -90,10 +90,6 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    public int inFlight() {
-        return inFlightTotal.get();
-    }
-
     private void dispatchLoop() {
         while (dispatching) {
             dispatchLock.lock();

@@ -34,6 +34,11 @@ public final class EventTypeRegistry {
         byKey.values().removeIf(t -> t.pluginId().equals(pluginId));
     }
 
+    /** @return the keys the given plugin contributed, in catalog order */
+    public List<String> keysOf(String pluginId) {
+        return all().stream().filter(t -> t.pluginId().equals(pluginId)).map(RegisteredEventType::key).toList();
+    }
+
     public Optional<RegisteredEventType> find(String key) {
         return key == null ? Optional.empty() : Optional.ofNullable(byKey.get(key));
     }

@@ -25,8 +25,4 @@ public record PluginReport(
         eventTypes = List.copyOf(eventTypes);
         warnings = List.copyOf(warnings);
     }
-
-    public boolean failed() {
-        return "failed".equals(state);
-    }
 }

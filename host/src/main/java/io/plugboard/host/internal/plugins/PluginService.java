@@ -73,7 +73,7 @@ public final class PluginService implements AutoCloseable {
         String id = plugin.getPluginId();
         if (manager.startPlugin(id) == PluginState.STARTED) {
             log.info("Plugin '{}' {} started with {} event type(s)", id, plugin.getDescriptor().getVersion(),
-                    registry.all().stream().filter(t -> t.pluginId().equals(id)).count());
+                    registry.keysOf(id).size());
         } else {
             registry.unregisterAll(id);
         }
@@ -188,8 +188,7 @@ public final class PluginService implements AutoCloseable {
         String id = plugin.getPluginId();
         var descriptor = plugin.getDescriptor();
         String state = failures.containsKey(id) ? "failed" : plugin.getPluginState().toString().toLowerCase();
-        List<String> types = registry.all().stream().filter(t -> t.pluginId().equals(id))
-                .map(t -> t.key()).toList();
+        List<String> types = registry.keysOf(id);
         return new PluginReport(id, descriptor.getVersion(), nullToEmpty(descriptor.getProvider()),
                 nullToEmpty(descriptor.getPluginDescription()), nullToEmpty(descriptor.getRequires()),
                 plugin.getPluginPath().getFileName().toString(), state, reason(plugin),

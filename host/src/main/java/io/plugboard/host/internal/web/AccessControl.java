@@ -2,12 +2,12 @@ package io.plugboard.host.internal.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.plugboard.host.internal.SecretTokens;
 import io.plugboard.host.internal.auth.AdminUsers;
 import io.plugboard.host.internal.auth.AuthServices;
 import io.plugboard.host.internal.auth.Sessions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
@@ -129,14 +129,10 @@ public final class AccessControl {
         // The servlet method, not ctx.method(): that one honours X-HTTP-Method-Override.
         if (!"GET".equals(ctx.req().getMethod()) && !"HEAD".equals(ctx.req().getMethod())) {
             String sent = ctx.formParam(CSRF_FIELD);
-            if (sent == null || !constantTimeEquals(sent, session.get().csrfToken())) {
+            if (!SecretTokens.same(sent, session.get().csrfToken())) {
                 throw new ApiException(403, "the form's security token is missing or out of date; "
                         + "reload the page and try again");
             }
         }
-    }
-
-    static boolean constantTimeEquals(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -47,7 +47,7 @@ public final class WebServer implements AutoCloseable {
             });
             AdminView view = new AdminView(new Templates(services.apiMapper()), services.config().siteName(),
                     services.config().hostVersion(),
-                    services.guard().relaxed() ? "Outbound guard relaxed: " + services.guard().relaxation() : null);
+                    services.guard().relaxedNotice().orElse(null));
             ErrorResponses.register(config.routes, new ErrorPage(view));
             SecurityHeaders.register(config.routes);
             new AccessControl(services.auth()).register(config.routes);

@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.webhooks;
 
-import io.plugboard.host.internal.RandomTokens;
+import io.plugboard.host.internal.SecretTokens;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -19,7 +19,7 @@ public final class Secrets {
 
     /** @return a URL-safe random token of 256 bits, for the Authorization header */
     public String newToken() {
-        return RandomTokens.next();
+        return SecretTokens.next();
     }
 
     private byte[] bytes(int n) {

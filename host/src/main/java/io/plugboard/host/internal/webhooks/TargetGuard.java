@@ -38,8 +38,12 @@ public final class TargetGuard {
         return allowPrivate || !allowedHosts.isEmpty() || !allowedRanges.isEmpty();
     }
 
-    /** @return a human summary of what is allowed beyond public addresses, or empty */
-    public String relaxation() {
+    /** @return the warning the log and the admin show when the guard is relaxed */
+    public Optional<String> relaxedNotice() {
+        return relaxed() ? Optional.of("Outbound guard relaxed: " + relaxation()) : Optional.empty();
+    }
+
+    private String relaxation() {
         if (allowPrivate) {
             return "private and loopback targets are allowed";
         }

@@ -1,7 +1,6 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
-import io.plugboard.host.internal.NotFoundException;
 import io.plugboard.host.internal.ValidationException;
 import io.plugboard.host.internal.delivery.AttemptRecord;
 import io.plugboard.host.internal.delivery.DeliveryRecord;
@@ -18,7 +17,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A webhook's delivery log (newest first, filtered by status, paged by keyset so it stays fast with
@@ -27,7 +25,6 @@ import java.util.Set;
 final class DeliveriesPage {
 
     static final int PAGE_SIZE = 50;
-    private static final Set<String> STATUSES = Set.of("pending", "succeeded", "failed");
 
     record Filter(String label, String href, boolean active) {}
 
@@ -48,7 +45,7 @@ final class DeliveriesPage {
     void list(Context ctx) {
         Webhook w = webhooks.get(ctx.pathParam("id"));
         String requested = ctx.queryParam("status");
-        String status = requested != null && STATUSES.contains(requested) ? requested : null;
+        String status = requested != null && DeliveryStore.STATUSES.contains(requested) ? requested : null;
         String before = blankToNull(ctx.queryParam("before"));
         List<DeliveryRecord> page = deliveries.list(w.id(), status, before, PAGE_SIZE + 1);
         boolean more = page.size() > PAGE_SIZE;
@@ -75,7 +72,7 @@ final class DeliveriesPage {
 
     void show(Context ctx) {
         String id = ctx.pathParam("id");
-        DeliveryRecord d = deliveries.find(id).orElseThrow(() -> new NotFoundException("no delivery has the id '" + id + "'"));
+        DeliveryRecord d = deliveries.get(id);
         Map<String, Object> model = new HashMap<>();
         model.put("delivery", d);
         model.put("webhook", webhooks.find(d.webhookId()).orElse(null));
@@ -88,8 +85,7 @@ final class DeliveriesPage {
 
     void redeliver(Context ctx) {
         String id = ctx.pathParam("id");
-        String queued = deliveries.redeliver(id, clock.instant())
-                .orElseThrow(() -> new NotFoundException("no delivery has the id '" + id + "'"));
+        String queued = deliveries.redeliver(id, clock.instant());
         wake.run();
         Flash.set(ctx, "Queued again as delivery " + queued + ".");
         ctx.redirect("/admin/deliveries/" + queued);

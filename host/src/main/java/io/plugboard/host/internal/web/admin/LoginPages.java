@@ -3,15 +3,13 @@ package io.plugboard.host.internal.web.admin;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
-import io.plugboard.host.internal.RandomTokens;
+import io.plugboard.host.internal.SecretTokens;
 import io.plugboard.host.internal.ValidationException;
 import io.plugboard.host.internal.auth.AdminUsers;
 import io.plugboard.host.internal.auth.AuthServices;
 import io.plugboard.host.internal.auth.Sessions;
 import io.plugboard.host.internal.web.AccessControl;
 import io.plugboard.host.internal.web.ApiException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -133,7 +131,7 @@ final class LoginPages {
     private static String preSessionToken(Context ctx) {
         String token = ctx.cookie(PRE_SESSION_COOKIE);
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
-            token = RandomTokens.next();
+            token = SecretTokens.next();
             Cookie cookie = new Cookie(PRE_SESSION_COOKIE, token);
             cookie.setPath("/admin");
             cookie.setHttpOnly(true);
@@ -147,8 +145,7 @@ final class LoginPages {
     private static void checkPreSessionToken(Context ctx) {
         String cookie = ctx.cookie(PRE_SESSION_COOKIE);
         String field = ctx.formParam(AccessControl.CSRF_FIELD);
-        if (cookie == null || field == null || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8),
-                field.getBytes(StandardCharsets.UTF_8))) {
+        if (!SecretTokens.same(cookie, field)) {
             throw new ApiException(403, "the form's security token is missing or out of date; reload the page and try again");
         }
     }

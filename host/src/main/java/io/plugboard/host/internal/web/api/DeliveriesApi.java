@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.plugboard.host.internal.NotFoundException;
 import io.plugboard.host.internal.ValidationException;
 import io.plugboard.host.internal.delivery.AttemptRecord;
 import io.plugboard.host.internal.delivery.DeliveryRecord;
@@ -25,7 +24,6 @@ import java.util.Set;
 /** The delivery log: list a webhook's deliveries, read one with its attempts, redeliver, recover, stats. */
 final class DeliveriesApi {
 
-    static final Set<String> STATUSES = Set.of("pending", "succeeded", "failed");
     static final int STATS_DAYS = 14;
 
     record DeliveryJson(DeliveryRecord delivery, List<AttemptRecord> attempts, JsonNode data) {}
@@ -69,7 +67,7 @@ final class DeliveriesApi {
 
     private void get(Context ctx) {
         String id = ctx.pathParam("id");
-        DeliveryRecord d = deliveries.find(id).orElseThrow(() -> new NotFoundException("no delivery has the id '" + id + "'"));
+        DeliveryRecord d = deliveries.get(id);
         String data = deliveries.eventData(d.eventId()).orElse("null");
         try {
             ctx.json(new DeliveryJson(d, deliveries.attempts(id), mapper.readTree(data)));
@@ -80,8 +78,7 @@ final class DeliveriesApi {
 
     private void redeliver(Context ctx) {
         String id = ctx.pathParam("id");
-        String queued = deliveries.redeliver(id, clock.instant())
-                .orElseThrow(() -> new NotFoundException("no delivery has the id '" + id + "'"));
+        String queued = deliveries.redeliver(id, clock.instant());
         wake.run();
         ctx.status(202).json(Map.of("id", queued));
     }
@@ -122,7 +119,7 @@ final class DeliveriesApi {
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (!STATUSES.contains(value)) {
+        if (!DeliveryStore.STATUSES.contains(value)) {
             throw ValidationException.of("status", "status must be one of pending, succeeded, failed");
         }
         return value;
