@@ -24,7 +24,10 @@ import java.util.stream.Collectors;
  * The delivery engine's benchmark. Every number is paired with a baseline measured in the same run,
  * because the machines are shared and noisy: compare ratios, not absolute rates.
  *
- * <pre>java -jar bench/target/plugboard-bench.jar [events] </pre>
+ * <pre>java -jar bench/target/plugboard-bench.jar [events] [rounds]
+ * java -jar bench/target/plugboard-bench.jar --postgres=jdbc:postgresql://127.0.0.1:5432/test?user=postgres [events] [rounds]</pre>
+ *
+ * <p>With {@code --postgres=URL} only the PostgreSQL run ({@link PostgresBench}) is made.
  */
 public final class DeliveryBench {
 
@@ -33,17 +36,29 @@ public final class DeliveryBench {
             + "\"customer\":{\"id\":\"cus_3Nd8LwQ0\",\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\"}}";
 
     private static final HttpClient API = HttpClient.newHttpClient();
-    private static final String ADMIN = "bench";
-    private static final String PASSWORD = "benchmark passphrase";
+    static final String ADMIN = "bench";
+    static final String PASSWORD = "benchmark passphrase";
     private static final List<String[]> RESULTS = new ArrayList<>();
 
     private DeliveryBench() {}
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        String postgres = args.length > 0 && args[0].startsWith("--postgres=") ? args[0].substring(11) : null;
+        if (postgres != null) {
+            args = Arrays.copyOfRange(args, 1, args.length);
+        }
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 8_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         long started = System.nanoTime();
+        if (postgres != null) {
+            System.out.printf("Plugboard delivery benchmark, PostgreSQL run: %d events per run, %d rounds, %d cores%n%n",
+                    events, rounds, Runtime.getRuntime().availableProcessors());
+            PostgresBench.run(postgres, events, rounds);
+            print();
+            System.out.printf("%nTotal time: %.0f s%n", (System.nanoTime() - started) / 1e9);
+            return;
+        }
         System.out.printf("Plugboard delivery benchmark: %d events per run, %d rounds, %d requests in flight per "
                 + "endpoint, %d cores%n%n", events, rounds, IN_FLIGHT, Runtime.getRuntime().availableProcessors());
         try (BenchReceiver receiver = new BenchReceiver(16)) {
@@ -89,7 +104,7 @@ public final class DeliveryBench {
         return sorted[sorted.length / 2];
     }
 
-    private static String pcts(double[] ratios) {
+    static String pcts(double[] ratios) {
         return Arrays.stream(ratios).mapToObj(DeliveryBench::pct).collect(Collectors.joining(", ", "(runs: ", ")"));
     }
 
@@ -251,6 +266,10 @@ public final class DeliveryBench {
         for (String[] r : RESULTS) {
             System.out.printf("| %s | %s | %s | %s |%n", r[0], r[1], r[2], r[3]);
         }
+    }
+
+    static byte[] envelopeBytes() {
+        return envelope();
     }
 
     private static byte[] envelope() {

@@ -22,6 +22,9 @@ public final class DeliverySettings {
     private final Duration secretRotationOverlap;
     private final Duration retention;
     private final Duration drainTimeout;
+    private final Duration leaseDuration;
+    /** As set on the builder (null: derived from the timeouts), so toBuilder() keeps deriving it. */
+    private final Duration leaseSetting;
 
     private DeliverySettings(Builder b) {
         this.retrySchedule = List.copyOf(b.retrySchedule);
@@ -37,13 +40,19 @@ public final class DeliverySettings {
         this.secretRotationOverlap = b.secretRotationOverlap;
         this.retention = b.retention;
         this.drainTimeout = b.drainTimeout;
+        this.leaseSetting = b.leaseDuration;
+        Duration twiceLongest = b.connectTimeout.plus(b.requestTimeout).multipliedBy(2);
+        this.leaseDuration = b.leaseDuration != null ? b.leaseDuration
+                : twiceLongest.compareTo(Duration.ofSeconds(60)) > 0 ? twiceLongest : Duration.ofSeconds(60);
     }
 
     /**
      * Retries after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (±20%); connect timeout 5 s, request 15 s;
      * 16 KB of each response kept; 8 requests in flight per webhook and 256 in all; Retry-After honoured
      * up to 1 h; a webhook failing for 5 days and at least 20 attempts is disabled; a rotated secret
-     * keeps signing for 24 h; attempts and payloads are kept 30 days; stop waits 10 s for requests in flight.
+     * keeps signing for 24 h; attempts and payloads are kept 30 days; stop waits 10 s for requests in flight;
+     * an instance claims a delivery for 60 s at a time, renewed every 10 s while it runs (twice the
+     * connect and request timeouts if that is longer).
      *
      * @return the defaults
      */
@@ -70,7 +79,7 @@ public final class DeliverySettings {
     /** @return the TCP connect timeout */
     public Duration connectTimeout() { return connectTimeout; }
 
-    /** @return how long a request may take until its response headers arrive */
+    /** @return how long one request may take in all, response body included */
     public Duration requestTimeout() { return requestTimeout; }
 
     /** @return how much of each response body is read and stored */
@@ -100,6 +109,12 @@ public final class DeliverySettings {
     /** @return how long {@code close()} waits for requests in flight */
     public Duration drainTimeout() { return drainTimeout; }
 
+    /**
+     * @return how long an instance's claim on a delivery lasts unless renewed (every sixth of it); when
+     *     an instance dies, another takes its deliveries over this long after its last renewal
+     */
+    public Duration leaseDuration() { return leaseDuration; }
+
     /** Builds {@link DeliverySettings}; every value starts at its default. */
     public static final class Builder {
         private List<Duration> retrySchedule = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5),
@@ -117,6 +132,8 @@ public final class DeliverySettings {
         private Duration secretRotationOverlap = Duration.ofHours(24);
         private Duration retention = Duration.ofDays(30);
         private Duration drainTimeout = Duration.ofSeconds(10);
+        /** Null until set: then 60 s, or twice the connect and request timeouts if that is longer. */
+        private Duration leaseDuration;
 
         private Builder() {}
 
@@ -134,6 +151,7 @@ public final class DeliverySettings {
             secretRotationOverlap = s.secretRotationOverlap;
             retention = s.retention;
             drainTimeout = s.drainTimeout;
+            leaseDuration = s.leaseSetting;
         }
 
         /** @param delays delays before each retry; empty means one attempt only @return this builder */
@@ -155,7 +173,7 @@ public final class DeliverySettings {
         /** @param timeout the TCP connect timeout @return this builder */
         public Builder connectTimeout(Duration timeout) { this.connectTimeout = positive(timeout, "connectTimeout"); return this; }
 
-        /** @param timeout until response headers arrive @return this builder */
+        /** @param timeout how long one request may take, response body included @return this builder */
         public Builder requestTimeout(Duration timeout) { this.requestTimeout = positive(timeout, "requestTimeout"); return this; }
 
         /** @param bytes response bytes kept @return this builder */
@@ -193,8 +211,25 @@ public final class DeliverySettings {
         /** @param timeout how long close() waits for requests in flight @return this builder */
         public Builder drainTimeout(Duration timeout) { this.drainTimeout = notNegative(timeout, "drainTimeout"); return this; }
 
-        /** @return the settings */
-        public DeliverySettings build() { return new DeliverySettings(this); }
+        /**
+         * @param duration how long a claim on a delivery lasts unless renewed; it must exceed 1.5 times
+         *     the connect and request timeouts together, so a request always ends inside its claim
+         * @return this builder
+         */
+        public Builder leaseDuration(Duration duration) { this.leaseDuration = positive(duration, "leaseDuration"); return this; }
+
+        /**
+         * @return the settings
+         * @throws IllegalArgumentException if the lease is too short for the timeouts
+         */
+        public DeliverySettings build() {
+            Duration longestRequest = connectTimeout.plus(requestTimeout);
+            if (leaseDuration != null && leaseDuration.multipliedBy(2).compareTo(longestRequest.multipliedBy(3)) <= 0) {
+                throw new IllegalArgumentException("leaseDuration (" + leaseDuration + ") must exceed 1.5 times "
+                        + "connectTimeout + requestTimeout (" + longestRequest + ")");
+            }
+            return new DeliverySettings(this);
+        }
 
         private static Duration positive(Duration d, String name) {
             if (d == null || d.isNegative() || d.isZero()) {

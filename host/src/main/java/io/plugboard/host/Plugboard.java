@@ -9,10 +9,13 @@ import io.plugboard.host.internal.Json;
 import io.plugboard.host.internal.Runtime;
 import io.plugboard.host.internal.ValidationException;
 import io.plugboard.host.internal.events.InvalidEventTypeException;
+import io.plugboard.host.internal.plugins.PluginService;
+import io.plugboard.host.internal.storage.DatabaseSettings;
 import io.plugboard.host.internal.webhooks.TargetGuard;
 import io.plugboard.sdk.EventEmitter;
 import io.plugboard.sdk.EventType;
 import io.plugboard.sdk.InvalidEventException;
+import io.plugboard.sdk.hooks.Hooks;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -79,10 +82,22 @@ public final class Plugboard implements AutoCloseable {
     }
 
     /**
+     * The actions and filters shared with the plugins (see {@link io.plugboard.sdk.hooks.CoreHooks} for
+     * the ones the host fires). What the application adds is owned by {@code app} and stays until the
+     * host closes or the registration is removed.
+     *
+     * @return the hooks, for the embedding application
+     */
+    public Hooks hooks() {
+        return running().appHooks();
+    }
+
+    /**
      * Emits an event inside the caller's own database transaction (the transactional outbox): the
      * event and its deliveries are written on {@code connection} and are sent only once the caller
      * commits; a rollback leaves no trace. The connection must be to this host's database (for
-     * SQLite, the file {@code plugboard.db} in the data directory); the caller commits or rolls back.
+     * SQLite, the file {@code plugboard.db} in the data directory; for PostgreSQL, the database and
+     * schema given to {@link Builder#database}); the caller commits or rolls back.
      *
      * @param connection an open connection with auto-commit off, to the host's database
      * @param type the key of a registered event type
@@ -99,6 +114,11 @@ public final class Plugboard implements AutoCloseable {
             throw new InvalidEventException("event data cannot be turned into JSON: " + e.getMessage(), List.of());
         }
         return running().emitOn(connection, type, tree);
+    }
+
+    /** @return this instance's id among those sharing the database (see {@link Builder#instanceId}) */
+    public String instanceId() {
+        return running().instanceId();
     }
 
     /** @return the port the server listens on (the real one when 0 was configured) */
@@ -127,11 +147,38 @@ public final class Plugboard implements AutoCloseable {
         return running().routes();
     }
 
+    /** Deactivates one active plugin; for tests of what a stopped plugin leaves behind. @return false if it was not active */
+    boolean stopPlugin(String pluginId) {
+        PluginService plugins = running().plugins();
+        if (plugins.reports().stream().noneMatch(p -> p.id().equals(pluginId) && p.active())) {
+            return false;
+        }
+        plugins.deactivate(pluginId);
+        return true;
+    }
+
+    /** Uninstalls a plugin that is not active, removing its stored data; for tests. */
+    void deletePluginData(String pluginId) {
+        PluginService plugins = running().plugins();
+        if (plugins.report(pluginId).active()) {
+            throw new IllegalStateException("plugin '" + pluginId + "' is running; deactivate it first");
+        }
+        plugins.uninstall(pluginId);
+    }
+
     private synchronized Runtime running() {
         if (runtime == null) {
             throw new IllegalStateException("the host is not running; call start() first");
         }
         return runtime;
+    }
+
+    /** What {@code emit} does with event data that does not match the event type's JSON Schema. */
+    public enum EventDataCheck {
+        /** Refuse the event: {@code InvalidEventException} (an API call gets 400 with the problems). */
+        REJECT,
+        /** Accept the event and log a warning with the problems. */
+        WARN
     }
 
     /** Configures a {@link Plugboard}; every setting has a default. */
@@ -151,6 +198,14 @@ public final class Plugboard implements AutoCloseable {
         private Duration sessionIdleTimeout = Duration.ofMinutes(30);
         private boolean behindProxy;
         private long maxRequestBytes = 1_048_576;
+        private final List<Path> developmentPlugins = new ArrayList<>();
+        private boolean watchPluginsDir = true;
+        private long maxPluginBytes = 50L * 1024 * 1024;
+        private EventDataCheck eventDataCheck = EventDataCheck.REJECT;
+        private DatabaseSettings database;
+        private String instanceId;
+        private boolean appSecurityHeaders = true;
+        private String appContentSecurityPolicy;
 
         private Builder() {}
 
@@ -289,11 +344,134 @@ public final class Plugboard implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Stores everything in a shared PostgreSQL database instead of the SQLite file in the data
+         * directory, so that several hosts (behind a load balancer) share webhooks, events, deliveries,
+         * sessions and settings and deliver from one queue. The schema is created or migrated at start.
+         *
+         * @param url {@code jdbc:postgresql://host:port/database}, optionally with driver parameters
+         * @param user the database user, or null if the URL names it
+         * @param password the password, or null; never logged
+         * @return this builder
+         * @throws IllegalArgumentException if the URL is not a PostgreSQL JDBC URL
+         */
+        public Builder database(String url, String user, String password) {
+            this.database = new DatabaseSettings(Objects.requireNonNull(url, "url"), blankToNull(user),
+                    blankToNull(password));
+            return this;
+        }
+
+        /**
+         * Whether the embedding application's own pages get the security headers the admin gets
+         * (Content-Security-Policy, {@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY},
+         * {@code Referrer-Policy: same-origin}). On by default; the admin and the API always get them.
+         *
+         * @param enabled false to leave the headers of the application's pages to the application
+         * @return this builder
+         */
+        public Builder securityHeaders(boolean enabled) {
+            this.appSecurityHeaders = enabled;
+            return this;
+        }
+
+        /**
+         * Whether jars copied into, replaced in or removed from the plugins folder while the host runs
+         * are deployed (within about a second), upgraded or removed. On by default; turn it off when
+         * the application manages the folder itself (plugins are then read at start and by upload).
+         *
+         * @param watch false to read the folder only at start
+         * @return this builder
+         */
+        public Builder watchPluginsDir(boolean watch) {
+            this.watchPluginsDir = watch;
+            return this;
+        }
+
+        /**
+         * The Content-Security-Policy for the embedding application's own pages, instead of the admin's
+         * strict one ({@code default-src 'self'}, no inline script or style). A route can also set the
+         * header itself, which replaces this one.
+         *
+         * @param policy a policy, e.g. {@code "default-src 'self'; img-src *"}
+         * @return this builder
+         */
+        public Builder contentSecurityPolicy(String policy) {
+            if (policy == null || policy.isBlank() || policy.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw new IllegalArgumentException("contentSecurityPolicy must be a non-blank header value on one line");
+            }
+            this.appContentSecurityPolicy = policy.strip();
+            return this;
+        }
+
+        /**
+         * Loads a plugin from its compiled classes, without packaging it: development mode for plugin
+         * authors, e.g. {@code developmentPlugin(Path.of("target/classes"))} after {@code mvn compile}.
+         * The directory needs {@code plugin.properties} (or {@code META-INF/MANIFEST.MF}) with the
+         * plugin's id and version, and the extension index the SDK's annotation processor writes.
+         * Repeatable; such a plugin can be deactivated but not uninstalled or replaced by upload.
+         *
+         * @param classesDir the plugin's class output directory
+         * @return this builder
+         */
+        public Builder developmentPlugin(Path classesDir) {
+            developmentPlugins.add(Objects.requireNonNull(classesDir, "classesDir"));
+            return this;
+        }
+
+        /**
+         * @param bytes the largest plugin jar accepted by upload (default 50 MiB)
+         * @return this builder
+         */
+        public Builder maxPluginBytes(long bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("maxPluginBytes must be at least 1024, not " + bytes);
+            }
+            this.maxPluginBytes = bytes;
+            return this;
+        }
+
+        /**
+         * What {@code emit} does with data that does not match its event type's JSON Schema:
+         * {@link EventDataCheck#REJECT} (the default) refuses the event, {@link EventDataCheck#WARN}
+         * stores and delivers it and logs a warning.
+         *
+         * @param check the behaviour
+         * @return this builder
+         */
+        public Builder eventDataCheck(EventDataCheck check) {
+            this.eventDataCheck = Objects.requireNonNull(check, "check");
+            return this;
+        }
+
+        /**
+         * Names this instance among those sharing a database (default: a random {@code ins_…} id at
+         * each start). Two running instances must not share an id; start refuses one that a live
+         * instance uses.
+         *
+         * @param id 1 to 64 letters, digits or {@code . _ -}
+         * @return this builder
+         * @throws IllegalArgumentException for another id
+         */
+        public Builder instanceId(String id) {
+            if (id == null || !id.matches("[A-Za-z0-9._-]{1,64}")) {
+                throw new IllegalArgumentException("instanceId must be 1 to 64 letters, digits, '.', '_' or '-', not '"
+                        + id + "'");
+            }
+            this.instanceId = id;
+            return this;
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s;
+        }
+
         /** @return a host, not yet started */
         public Plugboard build() {
             return new Plugboard(new HostConfig(pluginsDir, dataDir, bindHost, port, siteName, eventTypes,
                     webCustomizers, delivery, allowPrivateTargets, allowedTargets, adminUser, adminPassword,
-                    sessionIdleTimeout, behindProxy, maxRequestBytes, HostVersion.read()));
+                    sessionIdleTimeout, behindProxy, maxRequestBytes, appSecurityHeaders, appContentSecurityPolicy,
+                    HostVersion.read(), new HostConfig.PluginConfig(developmentPlugins, watchPluginsDir, maxPluginBytes,
+                            eventDataCheck == EventDataCheck.REJECT), database, instanceId));
         }
     }
 }

@@ -69,6 +69,10 @@ class TestOpenApi {
         }
 
         /** @return the JSON request body's example as text, or null when the operation takes no body */
+        boolean multipart() {
+            return requestBody().path("content").has("multipart/form-data");
+        }
+
         String example() {
             JsonNode example = requestBody().path("content").path("application/json").path("example");
             return example.isMissingNode() ? null : example.toString();
@@ -93,12 +97,38 @@ class TestOpenApi {
     private JsonNode doc;
     private String webhook;
     private String delivery;
+    private String inbound;
+    private int fixtures;
 
     @BeforeEach
     void start() {
         Path plugins = TestHost.tempDir("plugins");
-        // A plugin, so that the plugin list has an item whose shape can be checked.
-        PluginJar.plugin("docs").writeTo(plugins);
+        // A plugin, so that the plugin list has an item whose shape can be checked, with a setting and
+        // a JSON route that echoes, for the plugin settings and the plugin route prefix.
+        PluginJar.plugin("docs").manifest("Plugin-Class", "test.docs.Main").source("test.docs.Main", """
+                package test.docs;
+                import io.plugboard.sdk.*;
+                import io.plugboard.sdk.settings.*;
+                import io.plugboard.sdk.web.*;
+                import java.util.List;
+                public class Main extends PlugboardPlugin {
+                    public Main(PluginContext context) { super(context); }
+                    @Override public void start() {
+                        context().settings().declare(List.of(Setting.builder("greeting", SettingType.STRING).build()));
+                        JsonHandler echo = r -> JsonResponse.ok(r.body().isBlank() ? "{}" : r.body());
+                        for (String method : List.of("GET", "POST", "PUT", "DELETE")) {
+                            context().routes().add(method, "/echo", echo);
+                        }
+                    }
+                }
+                """).writeTo(plugins);
+        // A receiver plugin as the build made it, so that inbound webhooks can be created and fed.
+        try {
+            java.nio.file.Files.copy(Path.of("target", "receiver-plugins", "generic-json-receiver.jar"),
+                    plugins.resolve("generic-json-receiver.jar"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("run the build through Maven, which copies the receiver plugins", e);
+        }
         host = TestHost.start(plugins);
         http = host.http();
         Http.Response served = http.get("/api/v1/openapi.json");
@@ -130,7 +160,8 @@ class TestOpenApi {
         for (String route : host.host().routes()) {
             String path = route.substring(route.indexOf(' ') + 1);
             if (path.startsWith("/api/") || path.equals("/health") || path.equals("/metrics")) {
-                served.add(route);
+                // Javalin's <path> (slashes allowed) is written {path} in OpenAPI.
+                served.add(route.replace("<path>", "{path}"));
             }
         }
         Set<String> documented = new TreeSet<>();
@@ -192,7 +223,11 @@ class TestOpenApi {
             if (!op.isPublic()) {
                 soft.assertThat(statuses).as(at + "needs credentials, so documents 401").contains(401);
             }
-            if (!op.requestBody().isMissingNode()) {
+            if (!op.requestBody().isMissingNode() && op.multipart()) {
+                soft.assertThat(op.requestBody().path("content").path("multipart/form-data").has("schema"))
+                        .as(at + "multipart request body schema").isTrue();
+                soft.assertThat(statuses).as(at + "takes a file, so documents 400, 413 and 415").contains(400, 413, 415);
+            } else if (!op.requestBody().isMissingNode()) {
                 JsonNode json = op.requestBody().path("content").path("application/json");
                 soft.assertThat(json.has("schema")).as(at + "request body schema").isTrue();
                 soft.assertThat(json.has("example")).as(at + "request body example").isTrue();
@@ -252,7 +287,8 @@ class TestOpenApi {
         for (Operation op : operations()) {
             // GETs read the webhook that has a delivery, so that lists have items to check; the rest get
             // a fresh webhook or token of their own (one is deleted, one revoked).
-            Http.Response r = send(http, op.method, concrete(op.path, !op.method.equals("get")), op.example());
+            Http.Response r = op.multipart() ? uploadPlugin(op.path)
+                    : send(http, op.method, concrete(op.path, !op.method.equals("get")), op.example());
             soft.assertThat(r.status()).as(op.route() + " answered " + r.body()).isBetween(200, 299);
             if (matchesDocumented(soft, op, r)) {
                 checked++;
@@ -514,16 +550,35 @@ class TestOpenApi {
         if (!path.contains("{")) {
             return path;
         }
+        if (path.startsWith("/api/v1/plugins/{plugin_id}/")) {
+            return path.replace("{plugin_id}", "docs").replace("{path}", "echo");
+        }
         String value;
         if (path.startsWith("/api/v1/webhooks/{id}")) {
             value = fresh ? newWebhook() : webhookWithDelivery();
         } else if (path.startsWith("/api/v1/deliveries/{id}")) {
             webhookWithDelivery();
             value = delivery;
+        } else if (path.startsWith("/api/v1/inbound-webhooks/{id}")) {
+            value = fresh ? newInbound().path("id").asText() : inboundWithTraffic();
         } else if (path.startsWith("/api/v1/tokens/{id}")) {
             value = newToken();
+        } else if (path.startsWith("/api/v1/secrets/{name}")) {
+            value = "FIXTURE_" + (fixtures++);
+            Http.Response r = http.postJson("/api/v1/secrets", "{\"name\":\"" + value + "\",\"value\":\"v\"}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        } else if (path.startsWith("/api/v1/inspector/{id}")) {
+            Http.Response r = http.postJson("/api/v1/inspector", "");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            value = r.json().path("id").asText();
+        } else if (path.startsWith("/api/v1/admins/{username}/password")) {
+            value = TestHost.ADMIN; // its example carries this admin's current password
+        } else if (path.startsWith("/api/v1/admins/{username}")) {
+            value = newAdmin();
         } else if (path.startsWith("/api/v1/event-types/{key}")) {
             value = "order_placed";
+        } else if (path.startsWith("/api/v1/plugins/{id}")) {
+            value = fresh ? uploadPlugin("/api/v1/plugins").json().path("id").asText() : "docs";
         } else {
             throw new AssertionError("TestOpenApi has no real value for the parameter of " + path + "; add one");
         }
@@ -532,8 +587,52 @@ class TestOpenApi {
         return out;
     }
 
+    private int uploads;
+
+    /** Uploads a fresh plugin jar, as a client of the multipart upload would. */
+    private Http.Response uploadPlugin(String path) {
+        try {
+            Path jar = PluginJar.plugin("fixture" + (++uploads)).writeTo(TestHost.tempDir("upload"));
+            Http.Response r = http.postMultipart(path, "jar", "fixture.jar", java.nio.file.Files.readAllBytes(jar),
+                    java.util.Map.of());
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            return r;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private String newWebhook() {
         return host.createWebhook("Fixture", UNREACHABLE, "order_placed", "ping").get("id").asText();
+    }
+
+    private JsonNode newInbound() {
+        Http.Response r = http.postJson("/api/v1/inbound-webhooks",
+                "{\"name\":\"Fixture\",\"receiver\":\"generic-json\",\"settings\":{\"id_pointer\":\"/id\"}}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    /** An inbound webhook that received one event and refused one request, so that its lists have items. */
+    private String inboundWithTraffic() {
+        if (inbound != null) {
+            return inbound;
+        }
+        JsonNode created = newInbound();
+        inbound = created.path("id").asText();
+        String url = created.path("url").asText();
+        Http anonymous = new Http(host.host().baseUrl());
+        assertThat(anonymous.postJson(url.substring(url.indexOf("/hooks/in/")), "{\"id\":\"doc-1\",\"n\":1}").status())
+                .isEqualTo(202);
+        assertThat(anonymous.postJson(url.substring(url.indexOf("/hooks/in/")), "not json").status()).isEqualTo(400);
+        return inbound;
+    }
+
+    private String newAdmin() {
+        String name = "fixture" + System.nanoTime();
+        Http.Response r = http.postJson("/api/v1/admins", Http.json(Map.of("username", name, "password", "fixture passphrase")));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return name;
     }
 
     private String newToken() {
@@ -567,6 +666,7 @@ class TestOpenApi {
             case "delete" -> client.delete(path);
             case "post" -> client.postJson(path, body == null ? "" : body);
             case "patch" -> client.patchJson(path, body == null ? "" : body);
+            case "put" -> client.putJson(path, body == null ? "" : body);
             default -> throw new AssertionError("TestOpenApi cannot send " + method + " yet; add it");
         };
     }

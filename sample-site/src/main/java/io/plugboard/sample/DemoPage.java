@@ -1,6 +1,6 @@
 package io.plugboard.sample;
 
-/** The demo shop's single page; every dynamic value is HTML-escaped. */
+/** The demo shop's single page; every dynamic value is HTML-escaped, and no style or script is inline (CSP). */
 final class DemoPage {
 
     private DemoPage() {}
@@ -12,10 +12,11 @@ final class DemoPage {
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>Sample Shop</title>
                 <link rel="stylesheet" href="/plugboard/static/admin.css">
+                <link rel="stylesheet" href="/shop/shop.css">
                 </head><body>
                 <header class="topbar"><span class="brand">Sample Shop</span>
-                <span class="version"><a href="/admin" style="color:#fff">Plugboard admin</a></span></header>
-                <main id="main" style="max-width:760px;margin:auto">
+                <span class="version"><a href="/admin" class="shop-admin-link">Plugboard admin</a></span></header>
+                <main id="main" class="shop-main">
                 <h1>A demo shop that emits events</h1>
                 <p>Each form below emits a real event through the embedded Plugboard host. Add a webhook in the
                 <a href="/admin/webhooks">admin</a> to receive them.</p>

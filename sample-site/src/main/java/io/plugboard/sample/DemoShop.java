@@ -1,6 +1,8 @@
 package io.plugboard.sample;
 
+import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.http.Context;
 import io.plugboard.sdk.EventEmitter;
 import io.plugboard.sdk.InvalidEventException;
@@ -23,6 +25,16 @@ final class DemoShop {
 
     DemoShop(Supplier<EventEmitter> events) {
         this.events = events;
+    }
+
+    /** Serves the shop's stylesheet at {@code /shop/shop.css}. */
+    void register(JavalinConfig config) {
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/shop";
+            files.directory = "/shop";
+            files.location = Location.CLASSPATH;
+        });
+        register(config.routes);
     }
 
     void register(RoutesConfig routes) {

@@ -50,8 +50,17 @@ public final class SampleSite {
                 .port(options.port())
                 .allowPrivateTargets(options.allowPrivateTargets())
                 .behindProxy(options.behindProxy())
-                .web(config -> shop.register(config.routes));
+                .watchPluginsDir(options.watchPlugins())
+                .eventDataCheck(options.warnOnInvalidEventData()
+                        ? Plugboard.EventDataCheck.WARN : Plugboard.EventDataCheck.REJECT)
+                .web(shop::register);
         options.allowedTargets().forEach(builder::allowTarget);
+        if (options.databaseUrl() != null) {
+            builder.database(options.databaseUrl(), options.databaseUser(), options.databasePassword());
+        }
+        if (options.instanceId() != null) {
+            builder.instanceId(options.instanceId());
+        }
         if (options.adminUser() != null) {
             builder.adminUser(options.adminUser(), options.adminPassword());
         }

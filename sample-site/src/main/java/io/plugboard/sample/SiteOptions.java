@@ -12,10 +12,19 @@ import java.util.Map;
  */
 public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, boolean allowPrivateTargets,
                           List<String> allowedTargets, String adminUser, String adminPassword, boolean behindProxy,
-                          boolean help) {
+                          boolean watchPlugins, boolean warnOnInvalidEventData, boolean help,
+                          String databaseUrl, String databaseUser, String databasePassword,
+                          String instanceId) {
 
     public SiteOptions {
         allowedTargets = List.copyOf(allowedTargets);
+    }
+
+    /** Without the passwords, which must never reach a log. */
+    @Override
+    public String toString() {
+        return "SiteOptions[port=" + port + ", host=" + host + ", dataDir=" + dataDir + ", pluginsDir=" + pluginsDir
+                + ", database=" + (databaseUrl == null ? "sqlite" : "postgresql") + ", instanceId=" + instanceId + "]";
     }
 
     static final String USAGE = """
@@ -33,6 +42,18 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
               --admin-password P   with its password (env PLUGBOARD_ADMIN_PASSWORD); without them the
                                  first visit to /admin shows a one-time setup form
               --behind-proxy     trust X-Forwarded-Proto/-For from a reverse proxy (env PLUGBOARD_BEHIND_PROXY=true)
+              --no-watch-plugins read the plugins folder only at start; by default jars copied in, replaced
+                                 or removed while the site runs are deployed (env PLUGBOARD_WATCH_PLUGINS=false)
+              --event-data-check reject|warn
+                                 what emit does with data that breaks its event type's schema: refuse it
+                                 (default) or accept it and log a warning (env PLUGBOARD_EVENT_DATA_CHECK)
+              --database URL     a shared PostgreSQL database, jdbc:postgresql://host:5432/name, instead of
+                                 SQLite in the data folder (env PLUGBOARD_DATABASE_URL); for several instances
+              --database-user U  its user (env PLUGBOARD_DATABASE_USER)
+              --database-password P
+                                 its password (env PLUGBOARD_DATABASE_PASSWORD; prefer the env variable)
+              --instance-id ID   this instance's name among those sharing the database
+                                 (env PLUGBOARD_INSTANCE_ID, default a random id)
               --help             show this help""";
 
     public static SiteOptions parse(String[] args, Map<String, String> env) {
@@ -50,6 +71,12 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
         String adminUser = env.get("PLUGBOARD_ADMIN_USER");
         String adminPassword = env.get("PLUGBOARD_ADMIN_PASSWORD");
         boolean behindProxy = "true".equalsIgnoreCase(env.getOrDefault("PLUGBOARD_BEHIND_PROXY", "").strip());
+        boolean watchPlugins = !"false".equalsIgnoreCase(env.getOrDefault("PLUGBOARD_WATCH_PLUGINS", "").strip());
+        String eventDataCheck = env.get("PLUGBOARD_EVENT_DATA_CHECK");
+        String databaseUrl = env.get("PLUGBOARD_DATABASE_URL");
+        String databaseUser = env.get("PLUGBOARD_DATABASE_USER");
+        String databasePassword = env.get("PLUGBOARD_DATABASE_PASSWORD");
+        String instanceId = env.get("PLUGBOARD_INSTANCE_ID");
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -60,6 +87,10 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
             }
             if (name.equals("--behind-proxy")) {
                 behindProxy = true;
+                continue;
+            }
+            if (name.equals("--no-watch-plugins")) {
+                watchPlugins = false;
                 continue;
             }
             if (name.equals("--allow-private-targets")) {
@@ -82,8 +113,16 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 case "--allow-target" -> allowed.add(value.strip());
                 case "--admin-user" -> adminUser = value;
                 case "--admin-password" -> adminPassword = value;
+                case "--event-data-check" -> eventDataCheck = value;
+                case "--database" -> databaseUrl = value;
+                case "--database-user" -> databaseUser = value;
+                case "--database-password" -> databasePassword = value;
+                case "--instance-id" -> instanceId = value;
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
+        }
+        if (databaseUrl == null && (databaseUser != null || databasePassword != null)) {
+            throw new IllegalArgumentException("--database-user and --database-password need --database");
         }
         if ((adminUser == null) != (adminPassword == null)) {
             throw new IllegalArgumentException("give both --admin-user and --admin-password, or neither");
@@ -91,7 +130,19 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
         return new SiteOptions(parsePort(port), host == null ? "127.0.0.1" : host,
                 Path.of(dataDir == null ? "plugboard-data" : dataDir),
                 pluginsDir == null ? defaultPluginsDir() : Path.of(pluginsDir), allowPrivate, allowed,
-                blankToNull(adminUser), blankToNull(adminPassword), behindProxy, help);
+                blankToNull(adminUser), blankToNull(adminPassword), behindProxy, watchPlugins,
+                warnOnInvalidEventData(eventDataCheck), help, blankToNull(databaseUrl),
+                blankToNull(databaseUser), blankToNull(databasePassword), blankToNull(instanceId));
+    }
+
+    private static boolean warnOnInvalidEventData(String value) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("reject")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("warn")) {
+            return true;
+        }
+        throw new IllegalArgumentException("--event-data-check must be reject or warn, not '" + value + "'");
     }
 
     private static String blankToNull(String s) {

@@ -41,12 +41,16 @@ class ITSampleSiteJar {
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(health.body()).isEqualTo("{\"status\":\"ok\"}");
+            assertThat(health.body()).startsWith("{\"status\":\"ok\",\"instance_id\":\"ins_").contains("\"queue_lag_ms\":");
             String basic = "Basic " + Base64.getEncoder()
                     .encodeToString("admin:jar test passphrase".getBytes(StandardCharsets.UTF_8));
             HttpResponse<String> types = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/event-types"))
                     .header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(types.body()).contains("\"total\":6");
+            assertThat(types.body()).as("six sample types, three from the receiver plugins").contains("\"total\":9");
+            HttpResponse<String> receivers = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/receivers"))
+                    .header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(receivers.body()).contains("\"total\":3").contains("\"id\":\"alertmanager\"")
+                    .contains("\"id\":\"generic-json\"").contains("\"id\":\"standard-webhooks\"");
             HttpResponse<String> admin = client.send(HttpRequest.newBuilder(URI.create(base + "/admin/login"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(admin.statusCode()).isEqualTo(200);

@@ -66,20 +66,22 @@ class TestSampleSite {
     }
 
     @Test
-    void loadsBothSamplePluginsWithAllSixEventTypes() throws Exception {
+    void loadsTheSamplePluginsWithAllTheirEventTypes() throws Exception {
         JsonNode types = MAPPER.readTree(get("/api/v1/event-types").body());
         Map<String, String> pluginByKey = new java.util.HashMap<>();
         types.get("data").forEach(t -> pluginByKey.put(t.get("key").asText(), t.get("plugin_id").asText()));
         assertThat(pluginByKey).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "payment_received", "payments", "payment_failed", "payments", "payment_refunded", "payments",
-                "account_created", "accounts", "account_updated", "accounts", "account_deleted", "accounts"));
+                "account_created", "accounts", "account_updated", "accounts", "account_deleted", "accounts",
+                "alert_firing", "alertmanager-receiver", "alert_resolved", "alertmanager-receiver",
+                "json_received", "generic-json-receiver"));
         types.get("data").forEach(t -> {
             assertThat(t.get("schema").isObject()).as(t.get("key") + " has a schema").isTrue();
             assertThat(t.get("sample").size()).as(t.get("key") + " has a realistic sample").isGreaterThan(3);
         });
         JsonNode plugins = MAPPER.readTree(get("/api/v1/plugins").body());
         for (JsonNode p : plugins.get("data")) {
-            assertThat(p.get("state").asText()).isEqualTo("started");
+            assertThat(p.get("state").asText()).isEqualTo("active");
             assertThat(p.get("warnings")).as("every sample matches its schema").isEmpty();
         }
     }
@@ -137,5 +139,21 @@ class TestSampleSite {
                 "account_created", "account_updated", "account_deleted")) {
             assertThat(catalog).contains("\"key\":\"" + key + "\"");
         }
+    }
+
+    @Test
+    void theDemoPageRunsUnderTheStrictSecurityHeadersWithNothingInline() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("default-src 'self'").doesNotContain("unsafe-inline"));
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
+        assertThat(page.body()).doesNotContain("style=").doesNotContain("<style").doesNotContain("<script")
+                .contains("href=\"/shop/shop.css\"");
+        HttpResponse<String> css = get("/shop/shop.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.body()).contains(".shop-main");
+        assertThat(css.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     }
 }

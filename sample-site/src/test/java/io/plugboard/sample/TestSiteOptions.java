@@ -16,6 +16,22 @@ class TestSiteOptions {
         assertThat(o.host()).isEqualTo("127.0.0.1");
         assertThat(o.dataDir()).isEqualTo(Path.of("plugboard-data"));
         assertThat(o.pluginsDir().getFileName()).isEqualTo(Path.of("plugins"));
+        assertThat(o.watchPlugins()).as("the sample site deploys dropped-in jars").isTrue();
+        assertThat(o.warnOnInvalidEventData()).isFalse();
+    }
+
+    @Test
+    void pluginWatchingAndEventDataChecks() {
+        assertThat(SiteOptions.parse(new String[] {"--no-watch-plugins"}, Map.of()).watchPlugins()).isFalse();
+        assertThat(SiteOptions.parse(new String[0], Map.of("PLUGBOARD_WATCH_PLUGINS", "false")).watchPlugins()).isFalse();
+        assertThat(SiteOptions.parse(new String[] {"--event-data-check", "warn"}, Map.of()).warnOnInvalidEventData())
+                .isTrue();
+        assertThat(SiteOptions.parse(new String[0], Map.of("PLUGBOARD_EVENT_DATA_CHECK", "WARN"))
+                .warnOnInvalidEventData()).isTrue();
+        assertThat(SiteOptions.parse(new String[] {"--event-data-check=reject"}, Map.of()).warnOnInvalidEventData())
+                .isFalse();
+        assertThatThrownBy(() -> SiteOptions.parse(new String[] {"--event-data-check", "maybe"}, Map.of()))
+                .hasMessage("--event-data-check must be reject or warn, not 'maybe'");
     }
 
     @Test
@@ -57,5 +73,25 @@ class TestSiteOptions {
                 "PLUGBOARD_ADMIN_PASSWORD", "a long passphrase"));
         assertThat(admin.adminUser()).isEqualTo("root");
         assertThat(admin.adminPassword()).isEqualTo("a long passphrase");
+    }
+
+    @Test
+    void aSharedDatabaseFromFlagsOrEnvironmentWithoutShowingThePassword() {
+        SiteOptions none = SiteOptions.parse(new String[0], Map.of());
+        assertThat(none.databaseUrl()).as("SQLite in the data folder by default").isNull();
+        SiteOptions env = SiteOptions.parse(new String[0], Map.of("PLUGBOARD_DATABASE_URL",
+                "jdbc:postgresql://db:5432/plugboard", "PLUGBOARD_DATABASE_USER", "pb",
+                "PLUGBOARD_DATABASE_PASSWORD", "s3cret-pw", "PLUGBOARD_INSTANCE_ID", "web-1"));
+        assertThat(env.databaseUrl()).isEqualTo("jdbc:postgresql://db:5432/plugboard");
+        assertThat(env.databaseUser()).isEqualTo("pb");
+        assertThat(env.databasePassword()).isEqualTo("s3cret-pw");
+        assertThat(env.instanceId()).isEqualTo("web-1");
+        assertThat(env.toString()).doesNotContain("s3cret-pw");
+        SiteOptions flags = SiteOptions.parse(new String[] {"--database", "jdbc:postgresql://other/x",
+                "--database-user=u", "--instance-id", "web-2"}, Map.of("PLUGBOARD_DATABASE_URL", "jdbc:postgresql://db/y"));
+        assertThat(flags.databaseUrl()).as("flags win").isEqualTo("jdbc:postgresql://other/x");
+        assertThat(flags.instanceId()).isEqualTo("web-2");
+        assertThatThrownBy(() -> SiteOptions.parse(new String[] {"--database-user", "u"}, Map.of()))
+                .hasMessageContaining("need --database");
     }
 }

@@ -2,13 +2,19 @@ package io.plugboard.host.internal;
 
 import io.javalin.config.JavalinConfig;
 import io.plugboard.host.DeliverySettings;
+import io.plugboard.host.internal.storage.DatabaseSettings;
 import io.plugboard.sdk.EventType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Everything the host is configured with, fixed at build time. */
+/**
+ * Everything the host is configured with, fixed at build time.
+ *
+ * @param database the shared PostgreSQL database, or null for the SQLite file in {@code dataDir}
+ * @param instanceId this instance's id among those sharing the database, or null for a random one
+ */
 public record HostConfig(
         Path pluginsDir,
         Path dataDir,
@@ -25,7 +31,29 @@ public record HostConfig(
         Duration sessionIdleTimeout,
         boolean behindProxy,
         long maxRequestBytes,
-        String hostVersion) {
+        boolean appSecurityHeaders,
+        String appContentSecurityPolicy,
+        String hostVersion,
+        PluginConfig plugins,
+        DatabaseSettings database,
+        String instanceId) {
+
+    /**
+     * How plugins are handled.
+     *
+     * @param developmentDirs classes directories loaded as plugins (development mode)
+     * @param watch whether the plugins folder is watched for jars added, replaced or removed
+     * @param maxJarBytes the largest jar accepted by upload
+     * @param rejectInvalidEventData whether {@code emit} refuses data that breaks the type's schema
+     *     (otherwise it logs a warning and accepts it)
+     */
+    public record PluginConfig(List<Path> developmentDirs, boolean watch, long maxJarBytes,
+                               boolean rejectInvalidEventData) {
+        public PluginConfig {
+            developmentDirs = List.copyOf(developmentDirs);
+        }
+    }
+
 
     public HostConfig {
         appEventTypes = List.copyOf(appEventTypes);

@@ -2,11 +2,14 @@ package io.plugboard.host.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.auth.AuthServices;
+import io.plugboard.host.internal.contrib.Contributions;
 import io.plugboard.host.internal.delivery.DeliveryMetrics;
 import io.plugboard.host.internal.delivery.DeliveryStore;
 import io.plugboard.host.internal.delivery.TestSender;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.EventTypeRegistry;
+import io.plugboard.host.internal.instances.Instances;
+import io.plugboard.host.internal.inbound.InboundServices;
 import io.plugboard.host.internal.plugins.PluginService;
 import io.plugboard.host.internal.webhooks.TargetGuard;
 import io.plugboard.host.internal.webhooks.WebhookService;
@@ -26,4 +29,8 @@ public record HostServices(
         PluginService plugins,
         TargetGuard guard,
         AuthServices auth,
-        Clock clock) {}
+        Clock clock,
+        PayloadServices payloads,
+        Instances instances,
+        Contributions contributions,
+        InboundServices inbound) {}

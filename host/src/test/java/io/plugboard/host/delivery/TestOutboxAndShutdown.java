@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestHost;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
@@ -17,8 +16,10 @@ class TestOutboxAndShutdown {
     void emitInTransactionDeliversOnlyWhatTheCallerCommits() throws Exception {
         try (Receiver r = new Receiver(); TestHost t = TestHost.start(TestHost.tempDir("plugins"))) {
             t.createWebhook("Outbox", r.url("/o"), "ping");
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + t.dataDir().resolve("plugboard.db"))) {
-                c.createStatement().execute("PRAGMA busy_timeout = 10000");
+            try (Connection c = t.connection()) {
+                if (!t.onPostgres()) {
+                    c.createStatement().execute("PRAGMA busy_timeout = 10000");
+                }
                 c.setAutoCommit(false);
                 String rolledBack = t.host().emitInTransaction(c, "ping", Map.of("n", 1));
                 c.rollback();
@@ -49,7 +50,7 @@ class TestOutboxAndShutdown {
                 t.host().events().emit("ping", Map.of("n", 1));
                 r.next(Duration.ofSeconds(10));
             } // close() while the request is in flight: it must wait for the answer and record it
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("plugboard.db"));
+            try (Connection c = TestHost.connection(data);
                  ResultSet rs = c.createStatement().executeQuery(
                          "SELECT status, attempts FROM deliveries WHERE webhook_id = '" + webhook + "'")) {
                 assertThat(rs.next()).isTrue();

@@ -66,7 +66,7 @@ class TestPluginLoading {
     @Test
     void loadsGoodPluginsAndTheirEventTypes() {
         JsonNode alpha = plugins().get("alpha");
-        assertThat(alpha.get("state").asText()).isEqualTo("started");
+        assertThat(alpha.get("state").asText()).isEqualTo("active");
         assertThat(alpha.get("version").asText()).isEqualTo("1.0.0");
         assertThat(alpha.get("provider").asText()).isEqualTo("Test Provider");
         assertThat(alpha.get("reason").isNull()).isTrue();
@@ -82,7 +82,7 @@ class TestPluginLoading {
     @Test
     void aMainClassGetsItsContextAndCanEmitItsOwnEventsFromStart() throws Exception {
         // Beta's start() emits beta_started, then an unknown type, and throws unless that one is refused.
-        assertThat(plugins().get("beta").get("state").asText()).isEqualTo("started");
+        assertThat(plugins().get("beta").get("state").asText()).isEqualTo("active");
         assertThat(eventKeys()).contains("beta_started");
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + host.dataDir().resolve("plugboard.db"));
              ResultSet rs = db.createStatement().executeQuery(
@@ -97,7 +97,7 @@ class TestPluginLoading {
     @Test
     void aDuplicateKeyIsRefusedNamingBothPluginsAndTheFirstStays() {
         JsonNode dup = plugins().get("dup");
-        assertThat(dup.get("state").asText()).isEqualTo("started");
+        assertThat(dup.get("state").asText()).isEqualTo("active");
         assertThat(dup.get("event_types")).extracting(JsonNode::asText).containsExactly("dup_own");
         assertThat(dup.get("warnings").get(0).asText())
                 .contains("alpha_created").contains("plugin 'dup'").contains("plugin 'alpha' already registered it");
@@ -107,7 +107,7 @@ class TestPluginLoading {
     @Test
     void aPluginNeedingANewerHostIsRefusedWithTheReason() {
         JsonNode future = plugins().get("future");
-        assertThat(future.get("state").asText()).isEqualTo("disabled");
+        assertThat(future.get("state").asText()).isEqualTo("incompatible");
         assertThat(future.get("reason").asText()).isEqualTo("requires Plugboard >=99.0.0, but this host is 0.1.0");
         assertThat(eventKeys()).doesNotContain("future_thing");
     }
@@ -130,7 +130,7 @@ class TestPluginLoading {
     @Test
     void anEventTypeWhoseSampleBreaksItsSchemaIsRefused() {
         JsonNode bad = plugins().get("badsample");
-        assertThat(bad.get("state").asText()).isEqualTo("started");
+        assertThat(bad.get("state").asText()).isEqualTo("active");
         assertThat(bad.get("warnings").get(0).asText())
                 .contains("badsample_event").contains("sample payload does not match the schema");
         assertThat(bad.get("warnings").get(1).asText()).contains("badsample_notjson").contains("not valid JSON");
@@ -140,7 +140,7 @@ class TestPluginLoading {
     @Test
     void aPluginBundlingTheSdkStillWorksWithTheHostsCopy() {
         JsonNode bundler = plugins().get("bundler");
-        assertThat(bundler.get("state").asText()).isEqualTo("started");
+        assertThat(bundler.get("state").asText()).isEqualTo("active");
         assertThat(bundler.get("event_types")).extracting(JsonNode::asText).containsExactly("bundler_event");
     }
 
@@ -157,7 +157,7 @@ class TestPluginLoading {
         Http.Response page = http.get("/admin/plugins");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'").contains("frame-ancestors 'none'");
-        assertThat(page.body()).contains("alpha").contains("started")
+        assertThat(page.body()).contains("alpha").contains("active")
                 .contains("requires Plugboard &gt;&#x3D;99.0.0, but this host is 0.1.0")
                 .contains("database of crashy is on fire")
                 .contains("not-a-plugin.jar");

@@ -257,7 +257,7 @@ class TestAuthentication {
     void theAdminShowsWhoIsSignedIn() {
         JsonNode ignored = host.createWebhook("Seen", "https://example.com/s", "ping");
         assertThat(ignored.get("id").asText()).startsWith("wh_");
-        assertThat(admin.get("/admin/webhooks").body()).contains("<span class=\"user\">admin</span>").contains("Log out");
+        assertThat(admin.get("/admin/webhooks").body()).contains("<span class=\"visually-hidden\">Signed in as </span>admin</a>").contains("Log out");
         assertThat(anonymous.get("/admin/login").body()).doesNotContain("Log out").doesNotContain("sidenav");
     }
 }

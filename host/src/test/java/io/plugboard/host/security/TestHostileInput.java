@@ -52,6 +52,7 @@ class TestHostileInput {
             for (String page : List.of("/admin/webhooks", "/admin/events", "/admin/plugins",
                     "/admin/webhooks/" + id + "/edit", "/admin/webhooks/" + id + "/delete",
                     "/admin/webhooks/" + id + "/deliveries", "/admin/deliveries/" + delivery, "/admin/tokens",
+                    "/admin/account", "/admin/admins",
                     "/admin/webhooks?q=" + "%3Cscript%3Ealert(1)%3C%2Fscript%3E")) {
                 Http.Response r = http.get(page);
                 assertThat(r.status()).as(page).isEqualTo(200);

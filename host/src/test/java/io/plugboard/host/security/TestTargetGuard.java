@@ -103,6 +103,32 @@ class TestTargetGuard {
     }
 
     @Test
+    void aHostNameSavedWhileAllowedIsRefusedAtConnectTimeOnceTheGuardIsStrict() throws Exception {
+        Path dataDir = TestHost.tempDir("data");
+        try (Receiver receiver = new Receiver()) {
+            String url = "http://localhost:" + java.net.URI.create(receiver.url("/")).getPort() + "/in";
+            try (Plugboard host = start(Plugboard.builder().allowTarget("localhost"), dataDir)) {
+                Http http = Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
+                assertThat(http.postJson("/api/v1/webhooks", Http.json(Map.of("name", "local", "url", url,
+                        "events", List.of("ping")))).status()).isEqualTo(201);
+            }
+            try (Plugboard host = start(Plugboard.builder(), dataDir)) {
+                host.events().emit("ping", Map.of());
+                Http http = Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                String error = null;
+                while (error == null && System.nanoTime() < deadline) {
+                    var w = http.get("/api/v1/webhooks").json().get("data").get(0);
+                    error = w.get("last_error").isNull() ? null : w.get("last_error").asText();
+                    Thread.sleep(50);
+                }
+                assertThat(error).startsWith("not sent: 'localhost' resolves to ").contains("loopback");
+                assertThat(receiver.all()).as("no request reached the loopback receiver").isEmpty();
+            }
+        }
+    }
+
+    @Test
     void domainNamesMadeOfHexLettersAreNotMistakenForAddresses() {
         try (Plugboard host = start(Plugboard.builder())) {
             Http http = Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);

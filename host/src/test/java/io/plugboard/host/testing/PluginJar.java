@@ -92,6 +92,33 @@ public final class PluginJar {
         }
     }
 
+    /**
+     * Compiles into {@code dir} as a build's {@code target/classes} would look, with the descriptor
+     * as {@code plugin.properties} (for development mode: loading a plugin without packaging it).
+     */
+    public Path writeClassesTo(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            compile(dir);
+            resources.forEach((path, content) -> write(dir.resolve(path), content));
+            StringBuilder properties = new StringBuilder();
+            manifest.forEach((k, v) -> properties.append(k.toLowerCase().replace('-', '.')).append('=').append(v).append('\n'));
+            write(dir.resolve("plugin.properties"), properties.toString());
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the jar's bytes, built in a temporary folder */
+    public byte[] bytes() {
+        try {
+            return Files.readAllBytes(writeTo(Files.createTempDirectory("plugin-" + id + "-jar")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void compile(Path out) throws IOException {
         if (sources.isEmpty()) {
             return;

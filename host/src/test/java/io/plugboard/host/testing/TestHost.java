@@ -8,13 +8,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A real host for a test: its own temporary plugins and data folders, a free port, and two event
- * types of its own ({@code order_placed} with a schema, {@code ping} without).
+ * types of its own ({@code order_placed} with a schema, {@code ping} without). Its database is the
+ * SQLite file in the data folder, or, in the PostgreSQL run ({@link TestDatabases#postgresMode()}),
+ * a PostgreSQL schema of its own (the same one whenever it is reopened on the same data folder).
  */
 public final class TestHost implements AutoCloseable {
 
@@ -30,6 +35,7 @@ public final class TestHost implements AutoCloseable {
 
     private final Path pluginsDir;
     private final Path dataDir;
+    private final String databaseUrl;
     private final Plugboard host;
     private final Http http;
 
@@ -42,9 +48,23 @@ public final class TestHost implements AutoCloseable {
             .build();
 
     private TestHost(Path pluginsDir, Path dataDir, DeliverySettings delivery) {
+        this(pluginsDir, dataDir, delivery, TestDatabases.postgresMode() ? TestDatabases.schemaFor(dataDir) : null, null,
+                builder -> builder);
+    }
+
+    private TestHost(Path pluginsDir, Path dataDir, DeliverySettings delivery, String databaseUrl, String instanceId,
+                     UnaryOperator<Plugboard.Builder> customize) {
         this.pluginsDir = pluginsDir;
         this.dataDir = dataDir;
-        this.host = Plugboard.builder()
+        this.databaseUrl = databaseUrl;
+        Plugboard.Builder builder = Plugboard.builder();
+        if (databaseUrl != null) {
+            builder.database(databaseUrl, null, null);
+        }
+        if (instanceId != null) {
+            builder.instanceId(instanceId);
+        }
+        this.host = customize.apply(builder
                 .pluginsDir(pluginsDir)
                 .dataDir(dataDir)
                 .port(0)
@@ -55,7 +75,7 @@ public final class TestHost implements AutoCloseable {
                 .delivery(delivery)
                 // Tests deliver to receivers on 127.0.0.1; TestTargetGuard checks the guard itself.
                 .allowPrivateTargets(true)
-                .adminUser(ADMIN, PASSWORD)
+                .adminUser(ADMIN, PASSWORD))
                 .build()
                 .start();
         this.http = Http.authenticated(host.baseUrl(), ADMIN, PASSWORD);
@@ -79,6 +99,37 @@ public final class TestHost implements AutoCloseable {
     /** Starts a host on the given folders, e.g. to reopen a database. */
     public static TestHost start(Path pluginsDir, Path dataDir) {
         return new TestHost(pluginsDir, dataDir, FAST);
+    }
+
+    /** Starts a host on the given folders with more builder settings (e.g. development plugins). */
+    public static TestHost start(Path pluginsDir, Path dataDir, UnaryOperator<Plugboard.Builder> customize) {
+        return new TestHost(pluginsDir, dataDir, FAST,
+                TestDatabases.postgresMode() ? TestDatabases.schemaFor(dataDir) : null, null, customize);
+    }
+
+    /**
+     * Starts an instance on a PostgreSQL database shared with other instances.
+     *
+     * @param databaseUrl e.g. from {@link TestDatabases#freshSchema()}
+     * @param instanceId its id, or null for a random one
+     */
+    public static TestHost onPostgres(String databaseUrl, String instanceId, Path pluginsDir, DeliverySettings delivery) {
+        return new TestHost(pluginsDir, tempDir("data"), delivery, databaseUrl, instanceId, builder -> builder);
+    }
+
+    /** @return a new connection to this host's database (the caller closes it) */
+    public Connection connection() throws SQLException {
+        return TestDatabases.connect(databaseUrl, dataDir);
+    }
+
+    /** @return a new connection to the database of a host started on {@code dataDir}, now or before */
+    public static Connection connection(Path dataDir) throws SQLException {
+        return TestDatabases.connect(TestDatabases.postgresMode() ? TestDatabases.schemaFor(dataDir) : null, dataDir);
+    }
+
+    /** @return true if this host runs on PostgreSQL */
+    public boolean onPostgres() {
+        return databaseUrl != null;
     }
 
     /** Creates a webhook through the API and returns its JSON. */

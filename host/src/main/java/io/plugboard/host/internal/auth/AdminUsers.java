@@ -4,7 +4,10 @@ import io.plugboard.host.internal.SecretTokens;
 import io.plugboard.host.internal.Ids;
 import io.plugboard.host.internal.ValidationException;
 import java.time.Clock;
+import io.plugboard.host.internal.NotFoundException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -17,6 +20,9 @@ public final class AdminUsers {
 
     /** A signed-in admin. */
     public record AdminUser(String id, String username) {}
+
+    /** An admin as lists show it. */
+    public record Account(String id, String username, Instant createdAt) {}
 
     /** Compared against when the name is unknown; its password is random and discarded. */
     private static final String DUMMY_HASH = Hashes.password(SecretTokens.next());
@@ -56,15 +62,51 @@ public final class AdminUsers {
         if (!name.matches("[A-Za-z0-9._@-]{1,64}")) {
             errors.put("username", "user name must be 1 to 64 letters, digits or . _ @ -");
         }
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            errors.put("password", "password must be at least " + MIN_PASSWORD_LENGTH + " characters");
-        } else if (password.length() > MAX_PASSWORD_LENGTH) {
-            errors.put("password", "password must be at most " + MAX_PASSWORD_LENGTH + " characters");
-        }
+        passwordProblem(password).ifPresent(p -> errors.put("password", p));
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         return name;
+    }
+
+    static Optional<String> passwordProblem(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            return Optional.of("password must be at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (password.length() > MAX_PASSWORD_LENGTH) {
+            return Optional.of("password must be at most " + MAX_PASSWORD_LENGTH + " characters");
+        }
+        return Optional.empty();
+    }
+
+    public List<Account> list() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, username, created_at FROM admin_users ORDER BY username")
+                .map((rs, ctx) -> new Account(rs.getString("id"), rs.getString("username"),
+                        Instant.ofEpochMilli(rs.getLong("created_at"))))
+                .list());
+    }
+
+    /** Replaces the password's hash; the caller has checked the current one (see {@link AccountChanges}). */
+    void setPassword(String userId, String password) {
+        String hash = Hashes.password(password);
+        jdbi.useHandle(h -> h.createUpdate("UPDATE admin_users SET password_hash = :hash WHERE id = :id")
+                .bind("hash", hash).bind("id", userId).execute());
+    }
+
+    /**
+     * Deletes an admin (its sessions go with it), but never the last one: the count is checked in the
+     * same statement.
+     *
+     * @return false if it was the last admin
+     * @throws NotFoundException if no admin has the name
+     */
+    boolean deleteUnlessLast(String username) {
+        if (find(username).isEmpty()) {
+            throw new NotFoundException("no admin is named '" + username + "'");
+        }
+        return jdbi.inTransaction(h -> h.createUpdate("DELETE FROM admin_users WHERE username = :name "
+                        + "AND (SELECT COUNT(*) FROM admin_users) > 1")
+                .bind("name", username).execute()) == 1;
     }
 
     /** @return the admin, if the name exists and the password matches */
@@ -101,6 +143,13 @@ public final class AdminUsers {
                 .bind("id", user.id()).bind("name", name).bind("hash", hash).bind("at", clock.millis())
                 .execute());
         return rows == 1 ? Optional.of(user) : Optional.empty();
+    }
+
+    /** @return the admin with exactly this name */
+    public Optional<AdminUser> byName(String username) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, username FROM admin_users WHERE username = :name")
+                .bind("name", username == null ? "" : username.strip())
+                .map((rs, ctx) -> new AdminUser(rs.getString("id"), rs.getString("username"))).findOne());
     }
 
     private Optional<String> find(String username) {

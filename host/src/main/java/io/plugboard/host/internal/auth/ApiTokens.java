@@ -7,7 +7,9 @@ import io.plugboard.host.internal.ValidationException;
 import io.plugboard.host.internal.storage.Columns;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -18,8 +20,11 @@ import org.jdbi.v3.core.Jdbi;
 public final class ApiTokens {
 
     /** A token as lists show it: never the secret. */
-    public record ApiToken(String id, String name, String prefix, Instant createdAt, Instant lastUsedAt,
+    public record ApiToken(String id, String name, String prefix, String scope, Instant createdAt, Instant lastUsedAt,
                            Instant revokedAt) {}
+
+    /** A live token presented with a request. */
+    public record Verified(String id, TokenScope scope) {}
 
     /** A token just created: the one time its value is known. */
     public record Created(ApiToken token, String value) {}
@@ -34,17 +39,27 @@ public final class ApiTokens {
         this.clock = clock;
     }
 
-    public Created create(String name) {
+    /** @param scope {@code admin}, {@code read} or {@code metrics}; null means {@code admin} */
+    public Created create(String name, String scope) {
         String label = name == null ? "" : name.strip();
+        Map<String, String> errors = new LinkedHashMap<>();
         if (label.isEmpty() || label.length() > 100 || label.chars().anyMatch(Character::isISOControl)) {
-            throw ValidationException.of("name", "name is required: 1 to 100 characters saying what the token is for");
+            errors.put("name", "name is required: 1 to 100 characters saying what the token is for");
+        }
+        TokenScope granted = scope == null ? TokenScope.ADMIN : TokenScope.parse(scope).orElse(null);
+        if (granted == null) {
+            errors.put("scope", "scope must be one of admin, read, metrics");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
         }
         String value = "pbk_" + SecretTokens.next();
-        ApiToken token = new ApiToken(ids.next("tok"), label, value.substring(0, 8), clock.instant(), null, null);
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO api_tokens (id, name, prefix, token_hash, created_at) "
-                        + "VALUES (:id, :name, :prefix, :hash, :at)")
+        ApiToken token = new ApiToken(ids.next("tok"), label, value.substring(0, 8), granted.key(),
+                clock.instant(), null, null);
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO api_tokens (id, name, prefix, token_hash, scope, created_at) "
+                        + "VALUES (:id, :name, :prefix, :hash, :scope, :at)")
                 .bind("id", token.id()).bind("name", label).bind("prefix", token.prefix())
-                .bind("hash", Hashes.sha256(value)).bind("at", token.createdAt().toEpochMilli())
+                .bind("hash", Hashes.sha256(value)).bind("scope", granted.key()).bind("at", token.createdAt().toEpochMilli())
                 .execute());
         return new Created(token, value);
     }
@@ -52,7 +67,7 @@ public final class ApiTokens {
     public List<ApiToken> list() {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM api_tokens ORDER BY created_at DESC, id DESC")
                 .map((rs, ctx) -> new ApiToken(rs.getString("id"), rs.getString("name"), rs.getString("prefix"),
-                        Instant.ofEpochMilli(rs.getLong("created_at")), Columns.instant(rs, "last_used_at"),
+                        rs.getString("scope"), Instant.ofEpochMilli(rs.getLong("created_at")), Columns.instant(rs, "last_used_at"),
                         Columns.instant(rs, "revoked_at")))
                 .list());
     }
@@ -65,18 +80,21 @@ public final class ApiTokens {
         }
     }
 
-    /** @return the token's id if the value is a live token */
-    public Optional<String> verify(String value) {
+    /** @return the token's id and scope if the value is a live token */
+    public Optional<Verified> verify(String value) {
         if (value == null || !value.startsWith("pbk_") || value.length() > 100) {
             return Optional.empty();
         }
         long now = clock.millis();
-        Optional<String> id = jdbi.withHandle(h -> h.createQuery("SELECT id FROM api_tokens "
+        Optional<Verified> token = jdbi.withHandle(h -> h.createQuery("SELECT id, scope FROM api_tokens "
                         + "WHERE token_hash = :hash AND revoked_at IS NULL")
-                .bind("hash", Hashes.sha256(value)).mapTo(String.class).findOne());
-        id.ifPresent(found -> jdbi.useHandle(h -> h.createUpdate("UPDATE api_tokens SET last_used_at = :now "
+                .bind("hash", Hashes.sha256(value))
+                .map((rs, ctx) -> new Verified(rs.getString("id"),
+                        TokenScope.parse(rs.getString("scope")).orElse(TokenScope.READ)))
+                .findOne());
+        token.ifPresent(found -> jdbi.useHandle(h -> h.createUpdate("UPDATE api_tokens SET last_used_at = :now "
                         + "WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :stale)")
-                .bind("now", now).bind("id", found).bind("stale", now - 60_000).execute()));
-        return id;
+                .bind("now", now).bind("id", found.id()).bind("stale", now - 60_000).execute()));
+        return token;
     }
 }

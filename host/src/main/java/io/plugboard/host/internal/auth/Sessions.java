@@ -68,4 +68,11 @@ public final class Sessions {
                     .bind("id", Hashes.sha256(cookieValue)).execute());
         }
     }
+
+    /** Ends every session of the admin except the one with this cookie (null: all of them). */
+    public void endOthers(String userId, String keepCookieValue) {
+        String keep = keepCookieValue == null ? "" : Hashes.sha256(keepCookieValue);
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM admin_sessions WHERE user_id = :user AND id_hash <> :keep")
+                .bind("user", userId).bind("keep", keep).execute());
+    }
 }

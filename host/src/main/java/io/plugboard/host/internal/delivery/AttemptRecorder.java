@@ -19,6 +19,7 @@ final class AttemptRecorder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AttemptRecorder.class);
     static final int BATCH = 500;
     private static final long LINGER_NANOS = 2_000_000;
+    private static final int WRITE_TRIES = 3;
 
     private final CompletionWriter writer;
     private final Consumer<List<Attempt>> afterWrite;
@@ -70,11 +71,20 @@ final class AttemptRecorder implements AutoCloseable {
     }
 
     private void write(List<Attempt> batch) {
-        try {
-            writer.write(batch);
-        } catch (RuntimeException e) {
-            // The deliveries stay pending in the database and will be attempted again: at least once.
-            log.error("Could not record {} delivery attempt(s); they will be retried", batch.size(), e);
+        for (int attempt = 1; attempt <= WRITE_TRIES; attempt++) {
+            try {
+                writer.write(batch);
+                break;
+            } catch (RuntimeException e) {
+                if (attempt < WRITE_TRIES) {
+                    // A shared database may roll a transaction back (deadlock, failover); the batch is whole again.
+                    log.warn("Recording {} delivery attempt(s) failed, trying again: {}", batch.size(), e.toString());
+                    LockSupport.parkNanos(50_000_000L * attempt);
+                } else {
+                    // The deliveries stay pending in the database and will be attempted again: at least once.
+                    log.error("Could not record {} delivery attempt(s); they will be retried", batch.size(), e);
+                }
+            }
         }
         afterWrite.accept(batch);
     }

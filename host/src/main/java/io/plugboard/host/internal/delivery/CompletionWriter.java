@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.DeliverySettings;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Records finished attempts, many per transaction: the attempt row, the delivery's new state (done,
  * retry at, failed), the webhook's counters and failure streak, and disabling the webhook after a
- * 410 Gone or a failure streak that lasted too long.
+ * 410 Gone or a failure streak that lasted too long. The delivery's claim is cleared with its new
+ * state; a delivery another instance has claimed meanwhile (this one's claim expired) keeps its state,
+ * and only the attempt is recorded. Webhook rows are updated in id order, so two instances' batches
+ * cannot deadlock on them.
  */
 final class CompletionWriter {
 
@@ -28,19 +31,29 @@ final class CompletionWriter {
     private final DeliverySettings settings;
     private final ObjectMapper mapper;
     private final DeliveryMetrics metrics;
+    private final String owner;
+    private final OutcomeHooks outcomeHooks;
 
-    CompletionWriter(Jdbi jdbi, DeliverySettings settings, ObjectMapper mapper, DeliveryMetrics metrics) {
+    CompletionWriter(Jdbi jdbi, DeliverySettings settings, ObjectMapper mapper, DeliveryMetrics metrics, String owner,
+                     OutcomeHooks outcomeHooks) {
+        this.outcomeHooks = outcomeHooks;
         this.jdbi = jdbi;
         this.policy = new RetryPolicy(settings);
         this.settings = settings;
         this.mapper = mapper;
         this.metrics = metrics;
+        this.owner = owner;
     }
 
-    void write(List<Attempt> attempts) {
+    void write(List<Attempt> batch) {
+        // Delivery rows are updated in id order, the order Leases renews them in: no deadlock.
+        List<Attempt> attempts = new ArrayList<>(batch);
+        attempts.sort(java.util.Comparator.comparing(a -> a.delivery().id()));
         List<Map.Entry<String, String>> finished = new ArrayList<>();
+        List<OutcomeHooks.Finished> outcomes = new ArrayList<>();
         jdbi.useTransaction(h -> {
             finished.clear();
+            outcomes.clear();
             // A delivery deleted meanwhile (its webhook was deleted) is skipped, not an error for the batch.
             PreparedBatch insert = h.prepareBatch("INSERT INTO delivery_attempts (id, delivery_id, webhook_id, attempt, "
                     + "attempted_at, success, request_headers, response_status, response_headers, response_body, "
@@ -48,15 +61,16 @@ final class CompletionWriter {
                     + ":requestHeaders, :status, :responseHeaders, :body, :durationMs, :error "
                     + "WHERE EXISTS (SELECT 1 FROM deliveries WHERE id = :deliveryId)");
             PreparedBatch delivery = h.prepareBatch("UPDATE deliveries SET status = :status, attempts = :attempt, "
-                    + "next_attempt_at = :next, last_status = :httpStatus, last_error = :error, updated_at = :at "
-                    + "WHERE id = :id");
+                    + "next_attempt_at = :next, last_status = :httpStatus, last_error = :error, updated_at = :at, "
+                    + "lease_owner = NULL, lease_expires_at = NULL "
+                    + "WHERE id = :id AND (lease_owner IS NULL OR lease_owner = :owner)");
             PreparedBatch webhook = h.prepareBatch("UPDATE webhooks SET ok_count = ok_count + :ok, "
                     + "failed_count = failed_count + :failed, last_status = :httpStatus, last_error = :error, "
                     + "last_attempt_at = :at, "
                     + "consecutive_failures = CASE WHEN :reset THEN :trailing ELSE consecutive_failures + :trailing END, "
                     + "failing_since = CASE WHEN :reset THEN :since ELSE COALESCE(failing_since, :since) END "
                     + "WHERE id = :id");
-            Map<String, WebhookTally> tallies = new LinkedHashMap<>();
+            Map<String, WebhookTally> tallies = new TreeMap<>();
             for (Attempt a : attempts) {
                 SendResult r = a.result();
                 RetryPolicy.Decision decision = a.retryable()
@@ -65,17 +79,18 @@ final class CompletionWriter {
                 long at = a.attemptedAt().toEpochMilli();
                 insert.bind("id", a.id()).bind("deliveryId", a.delivery().id()).bind("webhookId", a.delivery().webhookId())
                         .bind("attempt", a.delivery().attempt()).bind("at", at).bind("success", r.success())
-                        .bind("requestHeaders", json(RequestFactory.masked(a.request().headers())))
+                        .bind("requestHeaders", json(a.request().shownHeaders()))
                         .bind("status", r.responseStatus()).bind("responseHeaders", json(r.responseHeaders()))
                         .bind("body", r.responseBody()).bind("durationMs", r.durationMs()).bind("error", r.error())
                         .add();
                 delivery.bind("status", decision.status()).bind("attempt", a.delivery().attempt())
                         .bind("next", decision.nextAttemptAt() == null ? null : decision.nextAttemptAt().toEpochMilli())
                         .bind("httpStatus", r.responseStatus()).bind("error", r.error()).bind("at", at)
-                        .bind("id", a.delivery().id()).add();
+                        .bind("id", a.delivery().id()).bind("owner", owner).add();
                 tallies.computeIfAbsent(a.delivery().webhookId(), k -> new WebhookTally()).add(r, at);
                 if (!decision.status().equals(RetryPolicy.PENDING)) {
                     finished.add(Map.entry(a.delivery().webhookId(), decision.status()));
+                    outcomes.add(new OutcomeHooks.Finished(a, decision.status()));
                 }
                 if (decision.webhookGone()) {
                     disable(h, a.delivery().webhookId(), "the endpoint answered 410 Gone", at);
@@ -86,19 +101,26 @@ final class CompletionWriter {
                     .bind("reset", t.streakReset).bind("trailing", t.trailingFailures).bind("since", t.trailingSince)
                     .bind("id", id).add());
             insert.execute();
-            delivery.execute();
+            int[] updated = delivery.execute();
+            long lost = java.util.Arrays.stream(updated).filter(n -> n == 0).count();
+            if (lost > 0) {
+                log.warn("{} delivery(ies) were deleted, or claimed by another instance, before their attempt was "
+                        + "recorded; their attempts are logged, their state was left as it is", lost);
+            }
             webhook.execute();
             if (tallies.values().stream().anyMatch(t -> t.trailingFailures > 0)) {
                 disableFailingTooLong(h, attempts.get(attempts.size() - 1).attemptedAt());
             }
         });
         finished.forEach(f -> metrics.finished(f.getKey(), f.getValue()));
+        outcomeHooks.committed(outcomes);
     }
 
     private void disableFailingTooLong(Handle h, Instant now) {
         long since = now.minus(settings.autoDisableAfter()).toEpochMilli();
         h.createQuery("SELECT id, failing_since, consecutive_failures FROM webhooks WHERE enabled "
-                        + "AND failing_since IS NOT NULL AND failing_since <= :since AND consecutive_failures >= :min")
+                        + "AND failing_since IS NOT NULL AND failing_since <= :since AND consecutive_failures >= :min "
+                        + "ORDER BY id")
                 .bind("since", since)
                 .bind("min", settings.autoDisableMinFailures())
                 .map((rs, ctx) -> Map.entry(rs.getString(1), "every attempt failed since "

@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.DeliverySettings;
 import io.plugboard.host.internal.Ids;
 import io.plugboard.host.internal.events.EventService;
+import io.plugboard.host.internal.instances.JobLeases;
+import io.plugboard.host.internal.storage.Database;
+import io.plugboard.host.internal.hooks.HookExecutor;
+import io.plugboard.host.internal.hooks.HookRunner;
+import io.plugboard.host.internal.payloads.Payloads;
+import io.plugboard.host.internal.webhooks.PayloadCheck;
 import io.plugboard.host.internal.webhooks.TargetGuard;
 import io.plugboard.host.internal.webhooks.WebhookStore;
 import java.time.Clock;
@@ -11,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The delivery engine assembled: HTTP sender, request signing, dispatcher, attempt recording,
- * retention, test sends and the delivery log. Start it after the database is ready; closing it
+ * retention, test sends and the delivery log, with this instance's claims on deliveries. Start it after the database is ready; closing it
  * drains requests in flight.
  */
 public final class DeliveryEngine implements AutoCloseable {
@@ -20,26 +26,39 @@ public final class DeliveryEngine implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final CompletionWriter writer;
     private final RequestFactory requests;
+    private final Payloads payloads;
     private final DeliveryStore store;
     private final Retention retention;
+    private final Leases leases;
     private final Ids ids;
     private final Clock clock;
 
-    public DeliveryEngine(Jdbi jdbi, WebhookStore webhooks, TargetGuard guard, DeliverySettings settings,
-                          DeliveryMetrics metrics, ObjectMapper mapper, Ids ids, Clock clock, String hostVersion) {
-        this.http = new HttpSender(settings.connectTimeout(), settings.requestTimeout(), settings.maxResponseBodyBytes(),
-                guard);
-        this.requests = new RequestFactory(new Envelope(mapper), hostVersion);
-        this.writer = new CompletionWriter(jdbi, settings, mapper, metrics);
-        this.dispatcher = new Dispatcher(new DeliveryQueue(jdbi), webhooks, requests, http, writer, settings, metrics,
-                ids, clock);
+    /**
+     * @param database where deliveries are stored, and its dialect
+     * @param instanceId who claims deliveries: this instance's id
+     * @param jobs runs the retention purge on one instance at a time
+     */
+    public DeliveryEngine(Database database, WebhookStore webhooks, TargetGuard guard, DeliverySettings settings,
+                          DeliveryMetrics metrics, ObjectMapper mapper, Ids ids, Clock clock, String hostVersion,
+                          Payloads payloads, LocalEndpoint local, HookRunner hooks, HookExecutor hookThread,
+                          String instanceId, JobLeases jobs) {
+        Jdbi jdbi = database.jdbi();
+        this.leases = new Leases(jdbi, database.dialect(), instanceId, settings.leaseDuration(), clock);
+        this.http = new HttpSender(settings, guard, local);
+        this.payloads = payloads;
+        this.requests = new RequestFactory(new Envelope(mapper), payloads, new OutgoingFilter(hooks, mapper), hostVersion);
+        this.writer = new CompletionWriter(jdbi, settings, mapper, metrics, instanceId, new OutcomeHooks(hookThread));
+        this.dispatcher = new Dispatcher(new DeliveryQueue(jdbi, database.dialect(), leases), webhooks, requests, http,
+                writer, settings, metrics, ids, clock, leases);
         this.store = new DeliveryStore(jdbi, mapper, ids);
-        this.retention = new Retention(jdbi, settings.retention(), clock);
+        this.retention = new Retention(jdbi, settings.retention(), clock, jobs);
         this.ids = ids;
         this.clock = clock;
     }
 
     public void start() {
+        leases.recoverAtStart();
+        leases.start();
         dispatcher.start();
         retention.start();
     }
@@ -57,10 +76,24 @@ public final class DeliveryEngine implements AutoCloseable {
         return new TestSender(events, store, requests, http, writer, ids, clock);
     }
 
+    /** The test console: a custom payload sent once, nothing stored. */
+    public TestConsole testConsole(EventService events) {
+        return new TestConsole(events, requests, payloads, http, clock);
+    }
+
+    /** Previews of the request a webhook's settings would send. */
+    public RequestPreview preview(EventService events, PayloadCheck check, java.util.function.Supplier<java.util.Set<String>> secretNames,
+                                  ObjectMapper mapper) {
+        return new RequestPreview(requests, events, check, secretNames, mapper, clock);
+    }
+
     @Override
     public void close() {
         retention.close();
         dispatcher.close();
+        // Drained: what this instance still claims goes back to the queue for the others at once.
+        leases.close();
+        leases.release();
         http.close();
     }
 }

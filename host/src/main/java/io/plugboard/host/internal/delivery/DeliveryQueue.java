@@ -1,31 +1,67 @@
 package io.plugboard.host.internal.delivery;
 
 import io.plugboard.host.internal.events.StoredEvent;
+import io.plugboard.host.internal.storage.Dialect;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** The dispatcher's reads: which deliveries of a webhook are due now, with their events. */
+/**
+ * The dispatcher's reads: claims a webhook's due deliveries for this instance and returns them with
+ * their events. A claim takes deliveries nobody holds, whose claim expired, or that this instance
+ * holds already; on PostgreSQL rows another instance is claiming at that moment are skipped
+ * ({@code FOR UPDATE SKIP LOCKED}), so concurrent instances claim disjoint sets.
+ */
 final class DeliveryQueue {
 
     private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final Leases leases;
 
-    DeliveryQueue(Jdbi jdbi) {
+    DeliveryQueue(Jdbi jdbi, Dialect dialect, Leases leases) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
+        this.leases = leases;
     }
 
+    /** @return up to {@code limit} due deliveries of the webhook, now claimed by this instance, oldest first */
     List<DueDelivery> due(String webhookId, Instant now, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT d.id, d.webhook_id, d.attempts, e.id AS event_id, e.type, "
-                        + "e.data, e.source, e.created_at FROM deliveries d JOIN events e ON e.id = d.event_id "
-                        + "WHERE d.webhook_id = :webhook AND d.status = 'pending' AND d.next_attempt_at <= :now "
-                        + "ORDER BY d.next_attempt_at LIMIT :limit")
+        return jdbi.inTransaction(h -> {
+            List<String> claimed = claim(h, webhookId, now, limit);
+            if (claimed.isEmpty()) {
+                return List.of();
+            }
+            return h.createQuery("SELECT d.id, d.webhook_id, d.attempts, d.next_attempt_at, e.id AS event_id, e.type, "
+                            + "e.data, e.source, e.created_at FROM deliveries d JOIN events e ON e.id = d.event_id "
+                            + "WHERE d.id IN (<ids>)")
+                    .bindList("ids", claimed)
+                    .map((rs, ctx) -> new Row(rs.getLong("next_attempt_at"), new DueDelivery(rs.getString("id"),
+                            rs.getString("webhook_id"), rs.getInt("attempts") + 1,
+                            new StoredEvent(rs.getString("event_id"), rs.getString("type"), rs.getString("data"),
+                                    rs.getString("source"), Instant.ofEpochMilli(rs.getLong("created_at"))))))
+                    .list().stream()
+                    .sorted(Comparator.comparingLong(Row::dueAt))
+                    .map(Row::delivery)
+                    .toList();
+        });
+    }
+
+    private List<String> claim(Handle h, String webhookId, Instant now, int limit) {
+        return h.createQuery("UPDATE deliveries SET lease_owner = :owner, lease_expires_at = :until WHERE id IN ("
+                        + "SELECT id FROM deliveries WHERE webhook_id = :webhook AND status = 'pending' "
+                        + "AND next_attempt_at <= :now "
+                        + "AND (lease_owner IS NULL OR lease_owner = :owner OR lease_expires_at <= :now) "
+                        + "ORDER BY next_attempt_at LIMIT :limit" + dialect.skipLocked() + ") RETURNING id")
+                .bind("owner", leases.owner())
+                .bind("until", leases.expiryFrom(now).toEpochMilli())
                 .bind("webhook", webhookId)
                 .bind("now", now.toEpochMilli())
                 .bind("limit", limit)
-                .map((rs, ctx) -> new DueDelivery(rs.getString("id"), rs.getString("webhook_id"),
-                        rs.getInt("attempts") + 1,
-                        new StoredEvent(rs.getString("event_id"), rs.getString("type"), rs.getString("data"),
-                                rs.getString("source"), Instant.ofEpochMilli(rs.getLong("created_at")))))
-                .list());
+                .mapTo(String.class)
+                .list();
     }
+
+    private record Row(long dueAt, DueDelivery delivery) {}
 }

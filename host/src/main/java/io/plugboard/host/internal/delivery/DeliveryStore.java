@@ -36,15 +36,16 @@ public final class DeliveryStore {
     }
 
     /**
-     * One page of a webhook's deliveries, newest first.
+     * One page of a webhook's deliveries, or of all deliveries, newest first.
      *
+     * @param webhookId the webhook, or null for the deliveries of every webhook
      * @param status {@code pending}, {@code succeeded}, {@code failed} or null for all
      * @param before a delivery id: only deliveries older than it (keyset paging), or null
      */
     public List<DeliveryRecord> list(String webhookId, String status, String before, int limit) {
         return jdbi.withHandle(h -> {
             StringBuilder sql = new StringBuilder("SELECT " + DELIVERY_COLUMNS + " FROM deliveries d "
-                    + "JOIN events e ON e.id = d.event_id WHERE d.webhook_id = :webhook");
+                    + "JOIN events e ON e.id = d.event_id WHERE " + (webhookId == null ? "TRUE" : "d.webhook_id = :webhook"));
             if (status != null) {
                 sql.append(" AND d.status = :status");
             }
@@ -52,7 +53,10 @@ public final class DeliveryStore {
                 sql.append(" AND (d.created_at, d.id) < (SELECT created_at, id FROM deliveries WHERE id = :before)");
             }
             sql.append(" ORDER BY d.created_at DESC, d.id DESC LIMIT :limit");
-            Query q = h.createQuery(sql.toString()).bind("webhook", webhookId).bind("limit", limit);
+            Query q = h.createQuery(sql.toString()).bind("limit", limit);
+            if (webhookId != null) {
+                q.bind("webhook", webhookId);
+            }
             if (status != null) {
                 q.bind("status", status);
             }

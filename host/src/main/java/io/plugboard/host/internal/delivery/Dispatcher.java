@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * endpoint cannot hold back the others; requests run asynchronously, and a finished request fills its
  * own slot without a thread hand-off. The {@link AttemptRecorder} records outcomes in batches. A
  * delivery stays "in flight" until its outcome is committed, so it is never sent twice by this
- * process; after a crash every pending delivery is simply due again.
+ * process; after a crash every pending delivery is simply due again. What it reads it has claimed
+ * ({@link DeliveryQueue}, {@link Leases}), so other instances on the same database leave it alone;
+ * while its claims cannot be renewed it sends nothing.
  */
 public final class Dispatcher implements AutoCloseable {
 
@@ -44,6 +46,9 @@ public final class Dispatcher implements AutoCloseable {
     private final DeliveryMetrics metrics;
     private final Ids ids;
     private final Clock clock;
+    private final Leases leases;
+    private final java.time.Duration longestRequest;
+    private boolean leaseWarned;
 
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> inFlightByWebhook = new ConcurrentHashMap<>();
@@ -60,7 +65,8 @@ public final class Dispatcher implements AutoCloseable {
     private Thread dispatchThread;
 
     Dispatcher(DeliveryQueue queue, WebhookStore webhooks, RequestFactory requests, HttpSender http,
-               CompletionWriter writer, DeliverySettings settings, DeliveryMetrics metrics, Ids ids, Clock clock) {
+               CompletionWriter writer, DeliverySettings settings, DeliveryMetrics metrics, Ids ids, Clock clock,
+               Leases leases) {
         this.queue = queue;
         this.webhooks = webhooks;
         this.requests = requests;
@@ -73,6 +79,8 @@ public final class Dispatcher implements AutoCloseable {
         this.metrics = metrics;
         this.ids = ids;
         this.clock = clock;
+        this.leases = leases;
+        this.longestRequest = settings.connectTimeout().plus(settings.requestTimeout());
     }
 
     public void start() {
@@ -111,7 +119,7 @@ public final class Dispatcher implements AutoCloseable {
     private void dispatchDue() {
         Instant now = clock.instant();
         refreshTargets();
-        if (targets.isEmpty()) {
+        if (targets.isEmpty() || !claimsHold()) {
             return;
         }
         int start = Math.floorMod(roundRobin++, targets.size());
@@ -152,6 +160,23 @@ public final class Dispatcher implements AutoCloseable {
             }
         }
         return !ahead.isEmpty();
+    }
+
+    /**
+     * False (and the read-ahead dropped) while this instance's claims might expire before a request
+     * started now ends: another instance may take them over then, and the delivery would go out twice.
+     */
+    private boolean claimsHold() {
+        if (leases.holdFor(longestRequest)) {
+            leaseWarned = false;
+            return true;
+        }
+        if (!leaseWarned) {
+            log.warn("Not sending: this instance's delivery claims could not be renewed lately");
+            leaseWarned = true;
+        }
+        readAhead.values().forEach(ArrayDeque::clear);
+        return false;
     }
 
     /** Re-reads the enabled webhooks now and then, dropping read-ahead of ones that were turned off. */

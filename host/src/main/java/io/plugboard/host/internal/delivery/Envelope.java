@@ -25,11 +25,16 @@ public final class Envelope {
      * was accepted, and id, type and timestamp are JSON-quoted here.
      */
     public byte[] body(StoredEvent event) {
+        return body(event, event.data());
+    }
+
+    /** @param data the data to send, JSON text (the stored data, or what the outgoing filters made of it) */
+    public byte[] body(StoredEvent event, String data) {
         try {
             String head = "{\"id\":" + mapper.writeValueAsString(event.id())
                     + ",\"type\":" + mapper.writeValueAsString(event.type())
                     + ",\"timestamp\":\"" + DateTimeFormatter.ISO_INSTANT.format(event.createdAt()) + "\",\"data\":";
-            return (head + event.data() + "}").getBytes(StandardCharsets.UTF_8);
+            return (head + data + "}").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write the envelope of " + event.id(), e);
         }

@@ -1,72 +1,76 @@
 package io.plugboard.host.internal.delivery;
 
-import io.plugboard.host.internal.Threads;
+import io.plugboard.host.DeliverySettings;
 import io.plugboard.host.internal.webhooks.TargetGuard;
+import java.io.EOFException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpVersion;
 
 /**
- * Sends webhook requests, asynchronously: a slow endpoint holds no thread. Redirects are never
- * followed (a 3xx is a failure), only the first {@code maxBodyBytes} of a response are read, and every
- * failure becomes a {@link SendResult} with the reason in words: the returned future never fails.
+ * Sends webhook requests with Jetty's HTTP client, asynchronously: a slow endpoint holds no thread.
+ * The client connects only to addresses the {@link TargetGuard} allows ({@link GuardedResolver}).
+ * Redirects are never followed (a 3xx is a failure), only the first {@code maxResponseBodyBytes} of a
+ * response are read, and every failure becomes a {@link SendResult} with the reason in words: the
+ * returned future never fails.
  */
 public final class HttpSender implements AutoCloseable {
 
-    private final ExecutorService executor;
     private final HttpClient client;
     private final TargetGuard guard;
     private final Duration requestTimeout;
     private final int maxBodyBytes;
+    private final LocalEndpoint local;
 
-    /** @param guard checked right before every request, as DNS may have changed since the webhook was saved */
-    public HttpSender(Duration connectTimeout, Duration requestTimeout, int maxBodyBytes, TargetGuard guard) {
+    public HttpSender(DeliverySettings settings, TargetGuard guard) {
+        this(settings, guard, request -> Optional.empty());
+    }
+
+    /** @param local endpoints of this host itself, delivered in-process instead of over the network */
+    public HttpSender(DeliverySettings settings, TargetGuard guard, LocalEndpoint local) {
         this.guard = guard;
-        this.executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                Threads.daemon("plugboard-http"));
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
-        this.requestTimeout = requestTimeout;
-        this.maxBodyBytes = maxBodyBytes;
+        this.local = local;
+        this.requestTimeout = settings.requestTimeout();
+        this.maxBodyBytes = settings.maxResponseBodyBytes();
+        this.client = JettyClients.start(settings, dns -> new GuardedResolver(dns, guard));
     }
 
     public CompletableFuture<SendResult> sendAsync(WebhookRequest request) {
-        var refused = guard.refusal(request.url());
+        Optional<SendResult> handled = local.deliver(request);
+        if (handled.isPresent()) {
+            return CompletableFuture.completedFuture(handled.get());
+        }
+        var refused = guard.nameRefusal(request.url().getHost());
         if (refused.isPresent()) {
             return CompletableFuture.completedFuture(SendResult.noResponse(0, "not sent: " + refused.get()));
         }
-        HttpRequest.Builder http = HttpRequest.newBuilder(request.url())
-                .timeout(requestTimeout)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        request.headers().forEach(http::header);
         long start = System.nanoTime();
+        ResponseCollector collector = new ResponseCollector(maxBodyBytes);
         try {
-            return client.sendAsync(http.build(), CappedBody.handler(maxBodyBytes, requestTimeout))
-                    .handle((response, error) -> error == null
-                            ? result(response, elapsedMs(start))
-                            : SendResult.noResponse(elapsedMs(start), describe(unwrap(error), request.url().getHost())));
+            newRequest(request).send(collector);
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(SendResult.noResponse(elapsedMs(start), describe(e, request.url().getHost())));
+            return CompletableFuture.completedFuture(SendResult.noResponse(elapsedMs(start), describe(e, request)));
         }
+        return collector.done().thenApply(outcome -> result(outcome, collector, request, elapsedMs(start)));
     }
 
     /** Sends and waits; for the synchronous "Send test event". */
@@ -74,23 +78,39 @@ public final class HttpSender implements AutoCloseable {
         return sendAsync(request).join();
     }
 
-    private static SendResult result(HttpResponse<String> response, long ms) {
-        int status = response.statusCode();
-        Map<String, String> headers = firstValues(response.headers());
+    private Request newRequest(WebhookRequest request) {
+        String contentType = request.headers().entrySet().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase("Content-Type")).map(Map.Entry::getValue)
+                .findFirst().orElse("application/json");
+        return client.newRequest(request.url())
+                .method(HttpMethod.POST)
+                .version(HttpVersion.HTTP_1_1)
+                .followRedirects(false)
+                .timeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .headers(h -> request.headers().forEach(h::put))
+                .body(new BytesRequestContent(contentType, request.body()));
+    }
+
+    private SendResult result(Result outcome, ResponseCollector collector, WebhookRequest request, long ms) {
+        Response response = outcome.getResponse();
+        if (!collector.headersArrived() || response == null) {
+            return SendResult.noResponse(ms, describe(outcome.getFailure(), request));
+        }
+        // After the headers, a failure (limit reached, timeout, broken connection) still leaves a response.
+        int status = response.getStatus();
+        Map<String, String> headers = firstValues(response);
         boolean ok = status >= 200 && status < 300;
         Duration retryAfter = status == 429 || status == 503
                 ? RetryAfter.parse(headers.get("retry-after")).orElse(null) : null;
-        return new SendResult(ok, status, headers, response.body(), ms, ok ? null : describeStatus(status, headers),
+        return new SendResult(ok, status, headers, collector.body(), ms, ok ? null : describeStatus(status, headers),
                 retryAfter);
     }
 
-    private static Map<String, String> firstValues(HttpHeaders headers) {
+    private static Map<String, String> firstValues(Response response) {
         Map<String, String> out = new TreeMap<>();
-        headers.map().forEach((name, values) -> {
-            if (!values.isEmpty() && !name.startsWith(":")) {
-                out.put(name.toLowerCase(), values.get(0));
-            }
-        });
+        for (HttpField field : response.getHeaders()) {
+            out.putIfAbsent(field.getName().toLowerCase(Locale.ROOT), field.getValue());
+        }
         return out;
     }
 
@@ -102,30 +122,37 @@ public final class HttpSender implements AutoCloseable {
         return "HTTP " + status;
     }
 
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    }
-
-    private String describe(Throwable e, String host) {
-        if (e instanceof HttpConnectTimeoutException) {
+    private String describe(Throwable e, WebhookRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof GuardedResolver.Refused) {
+                return "not sent: " + t.getMessage();
+            }
+        }
+        if (e instanceof SocketTimeoutException) {
             return "connection timed out";
         }
-        if (e instanceof HttpTimeoutException) {
+        if (e instanceof TimeoutException) {
             return "no response within " + requestTimeout.toSeconds() + " s";
         }
         if (e instanceof ConnectException) {
-            // The JDK reports an unresolvable host as a ConnectException caused by UnresolvedAddressException.
-            return e.getCause() instanceof UnresolvedAddressException
-                    ? "unknown host " + host + ": it does not resolve" : "connection refused" + suffix(e);
+            String message = e.getMessage();
+            return message == null || message.toLowerCase(Locale.ROOT).contains("refused")
+                    ? "connection refused" : "could not connect: " + message;
         }
         if (e instanceof UnknownHostException) {
-            return "unknown host" + suffix(e);
+            return "unknown host " + request.url().getHost() + ": it does not resolve";
+        }
+        if (e instanceof AsynchronousCloseException) {
+            return "cancelled while waiting for the response: the host is shutting down";
+        }
+        if (e instanceof EOFException || e instanceof ClosedChannelException) {
+            return "the connection closed before a response arrived";
         }
         if (e instanceof SSLException) {
             return "TLS error" + suffix(e);
         }
         if (e.getMessage() == null && e.getCause() != null) {
-            return describe(e.getCause(), host);
+            return describe(e.getCause(), request);
         }
         return e.getClass().getSimpleName() + suffix(e);
     }
@@ -140,6 +167,6 @@ public final class HttpSender implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        JettyClients.stop(client);
     }
 }

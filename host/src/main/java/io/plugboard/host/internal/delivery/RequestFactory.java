@@ -1,6 +1,9 @@
 package io.plugboard.host.internal.delivery;
 
 import io.plugboard.host.internal.events.StoredEvent;
+import io.plugboard.host.internal.payloads.Payloads;
+import io.plugboard.host.internal.payloads.UsedSecrets;
+import io.plugboard.host.internal.webhooks.PayloadSettings;
 import io.plugboard.host.internal.webhooks.Webhook;
 import java.net.URI;
 import java.time.Instant;
@@ -8,38 +11,73 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Builds the request for one attempt: the envelope, and the Standard Webhooks headers. The
+ * Builds the request for one attempt: the body, and the Standard Webhooks headers. The
  * {@code webhook-id} is the event id, the same for every attempt; timestamp and signature are fresh.
+ * The standard format is the spliced {@link Envelope}; the other formats come from {@link Payloads}
+ * (CloudEvents, templates), as do custom headers. Before either, the event's data passes the
+ * {@code outgoing_payload} filters ({@link OutgoingFilter}). Signatures cover the exact body bytes.
  */
 public final class RequestFactory {
 
     private final Envelope envelope;
+    private final Payloads payloads;
+    private final OutgoingFilter filter;
     private final String userAgent;
 
-    public RequestFactory(Envelope envelope, String hostVersion) {
+    RequestFactory(Envelope envelope, Payloads payloads, OutgoingFilter filter, String hostVersion) {
         this.envelope = envelope;
+        this.payloads = payloads;
+        this.filter = filter;
         this.userAgent = "Plugboard/" + hostVersion;
     }
 
+    /** The data passes the outgoing-payload filters first; the signature covers the exact bytes sent. */
     public WebhookRequest build(Webhook webhook, StoredEvent event, Instant now) {
-        byte[] body = envelope.body(event);
+        PayloadSettings p = webhook.payload();
+        boolean plain = PayloadSettings.STANDARD.equals(p.format()) && p.headers().isEmpty();
+        return build(webhook, event, now, plain ? null : payloads.forRequest());
+    }
+
+    /**
+     * @param secrets where secret values come from (and are remembered for masking); null only for the
+     *     standard format without custom headers
+     */
+    public WebhookRequest build(Webhook webhook, StoredEvent stored, Instant now, UsedSecrets secrets) {
+        // The data passes the outgoing-payload filters first (in every format); the signature covers the bytes sent.
+        String data = filter.data(webhook, stored);
+        StoredEvent event = data == stored.data() ? stored
+                : new StoredEvent(stored.id(), stored.type(), data, stored.source(), stored.createdAt());
+        PayloadSettings p = webhook.payload();
+        byte[] body;
+        String contentType = "application/json";
+        if (PayloadSettings.STANDARD.equals(p.format())) {
+            body = envelope.body(event);
+        } else {
+            Payloads.Body b = payloads.body(webhook, event, secrets);
+            body = b.bytes();
+            contentType = b.contentType();
+        }
         long timestamp = now.getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
+        headers.put("Content-Type", contentType);
         headers.put("User-Agent", userAgent);
+        if (secrets != null) {
+            headers.putAll(payloads.headers(p, secrets));
+        }
         headers.put("webhook-id", event.id());
         headers.put("webhook-timestamp", Long.toString(timestamp));
         headers.put("webhook-signature", Signer.header(webhook.signingSecrets(now), event.id(), timestamp, body));
         if (webhook.hasToken()) {
             headers.put("Authorization", "Bearer " + webhook.token());
         }
-        return new WebhookRequest(URI.create(webhook.url()), headers, body);
+        Map<String, String> shown = masked(headers);
+        return new WebhookRequest(URI.create(webhook.url()), headers, body, secrets == null ? shown : secrets.mask(shown));
     }
 
     /** @return the headers as they may be stored and shown: the bearer token masked */
     public static Map<String, String> masked(Map<String, String> headers) {
         Map<String, String> out = new LinkedHashMap<>(headers);
-        out.computeIfPresent("Authorization", (k, v) -> "Bearer ****");
+        out.computeIfPresent("Authorization", (k, v) -> v.startsWith("Bearer ") ? "Bearer ****" : "****");
         return out;
     }
 }

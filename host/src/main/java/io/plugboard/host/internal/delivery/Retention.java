@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.delivery;
 
 import io.plugboard.host.internal.Threads;
+import io.plugboard.host.internal.instances.JobLeases;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -13,21 +14,26 @@ import org.slf4j.LoggerFactory;
 /**
  * Purges history older than the retention age in the background, in bounded batches so that no
  * transaction holds the database for long: finished deliveries (their attempts go with them), then
- * events that no delivery needs any more.
+ * events that no delivery needs any more. With several instances on one database, the instance that
+ * takes the job's lease for the hour runs it; the others skip that round.
  */
 final class Retention implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
     static final int BATCH = 1000;
+    /** Rounds are hourly on each instance; the lease makes them at most one per 50 minutes cluster-wide. */
+    private static final Duration ROUND = Duration.ofMinutes(50);
 
     private final Jdbi jdbi;
     private final Duration age;
     private final Clock clock;
+    private final JobLeases jobs;
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(Threads.daemon("plugboard-retention"));
 
-    Retention(Jdbi jdbi, Duration age, Clock clock) {
+    Retention(Jdbi jdbi, Duration age, Clock clock, JobLeases jobs) {
         this.jdbi = jdbi;
+        this.jobs = jobs;
         this.age = age;
         this.clock = clock;
     }
@@ -59,6 +65,9 @@ final class Retention implements AutoCloseable {
 
     private void purgeQuietly() {
         try {
+            if (!jobs.tryTake("retention", ROUND)) {
+                return;
+            }
             int removed = purge();
             if (removed > 0) {
                 log.info("Retention removed {} row(s) older than {}", removed, age);

@@ -12,12 +12,16 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Accepts events: checks the type is registered and the data is a JSON object that satisfies the
  * type's schema, then stores the event and its pending deliveries. Sending happens elsewhere, never here.
  */
 public final class EventService {
+
+    private static final Logger log = LoggerFactory.getLogger(EventService.class);
 
     /** The largest {@code data} accepted, as serialized JSON. */
     public static final int MAX_DATA_BYTES = 512 * 1024;
@@ -29,10 +33,15 @@ public final class EventService {
     private final ObjectMapper mapper;
     private final Ids ids;
     private final Clock clock;
+    private final boolean rejectInvalidData;
 
-    /** @param onEmitted told after each emitted event is committed (wakes the dispatcher) */
+    /**
+     * @param onEmitted told after each emitted event is committed (wakes the dispatcher)
+     * @param rejectInvalidData true to refuse data that breaks the type's schema, false to log and accept it
+     */
     public EventService(EventTypeRegistry registry, Jdbi jdbi, OutboxWriter outbox, Consumer<StoredEvent> onEmitted,
-                        ObjectMapper mapper, Ids ids, Clock clock) {
+                        ObjectMapper mapper, Ids ids, Clock clock, boolean rejectInvalidData) {
+        this.rejectInvalidData = rejectInvalidData;
         this.registry = registry;
         this.jdbi = jdbi;
         this.outbox = outbox;
@@ -67,11 +76,59 @@ public final class EventService {
         return event;
     }
 
+    /** One event of a batch for {@link #emitAll}. */
+    public record NewEvent(String type, JsonNode data) {}
+
+    /** More rows to write in the same transaction as a batch of events (e.g. where they came from). */
+    @FunctionalInterface
+    public interface AlsoWrite {
+        void write(Connection connection, List<StoredEvent> events) throws SQLException;
+    }
+
+    /**
+     * Validates every event first, then stores all of them with their deliveries, and {@code also}'s
+     * rows, in one transaction: all or nothing.
+     *
+     * @throws InvalidEventException naming the first refused event (by position); nothing is stored then
+     */
+    public List<StoredEvent> emitAll(String source, List<NewEvent> batch, AlsoWrite also) {
+        List<StoredEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            NewEvent e = batch.get(i);
+            try {
+                events.add(accept(source, e.type(), e.data()));
+            } catch (InvalidEventException refused) {
+                throw new InvalidEventException((batch.size() > 1 ? "event " + (i + 1) + " of " + batch.size() + " ('"
+                        + e.type() + "'): " : "") + refused.getMessage(), refused.problems());
+            }
+        }
+        try {
+            jdbi.useTransaction(h -> {
+                for (StoredEvent event : events) {
+                    outbox.write(h.getConnection(), event, true);
+                }
+                also.write(h.getConnection(), events);
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store " + events.size() + " event(s)", e);
+        }
+        events.forEach(onEmitted);
+        return events;
+    }
+
     /** Validates and stores an event without delivering it (a test event, sent by its own sender). */
     public StoredEvent store(String source, String type, JsonNode data) {
         StoredEvent event = accept(source, type, data);
         write(event, false);
         return event;
+    }
+
+    /**
+     * Validates an event and gives it an id without storing it: what a preview or the test console
+     * sends, which leaves no trace in the database.
+     */
+    public StoredEvent prepare(String source, String type, JsonNode data) {
+        return accept(source, type, data);
     }
 
     private void write(StoredEvent event, boolean fanOut) {
@@ -93,7 +150,11 @@ public final class EventService {
         }
         List<String> problems = registered.validate(data);
         if (!problems.isEmpty()) {
-            throw new InvalidEventException("event data does not match the schema of '" + type + "'", problems);
+            if (rejectInvalidData) {
+                throw new InvalidEventException("event data does not match the schema of '" + type + "'", problems);
+            }
+            log.warn("Event data from {} does not match the schema of '{}' (accepted, as configured): {}",
+                    source, type, problems);
         }
         return new StoredEvent(ids.next("evt"), type, json, source, clock.instant());
     }

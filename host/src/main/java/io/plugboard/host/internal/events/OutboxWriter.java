@@ -1,6 +1,12 @@
 package io.plugboard.host.internal.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plugboard.host.internal.Ids;
+import io.plugboard.host.internal.payloads.FilterCache;
+import java.time.format.DateTimeFormatter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,14 +17,19 @@ import java.util.List;
 /**
  * Writes an event and one pending delivery per enabled webhook subscribed to its type, on the
  * caller's connection and inside the caller's transaction: the transactional outbox. Plain JDBC so
- * that an embedding application can pass its own connection.
+ * that an embedding application can pass its own connection. A webhook with a filter gets a delivery
+ * only when the event matches it; the event's data is parsed only when some subscriber has a filter.
  */
 public final class OutboxWriter {
 
     private final Ids ids;
+    private final FilterCache filters;
+    private final ObjectMapper mapper;
 
-    public OutboxWriter(Ids ids) {
+    public OutboxWriter(Ids ids, FilterCache filters, ObjectMapper mapper) {
         this.ids = ids;
+        this.filters = filters;
+        this.mapper = mapper;
     }
 
     /** @param fanOut false to store the event alone (a test event is delivered by its sender) */
@@ -36,7 +47,7 @@ public final class OutboxWriter {
         if (!fanOut) {
             return 0;
         }
-        List<String> webhooks = subscribers(c, e.type());
+        List<String> webhooks = subscribers(c, e);
         if (webhooks.isEmpty()) {
             return 0;
         }
@@ -56,17 +67,37 @@ public final class OutboxWriter {
         return webhooks.size();
     }
 
-    private static List<String> subscribers(Connection c, String type) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT w.id FROM webhooks w JOIN webhook_events we "
+    private List<String> subscribers(Connection c, StoredEvent e) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT w.id, w.filter FROM webhooks w JOIN webhook_events we "
                 + "ON we.webhook_id = w.id WHERE we.event_type = ? AND w.enabled")) {
-            q.setString(1, type);
+            q.setString(1, e.type());
             List<String> ids = new ArrayList<>();
+            JsonNode envelope = null;
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
+                    String filter = rs.getString(2);
+                    if (filter != null) {
+                        envelope = envelope != null ? envelope : envelope(e);
+                        if (!filters.matches(filter, envelope)) {
+                            continue;
+                        }
+                    }
                     ids.add(rs.getString(1));
                 }
             }
             return ids;
         }
+    }
+
+    /** The event as filters see it: the standard envelope. */
+    private JsonNode envelope(StoredEvent e) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", e.id()).put("type", e.type()).put("timestamp", DateTimeFormatter.ISO_INSTANT.format(e.createdAt()));
+        try {
+            node.set("data", mapper.readTree(e.data()));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("stored event data is not JSON: " + e.id(), ex);
+        }
+        return node;
     }
 }

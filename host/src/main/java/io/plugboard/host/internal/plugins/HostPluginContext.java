@@ -2,15 +2,51 @@ package io.plugboard.host.internal.plugins;
 
 import io.plugboard.sdk.EventEmitter;
 import io.plugboard.sdk.PluginContext;
+import io.plugboard.sdk.Scheduler;
+import io.plugboard.sdk.hooks.Hooks;
+import io.plugboard.sdk.settings.PluginSettings;
+import io.plugboard.sdk.web.AdminPages;
+import io.plugboard.sdk.web.JsonRoutes;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The {@link PluginContext} the host hands one plugin. */
-record HostPluginContext(String pluginId, String pluginVersion, String hostVersion, EventEmitter events)
-        implements PluginContext {
+record HostPluginContext(String pluginId, String pluginVersion, String hostVersion, EventEmitter events,
+                         ContextParts parts) implements PluginContext {
 
     @Override
     public Logger logger() {
         return LoggerFactory.getLogger("plugboard.plugin." + pluginId);
+    }
+
+    @Override
+    public Hooks hooks() {
+        return parts.hooks();
+    }
+
+    @Override
+    public PluginSettings settings() {
+        return parts.settings();
+    }
+
+    @Override
+    public AdminPages adminPages() {
+        return parts.adminPages();
+    }
+
+    @Override
+    public JsonRoutes routes() {
+        return parts.routes();
+    }
+
+    @Override
+    public Scheduler scheduler() {
+        return parts.scheduler();
+    }
+
+    @Override
+    public DataSource database() {
+        return parts.database();
     }
 }

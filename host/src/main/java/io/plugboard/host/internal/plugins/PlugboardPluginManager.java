@@ -1,12 +1,10 @@
 package io.plugboard.host.internal.plugins;
 
 import io.plugboard.sdk.PluginContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.pf4j.CompoundPluginLoader;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.JarPluginLoader;
 import org.pf4j.JarPluginRepository;
@@ -15,26 +13,23 @@ import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginFactory;
 import org.pf4j.PluginLoader;
 import org.pf4j.PluginRepository;
-import org.pf4j.PluginRuntimeException;
+import org.pf4j.PluginState;
+import org.pf4j.PluginStatusProvider;
 import org.pf4j.PluginWrapper;
 import org.pf4j.RuntimeMode;
 
 /**
- * PF4J's manager set up for Plugboard: deployment mode, the host version as system version (so
- * {@code Plugin-Requires} is enforced), plugin contexts through the factory, the SDK shared with the
- * host, and a record of why a jar could not be loaded or a plugin was refused, for the admin to show.
+ * PF4J's manager set up for Plugboard: it only loads, starts, stops and unloads single plugins it is
+ * given (the plugin service decides which, when, and in what order, and keeps their state). Jars are
+ * loaded from the private copies, development plugins from a classes directory; the SDK is shared with
+ * the host; plugin contexts come through the factory; the host version is the system version.
  */
 final class PlugboardPluginManager extends DefaultPluginManager {
 
-    /** A file in the plugins folder that PF4J could not load. */
-    record LoadFailure(Path path, Exception error) {}
-
-    private final List<LoadFailure> loadFailures = new ArrayList<>();
-    private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private final Function<PluginWrapper, PluginContext> contexts;
 
-    PlugboardPluginManager(Path pluginsDir, String hostVersion, Function<PluginWrapper, PluginContext> contexts) {
-        super(pluginsDir);
+    PlugboardPluginManager(Path copiesDir, String hostVersion, Function<PluginWrapper, PluginContext> contexts) {
+        super(copiesDir);
         this.contexts = contexts;
         setSystemVersion(hostVersion);
     }
@@ -52,52 +47,55 @@ final class PlugboardPluginManager extends DefaultPluginManager {
 
     @Override
     protected PluginRepository createPluginRepository() {
-        // Plugins are jars; PF4J's default would also unpack zips and treat every folder as a plugin.
+        // Never scanned: the plugin service hands over each jar itself.
         return new JarPluginRepository(getPluginsRoots());
     }
 
     @Override
-    protected PluginLoader createPluginLoader() {
-        return new JarPluginLoader(this) {
-            @Override
-            protected PluginClassLoader createPluginClassLoader(Path pluginPath, PluginDescriptor descriptor) {
-                return new SdkSharingClassLoader(pluginManager, descriptor, getClass().getClassLoader());
-            }
+    protected PluginStatusProvider createPluginStatusProvider() {
+        // Which plugins are active is the plugin service's business (stored in the database), not
+        // PF4J's enabled.txt / disabled.txt.
+        return new PluginStatusProvider() {
+            @Override public boolean isPluginDisabled(String pluginId) { return false; }
+            @Override public void disablePlugin(String pluginId) {}
+            @Override public void enablePlugin(String pluginId) {}
         };
     }
 
     @Override
-    protected PluginWrapper loadPluginFromPath(Path pluginPath) {
-        try {
-            return super.loadPluginFromPath(pluginPath);
-        } catch (RuntimeException e) {
-            synchronized (loadFailures) {
-                loadFailures.add(new LoadFailure(pluginPath, e));
+    protected PluginLoader createPluginLoader() {
+        ClassLoader hostLoader = PlugboardPluginManager.class.getClassLoader();
+        PluginLoader jars = new JarPluginLoader(this) {
+            @Override
+            protected PluginClassLoader createPluginClassLoader(Path pluginPath, PluginDescriptor descriptor) {
+                return new SdkSharingClassLoader(pluginManager, descriptor, hostLoader);
             }
-            // PF4J skips a jar only on its own exception type; anything else (e.g. an unparsable
-            // Plugin-Requires) would abort loading every other plugin.
-            throw e instanceof PluginRuntimeException p ? p : new PluginRuntimeException(e, e.getMessage());
-        }
+        };
+        PluginLoader classesDirs = new PluginLoader() {
+            @Override
+            public boolean isApplicable(Path path) {
+                return Files.isDirectory(path);
+            }
+
+            @Override
+            public ClassLoader loadPlugin(Path path, PluginDescriptor descriptor) {
+                PluginClassLoader loader = new SdkSharingClassLoader(PlugboardPluginManager.this, descriptor, hostLoader);
+                loader.addFile(path.toFile());
+                return loader;
+            }
+        };
+        return new CompoundPluginLoader().add(jars).add(classesDirs);
     }
 
-    @Override
-    protected boolean isPluginValid(PluginWrapper wrapper) {
-        boolean valid = super.isPluginValid(wrapper);
-        if (!valid) {
-            refusals.put(wrapper.getPluginId(), "requires Plugboard " + wrapper.getDescriptor().getRequires()
-                    + ", but this host is " + getSystemVersion());
-        }
-        return valid;
+    /** Stops one plugin only: the plugin service has already stopped the ones that depend on it. */
+    PluginState stopOnly(String pluginId) {
+        return stopPlugin(pluginId, false);
     }
 
-    List<LoadFailure> loadFailures() {
-        synchronized (loadFailures) {
-            return List.copyOf(loadFailures);
+    /** Unloads one plugin only, closing its class loader (and with it the jar). */
+    void unloadOnly(String pluginId) {
+        if (getPlugin(pluginId) != null) {
+            unloadPlugin(pluginId, false);
         }
-    }
-
-    /** @return why the host refused to enable the plugin, if it did */
-    String refusal(String pluginId) {
-        return refusals.get(pluginId);
     }
 }

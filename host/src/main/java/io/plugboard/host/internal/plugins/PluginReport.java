@@ -5,8 +5,11 @@ import java.util.List;
 /**
  * What the admin and the API show about one plugin (or one jar that could not be loaded).
  *
- * @param state {@code started}, {@code disabled}, {@code failed}, …: PF4J's state in lower case
- * @param reason why the plugin is not running, when it is not; otherwise null
+ * @param state {@code active}, {@code inactive}, {@code failed} or {@code incompatible}
+ * @param reason why the plugin is not running, when it failed or is incompatible; otherwise null
+ * @param development loaded from a classes directory by the embedding application
+ * @param dependencies what the plugin's {@code Plugin-Dependencies} ask for, and whether each is active
+ * @param dependents the installed plugins that depend on this one
  * @param warnings contributions that were refused while the plugin itself runs (e.g. a duplicate event key)
  */
 public record PluginReport(
@@ -18,11 +21,24 @@ public record PluginReport(
         String file,
         String state,
         String reason,
+        boolean development,
+        List<Dependency> dependencies,
+        List<String> dependents,
         List<String> eventTypes,
         List<String> warnings) {
 
+    /** One entry of {@code Plugin-Dependencies}: {@code id@range}, optional when it ends in {@code ?}. */
+    public record Dependency(String pluginId, String versions, boolean optional, boolean active) {}
+
     public PluginReport {
+        dependencies = List.copyOf(dependencies);
+        dependents = List.copyOf(dependents);
         eventTypes = List.copyOf(eventTypes);
         warnings = List.copyOf(warnings);
+    }
+
+    /** @return true if the plugin is running */
+    public boolean active() {
+        return "active".equals(state);
     }
 }

@@ -1,219 +1,189 @@
 package io.plugboard.host.internal.plugins;
 
+import io.plugboard.host.internal.ConflictException;
 import io.plugboard.host.internal.events.EventTypeCompiler;
 import io.plugboard.host.internal.events.EventTypeRegistry;
-import io.plugboard.host.internal.events.InvalidEventTypeException;
-import io.plugboard.host.internal.events.RegisteredEventType;
 import io.plugboard.sdk.EventEmitter;
-import io.plugboard.sdk.EventType;
-import io.plugboard.sdk.EventTypeProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.pf4j.PluginState;
-import org.pf4j.PluginWrapper;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the plugin jars, starts them, and registers what they contribute. A plugin that fails in
- * any way is reported with its reason and never stops the host.
+ * The plugins: what the admin and the API ask of them (list, activate, deactivate, uninstall,
+ * upload), and the folder they come from. Every change goes through one lock, so the watcher, an
+ * upload and an admin's click never interleave. A plugin that fails in any way is reported with its
+ * reason and never stops the host.
  */
 public final class PluginService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PluginService.class);
 
+    private final PluginOptions options;
     private final PlugboardPluginManager manager;
-    private final EventTypeRegistry registry;
-    private final EventTypeCompiler compiler;
-    private final Map<String, String> failures = new ConcurrentHashMap<>();
-    private final Map<String, List<String>> warnings = new ConcurrentHashMap<>();
-    private volatile String resolveFailure;
+    private final PluginCatalog catalog = new PluginCatalog();
+    private final PluginStateStore states;
+    private final JarCopies copies;
+    private final PluginRunner runner;
+    private final PluginDeployer deployer;
+    private final PluginUploads uploads;
+    private final PluginReports reports;
+    private final PluginFolder folder;
+    private final PluginActions actions;
+    private final FolderSync folderSync;
+    private FolderWatcher watcher;
 
-    public PluginService(Path pluginsDir, String hostVersion, EventTypeRegistry registry, EventTypeCompiler compiler,
-                         Function<String, EventEmitter> emitters) {
-        this.registry = registry;
-        this.compiler = compiler;
-        this.manager = new PlugboardPluginManager(pluginsDir, hostVersion, wrapper -> new HostPluginContext(
+    /**
+     * @param parts the parts of a plugin's context (hooks, settings, pages, routes, tasks), by id and version
+     * @param listeners told, in this order, when a plugin starts, started, stopped or is uninstalled
+     */
+    public PluginService(PluginOptions options, Jdbi jdbi, Clock clock, EventTypeRegistry registry,
+                         EventTypeCompiler compiler, Function<String, EventEmitter> emitters,
+                         BiFunction<String, String, ContextParts> parts, List<PluginListener> listeners) {
+        this.options = options;
+        String hostVersion = options.hostVersion();
+        this.manager = new PlugboardPluginManager(options.copiesDir(), hostVersion, wrapper -> new HostPluginContext(
                 wrapper.getPluginId(), wrapper.getDescriptor().getVersion(), hostVersion,
-                emitters.apply("plugin:" + wrapper.getPluginId())));
+                emitters.apply("plugin:" + wrapper.getPluginId()),
+                parts.apply(wrapper.getPluginId(), wrapper.getDescriptor().getVersion())));
+        this.states = new PluginStateStore(jdbi, clock);
+        this.copies = new JarCopies(options.copiesDir());
+        this.folder = new PluginFolder(options.pluginsDir());
+        JarInspector inspector = new JarInspector(manager.getVersionManager());
+        Compatibility compatibility = new Compatibility(hostVersion, manager.getVersionManager());
+        this.runner = new PluginRunner(manager, new EventTypeContributions(manager, registry, compiler), listeners);
+        this.deployer = new PluginDeployer(catalog, copies, inspector, compatibility, runner, states);
+        this.uploads = new PluginUploads(folder, options.copiesDir().resolveSibling("plugin-uploads"),
+                options.maxJarBytes(), inspector, compatibility, catalog, deployer, copies);
+        this.reports = new PluginReports(registry);
+        this.actions = new PluginActions(catalog, deployer, runner, states, copies);
+        this.folderSync = new FolderSync(catalog, deployer);
     }
 
     /**
-     * Loads every plugin in the plugins folder, registers each one's event types and then starts it,
-     * so a plugin can emit its own events from {@code start()}.
+     * Installs the development plugins and every jar in the plugins folder, starts those that should
+     * run (dependencies first), then watches the folder if asked to.
      */
-    public void start() {
-        try {
-            manager.loadPlugins();
-        } catch (RuntimeException e) {
-            // PF4J resolves all plugins together: a dependency problem in one fails the whole resolve step.
-            resolveFailure = Reasons.describe(e);
-            log.error("Plugins could not be resolved: {}", resolveFailure);
-        }
-        for (PluginWrapper plugin : manager.getResolvedPlugins()) {
-            if (!plugin.getPluginState().isDisabled() && registerContributions(plugin)) {
-                startOne(plugin);
+    public synchronized void start() {
+        copies.clear();
+        for (Path dir : options.developmentDirs()) {
+            try {
+                deployer.installDevelopment(dir);
+            } catch (BadPluginJarException e) {
+                log.error("The development plugin in {} cannot be loaded: {}", dir, e.getMessage());
+                catalog.broken(new PluginCatalog.BrokenJar(dir, null, e.getMessage()));
             }
         }
-        for (PluginWrapper plugin : manager.getPlugins()) {
-            if (plugin.getPluginState() != PluginState.STARTED) {
-                PluginReport report = report(plugin);
-                log.warn("Plugin '{}' is {}: {}", report.id(), report.state(), report.reason());
+        folder.scan().keySet().forEach(deployer::install);
+        deployer.settle();
+        for (PluginReport report : reports.all(catalog)) {
+            if (!report.active()) {
+                log.warn("Plugin '{}' is {}{}", report.id(), report.state(),
+                        report.reason() == null ? "" : ": " + report.reason());
             }
         }
-    }
-
-    private void startOne(PluginWrapper plugin) {
-        String id = plugin.getPluginId();
-        if (manager.startPlugin(id) == PluginState.STARTED) {
-            log.info("Plugin '{}' {} started with {} event type(s)", id, plugin.getDescriptor().getVersion(),
-                    registry.keysOf(id).size());
-        } else {
-            registry.unregisterAll(id);
+        if (options.watch()) {
+            watcher = new FolderWatcher(folder, options.watchInterval(), this::folderChanged);
+            watcher.start();
         }
     }
 
     /** @return every plugin, and every jar that could not be loaded, by id */
-    public List<PluginReport> reports() {
-        List<PluginReport> reports = new ArrayList<>();
-        for (PluginWrapper plugin : manager.getPlugins()) {
-            reports.add(report(plugin));
-        }
-        for (PlugboardPluginManager.LoadFailure failure : manager.loadFailures()) {
-            reports.add(new PluginReport(failure.path().getFileName().toString(), "", "", "", "",
-                    failure.path().getFileName().toString(), "failed",
-                    "cannot be loaded: " + Reasons.loadFailure(failure.path(), failure.error()), List.of(), List.of()));
-        }
-        reports.sort(Comparator.comparing(PluginReport::id));
-        return reports;
+    public synchronized List<PluginReport> reports() {
+        return reports.all(catalog);
     }
 
-    /** @return a problem that concerns all plugins at once (e.g. a dependency cycle), if any */
-    public String resolveFailure() {
-        return resolveFailure;
-    }
-
-    /** Stops and unloads every plugin, releasing their class loaders and jar files. */
-    @Override
-    public void close() {
-        // Stop first (a plugin may still emit its own events from stop()), newest first, one by one:
-        // PF4J 3.15's stopPlugins() changes the list it walks and gives up half-way.
-        List<PluginWrapper> started = new ArrayList<>(manager.getStartedPlugins());
-        Collections.reverse(started);
-        for (PluginWrapper plugin : started) {
-            try {
-                manager.stopPlugin(plugin.getPluginId());
-            } catch (RuntimeException e) {
-                log.warn("Plugin '{}' did not stop cleanly: {}", plugin.getPluginId(), Reasons.describe(e));
-            }
-        }
-        for (PluginWrapper plugin : manager.getPlugins()) {
-            registry.unregisterAll(plugin.getPluginId());
-        }
-        manager.unloadPlugins();
-    }
-
-    /** @return false if the plugin's providers failed, in which case it is marked failed and not started */
-    private boolean registerContributions(PluginWrapper plugin) {
-        String id = plugin.getPluginId();
-        List<RegisteredOrRefused> outcomes = new ArrayList<>();
-        try {
-            for (EventTypeProvider provider : providers(plugin)) {
-                List<EventType> types = provider.eventTypes();
-                for (EventType eventType : types == null ? List.<EventType>of() : types) {
-                    outcomes.add(compile(eventType, id));
-                }
-            }
-        } catch (RuntimeException | LinkageError e) {
-            String reason = "an event type provider failed: " + Reasons.describe(e);
-            log.error("Plugin '{}' failed and was not started: {}", id, reason, e);
-            failures.put(id, reason);
-            return false;
-        }
-        List<String> refused = new ArrayList<>();
-        for (RegisteredOrRefused outcome : outcomes) {
-            if (outcome.problem() != null) {
-                refused.add(outcome.problem());
-                continue;
-            }
-            try {
-                registry.register(outcome.type());
-            } catch (InvalidEventTypeException e) {
-                refused.add(e.getMessage());
-            }
-        }
-        refused.forEach(problem -> log.warn("Plugin '{}': {}", id, problem));
-        warnings.put(id, List.copyOf(refused));
-        return true;
+    /** @throws NotFoundException if no such plugin is installed */
+    public synchronized PluginReport report(String id) {
+        return reports.of(actions.require(id), catalog);
     }
 
     /**
-     * The plugin's event type providers, read from its extension index. PF4J hands out extensions only
-     * of started plugins; the host needs them just before the start, so it instantiates them itself.
+     * Starts the plugin and remembers it as active.
+     *
+     * @throws ConflictException if it cannot start here (which requirement is unmet) or fails to start (why)
      */
-    private List<EventTypeProvider> providers(PluginWrapper plugin) {
-        List<EventTypeProvider> providers = new ArrayList<>();
-        ClassLoader loader = plugin.getPluginClassLoader();
-        for (String className : manager.getExtensionClassNames(plugin.getPluginId())) {
-            Class<?> type;
-            try {
-                type = loader.loadClass(className);
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("extension " + className + " is listed but not in the jar", e);
-            }
-            if (EventTypeProvider.class.isAssignableFrom(type)) {
-                providers.add((EventTypeProvider) manager.getExtensionFactory().create(type));
-            }
-        }
-        return providers;
+    public synchronized PluginReport activate(String id) {
+        return reports.of(actions.activate(id), catalog);
     }
 
-    private RegisteredOrRefused compile(EventType eventType, String pluginId) {
+    /**
+     * Stops the plugin and remembers it as inactive.
+     *
+     * @throws ConflictException if active plugins depend on it (they are named)
+     */
+    public synchronized PluginReport deactivate(String id) {
+        return reports.of(actions.deactivate(id), catalog);
+    }
+
+    /**
+     * Stops and unloads the plugin, deletes its jar from the plugins folder, and tells the listeners,
+     * which remove what the plugin stored.
+     *
+     * @throws ConflictException if active plugins depend on it, it is a development plugin, or its jar cannot be deleted
+     */
+    public synchronized void uninstall(String id) {
+        actions.uninstall(id);
+    }
+
+    /** @return the largest jar {@link #upload} accepts, in bytes */
+    public long maxUploadBytes() {
+        return uploads.maxBytes();
+    }
+
+    /**
+     * Installs an uploaded jar, or with {@code upgrade} replaces the installed version of the same
+     * plugin (restoring it if the new one does not start).
+     *
+     * @throws io.plugboard.host.internal.ValidationException if the jar is not an installable plugin (field {@code jar})
+     * @throws ConflictException if the id is taken and this is no upgrade, or the upgrade was rolled back
+     */
+    public PluginReport upload(InputStream content, boolean upgrade) {
+        Path staged = uploads.stage(content); // outside the lock: the client may send slowly
         try {
-            return new RegisteredOrRefused(compiler.compile(eventType, pluginId), null);
-        } catch (InvalidEventTypeException e) {
-            return new RegisteredOrRefused(null, "event type " + e.getMessage() + " (refused)");
+            synchronized (this) {
+                return reports.of(uploads.install(staged, upgrade), catalog);
+            }
+        } finally {
+            try {
+                Files.deleteIfExists(staged);
+            } catch (IOException e) {
+                log.warn("Could not delete the staged upload {}: {}", staged, e.toString());
+            }
         }
     }
 
-    private record RegisteredOrRefused(RegisteredEventType type, String problem) {}
-
-    private PluginReport report(PluginWrapper plugin) {
-        String id = plugin.getPluginId();
-        var descriptor = plugin.getDescriptor();
-        String state = failures.containsKey(id) ? "failed" : plugin.getPluginState().toString().toLowerCase();
-        List<String> types = registry.keysOf(id);
-        return new PluginReport(id, descriptor.getVersion(), nullToEmpty(descriptor.getProvider()),
-                nullToEmpty(descriptor.getPluginDescription()), nullToEmpty(descriptor.getRequires()),
-                plugin.getPluginPath().getFileName().toString(), state, reason(plugin),
-                types, warnings.getOrDefault(id, List.of()));
+    /** The watcher's report: deploys stable new or changed jars, removes plugins whose jar is gone. */
+    private synchronized void folderChanged(Map<Path, Fingerprint> stable, Set<Path> present) {
+        folderSync.apply(stable, present);
     }
 
-    private String reason(PluginWrapper plugin) {
-        String id = plugin.getPluginId();
-        if (failures.containsKey(id)) {
-            return failures.get(id);
+    /** Stops watching, then stops every plugin (dependents first) and unloads it. */
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
         }
-        String refusal = manager.refusal(id);
-        if (refusal != null) {
-            return refusal;
+        synchronized (this) {
+            // Stop one by one, dependents before what they need (a plugin may still emit its own
+            // events from stop()); PF4J 3.15's stopPlugins() changes the list it walks and gives up half-way.
+            List<InstalledPlugin> order = new ArrayList<>(new DependencyOrder(catalog.all()).order());
+            Collections.reverse(order);
+            for (InstalledPlugin plugin : order) {
+                runner.stop(plugin, PluginStatus.INACTIVE, null);
+            }
+            manager.unloadPlugins();
         }
-        return switch (plugin.getPluginState()) {
-            case STARTED -> null;
-            case FAILED -> plugin.getFailedException() == null
-                    ? "failed to start" : "failed to start: " + Reasons.describe(plugin.getFailedException());
-            case DISABLED -> "disabled";
-            default -> resolveFailure != null ? resolveFailure : "not started";
-        };
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

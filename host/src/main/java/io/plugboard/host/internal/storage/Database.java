@@ -1,8 +1,8 @@
 package io.plugboard.host.internal.storage;
 
 import com.zaxxer.hikari.HikariConfig;
-import io.plugboard.host.internal.Threads;
 import com.zaxxer.hikari.HikariDataSource;
+import io.plugboard.host.internal.Threads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,26 +20,39 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The host's database: an SQLite file in the data directory (WAL mode), pooled, migrated by Flyway
- * at open, used through Jdbi. Closing it releases every connection and the file.
+ * The host's database, pooled, migrated by Flyway at open, used through Jdbi: by default an SQLite
+ * file in the data directory (WAL mode), or a shared PostgreSQL database. Both run the same
+ * migrations, from {@code db/migration/common}. Closing it releases every connection.
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     static final String FILE_NAME = "plugboard.db";
+    static final String MIGRATIONS = "classpath:db/migration/common";
 
     private final HikariDataSource dataSource;
+    private final Dialect dialect;
     private final Jdbi jdbi;
-    private final ScheduledExecutorService checkpointer =
-            Executors.newSingleThreadScheduledExecutor(Threads.daemon("plugboard-checkpoint"));
+    private final ScheduledExecutorService checkpointer;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
-        jdbi.setTransactionHandler(new SerializedWrites(new LocalTransactionHandler(), new ReentrantLock()));
-        // Checkpoints run here, not inside whichever commit crosses the WAL threshold (that commit
-        // could be an emit, whose latency matters).
-        checkpointer.scheduleWithFixedDelay(() -> checkpoint("PASSIVE"), 1, 1, TimeUnit.SECONDS);
+        if (dialect == Dialect.SQLITE) {
+            jdbi.setTransactionHandler(new SerializedWrites(new LocalTransactionHandler(), new ReentrantLock()));
+            // Checkpoints run here, not inside whichever commit crosses the WAL threshold (that commit
+            // could be an emit, whose latency matters).
+            checkpointer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("plugboard-checkpoint"));
+            checkpointer.scheduleWithFixedDelay(() -> checkpoint("PASSIVE"), 1, 1, TimeUnit.SECONDS);
+        } else {
+            checkpointer = null;
+        }
+    }
+
+    /** Opens the shared database when one is configured, else the SQLite file in {@code dataDir}. */
+    public static Database open(DatabaseSettings shared, Path dataDir) {
+        return shared == null ? openSqlite(dataDir) : openPostgres(shared);
     }
 
     /** Opens (creating if needed) the database in {@code dataDir} and brings its schema up to date. */
@@ -60,25 +73,56 @@ public final class Database implements AutoCloseable {
         pool.setMaximumPoolSize(4);
         pool.setMinimumIdle(1);
         pool.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
-        HikariDataSource dataSource = new HikariDataSource(pool);
-        try {
-            migrate(dataSource, "classpath:db/migration/sqlite");
-        } catch (RuntimeException e) {
-            dataSource.close();
-            throw e;
-        }
+        Database db = migrated(new HikariDataSource(pool), Dialect.SQLITE);
         log.info("Database ready at {}", file.toAbsolutePath());
-        return new Database(dataSource);
+        return db;
+    }
+
+    /** Connects to a shared PostgreSQL database and brings its schema up to date. */
+    public static Database openPostgres(DatabaseSettings settings) {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(settings.url());
+        if (settings.user() != null) {
+            pool.setUsername(settings.user());
+        }
+        if (settings.password() != null) {
+            pool.setPassword(settings.password());
+        }
+        pool.setPoolName("plugboard-postgresql");
+        pool.setMaximumPoolSize(10);
+        pool.setMinimumIdle(2);
+        pool.setConnectionTimeout(10_000);
+        HikariDataSource source;
+        try {
+            source = new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot connect to the database at " + settings.safeUrl() + ": "
+                    + e.getMessage(), e);
+        }
+        Database db = migrated(source, Dialect.POSTGRESQL);
+        log.info("Database ready at {} (PostgreSQL)", settings.safeUrl());
+        return db;
     }
 
     public Jdbi jdbi() {
         return jdbi;
     }
 
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** @return the pool, for tools that take a DataSource (the plugins' own Flyway migrations) */
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
     @Override
     public void close() {
-        checkpointer.shutdownNow();
-        checkpoint("TRUNCATE");
+        if (checkpointer != null) {
+            checkpointer.shutdownNow();
+            checkpoint("TRUNCATE");
+        }
         dataSource.close();
     }
 
@@ -90,16 +134,23 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void migrate(HikariDataSource dataSource, String location) {
-        var result = Flyway.configure()
-                .dataSource(dataSource)
-                .locations(location)
-                .failOnMissingLocations(true)
-                .load()
-                .migrate();
-        if (result.migrationsExecuted > 0) {
-            log.info("Applied {} database migration(s); schema is now at version {}",
-                    result.migrationsExecuted, result.targetSchemaVersion);
+    private static Database migrated(HikariDataSource dataSource, Dialect dialect) {
+        try {
+            var result = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(MIGRATIONS)
+                    .placeholders(dialect.placeholders())
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+            if (result.migrationsExecuted > 0) {
+                log.info("Applied {} database migration(s); schema is now at version {}",
+                        result.migrationsExecuted, result.targetSchemaVersion);
+            }
+            return new Database(dataSource, dialect);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
         }
     }
 

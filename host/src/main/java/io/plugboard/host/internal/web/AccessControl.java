@@ -4,11 +4,16 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.SecretTokens;
 import io.plugboard.host.internal.auth.AdminUsers;
+import io.plugboard.host.internal.auth.ApiTokens;
+import io.plugboard.host.internal.auth.LoginThrottle;
+import io.plugboard.host.internal.auth.TokenScope;
 import io.plugboard.host.internal.auth.AuthServices;
 import io.plugboard.host.internal.auth.Sessions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,12 +28,19 @@ public final class AccessControl {
     public static final String SESSION_COOKIE = "plugboard_session";
     public static final String SESSION_ATTRIBUTE = "plugboard.session";
     public static final String CSRF_FIELD = "_csrf";
+    /** The admin's htmx requests send the token in this header too (a cross-site form cannot set it). */
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    /** The admin whose HTTP Basic credentials an API request carried; absent for a token. */
+    public static final String API_ADMIN_ATTRIBUTE = "plugboard.apiAdmin";
     private static final Set<String> PUBLIC_ADMIN = Set.of("/admin/login", "/admin/setup");
 
     private final AuthServices auth;
+    private final long maxUploadBytes;
 
-    public AccessControl(AuthServices auth) {
+    /** @param maxUploadBytes the largest plugin jar an admin form may upload */
+    public AccessControl(AuthServices auth, long maxUploadBytes) {
         this.auth = auth;
+        this.maxUploadBytes = maxUploadBytes;
     }
 
     public void register(RoutesConfig routes) {
@@ -47,10 +59,12 @@ public final class AccessControl {
         if (ctx.path().equals("/api/v1/openapi.json")) {
             return; // the API's description is public, like any published API reference
         }
-        refuseCrossSiteWrites(ctx);
         String header = ctx.header("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                && auth.tokens().verify(header.substring(7).strip()).isPresent()) {
+        boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+        refuseCrossSiteWrites(ctx, bearer);
+        Optional<ApiTokens.Verified> token = bearer ? auth.tokens().verify(header.substring(7).strip()) : Optional.empty();
+        if (token.isPresent()) {
+            requireScope(ctx, token.get().scope());
             return;
         }
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6) && basic(ctx, header.substring(6).strip())) {
@@ -62,13 +76,24 @@ public final class AccessControl {
                 : "the credentials were not accepted: the token is unknown or revoked, or the user name or password is wrong");
     }
 
+    /** The servlet's method, so that X-HTTP-Method-Override cannot widen what a read token may do. */
+    private static void requireScope(Context ctx, TokenScope scope) {
+        String method = ctx.req().getMethod();
+        if (!scope.permits(method, ctx.path())) {
+            TokenScope needed = TokenScope.needed(method, ctx.path());
+            throw new ApiException(403, "this token's scope '" + scope.key() + "' allows " + scope.allows()
+                    + "; " + method + " " + ctx.path() + " needs the '" + needed.key() + "' scope"
+                    + (needed == TokenScope.ADMIN ? "" : " (or 'admin')"), Map.of("missing_scope", needed.key()));
+        }
+    }
+
     /**
      * A browser remembers HTTP Basic credentials, so a page on another site could make it send a
      * state-changing request. Browsers send {@code Origin} on such requests and cannot send a JSON
      * content type across sites without permission: both are checked (scripts and curl send neither
      * kind of request, so they are unaffected).
      */
-    private static void refuseCrossSiteWrites(Context ctx) {
+    private static void refuseCrossSiteWrites(Context ctx, boolean bearer) {
         String method = ctx.req().getMethod();
         if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
             return;
@@ -78,9 +103,17 @@ public final class AccessControl {
             throw new ApiException(403, "cross-site request refused: the Origin " + origin + " is not this host");
         }
         String type = ctx.contentType();
+        if (bearer && type != null && type.toLowerCase().startsWith("multipart/form-data") && isUpload(ctx)) {
+            return; // a browser never sends a Bearer token on its own, so a multipart upload with one is no forgery
+        }
         if (ctx.contentLength() > 0 && (type == null || !type.toLowerCase().startsWith("application/json"))) {
             throw new ApiException(415, "send the request body as JSON with Content-Type: application/json");
         }
+    }
+
+    /** The plugin upload, the only API route that takes a multipart body (and only with a Bearer token). */
+    private static boolean isUpload(Context ctx) {
+        return "POST".equals(ctx.req().getMethod()) && ctx.path().equals("/api/v1/plugins");
     }
 
     private static boolean sameOrigin(String origin, String host) {
@@ -100,14 +133,33 @@ public final class AccessControl {
             return false;
         }
         String user = decoded.substring(0, colon);
-        if (auth.throttle().lockedFor(user, ctx.ip()).isPresent()) {
-            throw new ApiException(429, "too many failed logins for this account or address; try again later");
+        Optional<Duration> locked = auth.throttle().lockedFor(user, ctx.ip());
+        if (locked.isPresent()) {
+            ctx.header("Retry-After", Long.toString(Math.max(1, locked.get().toSeconds())));
+            throw new ApiException(429, "too many failed logins for this account or address; try again in "
+                    + LoginThrottle.waitText(locked.get()));
         }
         Optional<AdminUsers.AdminUser> admin = auth.users().verify(user, decoded.substring(colon + 1));
         if (admin.isEmpty()) {
-            auth.throttle().failed(user, ctx.ip());
+            auth.throttle().failed(user, ctx.ip(), "API, HTTP Basic");
+            return false;
         }
-        return admin.isPresent();
+        ctx.attribute(API_ADMIN_ATTRIBUTE, admin.get());
+        return true;
+    }
+
+    /** The form's CSRF field; a multipart form (the plugin upload) is size-checked before it is parsed. */
+    private String csrfField(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase().startsWith("multipart/form-data")) {
+            return ctx.formParam(CSRF_FIELD);
+        }
+        JarUpload.refuseTooLarge(ctx, maxUploadBytes);
+        try {
+            return ctx.formParam(CSRF_FIELD);
+        } catch (Exception e) { // Javalin rethrows the servlet's checked exceptions unchecked
+            throw JarUpload.unreadable(e, maxUploadBytes);
+        }
     }
 
     private void requireSession(Context ctx) {
@@ -116,19 +168,26 @@ public final class AccessControl {
         }
         Optional<Sessions.Session> session = session(ctx);
         if (session.isEmpty()) {
-            if (!auth.users().any()) {
-                ctx.redirect("/admin/setup");
-            } else {
+            String target = "/admin/setup";
+            if (auth.users().any()) {
                 String next = "GET".equals(ctx.req().getMethod()) ? "?next=" + URLEncoder.encode(
                         ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), StandardCharsets.UTF_8) : "";
-                ctx.redirect("/admin/login" + next);
+                target = "/admin/login" + next;
+            }
+            if ("true".equals(ctx.header("HX-Request"))) {
+                // htmx would follow a redirect and put the login page into the part it updates;
+                // HX-Redirect makes it load the login page as a whole page instead.
+                ctx.header("HX-Redirect", target).status(401).skipRemainingHandlers();
+            } else {
+                ctx.redirect(target);
             }
             return;
         }
         ctx.attribute(SESSION_ATTRIBUTE, session.get());
         // The servlet method, not ctx.method(): that one honours X-HTTP-Method-Override.
         if (!"GET".equals(ctx.req().getMethod()) && !"HEAD".equals(ctx.req().getMethod())) {
-            String sent = ctx.formParam(CSRF_FIELD);
+            String header = ctx.header(CSRF_HEADER);
+            String sent = header != null ? header : csrfField(ctx);
             if (!SecretTokens.same(sent, session.get().csrfToken())) {
                 throw new ApiException(403, "the form's security token is missing or out of date; "
                         + "reload the page and try again");

@@ -1,8 +1,10 @@
 package io.plugboard.host.internal.web;
 
+import io.plugboard.host.internal.auth.AccountChanges;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.plugboard.host.internal.ConflictException;
 import io.plugboard.host.internal.NotFoundException;
 import io.plugboard.host.internal.ValidationException;
 import io.plugboard.host.internal.web.admin.ErrorPage;
@@ -26,7 +28,13 @@ final class ErrorResponses {
                 respond(ctx, page, 400, e.getMessage(), e.fieldErrors()));
         routes.exception(InvalidEventException.class, (e, ctx) ->
                 respond(ctx, page, 400, e.getMessage(), e.problems()));
+        routes.exception(AccountChanges.Refused.class, (e, ctx) -> respond(ctx, page, 409, e.getMessage(), null));
+        routes.exception(AccountChanges.LockedOut.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(Math.max(1, e.waitFor().toSeconds())));
+            respond(ctx, page, 429, e.getMessage(), null);
+        });
         routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, page, 404, e.getMessage(), null));
+        routes.exception(ConflictException.class, (e, ctx) -> respond(ctx, page, 409, e.getMessage(), null));
         routes.exception(ApiException.class, (e, ctx) -> respond(ctx, page, e.status(), e.getMessage(), e.details()));
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 respond(ctx, page, e.getStatus(), e.getMessage(), null));
@@ -38,7 +46,12 @@ final class ErrorResponses {
 
     private static void respond(Context ctx, ErrorPage page, int status, String message, Object details) {
         ctx.status(status);
-        if (ctx.path().startsWith("/api/") || ctx.path().equals("/health") || ctx.path().equals("/metrics")) {
+        if (status == 413) {
+            // The body may be partly unread: the client must not send its next request on this connection.
+            ctx.header("Connection", "close");
+        }
+        if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/hooks/in/") || ctx.path().equals("/health")
+                || ctx.path().equals("/metrics")) {
             ctx.json(details == null ? Map.of("error", message) : Map.of("error", message, "details", details));
         } else {
             page.render(ctx, status, message, details);

@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.web;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import io.javalin.http.staticfiles.Location;
@@ -35,6 +36,10 @@ public final class WebServer implements AutoCloseable {
             // Its watcher is a non-daemon thread that would outlive close() by five seconds.
             config.startup.startupWatcherEnabled = false;
             config.http.maxRequestSize = services.config().maxRequestBytes();
+            // Plugin uploads (multipart) have their own limit; parts spill to disk beyond 1 MiB.
+            long maxJar = services.plugins().maxUploadBytes();
+            config.jetty.multipartConfig.maxFileSize(maxJar, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(maxJar + JarUpload.OVERHEAD_BYTES, SizeUnit.BYTES);
             if (services.config().behindProxy()) {
                 config.contextResolver.scheme = ctx -> forwarded(ctx.header("X-Forwarded-Proto"), ctx.req().getScheme());
                 config.contextResolver.ip = ctx -> forwarded(ctx.header("X-Forwarded-For"), ctx.req().getRemoteAddr());
@@ -45,13 +50,18 @@ public final class WebServer implements AutoCloseable {
                 files.directory = "/plugboard/static";
                 files.location = Location.CLASSPATH;
             });
+            // /webjars/…: htmx for the admin, from its jar (pinned in the pom, no CDN).
+            config.staticFiles.enableWebjars();
             AdminView view = new AdminView(new Templates(services.apiMapper()), services.config().siteName(),
                     services.config().hostVersion(),
-                    services.guard().relaxedNotice().orElse(null));
+                    services.guard().relaxedNotice().orElse(null), services.contributions().hooks());
             ErrorResponses.register(config.routes, new ErrorPage(view));
-            SecurityHeaders.register(config.routes);
-            new AccessControl(services.auth()).register(config.routes);
+            new SecurityHeaders(services.config().appSecurityHeaders(), services.config().appContentSecurityPolicy())
+                    .register(config.routes);
+            new AccessControl(services.auth(), services.plugins().maxUploadBytes()).register(config.routes);
             new ApiRoutes(services).register(config.routes);
+            new InboundEndpoint(services.inbound().receiving()).register(config.routes);
+            new InspectEndpoint(services.payloads().inspector()).register(config.routes);
             new AdminRoutes(services, view).register(config.routes);
             services.config().webCustomizers().forEach(customizer -> customizer.accept(config));
         });

@@ -11,6 +11,7 @@ import java.util.List;
  * @param lastStatus the HTTP status of the last attempt, or null if it got no response or none was made
  * @param previousSecret after a rotation, the old secret, which keeps signing until {@code previousSecretExpiresAt}
  * @param disabledReason why the host turned the webhook off (410 Gone, failing too long), or null
+ * @param payload the body format, template, custom headers and event filter
  */
 public record Webhook(
         String id,
@@ -30,16 +31,18 @@ public record Webhook(
         String previousSecret,
         Instant previousSecretExpiresAt,
         String disabledReason,
-        Instant disabledAt) {
+        Instant disabledAt,
+        PayloadSettings payload) {
 
     public Webhook {
         events = List.copyOf(events);
+        payload = payload == null ? PayloadSettings.DEFAULT : payload;
     }
 
     Webhook withEvents(List<String> subscribed) {
         return new Webhook(id, name, url, subscribed, enabled, token, secret, createdAt, updatedAt, okCount,
                 failedCount, lastStatus, lastError, lastAttemptAt, previousSecret, previousSecretExpiresAt,
-                disabledReason, disabledAt);
+                disabledReason, disabledAt, payload);
     }
 
     /** @return the secrets that sign a request sent at {@code now}: the current one, and the previous while it overlaps */
@@ -56,6 +59,6 @@ public record Webhook(
 
     /** @return the draft this webhook was made from, to apply changes to */
     public WebhookDraft toDraft() {
-        return new WebhookDraft(name, url, events, enabled, token);
+        return new WebhookDraft(name, url, events, enabled, token, payload);
     }
 }

@@ -2,13 +2,20 @@ package io.plugboard.host.internal.webhooks;
 
 import io.plugboard.host.internal.Ids;
 import io.plugboard.host.internal.NotFoundException;
+import io.plugboard.host.internal.hooks.HookRunner;
+import io.plugboard.sdk.hooks.ActionHook;
+import io.plugboard.sdk.hooks.CoreHooks;
+import io.plugboard.sdk.hooks.WebhookInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-/** Creates, changes and removes webhooks; all input passes the {@link WebhookValidator} first. */
+/**
+ * Creates, changes and removes webhooks; all input passes the {@link WebhookValidator} first. Each
+ * change, once stored, fires its core hook ({@code webhook_created}, {@code _updated}, {@code _deleted}).
+ */
 public final class WebhookService {
 
     private final WebhookStore store;
@@ -16,8 +23,11 @@ public final class WebhookService {
     private final Secrets secrets;
     private final Ids ids;
     private final Clock clock;
+    private final HookRunner hooks;
 
-    public WebhookService(WebhookStore store, WebhookValidator validator, Secrets secrets, Ids ids, Clock clock) {
+    public WebhookService(WebhookStore store, WebhookValidator validator, Secrets secrets, Ids ids, Clock clock,
+                          HookRunner hooks) {
+        this.hooks = hooks;
         this.store = store;
         this.validator = validator;
         this.secrets = secrets;
@@ -29,8 +39,9 @@ public final class WebhookService {
         WebhookDraft d = validator.validate(draft);
         Instant now = clock.instant();
         Webhook w = new Webhook(ids.next("wh"), d.name(), d.url(), d.events(), d.enabled(), d.token(),
-                secrets.newSigningSecret(), now, now, 0, 0, null, null, null, null, null, null, null);
+                secrets.newSigningSecret(), now, now, 0, 0, null, null, null, null, null, null, null, d.payload());
         store.insert(w);
+        fire(CoreHooks.WEBHOOK_CREATED, w);
         return w;
     }
 
@@ -41,7 +52,7 @@ public final class WebhookService {
         if (!store.update(id, d, clock.instant())) {
             throw notFound(id);
         }
-        return get(id);
+        return fire(CoreHooks.WEBHOOK_UPDATED, get(id));
     }
 
     public Webhook setEnabled(String id, boolean enabled) {
@@ -57,13 +68,15 @@ public final class WebhookService {
         if (!store.rotateSecret(id, secrets.newSigningSecret(), now.plus(overlap), now)) {
             throw notFound(id);
         }
-        return get(id);
+        return fire(CoreHooks.WEBHOOK_UPDATED, get(id));
     }
 
     public void delete(String id) {
+        Webhook gone = get(id);
         if (!store.delete(id)) {
             throw notFound(id);
         }
+        fire(CoreHooks.WEBHOOK_DELETED, gone);
     }
 
     public Webhook get(String id) {
@@ -80,6 +93,13 @@ public final class WebhookService {
 
     public String newToken() {
         return secrets.newToken();
+    }
+
+    private Webhook fire(ActionHook<WebhookInfo> hook, Webhook w) {
+        if (hooks.has(hook)) {
+            hooks.doAction(hook, new WebhookInfo(w.id(), w.name(), w.url(), w.events(), w.enabled()));
+        }
+        return w;
     }
 
     private static NotFoundException notFound(String id) {

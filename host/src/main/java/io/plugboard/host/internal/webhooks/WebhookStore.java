@@ -19,9 +19,11 @@ public final class WebhookStore {
 
     private static final String COLUMNS = "w.id, w.name, w.url, w.enabled, w.token, w.secret, w.created_at, "
             + "w.updated_at, w.ok_count, w.failed_count, w.last_status, w.last_error, w.last_attempt_at, "
-            + "w.previous_secret, w.previous_secret_expires_at, w.disabled_reason, w.disabled_at";
+            + "w.previous_secret, w.previous_secret_expires_at, w.disabled_reason, w.disabled_at, "
+            + "w.format, w.template, w.headers, w.filter";
 
     private final Jdbi jdbi;
+    private final HeadersColumn headers = new HeadersColumn();
 
     public WebhookStore(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -29,10 +31,12 @@ public final class WebhookStore {
 
     public void insert(Webhook w) {
         jdbi.useTransaction(h -> {
-            h.createUpdate("INSERT INTO webhooks (id, name, url, enabled, token, secret, created_at, updated_at) "
-                            + "VALUES (:id, :name, :url, :enabled, :token, :secret, :createdAt, :updatedAt)")
+            h.createUpdate("INSERT INTO webhooks (id, name, url, enabled, token, secret, created_at, updated_at, "
+                            + "format, template, headers, filter) VALUES (:id, :name, :url, :enabled, :token, :secret, "
+                            + ":createdAt, :updatedAt, :format, :template, :headers, :filter)")
                     .bind("id", w.id()).bind("name", w.name()).bind("url", w.url()).bind("enabled", w.enabled())
                     .bind("token", w.token()).bind("secret", w.secret())
+                    .bindMap(payloadParams(w.payload()))
                     .bind("createdAt", w.createdAt().toEpochMilli()).bind("updatedAt", w.updatedAt().toEpochMilli())
                     .execute();
             writeEvents(h, w.id(), w.events());
@@ -44,7 +48,8 @@ public final class WebhookStore {
         return jdbi.inTransaction(h -> {
             // Turning a webhook on clears what turned it off and starts its failure streak afresh.
             int rows = h.createUpdate("UPDATE webhooks SET name = :name, url = :url, enabled = :enabled, "
-                            + "token = :token, updated_at = :updatedAt, "
+                            + "token = :token, updated_at = :updatedAt, format = :format, template = :template, "
+                            + "headers = :headers, filter = :filter, "
                             + "disabled_reason = CASE WHEN :enabled THEN NULL ELSE disabled_reason END, "
                             + "disabled_at = CASE WHEN :enabled THEN NULL ELSE disabled_at END, "
                             + "failing_since = CASE WHEN :enabled AND NOT enabled THEN NULL ELSE failing_since END, "
@@ -52,6 +57,7 @@ public final class WebhookStore {
                             + "ELSE consecutive_failures END WHERE id = :id")
                     .bind("id", id).bind("name", d.name()).bind("url", d.url()).bind("enabled", d.enabled())
                     .bind("token", d.token()).bind("updatedAt", updatedAt.toEpochMilli())
+                    .bindMap(payloadParams(d.payload()))
                     .execute();
             if (rows == 0) {
                 return false;
@@ -122,6 +128,15 @@ public final class WebhookStore {
         });
     }
 
+    private Map<String, Object> payloadParams(PayloadSettings p) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("format", p.format());
+        params.put("template", p.template());
+        params.put("headers", headers.write(p.headers()));
+        params.put("filter", p.filter());
+        return params;
+    }
+
     private static void writeEvents(Handle h, String webhookId, List<String> events) {
         var batch = h.prepareBatch("INSERT INTO webhook_events (webhook_id, event_type, position) VALUES (:id, :type, :pos)");
         for (int i = 0; i < events.size(); i++) {
@@ -144,14 +159,15 @@ public final class WebhookStore {
         return rows.stream().map(w -> w.withEvents(events.get(w.id()))).toList();
     }
 
-    private static Webhook row(ResultSet rs) throws SQLException {
+    private Webhook row(ResultSet rs) throws SQLException {
         return new Webhook(rs.getString("id"), rs.getString("name"), rs.getString("url"), List.of(),
                 rs.getBoolean("enabled"), rs.getString("token"), rs.getString("secret"),
                 Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
                 rs.getLong("ok_count"), rs.getLong("failed_count"), Columns.integer(rs, "last_status"),
                 rs.getString("last_error"), Columns.instant(rs, "last_attempt_at"), rs.getString("previous_secret"),
                 Columns.instant(rs, "previous_secret_expires_at"), rs.getString("disabled_reason"),
-                Columns.instant(rs, "disabled_at"));
+                Columns.instant(rs, "disabled_at"), new PayloadSettings(rs.getString("format"), rs.getString("template"),
+                        headers.read(rs.getString("headers")), rs.getString("filter")));
     }
 
     private static String escapeLike(String text) {

@@ -22,10 +22,12 @@ public final class WebhookValidator {
 
     private final EventTypeRegistry registry;
     private final TargetGuard guard;
+    private final PayloadCheck payloadCheck;
 
-    public WebhookValidator(EventTypeRegistry registry, TargetGuard guard) {
+    public WebhookValidator(EventTypeRegistry registry, TargetGuard guard, PayloadCheck payloadCheck) {
         this.registry = registry;
         this.guard = guard;
+        this.payloadCheck = payloadCheck;
     }
 
     /** @throws ValidationException with one message per invalid field */
@@ -50,10 +52,15 @@ public final class WebhookValidator {
         checkUrl(url, currentUrl, errors);
         List<String> events = checkEvents(draft.events(), alreadySubscribed, errors);
         checkToken(token, errors);
+        PayloadSettings payload = payloadCheck.check(draft.payload(), name, events, errors);
+        if (payload.header("Authorization") != null && token != null && !token.isEmpty()) {
+            errors.put("headers", "an Authorization header and a token cannot both be set; use one of them");
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new WebhookDraft(name, url, events, draft.enabled(), token == null || token.isEmpty() ? null : token);
+        return new WebhookDraft(name, url, events, draft.enabled(), token == null || token.isEmpty() ? null : token,
+                payload);
     }
 
     private static void checkName(String name, Map<String, String> errors) {

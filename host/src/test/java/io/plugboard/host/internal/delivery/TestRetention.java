@@ -2,8 +2,9 @@ package io.plugboard.host.internal.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plugboard.host.internal.instances.JobLeases;
 import io.plugboard.host.internal.storage.Database;
-import io.plugboard.host.testing.TestHost;
+import io.plugboard.host.testing.TestDatabases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,7 @@ class TestRetention {
 
     @Test
     void purgesFinishedHistoryOlderThanTheAgeAndKeepsPendingWork() {
-        try (Database db = Database.openSqlite(TestHost.tempDir("data"))) {
+        try (Database db = TestDatabases.openDatabase()) {
             long old = NOW.minus(Duration.ofDays(31)).toEpochMilli();
             long recent = NOW.minus(Duration.ofDays(1)).toEpochMilli();
             db.jdbi().useHandle(h -> {
@@ -31,7 +32,8 @@ class TestRetention {
                 row(h, "oldpending", old, "pending");
                 row(h, "recent", recent, "failed");
             });
-            int removed = new Retention(db.jdbi(), Duration.ofDays(30), Clock.fixed(NOW, ZoneOffset.UTC)).purge();
+            int removed = new Retention(db.jdbi(), Duration.ofDays(30), Clock.fixed(NOW, ZoneOffset.UTC),
+                    new JobLeases(db.jdbi(), "test", Clock.fixed(NOW, ZoneOffset.UTC))).purge();
 
             assertThat(removed).as("deliveries and their events; attempts go with their deliveries")
                     .isEqualTo((Retention.BATCH * 2 + 5) * 2);

@@ -2,9 +2,25 @@ package io.plugboard.plugins.payments;
 
 import io.plugboard.sdk.PlugboardPlugin;
 import io.plugboard.sdk.PluginContext;
+import io.plugboard.sdk.hooks.CoreHooks;
+import io.plugboard.sdk.hooks.OutgoingPayload;
+import io.plugboard.sdk.settings.PluginSettings;
+import io.plugboard.sdk.settings.Setting;
+import io.plugboard.sdk.settings.SettingType;
+import io.plugboard.sdk.web.AdminPage;
+import io.plugboard.sdk.web.JsonResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 
-/** The payments plugin's main class: it only says hello; its event types come from {@link PaymentEvents}. */
+/**
+ * The payments plugin's main class. Its event types come from {@link PaymentEvents}; here it shows the
+ * rest of the SDK: settings, a filter on the outgoing payload (adds the statement descriptor, can hide
+ * the customer's e-mail), an action on every emitted event, an admin page and a JSON route.
+ */
 public class PaymentsPlugin extends PlugboardPlugin {
+
+    private final RecentPayments recent = new RecentPayments();
 
     public PaymentsPlugin(PluginContext context) {
         super(context);
@@ -12,7 +28,49 @@ public class PaymentsPlugin extends PlugboardPlugin {
 
     @Override
     public void start() {
-        context().logger().info("Payments plugin {} started on Plugboard {}",
-                context().pluginVersion(), context().hostVersion());
+        PluginContext c = context();
+        c.settings().declare(List.of(
+                Setting.builder("statement_descriptor", SettingType.STRING).label("Statement descriptor")
+                        .defaultValue("PLUGBOARD SHOP")
+                        .help("Added to every outgoing payment event as statement_descriptor; blank adds nothing.").build(),
+                Setting.builder("redact_customer_email", SettingType.BOOLEAN).label("Hide customers' e-mail addresses")
+                        .help("Webhooks receive \"[redacted]\" instead of the customer's e-mail.").build(),
+                Setting.builder("provider_api_key", SettingType.STRING).label("Payment provider API key").secret()
+                        .help("Stored for the plugin; never shown again once saved.").build()));
+        c.hooks().addFilter(CoreHooks.OUTGOING_PAYLOAD, this::filter);
+        c.hooks().addAction(CoreHooks.EVENT_EMITTED, event -> {
+            if (event.type().startsWith("payment_")) {
+                recent.record(event);
+            }
+        });
+        c.adminPages().add(AdminPage.builder("recent", "templates/payments.hbs").title("Recent payments")
+                .menuLabel("Payments")
+                .model(request -> Map.of("recent", recent.recent(), "counts", recent.counts(),
+                        "descriptor", c.settings().getString("statement_descriptor")))
+                .build());
+        c.routes().get("/counts", request -> JsonResponse.ok(counts()));
+        c.logger().info("Payments plugin {} started on Plugboard {}", c.pluginVersion(), c.hostVersion());
+    }
+
+    private OutgoingPayload filter(OutgoingPayload payload) {
+        if (!payload.eventType().startsWith("payment_")) {
+            return payload;
+        }
+        PluginSettings settings = context().settings();
+        String data = payload.data();
+        if (settings.getBoolean("redact_customer_email")) {
+            data = JsonText.replaceStrings(data, "email", "[redacted]");
+        }
+        String descriptor = settings.getString("statement_descriptor");
+        if (!descriptor.isBlank()) {
+            data = JsonText.prepend(data, "statement_descriptor", descriptor);
+        }
+        return payload.withData(data);
+    }
+
+    private String counts() {
+        StringJoiner json = new StringJoiner(",", "{", "}");
+        recent.counts().forEach(c -> json.add(JsonText.quote(c.type()) + ":" + c.count()));
+        return json.toString();
     }
 }

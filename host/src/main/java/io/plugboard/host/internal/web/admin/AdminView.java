@@ -1,28 +1,67 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
+import io.plugboard.host.internal.hooks.HookRunner;
 import java.util.Map;
 
-/** Renders an admin page inside the shared layout. */
+/**
+ * Renders an admin page inside the shared layout, or, for htmx requests that ask for one, only a
+ * fragment of it (plus the flash message, swapped in out of band).
+ */
 public final class AdminView {
 
     private final Templates templates;
     private final Layout layout;
 
     /** @param notice shown on every page, e.g. that the outbound guard is relaxed; null for none */
-    public AdminView(Templates templates, String siteName, String version, String notice) {
+    public AdminView(Templates templates, String siteName, String version, String notice, HookRunner hooks) {
         this.templates = templates;
-        this.layout = new Layout(siteName, version, notice);
+        this.layout = new Layout(siteName, version, notice, new Navigation(Navigation.STANDARD, hooks),
+                WebJarPaths.htmx());
+    }
+
+    /** @return true for a request htmx made to update part of a page (not a history restore) */
+    static boolean htmx(Context ctx) {
+        return "true".equals(ctx.header("HX-Request")) && !"true".equals(ctx.header("HX-History-Restore-Request"));
     }
 
     /**
-     * @param section the navigation entry to highlight
+     * @param section the menu entry to mark current
      * @param page the page's own values, added to the layout's
      */
     void render(Context ctx, String template, String section, String title, Map<String, Object> page) {
         Map<String, Object> model = layout.model(ctx, section, title);
         model.putAll(page);
-        ctx.header("Cache-Control", "no-store");
+        noStore(ctx);
         ctx.html(templates.render(template, model));
+    }
+
+    /** Renders only {@code template} (a partial of a page), followed by the flash region, out of band. */
+    void fragment(Context ctx, String template, Map<String, Object> page) {
+        Map<String, Object> model = layout.model(ctx, "", "");
+        model.putAll(page);
+        noStore(ctx);
+        ctx.header("Vary", "HX-Request");
+        ctx.html(templates.render(template, model) + templates.render("flash-oob", model));
+    }
+
+    /**
+     * Ends an action: for htmx, the fragment in place with the message; otherwise the message for
+     * the next page and a redirect, so the same action works without JavaScript.
+     */
+    void done(Context ctx, String message, String redirect, String fragment, Map<String, Object> page) {
+        if (htmx(ctx)) {
+            Flash.now(ctx, message);
+            fragment(ctx, fragment, page);
+        } else {
+            if (message != null) {
+                Flash.set(ctx, message);
+            }
+            ctx.redirect(redirect);
+        }
+    }
+
+    private static void noStore(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
     }
 }

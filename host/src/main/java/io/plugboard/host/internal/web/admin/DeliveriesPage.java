@@ -2,7 +2,6 @@ package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
 import io.plugboard.host.internal.ValidationException;
-import io.plugboard.host.internal.delivery.AttemptRecord;
 import io.plugboard.host.internal.delivery.DeliveryRecord;
 import io.plugboard.host.internal.delivery.DeliveryStore;
 import io.plugboard.host.internal.webhooks.Webhook;
@@ -12,21 +11,25 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * A webhook's delivery log (newest first, filtered by status, paged by keyset so it stays fast with
- * millions of rows), one delivery's attempts, "Redeliver", and "Recover all failed since".
+ * The delivery log, of all webhooks ({@code /admin/deliveries}) or of one, newest first, filtered by
+ * status and paged by keyset so it stays fast with millions of rows; "Recover all failed since".
  */
 final class DeliveriesPage {
 
     static final int PAGE_SIZE = 50;
 
     record Filter(String label, String href, boolean active) {}
+
+    /** A row of the log, with its webhook (null once deleted) for the all-webhooks view. */
+    record Row(DeliveryRecord delivery, Webhook webhook) {}
 
     private final DeliveryStore deliveries;
     private final WebhookService webhooks;
@@ -42,18 +45,30 @@ final class DeliveriesPage {
         this.clock = clock;
     }
 
+    void listAll(Context ctx) {
+        Map<String, Object> model = page(ctx, null, "/admin/deliveries");
+        view.render(ctx, "deliveries", "deliveries", "Deliveries", model);
+    }
+
     void list(Context ctx) {
         Webhook w = webhooks.get(ctx.pathParam("id"));
+        Map<String, Object> model = page(ctx, w, "/admin/webhooks/" + w.id() + "/deliveries");
+        model.put("webhook", w);
+        model.put("breadcrumbs", Crumb.trail("Webhooks", "/admin/webhooks", w.name(),
+                "/admin/webhooks/" + w.id() + "/edit", "Deliveries"));
+        view.render(ctx, "deliveries", "webhooks", "Deliveries of " + w.name(), model);
+    }
+
+    private Map<String, Object> page(Context ctx, Webhook w, String base) {
         String requested = ctx.queryParam("status");
         String status = requested != null && DeliveryStore.STATUSES.contains(requested) ? requested : null;
         String before = blankToNull(ctx.queryParam("before"));
-        List<DeliveryRecord> page = deliveries.list(w.id(), status, before, PAGE_SIZE + 1);
+        List<DeliveryRecord> page = deliveries.list(w == null ? null : w.id(), status, before, PAGE_SIZE + 1);
         boolean more = page.size() > PAGE_SIZE;
         List<DeliveryRecord> rows = more ? page.subList(0, PAGE_SIZE) : page;
-        String base = "/admin/webhooks/" + w.id() + "/deliveries";
         Map<String, Object> model = new HashMap<>();
-        model.put("webhook", w);
-        model.put("rows", rows);
+        model.put("rows", rows.stream().map(rowMaker(w, rows)).toList());
+        model.put("allWebhooks", w == null);
         model.put("status", status);
         model.put("filters", List.of(
                 new Filter("All", base, status == null),
@@ -67,28 +82,17 @@ final class DeliveriesPage {
         if (before != null) {
             model.put("firstHref", base + (status == null ? "" : "?status=" + status));
         }
-        view.render(ctx, "deliveries", "webhooks", "Deliveries", model);
+        return model;
     }
 
-    void show(Context ctx) {
-        String id = ctx.pathParam("id");
-        DeliveryRecord d = deliveries.get(id);
-        Map<String, Object> model = new HashMap<>();
-        model.put("delivery", d);
-        model.put("webhook", webhooks.find(d.webhookId()).orElse(null));
-        List<AttemptRecord> attempts = new ArrayList<>(deliveries.attempts(id));
-        Collections.reverse(attempts);
-        model.put("attempts", attempts);
-        model.put("data", deliveries.eventData(d.eventId()).orElse(""));
-        view.render(ctx, "delivery", "webhooks", "Delivery", model);
-    }
-
-    void redeliver(Context ctx) {
-        String id = ctx.pathParam("id");
-        String queued = deliveries.redeliver(id, clock.instant());
-        wake.run();
-        Flash.set(ctx, "Queued again as delivery " + queued + ".");
-        ctx.redirect("/admin/deliveries/" + queued);
+    /** Looks up each distinct webhook of the page once (at most a page's worth). */
+    private Function<DeliveryRecord, Row> rowMaker(Webhook only, List<DeliveryRecord> rows) {
+        if (only != null) {
+            return d -> new Row(d, only);
+        }
+        Map<String, Optional<Webhook>> byId = rows.stream().map(DeliveryRecord::webhookId).distinct()
+                .collect(Collectors.toMap(id -> id, webhooks::find));
+        return d -> new Row(d, byId.get(d.webhookId()).orElse(null));
     }
 
     void recover(Context ctx) {

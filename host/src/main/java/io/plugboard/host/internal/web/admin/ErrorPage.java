@@ -5,7 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-/** The admin's error page: the status, what went wrong, and the details in words. */
+/**
+ * The admin's error page: the status, what went wrong, and the details in words. For an htmx request
+ * the same message goes into the flash region of the page the user is on.
+ */
 public final class ErrorPage {
 
     private final AdminView view;
@@ -16,10 +19,14 @@ public final class ErrorPage {
 
     public void render(Context ctx, int status, String message, Object details) {
         ctx.status(status);
-        view.render(ctx, "error", "", "Error " + status, Map.of(
-                "status", status,
-                "message", message,
-                "details", lines(details)));
+        Map<String, Object> model = Map.of("status", status, "message", message, "details", lines(details));
+        if (AdminView.htmx(ctx)) {
+            ctx.header("HX-Retarget", "#flash-region");
+            ctx.header("HX-Reswap", "innerHTML");
+            view.fragment(ctx, "error-alert", model);
+            return;
+        }
+        view.render(ctx, "error", "", "Error " + status, model);
     }
 
     private static List<String> lines(Object details) {

@@ -7,10 +7,14 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** A one-time message shown on the next admin page after a redirect ("Webhook created."). */
+/**
+ * A one-time message after an action ("Webhook created."): kept in a cookie for the page the
+ * redirect leads to, or, for an htmx request answered in place, shown with the fragment at once.
+ */
 final class Flash {
 
     private static final String COOKIE = "plugboard_flash";
+    private static final String NOW = "plugboard.flash";
 
     private Flash() {}
 
@@ -22,8 +26,17 @@ final class Flash {
         ctx.cookie(cookie);
     }
 
+    /** For a response rendered in place: the message is shown by this response, not the next one. */
+    static void now(Context ctx, String message) {
+        ctx.attribute(NOW, message);
+    }
+
     /** @return the message, once; null when there is none */
     static String take(Context ctx) {
+        String now = ctx.attribute(NOW);
+        if (now != null) {
+            return now;
+        }
         String value = ctx.cookie(COOKIE);
         if (value == null) {
             return null;

@@ -7,36 +7,35 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The values every admin page's layout needs: site name, navigation, title, flash message. */
+/** The values every admin page's layout needs: site name, menu, title, breadcrumbs, flash message. */
 final class Layout {
-
-    record NavItem(String label, String href, boolean active) {}
-
-    private static final List<String[]> NAV = List.of(
-            new String[] {"webhooks", "Webhooks", "/admin/webhooks"},
-            new String[] {"events", "Events", "/admin/events"},
-            new String[] {"plugins", "Plugins", "/admin/plugins"},
-            new String[] {"api", "API", "/admin/tokens"});
 
     private final String siteName;
     private final String version;
     private final String notice;
+    private final Navigation menu;
+    private final String htmxPath;
 
-    Layout(String siteName, String version, String notice) {
+    Layout(String siteName, String version, String notice, Navigation menu, String htmxPath) {
         this.siteName = siteName;
         this.version = version;
         this.notice = notice;
+        this.menu = menu;
+        this.htmxPath = htmxPath;
     }
 
-    /** @param section which navigation entry is current */
+    /** @param section which menu entry is current */
     Map<String, Object> model(Context ctx, String section, String title) {
         Map<String, Object> model = new HashMap<>();
         model.put("siteName", siteName);
         model.put("version", version);
         model.put("title", title);
-        model.put("nav", NAV.stream().map(n -> new NavItem(n[1], n[2], n[0].equals(section))).toList());
+        List<Navigation.Entry> entries = menu.entries(section, ctx.path());
+        model.put("menu", entries);
+        model.put("nav", entries);
         model.put("flash", Flash.take(ctx));
         model.put("notice", notice);
+        model.put("htmxPath", htmxPath);
         // Set by AccessControl for every page behind the login; absent on the login and setup pages.
         Sessions.Session session = ctx.attribute(AccessControl.SESSION_ATTRIBUTE);
         if (session != null) {

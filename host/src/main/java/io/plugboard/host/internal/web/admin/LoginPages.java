@@ -7,6 +7,7 @@ import io.plugboard.host.internal.SecretTokens;
 import io.plugboard.host.internal.ValidationException;
 import io.plugboard.host.internal.auth.AdminUsers;
 import io.plugboard.host.internal.auth.AuthServices;
+import io.plugboard.host.internal.auth.LoginThrottle;
 import io.plugboard.host.internal.auth.Sessions;
 import io.plugboard.host.internal.web.AccessControl;
 import io.plugboard.host.internal.web.ApiException;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Login, logout and the one-time setup of the first admin. Before there is a session, forms are
@@ -22,6 +25,7 @@ import java.util.Optional;
 final class LoginPages {
 
     private static final String PRE_SESSION_COOKIE = "plugboard_login_csrf";
+    private static final Logger log = LoggerFactory.getLogger(LoginPages.class);
 
     private final AuthServices auth;
     private final AdminView view;
@@ -50,18 +54,19 @@ final class LoginPages {
         if (locked.isPresent()) {
             ctx.status(429);
             render(ctx, "login", "Log in", "Too many failed logins for this account or from this address. Try again in "
-                    + Math.max(1, locked.get().toMinutes()) + " minute(s).", Map.of("next", next, "username", username));
+                    + LoginThrottle.waitText(locked.get()) + ".", Map.of("next", next, "username", username));
             return;
         }
         Optional<AdminUsers.AdminUser> user = auth.users().verify(username, ctx.formParam("password"));
         if (user.isEmpty()) {
-            auth.throttle().failed(username, ctx.ip());
+            auth.throttle().failed(username, ctx.ip(), "login form");
             ctx.status(401);
             render(ctx, "login", "Log in", "The user name or the password is wrong.", Map.of("next", next,
                     "username", username));
             return;
         }
         auth.throttle().succeeded(username, ctx.ip());
+        log.info("Admin '{}' logged in from {}", user.get().username(), ctx.ip());
         startSession(ctx, user.get());
         ctx.redirect(next);
     }

@@ -1,29 +1,133 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
+import io.plugboard.host.internal.ConflictException;
+import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.plugins.PluginReport;
 import io.plugboard.host.internal.plugins.PluginService;
+import io.plugboard.host.internal.settings.SettingsService;
+import io.plugboard.host.internal.web.JarUpload;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
-/** {@code /admin/plugins}: every plugin with its state and, for one that is not running, the reason. */
+/**
+ * {@code /admin/plugins}: every plugin with its state and, when it is not running, why; activate,
+ * deactivate, uninstall (after the admin types the plugin's id) and upload. A refused action shows
+ * the page again with the reason.
+ */
 final class PluginsPage {
 
     private final PluginService plugins;
     private final Path pluginsDir;
     private final AdminView view;
+    private final SettingsService settings;
+    private final InstancesSection instances;
 
-    PluginsPage(PluginService plugins, Path pluginsDir, AdminView view) {
+    PluginsPage(PluginService plugins, Path pluginsDir, AdminView view, SettingsService settings,
+                InstancesSection instances) {
         this.plugins = plugins;
+        this.settings = settings;
+        this.instances = instances;
         this.pluginsDir = pluginsDir;
         this.view = view;
     }
 
     void show(Context ctx) {
+        render(ctx, null);
+    }
+
+    void activate(Context ctx) {
+        act(ctx, id -> plugins.activate(id), "activated");
+    }
+
+    void deactivate(Context ctx) {
+        act(ctx, id -> plugins.deactivate(id), "deactivated");
+    }
+
+    void confirmUninstall(Context ctx) {
+        renderConfirm(ctx, plugins.report(ctx.pathParam("id")), null);
+    }
+
+    void uninstall(Context ctx) {
+        PluginReport plugin = plugins.report(ctx.pathParam("id"));
+        String typed = ctx.formParam("confirm_id");
+        if (typed == null || !typed.strip().equals(plugin.id())) {
+            ctx.status(400);
+            renderConfirm(ctx, plugin, "The id you typed does not match. Type \u201c" + plugin.id()
+                    + "\u201d exactly to uninstall this plugin.");
+            return;
+        }
+        try {
+            plugins.uninstall(plugin.id());
+        } catch (ConflictException e) {
+            ctx.status(409);
+            renderConfirm(ctx, plugin, e.getMessage());
+            return;
+        }
+        Flash.set(ctx, "Plugin \u201c" + plugin.id() + "\u201d uninstalled.");
+        ctx.redirect("/admin/plugins");
+    }
+
+    void upload(Context ctx) {
+        PluginReport report;
+        try (InputStream jar = JarUpload.open(ctx, plugins.maxUploadBytes())) {
+            report = plugins.upload(jar, JarUpload.upgradeFlag(ctx.formParam("upgrade")));
+        } catch (ValidationException e) {
+            ctx.status(400);
+            render(ctx, String.join("; ", e.fieldErrors().values()));
+            return;
+        } catch (ConflictException e) {
+            ctx.status(409);
+            render(ctx, e.getMessage());
+            return;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Flash.set(ctx, "Plugin \u201c" + report.id() + "\u201d " + report.version() + " installed; it is "
+                + report.state() + (report.reason() == null ? "." : ": " + report.reason()));
+        ctx.redirect("/admin/plugins");
+    }
+
+    private void act(Context ctx, Function<String, PluginReport> action, String done) {
+        String id = ctx.pathParam("id");
+        try {
+            action.apply(id);
+        } catch (ConflictException e) {
+            ctx.status(409);
+            render(ctx, e.getMessage());
+            return;
+        }
+        Flash.set(ctx, "Plugin \u201c" + id + "\u201d " + done + ".");
+        ctx.redirect("/admin/plugins");
+    }
+
+    private void render(Context ctx, String error) {
         Map<String, Object> model = new HashMap<>();
-        model.put("plugins", plugins.reports());
+        var reports = plugins.reports();
+        model.put("plugins", reports);
+        Map<String, String> settingsLinks = new HashMap<>();
+        for (PluginReport p : reports) {
+            if (settings.hasSettings(p.id())) {
+                settingsLinks.put(p.id(), "/admin/plugins/" + p.id() + "/settings");
+            }
+        }
+        model.put("settingsLinks", settingsLinks);
         model.put("pluginsDir", pluginsDir.toAbsolutePath().toString());
-        model.put("resolveFailure", plugins.resolveFailure());
+        model.put("maxMegabytes", plugins.maxUploadBytes() / (1024 * 1024));
+        model.put("error", error);
+        model.putAll(instances.model());
         view.render(ctx, "plugins", "plugins", "Plugins", model);
+    }
+
+    private void renderConfirm(Context ctx, PluginReport plugin, String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("plugin", plugin);
+        model.put("error", error);
+        view.render(ctx, "plugin-uninstall", "plugins", "Uninstall plugin", model);
     }
 }

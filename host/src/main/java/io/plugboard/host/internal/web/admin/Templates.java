@@ -1,7 +1,5 @@
 package io.plugboard.host.internal.web.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.jknack.handlebars.Context;
 import com.github.jknack.handlebars.Handlebars;
@@ -40,8 +38,10 @@ public final class Templates {
                 value instanceof Instant instant ? TIME.format(instant) : "");
         handlebars.registerHelper("isoTime", (Object value, com.github.jknack.handlebars.Options options) ->
                 value instanceof Instant instant ? instant.toString() : "");
+        JsonHtml jsonHtml = new JsonHtml(mapper);
+        // Escapes every token itself (see JsonHtml), so its markup may pass unescaped.
         handlebars.registerHelper("json", (Object value, com.github.jknack.handlebars.Options options) ->
-                prettyJson(mapper, value));
+                new Handlebars.SafeString(jsonHtml.render(value)));
     }
 
     /** @param model the page's values; records are read through their accessor methods */
@@ -58,20 +58,6 @@ public final class Templates {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render template " + template, e);
-        }
-    }
-
-    private static String prettyJson(ObjectMapper mapper, Object value) {
-        try {
-            if (value instanceof String text) {
-                value = mapper.readTree(text);
-            }
-            if (value instanceof JsonNode node) {
-                return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node);
-            }
-            return value == null ? "" : value.toString();
-        } catch (JsonProcessingException e) {
-            return value.toString();
         }
     }
 }

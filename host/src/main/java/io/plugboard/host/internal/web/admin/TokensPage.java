@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.ValidationException;
 import io.plugboard.host.internal.auth.ApiTokens;
+import io.plugboard.host.internal.auth.TokenScope;
 import io.plugboard.host.internal.web.api.OpenApiDocument;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,11 +52,11 @@ final class TokensPage {
 
     void create(Context ctx) {
         try {
-            ApiTokens.Created created = tokens.create(ctx.formParam("name"));
+            ApiTokens.Created created = tokens.create(ctx.formParam("name"), ctx.formParam("scope"));
             render(ctx, created, null, "");
         } catch (ValidationException e) {
             ctx.status(400);
-            render(ctx, null, e.fieldErrors().get("name"), ctx.formParam("name"));
+            render(ctx, null, String.join("; ", e.fieldErrors().values()), ctx.formParam("name"));
         }
     }
 
@@ -72,6 +73,9 @@ final class TokensPage {
         model.put("error", error);
         model.put("name", name == null ? "" : name);
         model.put("reference", reference);
-        view.render(ctx, "tokens", "api", "API tokens", model);
+        model.put("scopes", java.util.Arrays.stream(TokenScope.values()).map(s -> Map.of("key", s.key(),
+                "allows", s.allows())).toList());
+        model.put("breadcrumbs", Crumb.trail("Settings", "/admin/settings", "API"));
+        view.render(ctx, "tokens", "api", "API", model);
     }
 }

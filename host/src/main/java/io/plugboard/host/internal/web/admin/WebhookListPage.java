@@ -2,6 +2,7 @@ package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
 import io.plugboard.host.internal.delivery.DeliveryStore;
+import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.webhooks.Webhook;
 import io.plugboard.host.internal.webhooks.WebhookPage;
 import io.plugboard.host.internal.webhooks.WebhookQuery;
@@ -9,17 +10,18 @@ import io.plugboard.host.internal.webhooks.WebhookService;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** {@code /admin/webhooks}: the table of webhooks with search, paging and the last test's result. */
+/** {@code /admin/webhooks}: the table of webhooks with search, page links and the last test's result. */
 final class WebhookListPage {
 
     static final int PAGE_SIZE = 50;
 
     /** The last delivery status as a badge: "ok", "failed" or "none". */
-    record Row(Webhook webhook, String eventList, String statusLabel, String statusClass) {
+    record Row(Webhook webhook, String eventList, List<String> unavailable, String statusLabel, String statusClass) {
 
-        static Row of(Webhook w) {
+        static Row of(Webhook w, EventTypeRegistry eventTypes) {
             String label;
             String css;
             if (w.lastAttemptAt() == null) {
@@ -32,46 +34,45 @@ final class WebhookListPage {
                 label = w.lastStatus() != null ? String.valueOf(w.lastStatus()) : "error";
                 css = "failed";
             }
-            return new Row(w, String.join(", ", w.events()), label, css);
+            List<String> unavailable = w.events().stream().filter(k -> !eventTypes.contains(k)).toList();
+            return new Row(w, String.join(", ", w.events()), unavailable, label, css);
+        }
+
+        public String format() {
+            return webhook.payload().format();
+        }
+
+        public String filter() {
+            return webhook.payload().filter();
         }
     }
 
     private final WebhookService webhooks;
     private final DeliveryStore attempts;
     private final AdminView view;
+    private final EventTypeRegistry eventTypes;
 
-    WebhookListPage(WebhookService webhooks, DeliveryStore attempts, AdminView view) {
+    WebhookListPage(WebhookService webhooks, DeliveryStore attempts, AdminView view, EventTypeRegistry eventTypes) {
         this.webhooks = webhooks;
+        this.eventTypes = eventTypes;
         this.attempts = attempts;
         this.view = view;
     }
 
     void show(Context ctx) {
         String q = ctx.queryParam("q");
-        int pageNo = pageNumber(ctx.queryParam("page"));
-        WebhookPage page = webhooks.search(new WebhookQuery(q, null, null, PAGE_SIZE, (pageNo - 1) * PAGE_SIZE));
+        int pageNo = Pager.number(ctx.queryParam("page"));
+        WebhookPage page = webhooks.search(new WebhookQuery(q, null, null, PAGE_SIZE, Pager.offset(pageNo, PAGE_SIZE)));
         Map<String, Object> model = new HashMap<>();
+        boolean searching = q != null && !q.isBlank();
         model.put("q", q == null ? "" : q);
-        model.put("rows", page.data().stream().map(Row::of).toList());
+        model.put("rows", page.data().stream().map(w -> Row.of(w, eventTypes)).toList());
         model.put("total", page.total());
-        model.put("searching", q != null && !q.isBlank());
-        String query = q == null || q.isBlank() ? "" : "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
-        if (pageNo > 1) {
-            model.put("prevHref", "/admin/webhooks?page=" + (pageNo - 1) + query);
-        }
-        if ((long) pageNo * PAGE_SIZE < page.total()) {
-            model.put("nextHref", "/admin/webhooks?page=" + (pageNo + 1) + query);
-        }
-        model.put("pageNo", pageNo);
+        model.put("searching", searching);
+        String base = "/admin/webhooks?" + (searching ? "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&" : "");
+        model.put("pager", Pager.of(pageNo, PAGE_SIZE, page.total(), base));
+        model.put("pastEnd", page.data().isEmpty() && page.total() > 0);
         TestResultView.load(ctx.queryParam("tested"), attempts, webhooks).ifPresent(t -> model.put("tested", t));
         view.render(ctx, "webhooks", "webhooks", "Webhooks", model);
-    }
-
-    private static int pageNumber(String value) {
-        try {
-            return value == null ? 1 : Math.max(1, Integer.parseInt(value.strip()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 }

@@ -9,7 +9,9 @@ import io.plugboard.host.internal.ValidationException;
 import io.plugboard.host.internal.web.ApiException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -97,6 +99,26 @@ final class JsonInput {
                 throw ValidationException.of(field, field + " must be an array of strings");
             }
             out.add(item.textValue());
+        }
+        return out;
+    }
+
+    /** @return an object of string values, in order, or null when absent or JSON null */
+    Map<String, String> stringMap(String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isObject()) {
+            throw ValidationException.of(field, field + " must be an object of name → string value");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isTextual()) {
+                throw ValidationException.of(field, field + "." + e.getKey() + " must be a string");
+            }
+            out.put(e.getKey(), e.getValue().textValue());
         }
         return out;
     }

@@ -1,9 +1,18 @@
 package io.plugboard.host.internal.web.api;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.plugboard.host.internal.plugins.PluginReport;
 import io.plugboard.host.internal.plugins.PluginService;
+import io.plugboard.host.internal.web.JarUpload;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 
-/** {@code GET /api/v1/plugins}: every plugin with its state and, when it is not running, why. */
+/**
+ * {@code /api/v1/plugins}: list plugins with their state, activate, deactivate and uninstall one,
+ * and upload a jar (multipart, field {@code jar}; {@code upgrade=true} to replace the installed version).
+ */
 final class PluginsApi {
 
     private final PluginService plugins;
@@ -14,5 +23,23 @@ final class PluginsApi {
 
     void register(RoutesConfig routes) {
         routes.get("/api/v1/plugins", ctx -> ctx.json(ListJson.of(plugins.reports())));
+        routes.post("/api/v1/plugins", this::upload);
+        routes.get("/api/v1/plugins/{id}", ctx -> ctx.json(plugins.report(ctx.pathParam("id"))));
+        routes.post("/api/v1/plugins/{id}/activate", ctx -> ctx.json(plugins.activate(ctx.pathParam("id"))));
+        routes.post("/api/v1/plugins/{id}/deactivate", ctx -> ctx.json(plugins.deactivate(ctx.pathParam("id"))));
+        routes.delete("/api/v1/plugins/{id}", ctx -> {
+            plugins.uninstall(ctx.pathParam("id"));
+            ctx.status(204);
+        });
+    }
+
+    private void upload(Context ctx) {
+        PluginReport report;
+        try (InputStream jar = JarUpload.open(ctx, plugins.maxUploadBytes())) {
+            report = plugins.upload(jar, JarUpload.upgradeFlag(ctx.formParam("upgrade")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.status(201).header("Location", "/api/v1/plugins/" + report.id()).json(report);
     }
 }

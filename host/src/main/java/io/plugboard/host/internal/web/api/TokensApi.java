@@ -5,7 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.plugboard.host.internal.auth.ApiTokens;
 import java.util.Set;
 
-/** {@code /api/v1/tokens}: create (the value is in that one answer), list by prefix, revoke. */
+/** {@code /api/v1/tokens}: create with a scope (the value is in that one answer), list by prefix, revoke. */
 final class TokensApi {
 
     record CreatedJson(ApiTokens.ApiToken token, String value) {}
@@ -21,8 +21,8 @@ final class TokensApi {
     void register(RoutesConfig routes) {
         routes.get("/api/v1/tokens", ctx -> ctx.json(ListJson.of(tokens.list())));
         routes.post("/api/v1/tokens", ctx -> {
-            JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("name"));
-            ApiTokens.Created created = tokens.create(in.string("name"));
+            JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("name", "scope"));
+            ApiTokens.Created created = tokens.create(in.string("name"), in.string("scope"));
             ctx.status(201).json(new CreatedJson(created.token(), created.value()));
         });
         routes.delete("/api/v1/tokens/{id}", ctx -> {

@@ -4,16 +4,21 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.plugboard.host.internal.webhooks.Webhook;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * A webhook as the API shows it. The bearer token is never returned (only whether one is set); the
- * signing secret is returned when asked for one webhook, not in lists.
+ * A webhook as the API shows it, with the subscribed event types no plugin registers at the moment
+ * (they are kept, and delivered again once a plugin registers them). The bearer token is never
+ * returned (only whether one is set); the signing secret is returned when asked for one webhook, not
+ * in lists. Header values are shown as saved: secret references, not secret values.
  */
 record WebhookJson(
         String id,
         String name,
         String url,
         List<String> events,
+        List<String> unavailableEventTypes,
         boolean enabled,
         boolean hasToken,
         @JsonInclude(JsonInclude.Include.NON_NULL) String secret,
@@ -26,12 +31,19 @@ record WebhookJson(
         Instant lastAttemptAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant previousSecretExpiresAt,
         String disabledReason,
-        Instant disabledAt) {
+        Instant disabledAt,
+        String format,
+        String template,
+        Map<String, String> headers,
+        String filter) {
 
-    static WebhookJson of(Webhook w, boolean withSecret) {
-        return new WebhookJson(w.id(), w.name(), w.url(), w.events(), w.enabled(), w.hasToken(),
+    /** @param registered whether an event type is registered now (a plugin that went away takes its types) */
+    static WebhookJson of(Webhook w, boolean withSecret, Predicate<String> registered) {
+        List<String> unavailable = w.events().stream().filter(registered.negate()).toList();
+        return new WebhookJson(w.id(), w.name(), w.url(), w.events(), unavailable, w.enabled(), w.hasToken(),
                 withSecret ? w.secret() : null, w.createdAt(), w.updatedAt(), w.okCount(), w.failedCount(),
                 w.lastStatus(), w.lastError(), w.lastAttemptAt(), withSecret ? w.previousSecretExpiresAt() : null,
-                w.disabledReason(), w.disabledAt());
+                w.disabledReason(), w.disabledAt(), w.payload().format(), w.payload().template(), w.payload().headers(),
+                w.payload().filter());
     }
 }

@@ -7,6 +7,8 @@ import io.javalin.http.Context;
 import io.plugboard.host.internal.ValidationException;
 import io.plugboard.host.internal.delivery.TestResult;
 import io.plugboard.host.internal.delivery.TestSender;
+import io.plugboard.host.internal.events.EventTypeRegistry;
+import io.plugboard.host.internal.webhooks.PayloadSettings;
 import io.plugboard.host.internal.webhooks.Webhook;
 import io.plugboard.host.internal.webhooks.WebhookChanges;
 import io.plugboard.host.internal.webhooks.WebhookDraft;
@@ -19,7 +21,8 @@ import java.util.Set;
 /** {@code /api/v1/webhooks}: create, list and search, read, change, delete, and send a test event. */
 final class WebhooksApi {
 
-    private static final Set<String> FIELDS = Set.of("name", "url", "events", "enabled", "token");
+    private static final Set<String> FIELDS =
+            Set.of("name", "url", "events", "enabled", "token", "format", "template", "headers", "filter");
 
     record TestJson(boolean success, Integer responseStatus, String responseBody, long durationMs, String error,
                     String eventId, String eventType, String attemptId) {
@@ -40,9 +43,12 @@ final class WebhooksApi {
     private final TestSender testSender;
     private final ObjectMapper mapper;
     private final Duration rotationOverlap;
+    private final EventTypeRegistry eventTypes;
 
-    WebhooksApi(WebhookService webhooks, TestSender testSender, ObjectMapper mapper, Duration rotationOverlap) {
+    WebhooksApi(WebhookService webhooks, TestSender testSender, ObjectMapper mapper, Duration rotationOverlap,
+                EventTypeRegistry eventTypes) {
         this.webhooks = webhooks;
+        this.eventTypes = eventTypes;
         this.testSender = testSender;
         this.mapper = mapper;
         this.rotationOverlap = rotationOverlap;
@@ -51,7 +57,7 @@ final class WebhooksApi {
     void register(RoutesConfig routes) {
         routes.get("/api/v1/webhooks", this::list);
         routes.post("/api/v1/webhooks", this::create);
-        routes.get("/api/v1/webhooks/{id}", ctx -> ctx.json(WebhookJson.of(webhooks.get(ctx.pathParam("id")), true)));
+        routes.get("/api/v1/webhooks/{id}", ctx -> ctx.json(json(webhooks.get(ctx.pathParam("id")), true)));
         routes.patch("/api/v1/webhooks/{id}", this::update);
         routes.delete("/api/v1/webhooks/{id}", ctx -> {
             webhooks.delete(ctx.pathParam("id"));
@@ -59,7 +65,7 @@ final class WebhooksApi {
         });
         routes.post("/api/v1/webhooks/{id}/test", this::test);
         routes.post("/api/v1/webhooks/{id}/rotate-secret", ctx ->
-                ctx.json(WebhookJson.of(webhooks.rotateSecret(ctx.pathParam("id"), rotationOverlap), true)));
+                ctx.json(json(webhooks.rotateSecret(ctx.pathParam("id"), rotationOverlap), true)));
     }
 
     private void list(Context ctx) {
@@ -68,22 +74,25 @@ final class WebhooksApi {
                 QueryParams.integer(ctx, "limit", WebhookQuery.DEFAULT_LIMIT, 1, WebhookQuery.MAX_LIMIT),
                 QueryParams.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE));
         WebhookPage page = webhooks.search(query);
-        ctx.json(new ListJson<>(page.data().stream().map(w -> WebhookJson.of(w, false)).toList(), page.total()));
+        ctx.json(new ListJson<>(page.data().stream().map(w -> json(w, false)).toList(), page.total()));
     }
 
     private void create(Context ctx) {
         JsonInput in = JsonInput.read(ctx, mapper, false, FIELDS);
         Boolean enabled = in.bool("enabled");
         Webhook created = webhooks.create(new WebhookDraft(in.string("name"), in.string("url"), in.strings("events"),
-                enabled == null || enabled, in.string("token")));
-        ctx.status(201).header("Location", "/api/v1/webhooks/" + created.id()).json(WebhookJson.of(created, true));
+                enabled == null || enabled, in.string("token"), new PayloadSettings(in.string("format"),
+                        in.string("template"), in.stringMap("headers"), in.string("filter"))));
+        ctx.status(201).header("Location", "/api/v1/webhooks/" + created.id()).json(json(created, true));
     }
 
     private void update(Context ctx) {
         JsonInput in = JsonInput.read(ctx, mapper, false, FIELDS);
         Webhook updated = webhooks.update(ctx.pathParam("id"), new WebhookChanges(in.string("name"),
-                in.string("url"), in.strings("events"), in.bool("enabled"), in.has("token"), in.string("token")));
-        ctx.json(WebhookJson.of(updated, true));
+                in.string("url"), in.strings("events"), in.bool("enabled"), in.has("token"), in.string("token"),
+                new PayloadSettings.Changes(in.string("format"), in.has("template"), in.string("template"),
+                        in.stringMap("headers"), in.has("filter"), in.string("filter"))));
+        ctx.json(json(updated, true));
     }
 
     private void test(Context ctx) {
@@ -94,5 +103,9 @@ final class WebhooksApi {
             throw ValidationException.of("payload", "payload must be a JSON object (the event's data)");
         }
         ctx.json(TestJson.of(testSender.send(webhook, in.string("event"), payload)));
+    }
+
+    private WebhookJson json(Webhook webhook, boolean withSecret) {
+        return WebhookJson.of(webhook, withSecret, eventTypes::contains);
     }
 }

@@ -1,0 +1,99 @@
+package io.plugboard.archetype;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plugboard.testkit.CapturedRequest;
+import io.plugboard.testkit.PluginHarness;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a plugin author does, end to end: generate a project from the archetype, build it with Maven
+ * (its own testkit test runs too), and drop the jar into a real host.
+ */
+class ITPluginArchetype {
+
+    private static final String VERSION = setting("version");
+
+    /** Set by the failsafe configuration in this module's pom; run the test through Maven. */
+    private static String setting(String name) {
+        String value = System.getProperty("plugboard.it." + name);
+        if (value == null || value.isBlank() || value.startsWith("${")) {
+            throw new IllegalStateException("plugboard.it." + name + " is not set: run this test with mvn verify");
+        }
+        return value;
+    }
+
+    @Test
+    void a_generated_project_builds_into_a_jar_that_a_host_loads_and_delivers_from() throws Exception {
+        long started = System.nanoTime();
+        Path work = fresh(Path.of(setting("work")));
+        Path repo = Path.of(setting("repo"));
+        installParentPom(repo);
+        ChildMaven maven = new ChildMaven(Path.of(setting("mavenHome")), repo,
+                Path.of(setting("outerRepo")), work);
+
+        maven.run(work, "org.apache.maven.plugins:maven-archetype-plugin:"
+                        + setting("archetypePluginVersion") + ":generate",
+                "-DinteractiveMode=false", "-DarchetypeCatalog=internal",
+                "-DarchetypeGroupId=io.plugboard", "-DarchetypeArtifactId=plugboard-plugin-archetype",
+                "-DarchetypeVersion=" + VERSION, "-DgroupId=com.example.shipping", "-DartifactId=shipping-plugin",
+                "-Dversion=1.0.0", "-Dpackage=com.example.shipping", "-DpluginId=shipping", "-DeventKey=shipment_sent");
+        Path project = work.resolve("shipping-plugin");
+        assertThat(project.resolve("src/main/java/com/example/shipping/ExampleEvents.java")).exists();
+        assertThat(project.resolve("src/main/resources/schemas/shipment_sent.schema.json")).exists();
+        long generated = System.nanoTime();
+
+        maven.run(project, "package");
+        long built = System.nanoTime();
+
+        assertThat(Files.readString(project.resolve("target/surefire-reports/TEST-com.example.shipping.TestExampleEvents.xml")))
+                .contains("tests=\"3\"").contains("failures=\"0\"").contains("errors=\"0\"");
+        Path jar = project.resolve("target/shipping-plugin-1.0.0.jar");
+        try (JarFile file = new JarFile(jar.toFile())) {
+            var manifest = file.getManifest().getMainAttributes();
+            assertThat(manifest.getValue("Plugin-Id")).isEqualTo("shipping");
+            assertThat(manifest.getValue("Plugin-Version")).isEqualTo("1.0.0");
+            assertThat(manifest.getValue("Plugin-Class")).isEqualTo("com.example.shipping.ExamplePlugin");
+            assertThat(manifest.getValue("Plugin-Requires")).startsWith(">=");
+            assertThat(file.getEntry("META-INF/extensions.idx")).isNotNull();
+            assertThat(file.stream().map(e -> e.getName()))
+                    .noneMatch(name -> name.startsWith("io/plugboard/sdk/") || name.startsWith("org/slf4j/")
+                            || name.startsWith("org/pf4j/"));
+        }
+
+        try (PluginHarness host = PluginHarness.builder().jar(jar).start()) {
+            assertThat(host.plugin().started()).isTrue();
+            assertThat(host.plugin().eventTypes()).containsExactly("shipment_sent");
+            CapturedRequest request = host.awaitDelivery(host.emitSample("shipment_sent"))
+                    .assertSignedWith(host.signingSecret());
+            assertThat(request.data().path("example_id").asText()).isEqualTo("exm_1x8Qd2");
+        }
+        System.out.printf("archetype IT: generate %d ms, package (with the generated test) %d ms, load %d ms, total %d ms%n",
+                (generated - started) / 1_000_000, (built - generated) / 1_000_000,
+                (System.nanoTime() - built) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The parent pom is not a dependency, so copy-dependencies leaves it out; the SDK's pom needs it. */
+    private static void installParentPom(Path repo) throws IOException {
+        Path dir = Files.createDirectories(repo.resolve("io/plugboard/plugboard-parent/" + VERSION));
+        Files.copy(Path.of(setting("parentPom")),
+                dir.resolve("plugboard-parent-" + VERSION + ".pom"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Path fresh(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+}

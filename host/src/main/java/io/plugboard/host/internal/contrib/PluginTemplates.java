@@ -1,0 +1,73 @@
+package io.plugboard.host.internal.contrib;
+
+import com.github.jknack.handlebars.Context;
+import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
+import com.github.jknack.handlebars.context.MapValueResolver;
+import com.github.jknack.handlebars.context.MethodValueResolver;
+import com.github.jknack.handlebars.helper.ConditionalHelpers;
+import com.github.jknack.handlebars.io.URLTemplateLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Renders Handlebars templates from the plugins' own jars: one engine per running plugin, reading only
+ * that plugin's jar (never the host's or another plugin's templates), dropped with its cache when the
+ * plugin stops so no template or class loader of it is kept. Values are HTML-escaped.
+ */
+public final class PluginTemplates {
+
+    private final Map<String, Handlebars> engines = new ConcurrentHashMap<>();
+
+    void open(String pluginId, ClassLoader loader) {
+        Handlebars engine = new Handlebars(new JarTemplates(loader)).with(new ConcurrentMapTemplateCache());
+        engine.registerHelpers(ConditionalHelpers.class);
+        engines.put(pluginId, engine);
+    }
+
+    void close(String pluginId) {
+        engines.remove(pluginId);
+    }
+
+    /**
+     * @param path the template's path in the plugin's jar
+     * @throws IllegalStateException if the plugin is not running or the template is missing or broken
+     */
+    public String render(String pluginId, String path, Map<String, Object> model) {
+        Handlebars engine = engines.get(pluginId);
+        if (engine == null) {
+            throw new IllegalStateException("plugin '" + pluginId + "' is not running");
+        }
+        Context context = Context.newBuilder(model).resolver(MapValueResolver.INSTANCE, MethodValueResolver.INSTANCE)
+                .build();
+        try {
+            return engine.compile(path).apply(context);
+        } catch (IOException e) {
+            throw new UncheckedIOException("plugin '" + pluginId + "' has no template " + path, e);
+        } finally {
+            context.destroy();
+        }
+    }
+
+    /** Template paths are full paths in the jar: no prefix, no suffix added. */
+    private static final class JarTemplates extends URLTemplateLoader {
+        private final ClassLoader loader;
+
+        JarTemplates(ClassLoader loader) {
+            this.loader = loader;
+            setPrefix("/");
+            setSuffix("");
+        }
+
+        @Override
+        protected URL getResource(String location) {
+            String path = location.startsWith("/") ? location.substring(1) : location;
+            // findResource looks in the plugin's own jar only; getResource would fall back to the host's.
+            return loader instanceof URLClassLoader own ? own.findResource(path) : loader.getResource(path);
+        }
+    }
+}

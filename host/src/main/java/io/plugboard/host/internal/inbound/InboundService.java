@@ -1,0 +1,199 @@
+package io.plugboard.host.internal.inbound;
+
+import io.plugboard.host.internal.Ids;
+import io.plugboard.host.internal.NotFoundException;
+import io.plugboard.host.internal.ValidationException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Managing inbound webhooks: create (a fresh access key), search, rename, change settings (checked as
+ * plugin settings are, then by the receiver's {@code verify}), enable and disable, rotate the key,
+ * upgrade the recorded receiver version, delete.
+ */
+public final class InboundService {
+
+    static final int MAX_NAME = 100;
+
+    private final InboundStore store;
+    private final ReceiverRegistry receivers;
+    private final ReceiverSettings settings;
+    private final Ids ids;
+    private final Clock clock;
+
+    public InboundService(InboundStore store, ReceiverRegistry receivers, Ids ids, Clock clock) {
+        this.store = store;
+        this.receivers = receivers;
+        this.settings = new ReceiverSettings();
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public ReceiverRegistry receivers() {
+        return receivers;
+    }
+
+    /** @throws ValidationException naming each field to fix; nothing is stored then */
+    public CreatedKey create(InboundDraft draft) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String name = collect(errors, () -> checkName(draft.name()));
+        InboundWebhook.UpgradeMode mode = collect(errors, () -> mode(draft.upgradeMode(), InboundWebhook.UpgradeMode.AUTO));
+        AvailableReceiver receiver = collect(errors, () -> receiver(draft.receiverId()));
+        Map<String, String> values = receiver == null ? null : collect(errors, () -> settings.apply(receiver, Map.of(),
+                draft.settings() == null ? Map.of() : draft.settings(), false));
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        String key = AccessKeys.next();
+        Instant now = clock.instant();
+        InboundWebhook created = new InboundWebhook(ids.next("inb"), name, receiver.id(), receiver.pluginId(),
+                receiver.pluginVersion(), mode, values, AccessKeys.hash(key), AccessKeys.prefix(key),
+                InboundWebhook.State.ENABLED, now, now, now, new InboundWebhook.Stats(0, 0, 0, 0, null));
+        store.insert(created);
+        return new CreatedKey(created, key);
+    }
+
+    private AvailableReceiver receiver(String id) {
+        if (id == null || id.isBlank()) {
+            throw ValidationException.of("receiver", "receiver is required: the id of a receiver from GET /api/v1/receivers");
+        }
+        return receivers.find(id).orElseThrow(() -> ValidationException.of("receiver",
+                "no active plugin offers the receiver '" + id + "'; GET /api/v1/receivers lists them"));
+    }
+
+    /** Runs one check, adding its field errors to {@code errors}; null when it failed. */
+    private static <T> T collect(Map<String, String> errors, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (ValidationException e) {
+            errors.putAll(e.fieldErrors());
+            return null;
+        }
+    }
+
+    /** @throws NotFoundException if there is none with this id */
+    public InboundWebhook get(String id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("no inbound webhook with id '" + id + "'"));
+    }
+
+    public InboundPage search(InboundQuery query) {
+        return store.search(query);
+    }
+
+    /** @throws ValidationException naming each field to fix; nothing is stored then */
+    public InboundWebhook update(String id, InboundChanges changes) {
+        InboundWebhook w = get(id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String name = changes.name() == null ? w.name() : collect(errors, () -> checkName(changes.name()));
+        InboundWebhook.UpgradeMode mode = collect(errors, () -> mode(changes.upgradeMode(), w.upgradeMode()));
+        Map<String, String> values = changes.settings() == null ? w.settings() : collect(errors, () -> {
+            AvailableReceiver receiver = receivers.find(w.receiverId()).orElseThrow(() -> ValidationException.of("settings",
+                    "the settings cannot be checked while the receiver '" + w.receiverId() + "' is not available: "
+                            + "activate the plugin '" + w.pluginId() + "' first"));
+            return settings.apply(receiver, w.settings(), changes.settings(), changes.wholeForm());
+        });
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return save(w, name, values, mode, w.pluginVersion(), w.state());
+    }
+
+    public InboundWebhook setState(String id, InboundWebhook.State state) {
+        InboundWebhook w = get(id);
+        return w.state() == state ? w : save(w, w.name(), w.settings(), w.upgradeMode(), w.pluginVersion(), state);
+    }
+
+    /** A new access key; the old one stops working at once. */
+    public CreatedKey rotateKey(String id) {
+        InboundWebhook w = get(id);
+        String key = AccessKeys.next();
+        store.setKey(id, AccessKeys.hash(key), AccessKeys.prefix(key), clock.instant());
+        return new CreatedKey(get(id), key);
+    }
+
+    /** @throws NotFoundException if there is none with this id */
+    public void delete(String id) {
+        if (!store.delete(id)) {
+            throw new NotFoundException("no inbound webhook with id '" + id + "'");
+        }
+    }
+
+    /**
+     * Runs the receiver's {@code verify} on the stored settings.
+     *
+     * @return the problems by setting key (empty when the settings are usable), or under {@code receiver}
+     *     when the receiver is not available
+     */
+    public Map<String, String> verify(String id) {
+        InboundWebhook w = get(id);
+        return receivers.find(w.receiverId()).map(r -> settings.problems(r, w.settings()))
+                .orElse(Map.of("receiver", "the receiver '" + w.receiverId() + "' is not available: the plugin '"
+                        + w.pluginId() + "' is not active"));
+    }
+
+    /** @return the installed version when it differs from the recorded one (MANUAL mode waits for the admin) */
+    public String newerVersion(InboundWebhook w) {
+        return receivers.find(w.receiverId()).map(AvailableReceiver::pluginVersion)
+                .filter(v -> !v.equals(w.pluginVersion())).orElse(null);
+    }
+
+    /**
+     * Records the installed receiver version, so a MANUAL inbound webhook accepts requests again.
+     *
+     * @throws ValidationException if the receiver is not available
+     */
+    public InboundWebhook upgrade(String id) {
+        InboundWebhook w = get(id);
+        AvailableReceiver r = receivers.find(w.receiverId()).orElseThrow(() -> ValidationException.of("receiver",
+                "the receiver '" + w.receiverId() + "' is not available: activate the plugin '" + w.pluginId() + "'"));
+        Map<String, String> problems = settings.problems(r, w.settings());
+        if (!problems.isEmpty()) {
+            throw new ValidationException(ReceiverSettings.prefixed(problems));
+        }
+        return save(w, w.name(), w.settings(), w.upgradeMode(), r.pluginVersion(), w.state());
+    }
+
+    public List<InboundError> errors(String id, int limit) {
+        get(id);
+        return store.errors(id, limit);
+    }
+
+    private InboundWebhook save(InboundWebhook w, String name, Map<String, String> values, InboundWebhook.UpgradeMode mode,
+                                String version, InboundWebhook.State state) {
+        Instant now = clock.instant();
+        InboundWebhook changed = new InboundWebhook(w.id(), name, w.receiverId(), w.pluginId(), version, mode, values,
+                w.keyHash(), w.keyPrefix(), state, w.createdAt(), now, w.keyRotatedAt(), w.stats());
+        store.update(changed, now);
+        return changed;
+    }
+
+    private static String checkName(String name) {
+        if (name == null || name.isBlank()) {
+            throw ValidationException.of("name", "name is required");
+        }
+        String n = name.strip();
+        if (n.length() > MAX_NAME) {
+            throw ValidationException.of("name", "name must be at most " + MAX_NAME + " characters");
+        }
+        if (n.chars().anyMatch(Character::isISOControl)) {
+            throw ValidationException.of("name", "name must not contain control characters");
+        }
+        return n;
+    }
+
+    private static InboundWebhook.UpgradeMode mode(String value, InboundWebhook.UpgradeMode fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return InboundWebhook.UpgradeMode.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ValidationException.of("upgrade_mode", "upgrade_mode must be AUTO or MANUAL");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.plugboard.host.internal.inspector;
+
+import io.plugboard.host.internal.SecretTokens;
+import io.plugboard.host.internal.delivery.Signer;
+import io.plugboard.host.internal.webhooks.Webhook;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Checks a captured request's Standard Webhooks signature against a webhook's signing secrets (the
+ * current one, and the previous one during a rotation), as a receiver would.
+ */
+public final class SignatureCheck {
+
+    /** @param valid true when one of the signatures matches */
+    public record Result(boolean valid, String message) {}
+
+    private SignatureCheck() {}
+
+    public static Result check(CapturedRequest r, Webhook webhook) {
+        String id = r.header("webhook-id");
+        String timestamp = r.header("webhook-timestamp");
+        String signatures = r.header("webhook-signature");
+        if (id == null || timestamp == null || signatures == null) {
+            return new Result(false, "not signed: webhook-id, webhook-timestamp or webhook-signature is missing");
+        }
+        if (r.truncated()) {
+            return new Result(false, "cannot check: the body was longer than the inbox keeps");
+        }
+        long ts;
+        try {
+            ts = Long.parseLong(timestamp.strip());
+        } catch (NumberFormatException e) {
+            return new Result(false, "invalid: webhook-timestamp is not a number of seconds");
+        }
+        List<String> secrets = webhook.signingSecrets(Instant.ofEpochSecond(ts));
+        for (int i = 0; i < secrets.size(); i++) {
+            String expected = Signer.sign(secrets.get(i), id, ts, r.body());
+            for (String given : signatures.strip().split(" +")) {
+                if (SecretTokens.same(expected, given)) {
+                    return new Result(true, "valid: signed by " + webhook.name() + " with its "
+                            + (i == 0 ? "current" : "previous") + " signing secret");
+                }
+            }
+        }
+        return new Result(false, "invalid: no signature matches the signing secret of " + webhook.name());
+    }
+}

@@ -1,0 +1,58 @@
+package io.plugboard.host.internal.payloads;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonCloudEventData;
+import io.cloudevents.jackson.JsonFormat;
+import io.plugboard.host.internal.events.StoredEvent;
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+/**
+ * The CloudEvents 1.0 structured JSON form of an event, written by the CloudEvents SDK: {@code id} (the
+ * event id), {@code source} ({@code urn:plugboard:<site>:<emitter>}), {@code type} (the event key),
+ * {@code time}, {@code datacontenttype} {@code application/json} and {@code data}.
+ */
+final class CloudEventBody {
+
+    static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
+
+    private final ObjectMapper mapper;
+    private final JsonFormat format = new JsonFormat();
+    private final String site;
+
+    CloudEventBody(ObjectMapper mapper, String siteName) {
+        this.mapper = mapper;
+        this.site = slug(siteName);
+    }
+
+    byte[] body(StoredEvent event) {
+        CloudEvent ce;
+        try {
+            ce = CloudEventBuilder.v1()
+                    .withId(event.id())
+                    .withSource(source(event.source()))
+                    .withType(event.type())
+                    .withTime(event.createdAt().atOffset(ZoneOffset.UTC))
+                    .withDataContentType("application/json")
+                    .withData(JsonCloudEventData.wrap(mapper.readTree(event.data())))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event data is not JSON: " + event.id(), e);
+        }
+        return format.serialize(ce);
+    }
+
+    /** @return a URI naming this site and who emitted the event, e.g. {@code urn:plugboard:shop:plugin-payments} */
+    URI source(String emitter) {
+        return URI.create("urn:plugboard:" + site + ":" + slug(emitter == null ? "app" : emitter));
+    }
+
+    private static String slug(String text) {
+        String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-").replaceAll("^-+|-+$", "");
+        return s.isEmpty() ? "plugboard" : s;
+    }
+}

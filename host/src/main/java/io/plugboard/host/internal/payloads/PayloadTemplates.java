@@ -1,0 +1,94 @@
+package io.plugboard.host.internal.payloads;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.jknack.handlebars.Context;
+import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.HandlebarsError;
+import com.github.jknack.handlebars.HandlebarsException;
+import com.github.jknack.handlebars.Helper;
+import com.github.jknack.handlebars.Template;
+import com.github.jknack.handlebars.context.MapValueResolver;
+import com.github.jknack.handlebars.io.AbstractTemplateLoader;
+import com.github.jknack.handlebars.io.TemplateSource;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Handlebars engine for payload templates, sandboxed: values are read from maps and lists only
+ * (no reflection on Java objects), no partials are loaded from anywhere, the helpers that touch
+ * resources or the log are replaced by ones that refuse, and {@code {{x}}} is escaped as JSON string
+ * content. Helpers: {@code json} (a JSON value), {@code secret} (a named secret's value).
+ */
+public final class PayloadTemplates {
+
+    public static final int MAX_TEMPLATE_LENGTH = 64 * 1024;
+    static final String SECRETS = "plugboard.secrets";
+    private static final List<String> REFUSED_HELPERS =
+            List.of("log", "i18n", "i18nJs", "precompile", "embedded", "partial", "block");
+
+    private final Handlebars handlebars;
+
+    public PayloadTemplates(ObjectMapper mapper) {
+        this.handlebars = new Handlebars(new NoPartials()).with(JsonText.STRING_CONTENT).infiniteLoops(false);
+        handlebars.registerHelper("json", (Object value, com.github.jknack.handlebars.Options o) ->
+                new Handlebars.SafeString(JsonText.value(mapper, value)));
+        handlebars.registerHelper("secret", (Object name, com.github.jknack.handlebars.Options o) -> {
+            SecretSource secrets = o.data(SECRETS);
+            String key = String.valueOf(name);
+            return secrets.value(key).orElseThrow(() -> new TemplateProblem("unknown secret " + key
+                    + " (add it under Settings → Secrets)"));
+        });
+        Helper<Object> refused = (context, options) -> {
+            throw new TemplateProblem("the helper '" + options.helperName + "' is not available in payload templates");
+        };
+        REFUSED_HELPERS.forEach(name -> handlebars.registerHelper(name, refused));
+    }
+
+    /** @throws TemplateProblem with the line, column and reason when the template does not compile */
+    public Template compile(String text) {
+        try {
+            return handlebars.compileInline(text);
+        } catch (HandlebarsException e) {
+            throw problem(e);
+        } catch (IOException e) {
+            throw new TemplateProblem("the template cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** @throws TemplateProblem when rendering fails, e.g. on an unknown secret or helper */
+    public String render(Template template, Map<String, Object> model, SecretSource secrets) {
+        Context context = Context.newBuilder(model).resolver(MapValueResolver.INSTANCE).build();
+        context.data(SECRETS, secrets);
+        try {
+            return template.apply(context);
+        } catch (HandlebarsException e) {
+            if (e.getCause() instanceof TemplateProblem p) {
+                throw p;
+            }
+            throw problem(e);
+        } catch (IOException e) {
+            throw new TemplateProblem("the template cannot be rendered: " + e.getMessage());
+        } finally {
+            context.destroy();
+        }
+    }
+
+    private static TemplateProblem problem(HandlebarsException e) {
+        HandlebarsError error = e.getError();
+        if (error == null) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return cause instanceof TemplateProblem p ? p : new TemplateProblem(String.valueOf(cause.getMessage()));
+        }
+        return new TemplateProblem("line " + error.line + ", column " + error.column + ": " + error.reason);
+    }
+
+    /** Payload templates have no partials: every lookup fails, so nothing is read from disk or classpath. */
+    private static final class NoPartials extends AbstractTemplateLoader {
+        @Override
+        public TemplateSource sourceAt(String location) throws IOException {
+            throw new FileNotFoundException("partials are not available in payload templates: " + location);
+        }
+    }
+}

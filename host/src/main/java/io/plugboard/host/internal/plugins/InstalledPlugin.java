@@ -1,0 +1,68 @@
+package io.plugboard.host.internal.plugins;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.pf4j.PluginDescriptor;
+
+/**
+ * One plugin the host knows: its jar in the plugins folder (or, in development mode, a classes
+ * directory), the private copy it is loaded from, and where it stands. Changed only under the
+ * plugin service's lock.
+ */
+final class InstalledPlugin {
+
+    private final String id;
+    private final boolean development;
+    private Path source;
+    private Fingerprint fingerprint;
+    private Path copy;
+    private PluginDescriptor descriptor;
+    private boolean wanted;
+    private PluginStatus status = PluginStatus.INACTIVE;
+    private String reason;
+    private List<String> warnings = List.of();
+
+    InstalledPlugin(Path source, Fingerprint fingerprint, Path copy, PluginDescriptor descriptor, boolean development,
+                    boolean wanted) {
+        this.id = descriptor.getPluginId();
+        this.development = development;
+        this.wanted = wanted;
+        replace(source, fingerprint, copy, descriptor);
+    }
+
+    /** Takes a new version (not yet started); @return the previous private copy, for the caller to delete */
+    Path replace(Path newSource, Fingerprint newFingerprint, Path newCopy, PluginDescriptor newDescriptor) {
+        Path previous = copy;
+        source = newSource;
+        fingerprint = newFingerprint;
+        copy = newCopy;
+        descriptor = newDescriptor;
+        set(PluginStatus.INACTIVE, null);
+        warnings = List.of();
+        return previous;
+    }
+
+    void set(PluginStatus newStatus, String newReason) {
+        status = newStatus;
+        reason = newReason;
+    }
+
+    String id() { return id; }
+    boolean development() { return development; }
+    Path source() { return source; }
+    Fingerprint fingerprint() { return fingerprint; }
+    Path copy() { return copy; }
+    PluginDescriptor descriptor() { return descriptor; }
+    String version() { return descriptor.getVersion(); }
+    boolean wanted() { return wanted; }
+    void wanted(boolean value) { wanted = value; }
+    PluginStatus status() { return status; }
+    String reason() { return reason; }
+    List<String> warnings() { return warnings; }
+    void warnings(List<String> value) { warnings = List.copyOf(value); }
+
+    /** @return true if this plugin needs the given one (a required or optional dependency) */
+    boolean dependsOn(String pluginId) {
+        return descriptor.getDependencies().stream().anyMatch(d -> d.getPluginId().equals(pluginId));
+    }
+}

@@ -1,0 +1,52 @@
+package io.plugboard.host.internal.plugins;
+
+import io.plugboard.host.internal.events.EventTypeRegistry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.pf4j.PluginDescriptor;
+
+/** Turns the catalog into what the admin page and the API show. */
+final class PluginReports {
+
+    private final EventTypeRegistry registry;
+
+    PluginReports(EventTypeRegistry registry) {
+        this.registry = registry;
+    }
+
+    PluginReport of(InstalledPlugin plugin, PluginCatalog catalog) {
+        PluginDescriptor d = plugin.descriptor();
+        List<PluginReport.Dependency> dependencies = d.getDependencies().stream()
+                .map(dep -> new PluginReport.Dependency(dep.getPluginId(), versionRange(dep.getPluginVersionSupport()),
+                        dep.isOptional(), catalog.find(dep.getPluginId()) != null
+                                && catalog.find(dep.getPluginId()).status() == PluginStatus.ACTIVE))
+                .toList();
+        List<String> dependents = catalog.all().stream().filter(p -> p.dependsOn(plugin.id()))
+                .map(InstalledPlugin::id).toList();
+        return new PluginReport(plugin.id(), d.getVersion(), nullToEmpty(d.getProvider()),
+                nullToEmpty(d.getPluginDescription()), nullToEmpty(d.getRequires()),
+                plugin.source().getFileName().toString(), plugin.status().label(), plugin.reason(),
+                plugin.development(), dependencies, dependents, registry.keysOf(plugin.id()), plugin.warnings());
+    }
+
+    List<PluginReport> all(PluginCatalog catalog) {
+        List<PluginReport> reports = new ArrayList<>();
+        catalog.all().forEach(p -> reports.add(of(p, catalog)));
+        for (PluginCatalog.BrokenJar jar : catalog.broken()) {
+            String name = jar.file().getFileName().toString();
+            reports.add(new PluginReport(name, "", "", "", "", name, PluginStatus.FAILED.label(),
+                    "cannot be loaded: " + jar.reason(), false, List.of(), List.of(), List.of(), List.of()));
+        }
+        reports.sort(Comparator.comparing(PluginReport::id));
+        return reports;
+    }
+
+    private static String versionRange(String support) {
+        return support == null || support.isBlank() ? "*" : support;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

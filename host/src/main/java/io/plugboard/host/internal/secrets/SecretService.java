@@ -1,0 +1,127 @@
+package io.plugboard.host.internal.secrets;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.NotFoundException;
+import io.plugboard.host.internal.Threads;
+import io.plugboard.host.internal.ValidationException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+import javax.crypto.SecretKey;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The secrets store: named values, encrypted at rest, write-only through the API and the admin, read
+ * in clear only to build requests. Decrypted values are kept in memory once read; {@code last_used_at}
+ * is written at most once a minute per secret, off the caller's thread.
+ */
+public final class SecretService implements AutoCloseable {
+
+    public static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+    public static final int MAX_NAME_LENGTH = 64;
+    public static final int MAX_VALUE_LENGTH = 8192;
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+    private final SecretStore store;
+    private final SecretUsage usage;
+    private final SecretCipher cipher;
+    private final Clock clock;
+    private final Map<String, String> plain = new ConcurrentHashMap<>();
+    private final Map<String, Instant> touched = new ConcurrentHashMap<>();
+    private final ExecutorService toucher = Executors.newSingleThreadExecutor(Threads.daemon("plugboard-secrets"));
+
+    public SecretService(Jdbi jdbi, ObjectMapper mapper, SecretKey key, Clock clock) {
+        this.store = new SecretStore(jdbi);
+        this.usage = new SecretUsage(jdbi, mapper);
+        this.cipher = new SecretCipher(key);
+        this.clock = clock;
+    }
+
+    /** @return true if created, false if the value of an existing secret was replaced */
+    public boolean put(String name, String value) {
+        String n = name == null ? null : name.strip();
+        checkName(n);
+        if (value == null || value.isEmpty()) {
+            throw ValidationException.of("value", "value is required");
+        }
+        if (value.length() > MAX_VALUE_LENGTH) {
+            throw ValidationException.of("value", "value must be at most " + MAX_VALUE_LENGTH + " characters");
+        }
+        if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+            throw ValidationException.of("value", "value must be one line: no line breaks or NUL characters "
+                    + "(it may be sent in a header)");
+        }
+        boolean created = store.put(n, cipher.encrypt(n, value), clock.instant());
+        plain.put(n, value);
+        return created;
+    }
+
+    public List<SecretInfo> list() {
+        return store.list();
+    }
+
+    public Set<String> names() {
+        return Set.copyOf(store.names());
+    }
+
+    /** @throws SecretInUseException if a webhook refers to it; NotFoundException if there is none */
+    public void delete(String name) {
+        List<String> users = usage.webhooksUsing(name);
+        if (!users.isEmpty()) {
+            throw new SecretInUseException(name, users);
+        }
+        if (!store.delete(name)) {
+            throw new NotFoundException("no secret is named '" + name + "'");
+        }
+        plain.remove(name);
+        touched.remove(name);
+    }
+
+    /** @return the value in clear, for building a request; marks the secret used */
+    public Optional<String> value(String name) {
+        String v = plain.get(name);
+        if (v == null) {
+            Optional<String> sealed = store.sealed(name);
+            if (sealed.isEmpty()) {
+                return Optional.empty();
+            }
+            v = cipher.decrypt(name, sealed.get());
+            plain.put(name, v);
+        }
+        markUsed(name);
+        return Optional.of(v);
+    }
+
+    private void markUsed(String name) {
+        Instant now = clock.instant();
+        Instant last = touched.get(name);
+        if (last != null && last.plus(TOUCH_EVERY).isAfter(now)) {
+            return;
+        }
+        touched.put(name, now);
+        toucher.execute(() -> store.touch(name, now));
+    }
+
+    private static void checkName(String name) {
+        if (name == null || name.isEmpty()) {
+            throw ValidationException.of("name", "name is required");
+        }
+        if (name.length() > MAX_NAME_LENGTH || !NAME.matcher(name).matches()) {
+            throw ValidationException.of("name", "name must be an upper-case letter followed by upper-case letters, "
+                    + "digits or _ (at most " + MAX_NAME_LENGTH + " characters), e.g. SLACK_TOKEN");
+        }
+    }
+
+    @Override
+    public void close() {
+        toucher.shutdown();
+    }
+}

@@ -1,0 +1,84 @@
+package io.plugboard.host.internal.settings;
+
+import io.plugboard.sdk.settings.Setting;
+import io.plugboard.sdk.settings.SettingType;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/** Checks and normalizes one value a form or the API sent for a setting. */
+final class SettingValues {
+
+    static final int MAX_STRING = 2_000;
+    static final int MAX_TEXT = 20_000;
+
+    private SettingValues() {}
+
+    /**
+     * @param raw non-blank input
+     * @return the value to store
+     * @throws IllegalArgumentException with what to fix
+     */
+    static String normalize(Setting setting, String raw) {
+        String value = setting.type() == SettingType.TEXT ? raw : raw.strip();
+        return switch (setting.type()) {
+            case STRING -> {
+                if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+                    throw new IllegalArgumentException("must be one line");
+                }
+                yield limit(value, MAX_STRING);
+            }
+            case TEXT -> limit(value, MAX_TEXT);
+            case INTEGER -> integer(setting, value);
+            case BOOLEAN -> bool(value);
+            case URL -> url(limit(value, MAX_STRING));
+            case CHOICE -> {
+                if (!setting.choices().contains(value)) {
+                    throw new IllegalArgumentException("must be one of " + String.join(", ", setting.choices()));
+                }
+                yield value;
+            }
+        };
+    }
+
+    private static String limit(String value, int max) {
+        if (value.length() > max) {
+            throw new IllegalArgumentException("must be at most " + max + " characters");
+        }
+        return value;
+    }
+
+    private static String integer(Setting setting, String value) {
+        long n;
+        try {
+            n = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a whole number");
+        }
+        if (setting.min() != null && n < setting.min() || setting.max() != null && n > setting.max()) {
+            throw new IllegalArgumentException("must be between " + setting.min() + " and " + setting.max());
+        }
+        return Long.toString(n);
+    }
+
+    private static String bool(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "on", "1", "yes" -> "true";
+            case "false", "off", "0", "no" -> "false";
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
+    }
+
+    private static String url(String value) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return value;
+            }
+        } catch (URISyntaxException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException("must be an absolute http:// or https:// URL");
+    }
+}

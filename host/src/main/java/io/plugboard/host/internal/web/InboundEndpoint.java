@@ -1,0 +1,56 @@
+package io.plugboard.host.internal.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.plugboard.host.internal.inbound.InboundReceiving;
+import io.plugboard.host.internal.inbound.InboundResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /hooks/in/{id}/{access_key}}: public (the access key in the URL is the credential, so
+ * {@link AccessControl} leaves this path alone), answered in JSON unless a receiver's handshake says otherwise.
+ */
+final class InboundEndpoint {
+
+    static final String PATH = "/hooks/in/{id}/{key}";
+
+    private final InboundReceiving receiving;
+
+    InboundEndpoint(InboundReceiving receiving) {
+        this.receiving = receiving;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post(PATH, this::receive);
+    }
+
+    private void receive(Context ctx) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(ctx.req().getHeaderNames())) {
+            headers.put(name, new ArrayList<>(Collections.list(ctx.req().getHeaders(name))));
+        }
+        // Javalin's own reading enforces the host's request size limit (and answers the client properly).
+        InboundResponse response = receiving.receive(ctx.pathParam("id"), ctx.pathParam("key"), headers,
+                ctx.contentType(), ctx.req().getContentLengthLong(), () -> {
+                    try {
+                        return ctx.bodyAsBytes();
+                    } catch (HttpResponseException e) {
+                        if (e.getStatus() == 413) {
+                            throw new InboundReceiving.TooLarge();
+                        }
+                        throw e;
+                    }
+                });
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        if (response.status() == 503) {
+            ctx.header("Retry-After", "60");
+        }
+        ctx.status(response.status()).contentType(response.contentType()).result(response.body());
+    }
+}

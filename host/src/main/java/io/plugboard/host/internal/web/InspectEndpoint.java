@@ -1,0 +1,58 @@
+package io.plugboard.host.internal.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.plugboard.host.internal.inspector.CapturedRequest;
+import io.plugboard.host.internal.inspector.Inbox;
+import io.plugboard.host.internal.inspector.Inboxes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /inspect/{id}}: the public receiving end of the request inspector. Like any webhook receiver
+ * it needs no login (the unguessable id is the key); it keeps what arrives and answers 200, or 404
+ * once the inbox is gone.
+ */
+final class InspectEndpoint {
+
+    private final Inboxes inboxes;
+
+    InspectEndpoint(Inboxes inboxes) {
+        this.inboxes = inboxes;
+    }
+
+    void register(RoutesConfig routes) {
+        String path = Inboxes.PATH_PREFIX + "{id}";
+        routes.post(path, this::receive);
+        routes.put(path, this::receive);
+        routes.patch(path, this::receive);
+        routes.delete(path, this::receive);
+        routes.get(path, this::receive);
+    }
+
+    private void receive(Context ctx) {
+        Optional<Inbox> inbox = inboxes.find(ctx.pathParam("id"));
+        if (inbox.isEmpty()) {
+            ctx.status(404).json(Map.of("error", "no inbox has this id; it may have expired or been deleted"));
+            return;
+        }
+        CapturedRequest r = inboxes.record(inbox.get(), ctx.method().name(), ctx.path(), ctx.queryString(),
+                headers(ctx), ctx.bodyAsBytes(), ctx.ip());
+        ctx.json(Map.of("received", true, "number", r.number()));
+    }
+
+    private static Map<String, List<String>> headers(Context ctx) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String name : Collections.list(ctx.req().getHeaderNames())) {
+            out.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+                    .addAll(Collections.list(ctx.req().getHeaders(name)));
+        }
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return out;
+    }
+}

@@ -1,0 +1,62 @@
+package io.plugboard.host.internal.web.admin;
+
+import io.plugboard.host.internal.hooks.HookRunner;
+import io.plugboard.sdk.hooks.AdminMenu;
+import io.plugboard.sdk.hooks.CoreHooks;
+import io.plugboard.sdk.hooks.MenuEntry;
+import java.util.List;
+
+/**
+ * The admin's left navigation, built from one list. Pages name their section by the entry's id; on
+ * every render the list passes through {@link CoreHooks#ADMIN_MENU}, where plugins add their pages'
+ * entries (and embedders may reorder or remove entries).
+ */
+final class Navigation {
+
+    /** One rendered entry; {@code current} is the {@code aria-current} value, or null when not current. */
+    record Entry(String key, String label, String href, String current) {
+
+        public boolean active() {
+            return current != null;
+        }
+    }
+
+    /** The built-in sections, in menu order. A new section is one more line here. */
+    static final AdminMenu STANDARD = new AdminMenu(List.of(
+            new MenuEntry("webhooks", "Webhooks", "/admin/webhooks"),
+            new MenuEntry("events", "Events", "/admin/events"),
+            new MenuEntry("deliveries", "Deliveries", "/admin/deliveries"),
+            new MenuEntry("inbound", "Inbound", "/admin/inbound"),
+            new MenuEntry("inspector", "Inspector", "/admin/inspector"),
+            new MenuEntry("plugins", "Plugins", "/admin/plugins"),
+            new MenuEntry("secrets", "Secrets", "/admin/secrets"),
+            new MenuEntry("settings", "Settings", "/admin/settings"),
+            new MenuEntry("api", "API", "/admin/tokens")));
+
+    private final AdminMenu items;
+    private final HookRunner hooks;
+
+    Navigation(AdminMenu items, HookRunner hooks) {
+        this.items = items;
+        this.hooks = hooks;
+    }
+
+    /**
+     * @param section the id of the current page's section ("" for none)
+     * @param path the request path: the entry linking to exactly it is the {@code page}, an entry whose
+     *     section is current but which links elsewhere (a sub-page) is marked {@code true}
+     */
+    List<Entry> entries(String section, String path) {
+        AdminMenu menu = hooks.has(CoreHooks.ADMIN_MENU) ? hooks.applyFilters(CoreHooks.ADMIN_MENU, items) : items;
+        return menu.entries().stream()
+                .map(e -> new Entry(e.id(), e.label(), e.href(), current(e, section, path)))
+                .toList();
+    }
+
+    private static String current(MenuEntry entry, String section, String path) {
+        if (entry.href().equals(path)) {
+            return "page";
+        }
+        return entry.id().equals(section) ? "true" : null;
+    }
+}

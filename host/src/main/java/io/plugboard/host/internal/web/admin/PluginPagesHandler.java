@@ -1,0 +1,83 @@
+package io.plugboard.host.internal.web.admin;
+
+import com.github.jknack.handlebars.Handlebars;
+import io.javalin.http.Context;
+import io.plugboard.host.internal.NotFoundException;
+import io.plugboard.host.internal.auth.Sessions;
+import io.plugboard.host.internal.contrib.PluginPages;
+import io.plugboard.host.internal.contrib.PluginTemplates;
+import io.plugboard.host.internal.web.AccessControl;
+import io.plugboard.host.internal.web.ApiException;
+import io.plugboard.sdk.web.AdminPage;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /admin/plugins/{plugin_id}/{page}}: a plugin's page, its template rendered from the plugin's
+ * jar and set inside the host's layout; a form posted to it goes to the page's submit handler, then
+ * back to the page (post/redirect/get). A page of a plugin that is not running answers 404.
+ */
+final class PluginPagesHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PluginPagesHandler.class);
+
+    private final PluginPages pages;
+    private final PluginTemplates templates;
+    private final AdminView view;
+
+    PluginPagesHandler(PluginPages pages, PluginTemplates templates, AdminView view) {
+        this.pages = pages;
+        this.templates = templates;
+        this.view = view;
+    }
+
+    void show(Context ctx) {
+        String pluginId = ctx.pathParam("plugin_id");
+        AdminPage page = find(ctx);
+        Map<String, Object> model = new HashMap<>(callPlugin(pluginId, () -> page.model().apply(new PluginPageRequest(ctx))));
+        model.put("pluginId", pluginId);
+        model.put("title", page.title());
+        Sessions.Session session = ctx.attribute(AccessControl.SESSION_ATTRIBUTE);
+        if (session != null) {
+            model.put("csrf", session.csrfToken());
+        }
+        String body = callPlugin(pluginId, () -> templates.render(pluginId, page.template(), model));
+        view.render(ctx, "plugin-page", PluginPages.menuId(pluginId, page.name()), page.title(),
+                Map.of("pluginId", pluginId, "body", new Handlebars.SafeString(body)));
+    }
+
+    void submit(Context ctx) {
+        String pluginId = ctx.pathParam("plugin_id");
+        AdminPage page = find(ctx);
+        if (page.onSubmit() == null) {
+            throw new ApiException(405, "the page " + page.name() + " of plugin '" + pluginId + "' takes no form");
+        }
+        String message = callPlugin(pluginId, () -> page.onSubmit().apply(new PluginPageRequest(ctx)));
+        if (message != null && !message.isBlank()) {
+            Flash.set(ctx, message);
+        }
+        ctx.redirect(PluginPages.path(pluginId, page.name()), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private AdminPage find(Context ctx) {
+        String pluginId = ctx.pathParam("plugin_id");
+        String name = ctx.pathParam("page");
+        return pages.find(pluginId, name).orElseThrow(() -> new NotFoundException(
+                "no page '" + name + "' of a running plugin '" + pluginId + "'"));
+    }
+
+    /** Plugin code: bad input it reports is a 400 with its message; anything else a 500, logged with its id. */
+    private static <T> T callPlugin(String pluginId, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, e.getMessage() == null ? "the plugin refused the request" : e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            log.error("The admin page of plugin '{}' failed", pluginId, e);
+            throw new ApiException(500, "the plugin '" + pluginId + "' failed to answer; the server log has the details");
+        }
+    }
+}

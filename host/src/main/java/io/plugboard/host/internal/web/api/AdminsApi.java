@@ -1,0 +1,51 @@
+package io.plugboard.host.internal.web.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.plugboard.host.internal.auth.AccountChanges;
+import io.plugboard.host.internal.auth.AdminUsers;
+import io.plugboard.host.internal.web.AccessControl;
+import io.plugboard.host.internal.NotFoundException;
+import java.util.Set;
+
+/**
+ * {@code /api/v1/admins}: list, add and delete admins (never oneself, never the last), and change an
+ * admin's password, which needs that admin's current password (so it is one's own), counted like a login.
+ */
+final class AdminsApi {
+
+    private final AdminUsers users;
+    private final AccountChanges accounts;
+    private final ObjectMapper mapper;
+
+    AdminsApi(AdminUsers users, AccountChanges accounts, ObjectMapper mapper) {
+        this.users = users;
+        this.accounts = accounts;
+        this.mapper = mapper;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/v1/admins", ctx -> ctx.json(ListJson.of(users.list())));
+        routes.post("/api/v1/admins", ctx -> {
+            JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("username", "password"));
+            AdminUsers.AdminUser added = accounts.add(in.string("username"), in.string("password"), caller(ctx));
+            ctx.status(201).json(users.list().stream().filter(a -> a.id().equals(added.id())).findFirst().orElseThrow());
+        });
+        routes.delete("/api/v1/admins/{username}", ctx -> {
+            accounts.delete(ctx.pathParam("username"), caller(ctx));
+            ctx.status(204);
+        });
+        routes.post("/api/v1/admins/{username}/password", ctx -> {
+            AdminUsers.AdminUser admin = users.byName(ctx.pathParam("username"))
+                    .orElseThrow(() -> new NotFoundException("no admin is named '" + ctx.pathParam("username") + "'"));
+            JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("current_password", "new_password"));
+            accounts.changePassword(admin, in.string("current_password"), in.string("new_password"), ctx.ip(), null);
+            ctx.status(204);
+        });
+    }
+
+    private static AdminUsers.AdminUser caller(Context ctx) {
+        return ctx.attribute(AccessControl.API_ADMIN_ATTRIBUTE);
+    }
+}

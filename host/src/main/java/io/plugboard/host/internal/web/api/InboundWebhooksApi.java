@@ -1,0 +1,124 @@
+package io.plugboard.host.internal.web.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.inbound.CreatedKey;
+import io.plugboard.host.internal.inbound.InboundChanges;
+import io.plugboard.host.internal.inbound.InboundDraft;
+import io.plugboard.host.internal.inbound.InboundPage;
+import io.plugboard.host.internal.inbound.InboundQuery;
+import io.plugboard.host.internal.inbound.InboundService;
+import io.plugboard.host.internal.inbound.InboundStore;
+import io.plugboard.host.internal.inbound.InboundWebhook;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code /api/v1/inbound-webhooks}: create (answers the access key and URL, once), search, read,
+ * change, delete, enable, disable, verify, rotate the key, upgrade the receiver version, stats, errors.
+ */
+final class InboundWebhooksApi {
+
+    private static final String BASE = "/api/v1/inbound-webhooks";
+    private static final Set<String> CREATE_FIELDS = Set.of("name", "receiver", "settings", "upgrade_mode");
+    private static final Set<String> PATCH_FIELDS = Set.of("name", "settings", "upgrade_mode");
+
+    record VerifyJson(boolean ok, Map<String, String> problems) {}
+
+    private final InboundService inbound;
+    private final ObjectMapper mapper;
+
+    InboundWebhooksApi(InboundService inbound, ObjectMapper mapper) {
+        this.inbound = inbound;
+        this.mapper = mapper;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get(BASE, this::list);
+        routes.post(BASE, this::create);
+        routes.get(BASE + "/{id}", ctx -> ctx.json(InboundJson.of(inbound.get(ctx.pathParam("id")), inbound)));
+        routes.patch(BASE + "/{id}", this::update);
+        routes.delete(BASE + "/{id}", ctx -> {
+            inbound.delete(ctx.pathParam("id"));
+            ctx.status(204);
+        });
+        routes.post(BASE + "/{id}/enable", ctx -> ctx.json(InboundJson.of(
+                inbound.setState(ctx.pathParam("id"), InboundWebhook.State.ENABLED), inbound)));
+        routes.post(BASE + "/{id}/disable", ctx -> ctx.json(InboundJson.of(
+                inbound.setState(ctx.pathParam("id"), InboundWebhook.State.DISABLED), inbound)));
+        routes.post(BASE + "/{id}/verify", ctx -> {
+            Map<String, String> problems = inbound.verify(ctx.pathParam("id"));
+            ctx.json(new VerifyJson(problems.isEmpty(), problems));
+        });
+        routes.post(BASE + "/{id}/rotate-key", ctx ->
+                ctx.json(InboundJson.of(inbound.rotateKey(ctx.pathParam("id")), inbound, ctx)));
+        routes.post(BASE + "/{id}/upgrade", ctx -> ctx.json(InboundJson.of(inbound.upgrade(ctx.pathParam("id")), inbound)));
+        routes.get(BASE + "/{id}/stats", ctx -> ctx.json(InboundJson.Stats.of(inbound.get(ctx.pathParam("id")).stats())));
+        routes.get(BASE + "/{id}/errors", ctx -> ctx.json(ListJson.of(inbound.errors(ctx.pathParam("id"),
+                QueryParams.integer(ctx, "limit", InboundStore.ERRORS_KEPT, 1, InboundStore.ERRORS_KEPT)))));
+    }
+
+    private void list(Context ctx) {
+        InboundQuery query = new InboundQuery(ctx.queryParam("q"), state(ctx.queryParam("state")), ctx.queryParam("receiver"),
+                QueryParams.integer(ctx, "limit", InboundQuery.DEFAULT_LIMIT, 1, InboundQuery.MAX_LIMIT),
+                QueryParams.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE));
+        InboundPage page = inbound.search(query);
+        ctx.json(new ListJson<>(page.data().stream().map(w -> InboundJson.of(w, inbound)).toList(), page.total()));
+    }
+
+    private void create(Context ctx) {
+        JsonInput in = JsonInput.read(ctx, mapper, false, CREATE_FIELDS);
+        CreatedKey created = inbound.create(new InboundDraft(in.string("name"), in.string("receiver"),
+                settings(in.node("settings")), in.string("upgrade_mode")));
+        ctx.status(201).header("Location", BASE + "/" + created.webhook().id()).json(InboundJson.of(created, inbound, ctx));
+    }
+
+    private void update(Context ctx) {
+        JsonInput in = JsonInput.read(ctx, mapper, false, PATCH_FIELDS);
+        InboundWebhook updated = inbound.update(ctx.pathParam("id"), new InboundChanges(in.string("name"),
+                in.has("settings") ? settings(in.node("settings")) : null, in.string("upgrade_mode"), false));
+        ctx.json(InboundJson.of(updated, inbound));
+    }
+
+    /** An object of key to string, number, boolean or null (null removes a value). */
+    private static Map<String, String> settings(JsonNode node) {
+        if (node == null) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw ValidationException.of("settings", "settings must be a JSON object of setting keys to values");
+        }
+        Map<String, String> input = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            if (v.isNull()) {
+                input.put(e.getKey(), null);
+            } else if (v.isTextual() || v.isNumber() || v.isBoolean()) {
+                input.put(e.getKey(), v.asText());
+            } else {
+                errors.put("settings." + e.getKey(), "must be a string, number, boolean or null");
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return input;
+    }
+
+    private static InboundWebhook.State state(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return InboundWebhook.State.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ValidationException.of("state", "state must be ENABLED or DISABLED");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.plugboard.host.internal.web.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.plugboard.host.internal.NotFoundException;
+import io.plugboard.host.internal.inspector.CapturedRequest;
+import io.plugboard.host.internal.inspector.Inbox;
+import io.plugboard.host.internal.inspector.Inboxes;
+import io.plugboard.host.internal.inspector.SignatureCheck;
+import io.plugboard.host.internal.web.ApiException;
+import io.plugboard.host.internal.webhooks.Webhook;
+import io.plugboard.host.internal.webhooks.WebhookService;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code /api/v1/inspector}: open an inbox, read what it received (signatures checked on request), delete it. */
+final class InspectorApi {
+
+    record InboxJson(String id, String label, String url, String loopbackUrl, Instant createdAt, Instant expiresAt,
+                     int received) {}
+
+    record RequestJson(int number, Instant receivedAt, String method, String path, String query,
+                       Map<String, List<String>> headers, String body, long bodyBytes, boolean truncated,
+                       SignatureCheck.Result signature) {
+
+        static RequestJson of(CapturedRequest r, SignatureCheck.Result signature) {
+            return new RequestJson(r.number(), r.receivedAt(), r.method(), r.path(), r.query(), r.headers(),
+                    r.bodyText(), r.bodyBytes(), r.truncated(), signature);
+        }
+    }
+
+    private final Inboxes inboxes;
+    private final WebhookService webhooks;
+    private final ObjectMapper mapper;
+
+    InspectorApi(Inboxes inboxes, WebhookService webhooks, ObjectMapper mapper) {
+        this.inboxes = inboxes;
+        this.webhooks = webhooks;
+        this.mapper = mapper;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/v1/inspector", ctx -> ctx.json(ListJson.of(inboxes.list().stream().map(this::json).toList())));
+        routes.post("/api/v1/inspector", this::create);
+        routes.get("/api/v1/inspector/{id}/requests", this::requests);
+        routes.delete("/api/v1/inspector/{id}", ctx -> {
+            inbox(ctx);
+            inboxes.delete(ctx.pathParam("id"));
+            ctx.status(204);
+        });
+    }
+
+    private void create(Context ctx) {
+        JsonInput in = JsonInput.read(ctx, mapper, true, Set.of("label"));
+        String label = in.string("label") == null ? "Inbox" : in.string("label").strip();
+        if (label.isEmpty() || label.length() > 100) {
+            throw new ApiException(400, "label must be 1 to 100 characters");
+        }
+        try {
+            ctx.status(201).json(json(inboxes.create(label)));
+        } catch (IllegalStateException e) {
+            throw new ApiException(409, e.getMessage());
+        }
+    }
+
+    private void requests(Context ctx) {
+        Inbox inbox = inbox(ctx);
+        String webhookId = ctx.queryParam("webhook_id");
+        boolean checking = webhookId != null && !webhookId.isBlank();
+        Webhook against = checking ? webhooks.find(webhookId).orElse(null) : null;
+        SignatureCheck.Result unknown = new SignatureCheck.Result(false, "cannot check: no webhook has the id '"
+                + webhookId + "'");
+        List<RequestJson> data = inbox.requests().stream().map(r -> RequestJson.of(r,
+                !checking ? null : against == null ? unknown : SignatureCheck.check(r, against))).toList();
+        ctx.json(ListJson.of(data));
+    }
+
+    private Inbox inbox(Context ctx) {
+        String id = ctx.pathParam("id");
+        return inboxes.find(id).orElseThrow(() -> new NotFoundException("no inbox has the id '" + id + "'"));
+    }
+
+    private InboxJson json(Inbox i) {
+        return new InboxJson(i.id(), i.label(), i.path(), inboxes.loopbackUrl(i), i.createdAt(), i.expiresAt(),
+                i.received());
+    }
+}

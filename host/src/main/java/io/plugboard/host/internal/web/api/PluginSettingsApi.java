@@ -1,0 +1,75 @@
+package io.plugboard.host.internal.web.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.settings.SettingView;
+import io.plugboard.host.internal.settings.SettingsService;
+import io.plugboard.host.internal.web.ApiException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code GET/PUT /api/v1/plugins/{plugin_id}/settings}: a running plugin's settings, secrets masked.
+ * PUT takes an object of key to value (string, number or boolean; null removes the stored value); keys
+ * left out keep their values, and a secret sent as the mask or blank keeps its value.
+ */
+final class PluginSettingsApi {
+
+    /** What GET answers. */
+    record SettingsJson(String pluginId, List<SettingView> settings) {}
+
+    /** What PUT answers: the settings, and the keys whose values changed. */
+    record SavedJson(String pluginId, List<SettingView> settings, Set<String> changed) {}
+
+    private final SettingsService settings;
+    private final ObjectMapper mapper;
+
+    PluginSettingsApi(SettingsService settings, ObjectMapper mapper) {
+        this.settings = settings;
+        this.mapper = mapper;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/v1/plugins/{plugin_id}/settings", ctx -> {
+            String id = ctx.pathParam("plugin_id");
+            ctx.json(new SettingsJson(id, settings.view(id)));
+        });
+        routes.put("/api/v1/plugins/{plugin_id}/settings", this::update);
+    }
+
+    private void update(Context ctx) {
+        String id = ctx.pathParam("plugin_id");
+        settings.view(id);
+        JsonNode body;
+        try {
+            body = mapper.readTree(ctx.body());
+        } catch (java.io.IOException e) {
+            throw new ApiException(400, "request body is not valid JSON");
+        }
+        if (body == null || !body.isObject()) {
+            throw new ApiException(400, "request body must be a JSON object of setting keys to values");
+        }
+        Map<String, String> input = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        body.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            if (v.isNull()) {
+                input.put(e.getKey(), null);
+            } else if (v.isTextual() || v.isNumber() || v.isBoolean()) {
+                input.put(e.getKey(), v.asText());
+            } else {
+                errors.put(e.getKey(), "must be a string, number, boolean or null");
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Set<String> changed = settings.update(id, input, false);
+        ctx.json(new SavedJson(id, settings.view(id), Set.copyOf(changed)));
+    }
+}

@@ -1,0 +1,69 @@
+package io.plugboard.host.internal.web.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.plugboard.host.internal.PayloadServices;
+import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.webhooks.PayloadSettings;
+import io.plugboard.host.internal.webhooks.Webhook;
+import io.plugboard.host.internal.webhooks.WebhookService;
+import java.util.Set;
+
+/**
+ * {@code POST /api/v1/webhooks/preview}: the request a webhook's settings would send for an event,
+ * secrets masked, nothing sent; and {@code POST /api/v1/webhooks/{id}/console}: the test console, a
+ * payload of your own sent once to a saved webhook, nothing stored.
+ */
+final class PreviewApi {
+
+    private static final Set<String> PREVIEW_FIELDS = Set.of("webhook_id", "name", "url", "token", "format", "template",
+            "headers", "filter", "event", "payload");
+
+    private final PayloadServices payloads;
+    private final WebhookService webhooks;
+    private final ObjectMapper mapper;
+
+    PreviewApi(PayloadServices payloads, WebhookService webhooks, ObjectMapper mapper) {
+        this.payloads = payloads;
+        this.webhooks = webhooks;
+        this.mapper = mapper;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/api/v1/webhooks/preview", this::preview);
+        routes.post("/api/v1/webhooks/{id}/console", this::console);
+    }
+
+    private void preview(Context ctx) {
+        JsonInput in = JsonInput.read(ctx, mapper, false, PREVIEW_FIELDS);
+        String baseId = in.string("webhook_id");
+        Webhook base = baseId == null ? null : webhooks.get(baseId);
+        PayloadSettings current = base == null ? PayloadSettings.DEFAULT : base.payload();
+        PayloadSettings settings = new PayloadSettings.Changes(in.string("format"), in.has("template"),
+                in.string("template"), in.stringMap("headers"), in.has("filter"), in.string("filter")).applyTo(current);
+        String name = in.has("name") || base == null ? in.string("name") : base.name();
+        String url = in.has("url") || base == null ? in.string("url") : base.url();
+        String token = in.has("token") || base == null ? in.string("token") : base.token();
+        String event = in.string("event");
+        if (event == null && base != null) {
+            event = base.events().get(0);
+        }
+        ctx.json(payloads.preview().preview(name, url, token, settings, event, payload(in)));
+    }
+
+    private void console(Context ctx) {
+        Webhook webhook = webhooks.get(ctx.pathParam("id"));
+        JsonInput in = JsonInput.read(ctx, mapper, true, Set.of("event", "payload"));
+        ctx.json(ConsoleJson.of(payloads.console().send(webhook, in.string("event"), payload(in))));
+    }
+
+    private static JsonNode payload(JsonInput in) {
+        JsonNode payload = in.node("payload");
+        if (payload != null && !payload.isObject()) {
+            throw ValidationException.of("payload", "payload must be a JSON object (the event's data)");
+        }
+        return payload;
+    }
+}

@@ -1,0 +1,39 @@
+package io.plugboard.host.internal.web.api;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.javalin.config.RoutesConfig;
+import io.plugboard.host.internal.inbound.ReceivedEvents;
+import java.time.Instant;
+
+/**
+ * {@code GET /api/v1/received-events}: events that arrived through inbound webhooks, newest first,
+ * each with its origin; filter by {@code inbound_webhook}, page with {@code before} (an event id).
+ */
+final class ReceivedEventsApi {
+
+    record Origin(String inboundWebhookId, String inboundWebhookName, String externalId, Instant occurredAt,
+                  Instant receivedAt) {}
+
+    record EventJson(String id, String type, String source, Instant createdAt, @JsonRawValue String data, Origin origin) {}
+
+    private final ReceivedEvents received;
+
+    ReceivedEventsApi(ReceivedEvents received) {
+        this.received = received;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/v1/received-events", ctx -> {
+            int limit = QueryParams.integer(ctx, "limit", 50, 1, ReceivedEvents.MAX_LIMIT);
+            String inbound = blankToNull(ctx.queryParam("inbound_webhook"));
+            ctx.json(ListJson.of(received.list(inbound, blankToNull(ctx.queryParam("before")), limit).stream()
+                    .map(r -> new EventJson(r.eventId(), r.type(), "inbound:" + r.inboundId(), r.createdAt(),
+                            r.data(), new Origin(r.inboundId(), r.inboundName(), r.externalId(),
+                            r.occurredAt(), r.receivedAt()))).toList()));
+        });
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

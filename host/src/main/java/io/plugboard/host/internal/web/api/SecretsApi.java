@@ -1,0 +1,44 @@
+package io.plugboard.host.internal.web.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.plugboard.host.internal.secrets.SecretInUseException;
+import io.plugboard.host.internal.secrets.SecretService;
+import io.plugboard.host.internal.web.ApiException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code /api/v1/secrets}: store a named value (201 when new, 200 when replaced; the value is never
+ * returned), list names and dates, delete (409 while a webhook refers to it).
+ */
+final class SecretsApi {
+
+    private final SecretService secrets;
+    private final ObjectMapper mapper;
+
+    SecretsApi(SecretService secrets, ObjectMapper mapper) {
+        this.secrets = secrets;
+        this.mapper = mapper;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/v1/secrets", ctx -> ctx.json(ListJson.of(secrets.list())));
+        routes.post("/api/v1/secrets", ctx -> {
+            JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("name", "value"));
+            String name = in.string("name");
+            boolean created = secrets.put(name, in.string("value"));
+            String stored = name.strip();
+            ctx.status(created ? 201 : 200).header("Location", "/api/v1/secrets/" + stored)
+                    .json(secrets.list().stream().filter(s -> s.name().equals(stored)).findFirst().orElseThrow());
+        });
+        routes.delete("/api/v1/secrets/{name}", ctx -> {
+            try {
+                secrets.delete(ctx.pathParam("name"));
+            } catch (SecretInUseException e) {
+                throw new ApiException(409, e.getMessage(), Map.of("webhooks", String.join(", ", e.webhooks())));
+            }
+            ctx.status(204);
+        });
+    }
+}

@@ -1,0 +1,205 @@
+package io.plugboard.host.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plugboard.host.testing.Http;
+import io.plugboard.host.testing.Receiver;
+import io.plugboard.host.testing.TestHost;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What htmx gets: fragments instead of redirects, the flash message out of band, errors retargeted
+ * into the flash region, the CSRF token from a header; and the pages added with the menu.
+ */
+class TestAdminFragments {
+
+    private TestHost host;
+    private Http http;
+    private Receiver receiver;
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeEach
+    void start() {
+        host = TestHost.start();
+        http = host.http();
+        receiver = new Receiver().respond(200, "{\"ok\":true}");
+    }
+
+    @AfterEach
+    void stop() {
+        receiver.close();
+        host.close();
+    }
+
+    @Test
+    void theToggleAnswersHtmxWithTheSwitchAndTheMessage() {
+        String id = host.createWebhook("Shop <orders>", receiver.url("/h"), "ping").get("id").asText();
+        HttpResponse<String> r = htmxPost("/admin/webhooks/" + id + "/toggle", http.csrfToken(), "");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).doesNotContain("<html").doesNotContain("sidenav")
+                .contains("role=\"switch\" aria-checked=\"false\"").contains(">Off<")
+                .contains("<div id=\"flash-region\" class=\"flash-region\" aria-live=\"polite\" hx-swap-oob=\"true\">")
+                .contains("Webhook “Shop &lt;orders&gt;” turned off.");
+        assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(http.get("/api/v1/webhooks/" + id).json().get("enabled").asBoolean()).isFalse();
+        // No flash cookie: the message was shown in place, not left for the next page.
+        assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("plugboard_flash="));
+    }
+
+    @Test
+    void theCsrfHeaderIsCheckedLikeTheField() {
+        String id = host.createWebhook("Shop", receiver.url("/h"), "ping").get("id").asText();
+        HttpResponse<String> wrong = htmxPost("/admin/webhooks/" + id + "/toggle", "not-the-token", "");
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(wrong.headers().firstValue("HX-Retarget")).hasValue("#flash-region");
+        assertThat(wrong.body()).contains("class=\"alert\" role=\"alert\"").contains("security token").doesNotContain("<html");
+        HttpResponse<String> none = htmxPost("/admin/webhooks/" + id + "/toggle", null, "");
+        assertThat(none.statusCode()).isEqualTo(403);
+        assertThat(http.get("/api/v1/webhooks/" + id).json().get("enabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anExpiredSessionSendsHtmxToTheLoginPageAsAWholePage() {
+        String id = host.createWebhook("Shop", receiver.url("/h"), "ping").get("id").asText();
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/admin/webhooks/" + id + "/toggle"))
+                .header("HX-Request", "true").header("Cookie", "plugboard_session=expired")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=x")).build());
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().firstValue("HX-Redirect")).hasValue("/admin/login");
+        assertThat(r.body()).doesNotContain("<html");
+        assertThat(http.get("/api/v1/webhooks/" + id).json().get("enabled").asBoolean()).isTrue();
+        HttpResponse<String> get = send(HttpRequest.newBuilder(uri("/admin/deliveries/dlv_x")).header("HX-Request", "true")
+                .header("Cookie", "plugboard_session=expired").GET().build());
+        assertThat(get.headers().firstValue("HX-Redirect")).hasValue("/admin/login?next=%2Fadmin%2Fdeliveries%2Fdlv_x");
+    }
+
+    @Test
+    void aTestSendAnswersHtmxWithTheResultPanel() throws Exception {
+        String id = host.createWebhook("Shop", receiver.url("/h"), "ping").get("id").asText();
+        HttpResponse<String> r = htmxPost("/admin/webhooks/" + id + "/test", http.csrfToken(), "");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).startsWith("<section id=\"test-result\" class=\"result ok\"")
+                .contains(">Delivered</span>")
+                .contains("<span class=\"j-key\">&quot;ok&quot;</span>: <span class=\"j-bool\">true</span>");
+        receiver.next(Duration.ofSeconds(5));
+
+        HttpResponse<String> fromCatalog = htmxPost("/admin/events/ping/test", http.csrfToken(), "webhook_id=" + id);
+        assertThat(fromCatalog.body()).startsWith("<section id=\"test-result\"").contains("<code>ping</code>");
+        HttpResponse<String> noWebhook = htmxPost("/admin/events/ping/test", http.csrfToken(), "webhook_id=");
+        assertThat(noWebhook.statusCode()).isEqualTo(400);
+        assertThat(noWebhook.body()).contains("choose a webhook to send the test to").doesNotContain("<html");
+    }
+
+    @Test
+    void deliveryDetailAndRedeliverAnswerHtmxWithThePanel() throws Exception {
+        String id = host.createWebhook("Shop", receiver.url("/h"), "ping").get("id").asText();
+        http.postJson("/api/v1/webhooks/" + id + "/test", "{}");
+        receiver.next(Duration.ofSeconds(5));
+        String delivery = http.get("/api/v1/webhooks/" + id + "/deliveries").json().get("data").get(0).get("id").asText();
+
+        HttpResponse<String> detail = htmxGet("/admin/deliveries/" + delivery);
+        assertThat(detail.body()).startsWith("<section class=\"delivery-detail card\"")
+                .contains("<h2 id=\"delivery-title-" + delivery + "\">").contains("Attempt 1").doesNotContain("<html");
+        assertThat(page("/admin/deliveries/" + delivery)).contains("<h1 id=\"delivery-title-" + delivery + "\">")
+                .contains("<div id=\"delivery-panel\" class=\"delivery-panel\">");
+
+        HttpResponse<String> again = htmxPost("/admin/deliveries/" + delivery + "/redeliver", http.csrfToken(), "");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("Queued again as delivery dlv_").contains("hx-swap-oob=\"true\"")
+                .contains("class=\"badge pending\"").contains("hx-trigger=\"load delay:2s\"");
+        receiver.next(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void theAllWebhooksLogNamesEachDeliverysWebhook() throws Exception {
+        assertThat(page("/admin/deliveries")).contains("No deliveries yet.").contains("href=\"/admin/webhooks\">Add a webhook</a>");
+        String a = host.createWebhook("Alpha", receiver.url("/a"), "ping").get("id").asText();
+        String b = host.createWebhook("Beta", receiver.url("/b"), "ping").get("id").asText();
+        http.postJson("/api/v1/events", "{\"type\":\"ping\",\"data\":{\"n\":2}}");
+        receiver.awaitCount(2, Duration.ofSeconds(10));
+        String body = page("/admin/deliveries");
+        assertThat(body).contains("<th scope=\"col\">Webhook</th>")
+                .contains("href=\"/admin/webhooks/" + a + "/deliveries\" class=\"truncate\"")
+                .contains("href=\"/admin/webhooks/" + b + "/deliveries\" class=\"truncate\"")
+                .contains("<a href=\"/admin/deliveries\" aria-current=\"page\" class=\"active\">Deliveries</a>");
+        assertThat(page("/admin/webhooks/" + a + "/deliveries")).doesNotContain("<th scope=\"col\">Webhook</th>")
+                .contains("<a href=\"/admin/webhooks\" aria-current=\"true\" class=\"active\">Webhooks</a>");
+    }
+
+    @Test
+    void theSettingsHubShowsTheHostAndLinksItsPages() {
+        String body = page("/admin/settings");
+        assertThat(body).contains("<title>Settings · Test Site</title>")
+                .contains("<a class=\"hub-card\" href=\"/admin/tokens\">")
+                .contains("<a class=\"hub-card\" href=\"/admin/admins\">")
+                .contains("<a class=\"hub-card\" href=\"/admin/account\">")
+                .contains("Outbound guard relaxed: private and loopback targets are allowed")
+                .contains(host.dataDir().toAbsolutePath().toString())
+                .contains("50 ms, 50 ms, 50 ms")
+                .contains("<a href=\"/admin/settings\" aria-current=\"page\" class=\"active\">Settings</a>");
+        assertThat(page("/admin/admins")).contains("<a href=\"/admin/settings\" aria-current=\"true\" class=\"active\">Settings</a>")
+                .contains("<a href=\"/admin/settings\">Settings</a></li><li><span aria-current=\"page\">Admins</span>");
+        assertThat(page("/admin/tokens")).contains("href=\"/api/v1/openapi.json\"")
+                .contains("<a href=\"/admin/tokens\" aria-current=\"page\" class=\"active\">API</a>");
+    }
+
+    @Test
+    void theLayoutLoadsHtmxFromTheJarWithItsEvalFeaturesOff() throws Exception {
+        String body = page("/admin/webhooks");
+        assertThat(body).contains("<script src=\"/webjars/htmx.org/").contains("\"allowEval\":false")
+                .contains("\"allowScriptTags\":false").contains("\"includeIndicatorStyles\":false")
+                .contains("hx-headers='{\"X-CSRF-Token\": \"" + http.csrfToken() + "\"}'")
+                .doesNotContain("<script>").doesNotContain("style=");
+        String src = body.substring(body.indexOf("/webjars/htmx.org/"), body.indexOf("\"", body.indexOf("/webjars/htmx.org/")));
+        HttpResponse<String> script = client.send(HttpRequest.newBuilder(uri(src)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).contains("htmx");
+    }
+
+    private String page(String path) {
+        Http.Response r = http.get(path);
+        assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    private URI uri(String path) {
+        return URI.create(host.host().baseUrl() + path);
+    }
+
+    private HttpResponse<String> htmxGet(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("HX-Request", "true")
+                .header("Cookie", http.sessionCookieHeader()).GET().build());
+    }
+
+    /** An htmx POST: the token only in the header (null for none), the form fields as given. */
+    private HttpResponse<String> htmxPost(String path, String csrfHeader, String form) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("HX-Request", "true")
+                .header("Cookie", http.sessionCookieHeader())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (csrfHeader != null) {
+            b.header("X-CSRF-Token", csrfHeader);
+        }
+        return send(b.build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

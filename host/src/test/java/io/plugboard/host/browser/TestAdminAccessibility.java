@@ -1,0 +1,148 @@
+package io.plugboard.host.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plugboard.host.testing.Http;
+import io.plugboard.host.testing.Receiver;
+import io.plugboard.host.testing.TestHost;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Every main admin page, at desktop and at phone width (390 px): no serious or critical axe-core
+ * violation, nothing wider than the screen, every control reachable by keyboard with a visible focus.
+ * Saves a screenshot of each page to {@code target/screenshots}.
+ */
+class TestAdminAccessibility {
+
+    private static final String LONG_URL = "https://hooks.example.com/a/very/long/path/that/does/not/fit/in/a/table/cell"
+            + "?with=query&and=more&parameters=that-go-on-and-on";
+
+    private static TestHost host;
+    private static Receiver receiver;
+    private static Browser browser;
+    private static String base;
+    private static Map<String, String> pages;
+
+    @BeforeAll
+    static void start() throws Exception {
+        browser = Browser.start(true);
+        host = TestHost.start();
+        receiver = new Receiver().respond(200, "{\"ok\":true}");
+        base = host.host().baseUrl();
+        String orders = host.createWebhook("Orders to the warehouse", receiver.url("/orders"), "order_placed", "ping")
+                .get("id").asText();
+        host.createWebhook("A webhook with a rather long name that has to be truncated in the table", LONG_URL, "ping");
+        Http http = host.http();
+        http.postJson("/api/v1/webhooks/" + orders + "/test", "{}");
+        http.postJson("/api/v1/events", "{\"type\":\"order_placed\",\"data\":{\"order_id\":\"ord_2\",\"total\":\"99.00\"}}");
+        receiver.awaitCount(2, Duration.ofSeconds(20));
+        String delivery = http.get("/api/v1/webhooks/" + orders + "/deliveries").json().get("data").get(0).get("id").asText();
+
+        pages = new LinkedHashMap<>();
+        pages.put("webhooks", "/admin/webhooks");
+        pages.put("webhook-new", "/admin/webhooks/new");
+        pages.put("webhook-edit", "/admin/webhooks/" + orders + "/edit");
+        pages.put("events", "/admin/events");
+        pages.put("deliveries", "/admin/deliveries");
+        pages.put("webhook-deliveries", "/admin/webhooks/" + orders + "/deliveries");
+        pages.put("delivery", "/admin/deliveries/" + delivery);
+        pages.put("plugins", "/admin/plugins");
+        pages.put("settings", "/admin/settings");
+        pages.put("api", "/admin/tokens");
+        pages.put("admins", "/admin/admins");
+        pages.put("account", "/admin/account");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @Test
+    void everyMainPagePassesAxeAtDesktopAndPhoneWidth() {
+        List<String> problems = new ArrayList<>();
+        browser.open(base + "/admin/login");
+        check("login", Browser.DESKTOP, problems);
+        browser.login(base, TestHost.ADMIN, TestHost.PASSWORD);
+        for (Dimension size : List.of(Browser.DESKTOP, Browser.MOBILE)) {
+            browser.size(size);
+            pages.forEach((name, path) -> {
+                browser.open(base + path);
+                check(name, size, problems);
+            });
+        }
+        browser.size(Browser.DESKTOP);
+        assertThat(problems).as("accessibility and layout problems").isEmpty();
+
+        // The check itself can fail: an image without a text alternative is a critical violation.
+        browser.script("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/nothing.png\">')");
+        assertThat(Axe.seriousViolations(browser)).extracting(Axe.Violation::rule).contains("image-alt");
+    }
+
+    private static void check(String name, Dimension size, List<String> problems) {
+        String width = size.equals(Browser.MOBILE) ? "mobile" : "desktop";
+        browser.await("the heading of " + name, d -> !browser.all("main h1").isEmpty());
+        Axe.seriousViolations(browser).forEach(v -> problems.add(name + " (" + width + "): " + v));
+        long scrollWidth = ((Number) browser.script("return document.documentElement.scrollWidth")).longValue();
+        long clientWidth = ((Number) browser.script("return document.documentElement.clientWidth")).longValue();
+        if (scrollWidth > clientWidth) {
+            problems.add(name + " (" + width + "): the page is " + scrollWidth + " px wide on a " + clientWidth
+                    + " px screen");
+        }
+        browser.screenshot(name + "-" + width);
+    }
+
+    @Test
+    void theKeyboardReachesEveryControlWithAVisibleFocus() {
+        browser.login(base, TestHost.ADMIN, TestHost.PASSWORD);
+        browser.open(base + "/admin/webhooks");
+        int controls = ((Number) browser.script(
+                "return document.querySelectorAll('a[href], button:not([hidden]), input:not([type=hidden]), select').length"))
+                .intValue();
+        List<String> reached = new ArrayList<>();
+        browser.find("body").sendKeys(Keys.TAB);
+        for (int i = 0; i < controls + 5 && reached.size() < controls; i++) {
+            String focused = (String) browser.script("""
+                    const e = document.activeElement;
+                    if (e === document.body) return 'BODY';
+                    const s = getComputedStyle(e);
+                    if (s.outlineStyle === 'none' || parseFloat(s.outlineWidth) < 2) return 'NO FOCUS RING: ' + e.outerHTML.slice(0, 80);
+                    return e.outerHTML.slice(0, 80);
+                    """);
+            assertThat(focused).doesNotStartWith("NO FOCUS RING");
+            if (!focused.equals("BODY") && !reached.contains(focused)) {
+                reached.add(focused);
+            }
+            browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        assertThat(reached.get(0)).contains("skip-link");
+        assertThat(reached).anyMatch(e -> e.contains("toggle")).anyMatch(e -> e.contains("Sends the sample"))
+                .anyMatch(e -> e.contains("Log out")).anyMatch(e -> e.contains("/admin/settings"));
+
+        // The toggle works from the keyboard too.
+        WebElement toggle = browser.find("tr .toggle");
+        String before = toggle.getText();
+        toggle.sendKeys(Keys.ENTER);
+        browser.await("the toggle to change", d -> !browser.find("tr .toggle").getText().equals(before));
+        browser.find("tr .toggle").sendKeys(Keys.SPACE);
+        browser.await("the toggle to change back", d -> browser.find("tr .toggle").getText().equals(before));
+    }
+}

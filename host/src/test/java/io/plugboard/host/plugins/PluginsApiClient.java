@@ -1,0 +1,55 @@
+package io.plugboard.host.plugins;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.plugboard.host.testing.Http;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** Reads plugins and event types through the API, and waits (bounded) for the host to reach a state. */
+final class PluginsApiClient {
+
+    private final Http http;
+
+    PluginsApiClient(Http http) {
+        this.http = http;
+    }
+
+    Map<String, JsonNode> plugins() {
+        Map<String, JsonNode> byId = new HashMap<>();
+        http.get("/api/v1/plugins").json().get("data").forEach(p -> byId.put(p.get("id").asText(), p));
+        return byId;
+    }
+
+    JsonNode plugin(String id) {
+        return plugins().get(id);
+    }
+
+    String state(String id) {
+        JsonNode p = plugin(id);
+        return p == null ? null : p.get("state").asText();
+    }
+
+    boolean hasEventType(String key) {
+        return http.get("/api/v1/event-types/" + key).status() == 200;
+    }
+
+    /** @return how long it took; fails after {@code limit} */
+    Duration await(String what, Duration limit, Predicate<PluginsApiClient> condition) {
+        long start = System.nanoTime();
+        long deadline = start + limit.toNanos();
+        while (!condition.test(this)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + limit.toMillis() + " ms: " + what + "; plugins: " + plugins());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}

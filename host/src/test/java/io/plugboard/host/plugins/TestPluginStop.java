@@ -1,0 +1,74 @@
+package io.plugboard.host.plugins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plugboard.host.PluginControl;
+import io.plugboard.host.testing.Http;
+import io.plugboard.host.testing.TestHost;
+import io.plugboard.sdk.hooks.ActionHook;
+import io.plugboard.sdk.hooks.CoreHooks;
+import io.plugboard.sdk.hooks.PluginInfo;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** When a plugin stops, nothing it registered stays: hooks, routes, pages, menu entries, settings, tasks. */
+class TestPluginStop {
+
+    private static final ActionHook<String> TICK = ActionHook.of("observer.tick", String.class);
+
+    private TestHost host;
+    private Http http;
+
+    @BeforeEach
+    void start() {
+        Path dir = TestHost.tempDir("plugins");
+        Observer.jar().writeTo(dir);
+        host = TestHost.start(dir);
+        http = host.http();
+    }
+
+    @AfterEach
+    void stop() {
+        host.close();
+    }
+
+    @Test
+    void everythingThePluginRegisteredIsRemoved() throws Exception {
+        AtomicInteger ticks = new AtomicInteger();
+        List<PluginInfo> deactivated = new CopyOnWriteArrayList<>();
+        host.host().hooks().addAction(TICK, t -> ticks.incrementAndGet());
+        host.host().hooks().addAction(CoreHooks.PLUGIN_DEACTIVATED, deactivated::add);
+        for (int i = 0; i < 200 && ticks.get() < 2; i++) {
+            Thread.sleep(25);
+        }
+        assertThat(ticks.get()).as("the plugin's task runs").isGreaterThanOrEqualTo(2);
+        assertThat(http.get("/api/v1/plugins/observer/seen").status()).isEqualTo(200);
+        assertThat(http.get("/admin/plugins/observer/report").status()).isEqualTo(200);
+        assertThat(host.host().hooks().has(CoreHooks.OUTGOING_PAYLOAD)).isTrue();
+        assertThat(host.host().hooks().has(CoreHooks.EVENT_EMITTED)).isTrue();
+
+        assertThat(PluginControl.stop(host.host(), "observer")).isTrue();
+
+        assertThat(deactivated).extracting(PluginInfo::id).containsExactly("observer");
+        assertThat(host.host().hooks().has(CoreHooks.OUTGOING_PAYLOAD)).isFalse();
+        assertThat(host.host().hooks().has(CoreHooks.EVENT_EMITTED)).isFalse();
+        assertThat(host.host().hooks().has(CoreHooks.ADMIN_MENU)).isFalse();
+        assertThat(host.host().hooks().has(TICK)).as("the app's own callback stays").isTrue();
+        assertThat(http.get("/api/v1/plugins/observer/seen").status()).isEqualTo(404);
+        assertThat(http.get("/admin/plugins/observer/report").status()).isEqualTo(404);
+        assertThat(http.get("/admin/plugins/observer/settings").status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/plugins/observer/settings").status()).isEqualTo(404);
+        assertThat(http.get("/admin/webhooks").body()).doesNotContain("/admin/plugins/observer/report");
+
+        Thread.sleep(250); // a run already under way may finish
+        int afterStop = ticks.get();
+        Thread.sleep(500);
+        assertThat(ticks.get()).as("no task runs after the stop").isEqualTo(afterStop);
+        assertThat(PluginControl.stop(host.host(), "observer")).isFalse();
+    }
+}

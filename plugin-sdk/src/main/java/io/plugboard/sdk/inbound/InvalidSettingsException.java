@@ -1,0 +1,41 @@
+package io.plugboard.sdk.inbound;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Thrown by {@link Receiver#verify} when settings are not usable. The host shows each message next to
+ * its setting and stores nothing.
+ */
+public class InvalidSettingsException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Map<String, String> problems;
+
+    /**
+     * @param problems what is wrong, by setting key, e.g. {@code secret} → "must start with whsec_"
+     * @throws IllegalArgumentException if there is no problem
+     */
+    public InvalidSettingsException(Map<String, String> problems) {
+        super("the settings are not usable: " + problems);
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("name at least one problem");
+        }
+        this.problems = Map.copyOf(new LinkedHashMap<>(problems));
+    }
+
+    /**
+     * @param key the setting that is wrong
+     * @param problem what to fix
+     * @return the exception for one setting
+     */
+    public static InvalidSettingsException of(String key, String problem) {
+        return new InvalidSettingsException(Map.of(key, problem));
+    }
+
+    /** @return what is wrong, by setting key */
+    public Map<String, String> problems() {
+        return problems;
+    }
+}

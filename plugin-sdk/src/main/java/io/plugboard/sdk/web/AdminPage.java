@@ -1,0 +1,111 @@
+package io.plugboard.sdk.web;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * A page of a plugin in the admin, at {@code /admin/plugins/<plugin id>/<name>}, rendered from a
+ * Handlebars template in the plugin's jar inside the host's layout. Every {@code {{value}}} is
+ * HTML-escaped; the model also holds {@code csrf}, the token a form must send as {@code _csrf}, and
+ * {@code pluginId}. A form posts back to the page's own address; {@link Builder#onSubmit} handles it.
+ */
+public final class AdminPage {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+    private final String name;
+    private final String title;
+    private final String template;
+    private final String menuLabel;
+    private final Function<PageRequest, Map<String, Object>> model;
+    private final Function<PageRequest, String> onSubmit;
+
+    private AdminPage(Builder b) {
+        this.name = b.name;
+        this.title = b.title == null ? b.name : b.title;
+        this.template = b.template;
+        this.menuLabel = b.menuLabel;
+        this.model = b.model;
+        this.onSubmit = b.onSubmit;
+    }
+
+    /**
+     * @param name the last part of the page's path: 1–64 of {@code a-z 0-9 _ -}
+     * @param template the template's path inside the plugin jar, e.g. {@code templates/report.hbs}
+     * @return a builder
+     */
+    public static Builder builder(String name, String template) {
+        return new Builder(name, template);
+    }
+
+    /** @return the last part of the page's path */
+    public String name() { return name; }
+
+    /** @return the page's title */
+    public String title() { return title; }
+
+    /** @return the template's path in the jar */
+    public String template() { return template; }
+
+    /** @return the label of its admin menu entry, or null for a page without one */
+    public String menuLabel() { return menuLabel; }
+
+    /** @return what gives the template its values */
+    public Function<PageRequest, Map<String, Object>> model() { return model; }
+
+    /** @return what handles a form posted to the page, or null when it takes none */
+    public Function<PageRequest, String> onSubmit() { return onSubmit; }
+
+    /** Builds an {@link AdminPage}. */
+    public static final class Builder {
+        private final String name;
+        private final String template;
+        private String title;
+        private String menuLabel;
+        private Function<PageRequest, Map<String, Object>> model = request -> Map.of();
+        private Function<PageRequest, String> onSubmit;
+
+        private Builder(String name, String template) {
+            Objects.requireNonNull(name, "name");
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("a page name is 1-64 of a-z, 0-9, _ and -: " + name);
+            }
+            this.name = name;
+            this.template = Objects.requireNonNull(template, "template");
+        }
+
+        /** @param title shown as the page's heading and in the browser's title @return this builder */
+        public Builder title(String title) { this.title = title; return this; }
+
+        /** @param label adds an entry to the admin menu with this label @return this builder */
+        public Builder menuLabel(String label) { this.menuLabel = label; return this; }
+
+        /**
+         * @param model gives the template its values for a request; throw {@link IllegalArgumentException}
+         *              to answer 400 with its message
+         * @return this builder
+         */
+        public Builder model(Function<PageRequest, Map<String, Object>> model) {
+            this.model = Objects.requireNonNull(model, "model");
+            return this;
+        }
+
+        /**
+         * @param handler handles a form posted to the page and returns the message shown after the
+         *                redirect back to the page; throw {@link IllegalArgumentException} to answer
+         *                400 with its message
+         * @return this builder
+         */
+        public Builder onSubmit(Function<PageRequest, String> handler) {
+            this.onSubmit = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /** @return the page */
+        public AdminPage build() {
+            return new AdminPage(this);
+        }
+    }
+}

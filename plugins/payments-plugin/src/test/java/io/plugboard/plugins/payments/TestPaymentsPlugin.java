@@ -1,0 +1,49 @@
+package io.plugboard.plugins.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.plugboard.sdk.InvalidEventException;
+import io.plugboard.testkit.CapturedRequest;
+import io.plugboard.testkit.PluginHarness;
+import io.plugboard.testkit.PluginTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The payments plugin in a real host, through the testkit, as a plugin author would test it. */
+@PluginTest
+class TestPaymentsPlugin {
+
+    @Test
+    void starts_and_registers_its_three_event_types(PluginHarness harness) {
+        assertThat(harness.plugin().started()).isTrue();
+        assertThat(harness.plugin().eventTypes())
+                .containsExactlyInAnyOrder("payment_received", "payment_failed", "payment_refunded");
+        assertThat(harness.plugin().warnings()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"payment_received", "payment_failed", "payment_refunded"})
+    void each_sample_reaches_an_endpoint_signed(String type, PluginHarness harness) {
+        String eventId = harness.emitSample(type);
+
+        CapturedRequest request = harness.awaitDelivery(eventId).assertSignedWith(harness.signingSecret());
+
+        assertThat(request.eventType()).isEqualTo(type);
+        harness.sample(type).fields().forEachRemaining(
+                field -> assertThat(request.data().get(field.getKey())).isEqualTo(field.getValue()));
+        // The plugin's outgoing-payload filter adds the statement descriptor from its settings.
+        assertThat(request.data().path("statement_descriptor").asText()).isEqualTo("PLUGBOARD SHOP");
+    }
+
+    @Test
+    void a_payment_with_a_malformed_amount_is_refused_by_the_schema(PluginHarness harness) {
+        assertThatThrownBy(() -> harness.emit("payment_received", Map.of("payment_id", "pay_1", "amount", "12,5",
+                "currency", "EUR", "paid_at", "2026-11-02T14:03:11Z",
+                "customer", Map.of("id", "cus_1", "name", "Ada", "email", "ada@example.com"))))
+                .isInstanceOfSatisfying(InvalidEventException.class,
+                        e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("amount")));
+    }
+}

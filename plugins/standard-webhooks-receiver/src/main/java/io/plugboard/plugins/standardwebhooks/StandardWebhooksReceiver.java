@@ -1,0 +1,121 @@
+package io.plugboard.plugins.standardwebhooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.plugboard.sdk.inbound.InboundRequest;
+import io.plugboard.sdk.inbound.InvalidSettingsException;
+import io.plugboard.sdk.inbound.ReceiveResult;
+import io.plugboard.sdk.inbound.ReceivedEvent;
+import io.plugboard.sdk.inbound.Receiver;
+import io.plugboard.sdk.inbound.UnparseableRequestException;
+import io.plugboard.sdk.settings.Setting;
+import io.plugboard.sdk.settings.SettingType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.pf4j.Extension;
+
+/**
+ * Receives Standard Webhooks, such as another Plugboard's deliveries: checks the signature with the
+ * sender's secret, then emits the envelope's {@code type} with its {@code data}. The {@code webhook-id}
+ * becomes the event's external id, so a sender's retry is not emitted twice. The type must be
+ * registered in this host too (by a plugin or the application).
+ */
+@Extension
+public class StandardWebhooksReceiver implements Receiver {
+
+    static final String SECRET = "secret";
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    @Override
+    public String id() {
+        return "standard-webhooks";
+    }
+
+    @Override
+    public String name() {
+        return "Standard Webhooks";
+    }
+
+    @Override
+    public String description() {
+        return "Signed webhooks in the Standard Webhooks format, e.g. from another Plugboard: the signature and "
+                + "timestamp (5 minutes) are checked, then the envelope's type and data are emitted.";
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return List.of(Setting.builder(SECRET, SettingType.STRING).label("Signing secret").required().secret()
+                .help("The sender's signing secret, whsec_ followed by base64 (on Plugboard: the webhook's edit page).")
+                .build());
+    }
+
+    @Override
+    public void verify(Map<String, String> settings) {
+        try {
+            WebhookSecret.key(settings.get(SECRET));
+        } catch (IllegalArgumentException e) {
+            throw InvalidSettingsException.of(SECRET, e.getMessage());
+        }
+    }
+
+    @Override
+    public ReceiveResult parse(InboundRequest request) {
+        String messageId = SignatureCheck.verify(request, WebhookSecret.key(request.setting(SECRET)));
+        JsonNode envelope;
+        try {
+            envelope = mapper.readTree(request.body());
+        } catch (java.io.IOException e) {
+            throw new UnparseableRequestException("the body is not JSON: " + firstLine(e));
+        }
+        if (envelope == null || !envelope.isObject()) {
+            throw new UnparseableRequestException("the body must be a JSON object with type and data");
+        }
+        JsonNode type = envelope.get("type");
+        if (type == null || !type.isTextual() || type.textValue().isBlank()) {
+            throw new UnparseableRequestException("the envelope's type must be a non-empty string");
+        }
+        JsonNode data = envelope.get("data");
+        if (data == null || !data.isObject()) {
+            throw new UnparseableRequestException("the envelope's data must be a JSON object");
+        }
+        ReceivedEvent event = ReceivedEvent.of(type.textValue(), write(data)).withExternalId(messageId);
+        Instant at = timestamp(envelope.get("timestamp"));
+        return ReceiveResult.events(List.of(at == null ? event : event.withOccurredAt(at)));
+    }
+
+    private static Instant timestamp(JsonNode value) {
+        if (value == null || !value.isTextual()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.textValue());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private String write(JsonNode data) {
+        try {
+            return mapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,106 @@
+package io.plugboard.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One request the {@link CaptureEndpoint} received: what a webhook endpoint would see. Header names
+ * are lower case. For a delivery the body is the Standard Webhooks envelope
+ * {@code {"id", "type", "timestamp", "data"}}.
+ *
+ * @param method the HTTP method, {@code POST} for deliveries
+ * @param path the request path with its query
+ * @param headers every header, names in lower case
+ * @param body the raw body bytes, exactly as signed
+ */
+public record CapturedRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Copies the header map so the record stays immutable. */
+    public CapturedRequest {
+        headers = Map.copyOf(headers);
+        body = body.clone();
+    }
+
+    /** @return the raw body bytes (a copy) */
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /**
+     * @param name a header name, any case
+     * @return its first value, or {@code null} if absent
+     */
+    public String header(String name) {
+        List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** @return the body as UTF-8 text */
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @return the body parsed as JSON
+     * @throws AssertionError if it is not JSON
+     */
+    public JsonNode json() {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("the request body is not JSON: " + bodyText(), e);
+        }
+    }
+
+    /** @return the envelope's {@code type}: the event key */
+    public String eventType() {
+        return json().path("type").asText(null);
+    }
+
+    /** @return the {@code webhook-id} header: the event id, the same on every retry */
+    public String eventId() {
+        return header("webhook-id");
+    }
+
+    /** @return the envelope's {@code data}: the event's payload */
+    public JsonNode data() {
+        return json().path("data");
+    }
+
+    /**
+     * Checks the Standard Webhooks signature of this request.
+     *
+     * @param secret the webhook's signing secret, {@code whsec_…}
+     * @return true if one of the {@code webhook-signature} values is the HMAC of this request
+     */
+    public boolean hasValidSignature(String secret) {
+        return WebhookSignature.verify(secret, header("webhook-id"), header("webhook-timestamp"),
+                header("webhook-signature"), body);
+    }
+
+    /**
+     * Like {@link #hasValidSignature}, but fails with a message that says what is wrong.
+     *
+     * @param secret the webhook's signing secret
+     * @return this request
+     * @throws AssertionError if the signature headers are missing or no signature matches
+     */
+    public CapturedRequest assertSignedWith(String secret) {
+        for (String name : new String[] {"webhook-id", "webhook-timestamp", "webhook-signature"}) {
+            if (header(name) == null) {
+                throw new AssertionError("the request has no " + name + " header; headers: " + headers.keySet());
+            }
+        }
+        if (!hasValidSignature(secret)) {
+            throw new AssertionError("no webhook-signature value matches the secret: " + header("webhook-signature"));
+        }
+        return this;
+    }
+}

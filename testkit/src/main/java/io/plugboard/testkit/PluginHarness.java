@@ -1,0 +1,184 @@
+package io.plugboard.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.plugboard.host.Plugboard;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real Plugboard host running the plugin under test, for a plugin's own tests:
+ *
+ * <pre>{@code
+ * try (PluginHarness harness = PluginHarness.builder().start()) {
+ *     String eventId = harness.emitSample("shipment_sent");
+ *     CapturedRequest request = harness.awaitDelivery(eventId);
+ *     request.assertSignedWith(harness.signingSecret());
+ *     assertEquals("DHL", request.data().path("carrier").asText());
+ * }
+ * }</pre>
+ *
+ * <p>{@link #builder()} packs the compiled plugin ({@code target/classes}) into a real jar in a fresh
+ * plugins folder and starts a host on a fresh data folder and a free port on 127.0.0.1. A
+ * {@link CaptureEndpoint} is subscribed to every event type the plugin registered; the outbound guard
+ * admits 127.0.0.1 and nothing else that is private. Or use {@link PluginTest} to have JUnit do this
+ * for each test. {@link #close()} stops the host and deletes both folders.
+ */
+public final class PluginHarness implements AutoCloseable {
+
+    /** How long the {@code await…} methods wait unless told otherwise. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+
+    private final HarnessSetup setup;
+    private final String pluginId;
+    private final CaptureWebhook webhook;
+    private AdminSession admin;
+
+    PluginHarness(HarnessSetup setup, String pluginId, CaptureWebhook webhook) {
+        this.setup = setup;
+        this.pluginId = pluginId;
+        this.webhook = webhook;
+    }
+
+    /** @return a builder that packs {@code target/classes} and reads the descriptor from there */
+    public static PluginHarnessBuilder builder() {
+        return new PluginHarnessBuilder();
+    }
+
+    /** @return the running host: its facade, e.g. {@code host().events()} or {@code host().baseUrl()} */
+    public Plugboard host() {
+        return setup.host();
+    }
+
+    /** @return the host's REST API, signed in as the harness's admin */
+    public HostApi api() {
+        return setup.api();
+    }
+
+    /** @return the admin pages, signed in through the login form (on first use) */
+    public synchronized AdminSession admin() {
+        if (admin == null) {
+            admin = new AdminSession(host().baseUrl(), adminUser(), adminPassword());
+        }
+        return admin;
+    }
+
+    /** @return the admin's user name, to sign in to {@code host().baseUrl() + "/admin"} */
+    public String adminUser() {
+        return HarnessSetup.ADMIN_USER;
+    }
+
+    /** @return the admin's password, random for each harness */
+    public String adminPassword() {
+        return setup.adminPassword();
+    }
+
+    /** @return the {@code Plugin-Id} of the plugin under test */
+    public String pluginId() {
+        return pluginId;
+    }
+
+    /** @return the plugin under test as the host reports it now */
+    public PluginStatus plugin() {
+        return plugin(pluginId);
+    }
+
+    /**
+     * @param id a plugin id
+     * @return that plugin as the host reports it now
+     * @throws AssertionError if the host has no such plugin
+     */
+    public PluginStatus plugin(String id) {
+        for (JsonNode p : api().get("/api/v1/plugins").expect(200).json().path("data")) {
+            if (id.equals(p.path("id").asText())) {
+                return PluginStatus.of(p);
+            }
+        }
+        throw new AssertionError("the host has no plugin '" + id + "'");
+    }
+
+    /** @return the jar the harness packed and the host loaded */
+    public Path pluginJar() {
+        return setup.pluginJar();
+    }
+
+    /** @return the capture endpoint, subscribed to the plugin's event types */
+    public CaptureEndpoint capture() {
+        return setup.capture();
+    }
+
+    /** @return the capture webhook's id, {@code wh_…} */
+    public String webhookId() {
+        return webhook.id();
+    }
+
+    /** @return the capture webhook's signing secret, for {@link CapturedRequest#assertSignedWith} */
+    public String signingSecret() {
+        return webhook.secret();
+    }
+
+    /**
+     * Subscribes the capture endpoint to exactly these event types (e.g. another plugin's).
+     *
+     * @param eventTypes registered event keys
+     * @throws AssertionError if the host refuses them
+     */
+    public void subscribe(String... eventTypes) {
+        webhook.subscribe(List.of(eventTypes));
+    }
+
+    /**
+     * Emits an event as the embedding application would.
+     *
+     * @param type a registered event key
+     * @param data the event's data
+     * @return the event id
+     * @throws io.plugboard.sdk.InvalidEventException if the host refuses the event, e.g. against the schema
+     */
+    public String emit(String type, Map<String, ?> data) {
+        return host().events().emit(type, data);
+    }
+
+    /**
+     * @param type a registered event key
+     * @param dataJson the event's data as a JSON object
+     * @return the event id
+     * @throws io.plugboard.sdk.InvalidEventException if the host refuses the event
+     */
+    public String emitJson(String type, String dataJson) {
+        return host().events().emitJson(type, dataJson);
+    }
+
+    /**
+     * Emits an event with the sample payload its event type declares.
+     *
+     * @param type a registered event key
+     * @return the event id
+     */
+    public String emitSample(String type) {
+        return emitJson(type, sample(type).toString());
+    }
+
+    /**
+     * @param type a registered event key
+     * @return the sample payload the event type declares
+     * @throws AssertionError if no such event type is registered
+     */
+    public JsonNode sample(String type) {
+        HostApi.Response r = api().get("/api/v1/event-types/" + java.net.URLEncoder.encode(type,
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        return r.expect(200).json().path("sample");
+    }
+
+    /** @param eventId an id from {@code emit…} @return its first delivery to the capture endpoint */
+    public CapturedRequest awaitDelivery(String eventId) {
+        return capture().awaitEvent(eventId, DEFAULT_TIMEOUT);
+    }
+
+    /** Stops the host and the capture endpoint and deletes the temporary folders. */
+    @Override
+    public void close() {
+        setup.close();
+    }
+}
