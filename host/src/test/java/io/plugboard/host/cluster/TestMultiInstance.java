@@ -88,7 +88,7 @@ class TestMultiInstance {
             victim.destroyForcibly();
             assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
             Set<String> heldByVictim = heldAtKill(db);
-            long heldAtKill = heldByVictim.size();
+            int heldAtKill = heldByVictim.size();
             int victimAcks = ackedBy.get(VICTIM).get();
 
             // The survivors finish their bursts; then everything acknowledged must arrive at both receivers.
