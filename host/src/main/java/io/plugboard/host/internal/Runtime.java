@@ -164,7 +164,7 @@ public final class Runtime implements AutoCloseable {
         closing(tasks);
         WebhookService webhooks = new WebhookService(webhookStore, new WebhookValidator(registry, guard, payloadCheck), new Secrets(), ids,
                 clock, hooks);
-        AuthServices auth = new AuthServices(new AdminUsers(db.jdbi(), ids, clock),
+        AuthServices auth = new AuthServices(new AdminUsers(db.jdbi(), db.dialect(), ids, clock),
                 new Sessions(db.jdbi(), clock, config.sessionIdleTimeout()), new ApiTokens(db.jdbi(), ids, clock),
                 new LoginThrottle(clock));
         createInitialAdmin(config, auth.users());

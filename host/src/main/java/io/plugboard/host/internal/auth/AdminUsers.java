@@ -5,6 +5,7 @@ import io.plugboard.host.internal.Ids;
 import io.plugboard.host.internal.ValidationException;
 import java.time.Clock;
 import io.plugboard.host.internal.NotFoundException;
+import io.plugboard.host.internal.storage.Dialect;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +29,13 @@ public final class AdminUsers {
     private static final String DUMMY_HASH = Hashes.password(SecretTokens.next());
 
     private final Jdbi jdbi;
+    private final Dialect dialect;
     private final Ids ids;
     private final Clock clock;
 
-    public AdminUsers(Jdbi jdbi, Ids ids, Clock clock) {
+    public AdminUsers(Jdbi jdbi, Dialect dialect, Ids ids, Clock clock) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
         this.ids = ids;
         this.clock = clock;
     }
@@ -94,8 +97,10 @@ public final class AdminUsers {
     }
 
     /**
-     * Deletes an admin (its sessions go with it), but never the last one: the count is checked in the
-     * same statement.
+     * Deletes an admin (its sessions go with it), but never the last one. The count is checked in the
+     * deleting statement; on PostgreSQL every admin row is locked first, because two instances
+     * deleting two different admins at once would each count the other's row (read committed) and
+     * leave none. SQLite runs one writer at a time, so the one statement is enough there.
      *
      * @return false if it was the last admin
      * @throws NotFoundException if no admin has the name
@@ -104,9 +109,14 @@ public final class AdminUsers {
         if (find(username).isEmpty()) {
             throw new NotFoundException("no admin is named '" + username + "'");
         }
-        return jdbi.inTransaction(h -> h.createUpdate("DELETE FROM admin_users WHERE username = :name "
-                        + "AND (SELECT COUNT(*) FROM admin_users) > 1")
-                .bind("name", username).execute()) == 1;
+        return jdbi.inTransaction(h -> {
+            if (!dialect.lockRows().isEmpty()) {
+                h.createQuery("SELECT id FROM admin_users ORDER BY id" + dialect.lockRows()).mapTo(String.class).list();
+            }
+            return h.createUpdate("DELETE FROM admin_users WHERE username = :name "
+                            + "AND (SELECT COUNT(*) FROM admin_users) > 1")
+                    .bind("name", username).execute();
+        }) == 1;
     }
 
     /** @return the admin, if the name exists and the password matches */

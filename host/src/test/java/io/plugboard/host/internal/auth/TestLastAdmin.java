@@ -1,0 +1,103 @@
+package io.plugboard.host.internal.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.plugboard.host.internal.Ids;
+import io.plugboard.host.internal.storage.Database;
+import io.plugboard.host.internal.storage.Dialect;
+import io.plugboard.host.testing.TestDatabases;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The last admin cannot be deleted, also when two admins are deleted at the same moment through
+ * two connections (two instances on one database). Runs on SQLite, and on PostgreSQL in the
+ * PostgreSQL run, where read committed would otherwise let both deletes through.
+ */
+class TestLastAdmin {
+
+    private static final String PASSWORD = "a long enough password";
+
+    @Test
+    void twoAdminsDeletedAtOnceLeaveOne() throws Exception {
+        try (Database db = TestDatabases.openDatabase()) {
+            AdminUsers first = users(db);
+            AdminUsers second = users(db);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                for (int round = 0; round < 25; round++) {
+                    String a = "a" + round;
+                    String b = "b" + round;
+                    first.create(a, PASSWORD);
+                    first.create(b, PASSWORD);
+                    CyclicBarrier start = new CyclicBarrier(2);
+                    Future<Boolean> deletedA = pool.submit(() -> deleteAfter(start, first, a));
+                    Future<Boolean> deletedB = pool.submit(() -> deleteAfter(start, second, b));
+                    int deleted = (deletedA.get(30, TimeUnit.SECONDS) ? 1 : 0) + (deletedB.get(30, TimeUnit.SECONDS) ? 1 : 0);
+                    assertThat(deleted).as("round %d: exactly one of two racing deletes succeeds", round).isEqualTo(1);
+                    List<AdminUsers.Account> left = first.list();
+                    assertThat(left).as("round %d", round).hasSize(1);
+                    assertThat(first.deleteUnlessLast(left.get(0).username())).as("the survivor is the last").isFalse();
+                    db.jdbi().useHandle(h -> h.execute("DELETE FROM admin_users")); // the next round starts empty
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Deterministic on PostgreSQL: another instance is mid-delete (rows locked, not committed). */
+    @Test
+    void aDeleteWaitsForAnotherInstancesDeleteAndThenRefuses() throws Exception {
+        try (Database db = TestDatabases.openDatabase()) {
+            assumeTrue(db.dialect() == Dialect.POSTGRESQL, "row locks only matter on PostgreSQL");
+            AdminUsers users = users(db);
+            users.create("alice", PASSWORD);
+            users.create("bob", PASSWORD);
+            try (Handle other = db.jdbi().open()) {
+                other.begin();
+                other.createQuery("SELECT id FROM admin_users ORDER BY id FOR UPDATE").mapTo(String.class).list();
+                assertThat(other.execute("DELETE FROM admin_users WHERE username = 'alice' "
+                        + "AND (SELECT COUNT(*) FROM admin_users) > 1")).isEqualTo(1);
+
+                CompletableFuture<Boolean> deleteBob = CompletableFuture.supplyAsync(() -> users.deleteUnlessLast("bob"));
+                boolean waited = waitUntilSomeoneWaitsOnALock(db);
+                other.commit();
+
+                assertThat(deleteBob.get(30, TimeUnit.SECONDS)).as("bob was the last admin by then").isFalse();
+                assertThat(waited).as("the second delete waited for the first's locks").isTrue();
+            }
+            assertThat(users.list()).extracting(AdminUsers.Account::username).containsExactly("bob");
+        }
+    }
+
+    private static boolean deleteAfter(CyclicBarrier start, AdminUsers users, String name) throws Exception {
+        start.await(30, TimeUnit.SECONDS);
+        return users.deleteUnlessLast(name);
+    }
+
+    private static boolean waitUntilSomeoneWaitsOnALock(Database db) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            long waiting = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM pg_stat_activity "
+                    + "WHERE wait_event_type = 'Lock' AND datname = current_database()").mapTo(Long.class).one());
+            if (waiting > 0) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    private static AdminUsers users(Database db) {
+        return new AdminUsers(db.jdbi(), db.dialect(), new Ids(Clock.systemUTC()), Clock.systemUTC());
+    }
+}
