@@ -78,6 +78,10 @@ class TestSharedStore {
         Path pluginsB = TestHost.tempDir("plugins");
         plugin("1.0.0").writeTo(pluginsA);
         plugin("1.1.0").writeTo(pluginsB);
+        for (Path folder : List.of(pluginsA, pluginsB)) {
+            plugin("zebra", "2.0.0").writeTo(folder);
+            plugin("aardvark", "3.0.0").writeTo(folder);
+        }
         try (TestHost a = TestHost.onPostgres(db, "node-a", pluginsA, TestHost.FAST);
              TestHost b = TestHost.onPostgres(db, "node-b", pluginsB, TestHost.FAST)) {
             JsonNode listing = a.http().get("/api/v1/instances").json();
@@ -87,6 +91,9 @@ class TestSharedStore {
             Map<String, String> versions = listing.findValues("plugins").stream().collect(Collectors.toMap(
                     p -> p.get("shipping").asText(), p -> "seen"));
             assertThat(versions).containsOnlyKeys("1.0.0", "1.1.0");
+            List<String> idsOnA = new java.util.ArrayList<>();
+            listing.get("data").get(0).get("plugins").fieldNames().forEachRemaining(idsOnA::add);
+            assertThat(idsOnA).as("plugins listed by id").containsExactly("aardvark", "shipping", "zebra");
             assertThat(listing.get("data").get(1).get("live").asBoolean()).isTrue();
             assertThat(listing.get("plugin_versions_differ").get(0).asText())
                     .isEqualTo("shipping: 1.0.0 on node-a; 1.1.0 on node-b");
@@ -114,17 +121,21 @@ class TestSharedStore {
     }
 
     private static PluginJar plugin(String version) {
-        return PluginJar.plugin("shipping").manifest("Plugin-Version", version).source("test.shipping.Events", """
-                package test.shipping;
+        return plugin("shipping", version);
+    }
+
+    private static PluginJar plugin(String id, String version) {
+        return PluginJar.plugin(id).manifest("Plugin-Version", version).source("test." + id + ".Events", """
+                package test.ID;
                 import io.plugboard.sdk.*;
                 import java.util.List;
                 @org.pf4j.Extension
                 public class Events implements EventTypeProvider {
                     public List<EventType> eventTypes() {
-                        return List.of(EventType.builder("shipment_sent").name("Shipment sent").sample("{}").build());
+                        return List.of(EventType.builder("ID_sent").name("ID sent").sample("{}").build());
                     }
                 }
-                """);
+                """.replace("ID", id));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
