@@ -42,6 +42,7 @@ import io.plugboard.host.internal.payloads.FilterCache;
 import io.plugboard.host.internal.payloads.PayloadTemplates;
 import io.plugboard.host.internal.payloads.PayloadValidator;
 import io.plugboard.host.internal.payloads.Payloads;
+import io.plugboard.host.internal.secrets.SealedValues;
 import io.plugboard.host.internal.secrets.SecretKeys;
 import io.plugboard.host.internal.secrets.SecretService;
 import io.plugboard.host.internal.plugins.PluginOptions;
@@ -67,6 +68,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import javax.crypto.SecretKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,7 +123,9 @@ public final class Runtime implements AutoCloseable {
         HookRunner hooks = new HookRunner(new HookRegistry(), SLOW_HOOK);
         HookExecutor hookThread = new HookExecutor(hooks);
         appHooks = new OwnedHooks(hooks, RegisteredEventType.APP_SOURCE, () -> true);
-        Contributions contributions = new Contributions(hooks, new SettingsService(db.jdbi(), clock), new PluginPages(),
+        SecretKey secretsKey = SecretKeys.load(System.getenv(SecretKeys.ENV), config.dataDir());
+        SealedValues sealed = new SealedValues(secretsKey);
+        Contributions contributions = new Contributions(hooks, new SettingsService(db.jdbi(), sealed, clock), new PluginPages(),
                 new PluginTemplates(), new PluginRoutes());
         TaskScheduler tasks = new TaskScheduler();
         PluginContributions pluginParts = new PluginContributions(contributions, tasks, db.dataSource());
@@ -131,8 +135,7 @@ public final class Runtime implements AutoCloseable {
         TargetGuard guard = new TargetGuard(config.allowPrivateTargets(), config.allowedTargets(),
                 inspector::isOwnInboxUrl);
         guard.relaxedNotice().ifPresent(log::warn);
-        SecretService secrets = closing(new SecretService(db.jdbi(), apiMapper,
-                SecretKeys.load(System.getenv(SecretKeys.ENV), config.dataDir()), clock));
+        SecretService secrets = closing(new SecretService(db.jdbi(), apiMapper, secretsKey, clock));
         Payloads payloads = new Payloads(apiMapper, new PayloadTemplates(apiMapper), secrets::value, config.siteName());
         PayloadValidator payloadCheck = new PayloadValidator(payloads, registry, secrets::names);
         DeliveryEngine delivery = new DeliveryEngine(db, webhookStore, guard, config.delivery(), metrics,

@@ -94,6 +94,12 @@ class TestPluginSettings {
         assertThat(v.get("api_key").get("is_set").asBoolean()).isTrue();
         assertThat(http.get(API).body()).doesNotContain(SECRET);
         assertThat(http.get(PAGE).body()).doesNotContain(SECRET).contains("stored: leave blank to keep it");
+        try (java.sql.Connection c = host.connection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT setting_value FROM plugin_settings "
+                     + "WHERE plugin_id = 'observer' AND setting_key = 'api_key'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).as("sealed at rest").doesNotContain(SECRET).startsWith("v1:");
+        }
         TestPluginContributions.awaitSeen(http,
                 "settings_changed:[api_key, callback, limit, mode, notes, tag, verbose]");
 

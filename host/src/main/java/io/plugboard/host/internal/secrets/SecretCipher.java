@@ -43,6 +43,10 @@ final class SecretCipher {
         }
     }
 
+    static boolean isSealed(String stored) {
+        return stored.startsWith(PREFIX);
+    }
+
     /** @throws IllegalStateException if the value was sealed with another key or changed */
     String decrypt(String name, String stored) {
         if (!stored.startsWith(PREFIX)) {

@@ -2,10 +2,12 @@ package io.plugboard.host.internal.settings;
 
 import io.plugboard.host.internal.NotFoundException;
 import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.secrets.SealedValues;
 import io.plugboard.sdk.Registration;
 import io.plugboard.sdk.settings.Setting;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Plugin settings: what each running plugin declared, the stored values (read through a cache, since
  * plugins may read them on every delivery), checked updates, and change listeners. Declarations and
- * listeners go when the plugin stops; stored values stay until it is uninstalled.
+ * listeners go when the plugin stops; stored values stay until it is uninstalled. Settings declared
+ * secret are stored sealed with the secrets key.
  */
 public final class SettingsService {
 
@@ -30,12 +33,14 @@ public final class SettingsService {
     private static final Logger log = LoggerFactory.getLogger(SettingsService.class);
 
     private final SettingsStore store;
+    private final SealedValues sealed;
     private final Map<String, List<Setting>> declared = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> cache = new ConcurrentHashMap<>();
     private final Map<String, List<Consumer<Set<String>>>> listeners = new ConcurrentHashMap<>();
 
-    public SettingsService(Jdbi jdbi, Clock clock) {
+    public SettingsService(Jdbi jdbi, SealedValues sealed, Clock clock) {
         this.store = new SettingsStore(jdbi, clock);
+        this.sealed = sealed;
     }
 
     void declare(String pluginId, List<Setting> settings) {
@@ -60,13 +65,13 @@ public final class SettingsService {
     Optional<String> value(String pluginId, String key) {
         Setting setting = declared(pluginId).stream().filter(s -> s.key().equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("'" + key + "' is not a declared setting"));
-        String stored = cache.computeIfAbsent(pluginId, store::load).get(key);
+        String stored = cache.computeIfAbsent(pluginId, this::load).get(key);
         return Optional.ofNullable(stored != null ? stored : setting.defaultValue());
     }
 
     /** @throws NotFoundException if the plugin is not running or declared no settings */
     public List<SettingView> view(String pluginId) {
-        Map<String, String> stored = cache.computeIfAbsent(pluginId, store::load);
+        Map<String, String> stored = cache.computeIfAbsent(pluginId, this::load);
         return requireDeclared(pluginId).stream().map(s -> SettingView.of(s, stored.get(s.key()))).toList();
     }
 
@@ -81,14 +86,46 @@ public final class SettingsService {
      */
     public Set<String> update(String pluginId, Map<String, String> input, boolean wholeForm) {
         List<Setting> settings = requireDeclared(pluginId);
-        Map<String, String> current = cache.computeIfAbsent(pluginId, store::load);
+        Map<String, String> current = cache.computeIfAbsent(pluginId, this::load);
         Map<String, String> changes = SettingChanges.of(pluginId, settings, current, input, wholeForm);
         if (!changes.isEmpty()) {
-            store.save(pluginId, changes);
+            store.save(pluginId, sealSecrets(pluginId, settings, changes));
             cache.remove(pluginId);
             notify(pluginId, Set.copyOf(changes.keySet()));
         }
         return changes.keySet();
+    }
+
+    /** The stored values, secret ones opened; one that no longer opens counts as unset (and is logged). */
+    private Map<String, String> load(String pluginId) {
+        Map<String, String> values = store.load(pluginId);
+        for (Setting s : declared(pluginId)) {
+            String stored = values.get(s.key());
+            if (s.secret() && stored != null) {
+                Optional<String> open = sealed.open(place(pluginId, s.key()), stored);
+                if (open.isEmpty()) {
+                    log.warn("The secret setting '{}' of plugin '{}' cannot be decrypted (was the secrets key "
+                            + "changed?); it counts as unset until it is entered again", s.key(), pluginId);
+                }
+                values.compute(s.key(), (k, v) -> open.orElse(null));
+            }
+        }
+        return values;
+    }
+
+    private Map<String, String> sealSecrets(String pluginId, List<Setting> settings, Map<String, String> changes) {
+        Map<String, String> out = new LinkedHashMap<>(changes);
+        for (Setting s : settings) {
+            String value = out.get(s.key());
+            if (s.secret() && value != null) {
+                out.put(s.key(), sealed.seal(place(pluginId, s.key()), value));
+            }
+        }
+        return out;
+    }
+
+    private static String place(String pluginId, String key) {
+        return "plugin-setting:" + pluginId + ":" + key;
     }
 
     Registration onChange(String pluginId, Consumer<Set<String>> listener) {
