@@ -150,6 +150,29 @@ class TestPluginUpload {
         assertThat(api.plugins()).isEmpty();
     }
 
+    /**
+     * A declared length far over the limit is refused from the headers alone: the answer comes while
+     * the client has sent no byte of the body, so a huge upload is never read.
+     */
+    @Test
+    void aDeclaredLengthOverTheLimitIsRefusedBeforeTheBodyIsSent() throws Exception {
+        host.close();
+        host = TestHost.start(TestHost.tempDir("plugins"), TestHost.tempDir("data"), b -> b.maxPluginBytes(4096));
+        http = host.http();
+        api = new PluginsApiClient(http);
+        java.net.URI base = java.net.URI.create(host.host().baseUrl());
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", base.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /api/v1/plugins HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + http.authorizationHeader()
+                    + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 104857600\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readNBytes(2048), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("the plugin jar is too large: at most 4 KB");
+        }
+        assertThat(api.plugins()).isEmpty();
+    }
+
     @Test
     void multipartWithBasicCredentialsIsRefused() {
         String auth = "Basic " + java.util.Base64.getEncoder().encodeToString(

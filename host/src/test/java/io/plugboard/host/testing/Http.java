@@ -95,6 +95,11 @@ public final class Http {
         return "plugboard_session=" + sessionCookie;
     }
 
+    /** @return the {@code Authorization} header value this client sends to the API, for raw requests */
+    public String authorizationHeader() {
+        return "Bearer " + bearerToken;
+    }
+
     public String csrfToken() {
         return csrf;
     }

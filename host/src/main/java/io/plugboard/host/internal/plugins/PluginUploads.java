@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.plugins;
 
+import io.plugboard.host.internal.ByteSizes;
 import io.plugboard.host.internal.ConflictException;
 import io.plugboard.host.internal.ValidationException;
 import java.io.IOException;
@@ -57,7 +58,7 @@ final class PluginUploads {
                     if (written > maxBytes) {
                         out.close();
                         Files.deleteIfExists(staged);
-                        throw ValidationException.of("jar", "the jar is larger than " + megabytes(maxBytes));
+                        throw ValidationException.of("jar", "the jar is larger than " + ByteSizes.text(maxBytes));
                     }
                     out.write(buffer, 0, n);
                 }
@@ -157,9 +158,5 @@ final class PluginUploads {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target.getFileName() + " into the plugins folder", e);
         }
-    }
-
-    static String megabytes(long bytes) {
-        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
     }
 }

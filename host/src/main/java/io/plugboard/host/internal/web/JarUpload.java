@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web;
 
+import io.plugboard.host.internal.ByteSizes;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import io.plugboard.host.internal.ValidationException;
@@ -65,7 +66,7 @@ public final class JarUpload {
     }
 
     private static ApiException tooLarge(long maxBytes) {
-        return new ApiException(413, "the plugin jar is too large: at most " + maxBytes / (1024 * 1024) + " MB");
+        return new ApiException(413, "the plugin jar is too large: at most " + ByteSizes.text(maxBytes));
     }
 
     /** @return the form's {@code upgrade} flag: true, on (a checkbox), false or absent */

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.admin;
 
+import io.plugboard.host.internal.ByteSizes;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.ConflictException;
 import io.plugboard.host.internal.ValidationException;
@@ -118,7 +119,7 @@ final class PluginsPage {
         }
         model.put("settingsLinks", settingsLinks);
         model.put("pluginsDir", pluginsDir.toAbsolutePath().toString());
-        model.put("maxMegabytes", plugins.maxUploadBytes() / (1024 * 1024));
+        model.put("maxUploadSize", ByteSizes.text(plugins.maxUploadBytes()));
         model.put("error", error);
         model.putAll(instances.model());
         view.render(ctx, "plugins", "plugins", "Plugins", model);
