@@ -13,7 +13,6 @@ import io.plugboard.host.internal.inbound.InboundQuery;
 import io.plugboard.host.internal.inbound.InboundService;
 import io.plugboard.host.internal.inbound.InboundStore;
 import io.plugboard.host.internal.inbound.InboundWebhook;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -93,22 +92,7 @@ final class InboundWebhooksApi {
         if (!node.isObject()) {
             throw ValidationException.of("settings", "settings must be a JSON object of setting keys to values");
         }
-        Map<String, String> input = new LinkedHashMap<>();
-        Map<String, String> errors = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> {
-            JsonNode v = e.getValue();
-            if (v.isNull()) {
-                input.put(e.getKey(), null);
-            } else if (v.isTextual() || v.isNumber() || v.isBoolean()) {
-                input.put(e.getKey(), v.asText());
-            } else {
-                errors.put("settings." + e.getKey(), "must be a string, number, boolean or null");
-            }
-        });
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return input;
+        return SettingValuesJson.read(node, "settings.");
     }
 
     private static InboundWebhook.State state(String value) {

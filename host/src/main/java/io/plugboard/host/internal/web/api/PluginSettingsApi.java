@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.plugboard.host.internal.ValidationException;
 import io.plugboard.host.internal.settings.SettingView;
 import io.plugboard.host.internal.settings.SettingsService;
 import io.plugboard.host.internal.web.ApiException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,22 +51,7 @@ final class PluginSettingsApi {
         if (body == null || !body.isObject()) {
             throw new ApiException(400, "request body must be a JSON object of setting keys to values");
         }
-        Map<String, String> input = new LinkedHashMap<>();
-        Map<String, String> errors = new LinkedHashMap<>();
-        body.fields().forEachRemaining(e -> {
-            JsonNode v = e.getValue();
-            if (v.isNull()) {
-                input.put(e.getKey(), null);
-            } else if (v.isTextual() || v.isNumber() || v.isBoolean()) {
-                input.put(e.getKey(), v.asText());
-            } else {
-                errors.put(e.getKey(), "must be a string, number, boolean or null");
-            }
-        });
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        Set<String> changed = settings.update(id, input, false);
+        Set<String> changed = settings.update(id, SettingValuesJson.read(body, ""), false);
         ctx.json(new SavedJson(id, settings.view(id), Set.copyOf(changed)));
     }
 }
