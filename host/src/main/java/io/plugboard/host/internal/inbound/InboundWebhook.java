@@ -16,7 +16,21 @@ public record InboundWebhook(String id, String name, String receiverId, String p
                              State state, Instant createdAt, Instant updatedAt, Instant keyRotatedAt, Stats stats) {
 
     /** Whether requests are accepted. */
-    public enum State { ENABLED, DISABLED }
+    public enum State {
+        ENABLED, DISABLED;
+
+        /** @return the state named, in any case; empty for blank or unknown text */
+        public static java.util.Optional<State> parse(String value) {
+            if (value == null || value.isBlank()) {
+                return java.util.Optional.empty();
+            }
+            try {
+                return java.util.Optional.of(valueOf(value.strip().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                return java.util.Optional.empty();
+            }
+        }
+    }
 
     /** Whether the recorded receiver version follows the installed plugin. */
     public enum UpgradeMode { AUTO, MANUAL }

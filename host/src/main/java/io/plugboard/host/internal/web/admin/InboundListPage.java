@@ -8,7 +8,6 @@ import io.plugboard.host.internal.inbound.InboundWebhook;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /** {@code /admin/inbound}: the inbound webhooks, searchable by name, state and receiver. */
@@ -55,14 +54,7 @@ final class InboundListPage {
     }
 
     private static InboundWebhook.State state(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return InboundWebhook.State.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return InboundWebhook.State.parse(value).orElse(null);
     }
 
     private static int page(String value) {

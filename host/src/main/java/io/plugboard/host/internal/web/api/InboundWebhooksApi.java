@@ -13,7 +13,6 @@ import io.plugboard.host.internal.inbound.InboundQuery;
 import io.plugboard.host.internal.inbound.InboundService;
 import io.plugboard.host.internal.inbound.InboundStore;
 import io.plugboard.host.internal.inbound.InboundWebhook;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -99,10 +98,7 @@ final class InboundWebhooksApi {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return InboundWebhook.State.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ValidationException.of("state", "state must be ENABLED or DISABLED");
-        }
+        return InboundWebhook.State.parse(value)
+                .orElseThrow(() -> ValidationException.of("state", "state must be ENABLED or DISABLED"));
     }
 }
