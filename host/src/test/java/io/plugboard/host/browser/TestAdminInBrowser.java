@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestHost;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +17,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The admin in headless Chromium, as a user goes through it: log in, add a webhook (after a bad URL),
  * turn it off and on, send a test event, open the delivery log and redeliver, copy a sample from the
- * event catalog. The in-place actions must not reload the page.
+ * event catalog; upload a plugin jar, deactivate and activate it, and find its event type in the
+ * catalog. The in-place actions must not reload the page.
  */
 class TestAdminInBrowser {
 
@@ -165,6 +167,56 @@ class TestAdminInBrowser {
         browser.find(".delivery-detail .card-head button.primary").click();
         assertThat(browser.find(".flash").getText()).contains("Queued again");
         receiver.next(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aPluginFromUploadToItsEventsInTheCatalog() {
+        Path jar = RefundsPlugin.jar().writeTo(TestHost.tempDir("upload"));
+        browser.login(base, TestHost.ADMIN, TestHost.PASSWORD);
+        browser.find(".sidenav a[href='/admin/plugins']").click();
+        browser.await("the plugins page", d -> d.getCurrentUrl().endsWith("/admin/plugins"));
+        assertThat(browser.find(".empty").getText()).contains("No plugins installed");
+        browser.find(".sidenav a[href='/admin/events']").click();
+        browser.await("the event catalog", d -> d.getCurrentUrl().endsWith("/admin/events"));
+        assertThat(browser.all("#event-" + RefundsPlugin.EVENT)).isEmpty();
+
+        // Upload through the form's file input: the plugin is installed and started.
+        browser.find(".sidenav a[href='/admin/plugins']").click();
+        browser.find("#jar").sendKeys(jar.toAbsolutePath().toString());
+        browser.find("form[action='/admin/plugins/upload'] button[type=submit]").click();
+        browser.await("the upload's message", d -> browser.find(".flash").getText()
+                .contains("Plugin \u201crefunds\u201d 1.0.0 installed; it is active."));
+        assertThat(pluginRow().findElement(By.cssSelector(".badge")).getText()).isEqualTo("active");
+        assertThat(pluginRow().getText()).contains(RefundsPlugin.EVENT).contains("Refunds from the shop")
+                .doesNotContain("needs Plugboard"); // no Plugin-Requires: no requirement to show
+        assertThat(browser.find(".sidenav a[href='/admin/plugins/refunds/notes']").getText()).isEqualTo("Refunds");
+
+        // Deactivate, then activate it again from its row.
+        pluginRow().findElement(By.xpath(".//button[text()='Deactivate']")).click();
+        browser.await("the message \u201cdeactivated\u201d", d -> browser.find(".flash").getText().contains("deactivated"));
+        assertThat(pluginRow().findElement(By.cssSelector(".badge")).getText()).isEqualTo("inactive");
+        assertThat(browser.all(".sidenav a[href='/admin/plugins/refunds/notes']")).isEmpty();
+        browser.find(".sidenav a[href='/admin/events']").click();
+        browser.await("the event catalog", d -> d.getCurrentUrl().endsWith("/admin/events"));
+        assertThat(browser.all("#event-" + RefundsPlugin.EVENT)).isEmpty();
+
+        browser.find(".sidenav a[href='/admin/plugins']").click();
+        pluginRow().findElement(By.xpath(".//button[text()='Activate']")).click();
+        browser.await("the message \u201cactivated\u201d", d -> browser.find(".flash").getText().contains("activated."));
+        assertThat(pluginRow().findElement(By.cssSelector(".badge")).getText()).isEqualTo("active");
+        browser.screenshot("plugins-uploaded-desktop");
+
+        // Its event type is in the catalog, under its group, with its sample.
+        browser.find(".sidenav a[href='/admin/events']").click();
+        WebElement event = browser.find("#event-" + RefundsPlugin.EVENT);
+        assertThat(event.getText()).contains("Refund issued").contains("A refund was paid back");
+        assertThat(browser.find("#sample-" + RefundsPlugin.EVENT).getText()).contains("\"refund_id\": \"re_1\"");
+        assertThat(browser.consoleProblems()).isEmpty();
+    }
+
+    /** The row of the uploaded plugin on the plugins page. */
+    private WebElement pluginRow() {
+        return browser.find("table.plugins tbody tr[data-plugin='" + RefundsPlugin.ID + "']");
     }
 
     private void assertNoReload() {
