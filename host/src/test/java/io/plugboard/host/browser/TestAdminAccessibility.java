@@ -111,6 +111,36 @@ class TestAdminAccessibility {
     }
 
     @Test
+    void theWebhooksTableFitsALaptopScreenWithLongNamesAndUrls() {
+        browser.login(base, TestHost.ADMIN, TestHost.PASSWORD);
+        browser.size(new Dimension(1280, 800));
+        try {
+            browser.open(base + "/admin/webhooks");
+            assertThat(browser.find("table.webhooks").getText()).contains("Send test event");
+            // The box around the table would scroll sideways if the table did not fit: it must not need to.
+            String widths = (String) browser.script("""
+                    const wrap = document.querySelector('.table-wrap');
+                    const root = document.documentElement;
+                    return wrap.scrollWidth + '/' + wrap.clientWidth + ' ' + root.scrollWidth + '/' + root.clientWidth;
+                    """);
+            String[] parts = widths.split("[ /]");
+            assertThat(Long.parseLong(parts[0])).as("table scrollWidth/clientWidth, page scrollWidth/clientWidth: " + widths)
+                    .isLessThanOrEqualTo(Long.parseLong(parts[1]));
+            assertThat(Long.parseLong(parts[2])).as(widths).isLessThanOrEqualTo(Long.parseLong(parts[3]));
+            // Every action of a row is on screen, inside the table's box.
+            Number overhang = (Number) browser.script("""
+                    const box = document.querySelector('.table-wrap').getBoundingClientRect();
+                    return Math.max(...[...document.querySelectorAll('table.webhooks .actions > *')]
+                        .map(e => e.getBoundingClientRect().right - box.right));
+                    """);
+            assertThat(overhang.doubleValue()).isLessThanOrEqualTo(0);
+            browser.screenshot("webhooks-laptop");
+        } finally {
+            browser.size(Browser.DESKTOP);
+        }
+    }
+
+    @Test
     void theKeyboardReachesEveryControlWithAVisibleFocus() {
         browser.login(base, TestHost.ADMIN, TestHost.PASSWORD);
         browser.open(base + "/admin/webhooks");
