@@ -110,8 +110,24 @@ class TestAdminInBrowser {
         assertThat(again.header("webhook-id")).isEqualTo(tested.header("webhook-id"));
         browser.await("the redelivered delivery to show its attempt", d ->
                 browser.find("#delivery-panel .delivery-detail").getText().contains("succeeded"));
+        // The log's rows reload in place: the new delivery is on top, and turns from pending to succeeded.
+        String queued = browser.find(".flash").getText().replaceAll(".*delivery (dlv_\\w+).*", "$1");
+        browser.await("the new delivery's row, succeeded", d -> {
+            List<WebElement> rows = browser.all("table.deliveries tbody tr");
+            return rows.size() == 2 && rows.get(0).getAttribute("innerHTML").contains(queued)
+                    && rows.get(0).findElement(By.cssSelector(".badge")).getText().equals("succeeded");
+        });
+        assertThat(browser.all("table.deliveries tbody tr").get(0).getText()).contains("1 attempt(s)");
         assertNoReload();
         browser.screenshot("delivery-detail-desktop");
+
+        // Redeliver from a row: one more row, without a reload either.
+        browser.find("table.deliveries tbody tr:last-child .actions button").click();
+        browser.await("a third row", d -> browser.all("table.deliveries tbody tr").size() == 3);
+        assertThat(receiver.next(Duration.ofSeconds(20)).header("webhook-id")).isEqualTo(tested.header("webhook-id"));
+        browser.await("the third delivery to succeed", d -> browser.find("table.deliveries tbody tr .badge").getText()
+                .equals("succeeded"));
+        assertNoReload();
 
         // The event catalog: the sample is highlighted JSON, and Copy puts exactly that JSON on the clipboard.
         browser.find(".sidenav a[href='/admin/events']").click();
@@ -167,6 +183,16 @@ class TestAdminInBrowser {
         browser.find(".delivery-detail .card-head button.primary").click();
         assertThat(browser.find(".flash").getText()).contains("Queued again");
         receiver.next(Duration.ofSeconds(20));
+
+        // Redeliver from a row of the log: a plain form post, then the new delivery's page with the message.
+        browser.open(base + "/admin/deliveries");
+        int rows = browser.all("table.deliveries tbody tr").size();
+        browser.find("table.deliveries tbody tr:last-child .actions button").click();
+        browser.await("the new delivery's page", d -> d.getCurrentUrl().matches(".*/admin/deliveries/dlv_.*"));
+        assertThat(browser.find(".flash").getText()).contains("Queued again");
+        receiver.next(Duration.ofSeconds(20));
+        browser.open(base + "/admin/deliveries");
+        assertThat(browser.all("table.deliveries tbody tr")).hasSize(rows + 1);
     }
 
     @Test
