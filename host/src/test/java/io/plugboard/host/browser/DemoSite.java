@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * A test host with something on every admin page: webhooks (one with a long name and URL) and their
  * deliveries, an inbound webhook with an event received and an error, an inspector inbox that got a
- * request, a secret, and two plugins (the generic JSON receiver and {@link RefundsPlugin}, with its
+ * webhook's signed test event, a secret, and two plugins (the generic JSON receiver and {@link RefundsPlugin}, with its
  * settings and its own page). {@link #pages()} names every page there is to look at.
  */
 final class DemoSite {
@@ -43,9 +43,8 @@ final class DemoSite {
         String delivery = http.get("/api/v1/webhooks/" + orders + "/deliveries").json().get("data").get(0).get("id").asText();
 
         String inbound = inbound(http);
-        String inbox = http.postJson("/api/v1/inspector", "{\"label\":\"try-out\"}").json().get("id").asText();
-        String inboxUrl = http.get("/api/v1/inspector").json().get("data").get(0).get("loopback_url").asText();
-        new Http(inboxUrl).postJson("", "{\"hello\":\"inspector\"}");
+        String inbox = http.postJson("/api/v1/inspector", "{\"label\":\"Slack template try-out\"}").json().get("id").asText();
+        String inspected = inspectedWebhook(host, inbox);
         http.postJson("/api/v1/secrets", Http.json(Map.of("name", "SLACK_TOKEN", "value", "xoxb-not-a-real-token")));
 
         Map<String, String> p = site.pages;
@@ -65,7 +64,7 @@ final class DemoSite {
         p.put("inbound-delete", "/admin/inbound/" + inbound + "/delete");
         p.put("received-events", "/admin/received-events");
         p.put("inspector", "/admin/inspector");
-        p.put("inspector-inbox", "/admin/inspector/" + inbox);
+        p.put("inspector-inbox", "/admin/inspector/" + inbox + "?webhook=" + inspected);
         p.put("plugins", "/admin/plugins");
         p.put("plugin-settings", "/admin/plugins/" + RefundsPlugin.ID + "/settings");
         p.put("plugin-page", "/admin/plugins/" + RefundsPlugin.ID + "/notes");
@@ -76,6 +75,18 @@ final class DemoSite {
         p.put("admins", "/admin/admins");
         p.put("account", "/admin/account");
         return site;
+    }
+
+    /** A webhook delivering to the inspector's inbox, which got its test event; @return its id */
+    private static String inspectedWebhook(TestHost host, String inbox) throws InterruptedException {
+        Http http = host.http();
+        String url = http.get("/api/v1/inspector").json().get("data").get(0).get("loopback_url").asText();
+        String id = host.createWebhook("Try-out in the inspector", url, "order_placed").get("id").asText();
+        http.postJson("/api/v1/webhooks/" + id + "/test", "{}");
+        for (int i = 0; i < 200 && http.get("/api/v1/inspector/" + inbox + "/requests").json().get("data").isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+        return id;
     }
 
     /** An inbound webhook (generic JSON) that received one event and refused one body. */

@@ -148,7 +148,7 @@ class TestAdminInBrowser {
         assertThat(browser.find("#test-result").getText()).contains("Delivered");
         assertThat(receiver.next(Duration.ofSeconds(10)).bodyText()).contains("order_placed");
         assertNoReload();
-        browser.screenshot("events-desktop");
+        browser.screenshot("events-tested-desktop");
         // htmx ran under the admin's strict CSP without needing anything it forbids ...
         assertThat(browser.consoleProblems()).isEmpty();
         // ... and the console would have said so: an inline script is refused.
