@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,36 @@ class TestAdminFragments {
     }
 
     @Test
+    void redeliverHasTheLogReloadItsRowsWhichHtmxGetsAlone() throws Exception {
+        String id = host.createWebhook("Shop", receiver.url("/h"), "ping").get("id").asText();
+        http.postJson("/api/v1/webhooks/" + id + "/test", "{}");
+        receiver.next(Duration.ofSeconds(5));
+        String delivery = http.get("/api/v1/webhooks/" + id + "/deliveries").json().get("data").get(0).get("id").asText();
+        String log = "/admin/webhooks/" + id + "/deliveries";
+        assertThat(page(log)).contains("<div id=\"delivery-rows\" hx-get=\"" + log + "\"")
+                .contains("hx-trigger=\"deliveries-changed from:body\"");
+
+        HttpResponse<String> again = htmxPost("/admin/deliveries/" + delivery + "/redeliver", http.csrfToken(), "");
+        assertThat(again.headers().firstValue("HX-Trigger")).hasValue("deliveries-changed");
+        String queued = again.body().replaceAll("(?s).*Queued again as delivery (dlv_\\w+).*", "$1");
+        HttpResponse<String> rows = rows(log);
+        assertThat(rows.body()).startsWith("<div id=\"delivery-rows\" hx-get=\"" + log + "\"")
+                .contains("<table class=\"table deliveries stack\">").contains(queued).contains(delivery)
+                .doesNotContain("<html").doesNotContain("<h1");
+        // A filtered page reloads as itself (the = is escaped as in any attribute).
+        assertThat(rows(log + "?status=failed").body()).startsWith("<div id=\"delivery-rows\" hx-get=\"" + log
+                + "?status&#x3D;failed\"").contains("No deliveries with status failed");
+        receiver.next(Duration.ofSeconds(10));
+        // Without JavaScript the same button posts a form and is redirected, with the message for the next page.
+        Http.Response plain = http.postForm("/admin/deliveries/" + delivery + "/redeliver", List.of());
+        assertThat(plain.status()).isEqualTo(302);
+        assertThat(plain.header("Location")).startsWith("/admin/deliveries/dlv_");
+        assertThat(Http.cookie(plain, "plugboard_flash")).contains("Queued");
+        assertThat(plain.headers().firstValue("HX-Trigger")).isEmpty();
+        receiver.next(Duration.ofSeconds(10));
+    }
+
+    @Test
     void theAllWebhooksLogNamesEachDeliverysWebhook() throws Exception {
         assertThat(page("/admin/deliveries")).contains("No deliveries yet.").contains("href=\"/admin/webhooks\">Add a webhook</a>");
         String a = host.createWebhook("Alpha", receiver.url("/a"), "ping").get("id").asText();
@@ -173,6 +204,12 @@ class TestAdminFragments {
 
     private URI uri(String path) {
         return URI.create(host.host().baseUrl() + path);
+    }
+
+    /** What htmx asks for when it reloads the delivery log's rows. */
+    private HttpResponse<String> rows(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("HX-Request", "true").header("HX-Target", "delivery-rows")
+                .header("Cookie", http.sessionCookieHeader()).GET().build());
     }
 
     private HttpResponse<String> htmxGet(String path) {

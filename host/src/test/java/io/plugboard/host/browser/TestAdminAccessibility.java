@@ -2,10 +2,8 @@ package io.plugboard.host.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestHost;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,14 +16,13 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
- * Every main admin page, at desktop and at phone width (390 px): no serious or critical axe-core
- * violation, nothing wider than the screen, every control reachable by keyboard with a visible focus.
- * Saves a screenshot of each page to {@code target/screenshots}.
+ * Every admin page ({@link DemoSite#pages()}, plugin pages included), at desktop and at phone width
+ * (390 px), and the states actions lead to (a validation error, a result or panel shown in place, a
+ * URL or token shown once): no serious or critical axe-core violation, nothing wider than the screen,
+ * every control reachable by keyboard with a visible focus. Saves a screenshot of each to
+ * {@code target/screenshots}.
  */
 class TestAdminAccessibility {
-
-    private static final String LONG_URL = "https://hooks.example.com/a/very/long/path/that/does/not/fit/in/a/table/cell"
-            + "?with=query&and=more&parameters=that-go-on-and-on";
 
     private static TestHost host;
     private static Receiver receiver;
@@ -36,31 +33,10 @@ class TestAdminAccessibility {
     @BeforeAll
     static void start() throws Exception {
         browser = Browser.start(true);
-        host = TestHost.start();
+        host = TestHost.start(DemoSite.pluginsFolder());
         receiver = new Receiver().respond(200, "{\"ok\":true}");
         base = host.host().baseUrl();
-        String orders = host.createWebhook("Orders to the warehouse", receiver.url("/orders"), "order_placed", "ping")
-                .get("id").asText();
-        host.createWebhook("A webhook with a rather long name that has to be truncated in the table", LONG_URL, "ping");
-        Http http = host.http();
-        http.postJson("/api/v1/webhooks/" + orders + "/test", "{}");
-        http.postJson("/api/v1/events", "{\"type\":\"order_placed\",\"data\":{\"order_id\":\"ord_2\",\"total\":\"99.00\"}}");
-        receiver.awaitCount(2, Duration.ofSeconds(20));
-        String delivery = http.get("/api/v1/webhooks/" + orders + "/deliveries").json().get("data").get(0).get("id").asText();
-
-        pages = new LinkedHashMap<>();
-        pages.put("webhooks", "/admin/webhooks");
-        pages.put("webhook-new", "/admin/webhooks/new");
-        pages.put("webhook-edit", "/admin/webhooks/" + orders + "/edit");
-        pages.put("events", "/admin/events");
-        pages.put("deliveries", "/admin/deliveries");
-        pages.put("webhook-deliveries", "/admin/webhooks/" + orders + "/deliveries");
-        pages.put("delivery", "/admin/deliveries/" + delivery);
-        pages.put("plugins", "/admin/plugins");
-        pages.put("settings", "/admin/settings");
-        pages.put("api", "/admin/tokens");
-        pages.put("admins", "/admin/admins");
-        pages.put("account", "/admin/account");
+        pages = DemoSite.fill(host, receiver).pages();
     }
 
     @AfterAll
@@ -108,6 +84,85 @@ class TestAdminAccessibility {
                     + " px screen");
         }
         browser.screenshot(name + "-" + width);
+    }
+
+    @Test
+    void whatActionsShowPassesAxeToo() {
+        List<String> problems = new ArrayList<>();
+        browser.login(base, TestHost.ADMIN, TestHost.PASSWORD);
+
+        browser.open(base + "/admin/webhooks");
+        browser.find("tr .actions button").click();
+        browser.find("#test-result");
+        check("webhooks-tested", Browser.DESKTOP, problems);
+
+        browser.open(base + pages.get("webhook-deliveries"));
+        browser.find("table.deliveries .actions a").click();
+        browser.find("#delivery-panel .delivery-detail");
+        check("delivery-panel", Browser.DESKTOP, problems);
+
+        browser.open(base + "/admin/webhooks/new");
+        browser.find("#name").sendKeys("Bad");
+        browser.find("#url").sendKeys("not a url");
+        browser.find("form.form button.primary").click();
+        browser.find("#url-error");
+        check("webhook-form-error", Browser.DESKTOP, problems);
+
+        browser.open(base + pages.get("inbound-new-generic-json"));
+        browser.find("#name").sendKeys("Shop orders");
+        browser.find("form[action='/admin/inbound'] button.primary").click();
+        browser.find("#inbound-url");
+        check("inbound-created", Browser.DESKTOP, problems);
+
+        browser.open(base + "/admin/tokens");
+        browser.find("#name").sendKeys("CI deploy script");
+        browser.find("form[action='/admin/tokens'] button.primary").click();
+        browser.find("#new-token");
+        check("token-created", Browser.DESKTOP, problems);
+
+        browser.open(base + pages.get("plugin-uninstall"));
+        browser.find("#confirm_id").sendKeys("not-the-id");
+        browser.find("form.form button.danger").click();
+        browser.find("#confirm_id[aria-invalid=true]");
+        check("plugin-uninstall-error", Browser.DESKTOP, problems);
+
+        browser.open(base + pages.get("plugin-page"));
+        browser.find("#note").sendKeys("Refund re_1 was a mistake");
+        browser.find("main form button.primary").click();
+        browser.await("the note", d -> browser.find("main li.note").getText().contains("re_1"));
+        check("plugin-page-posted", Browser.DESKTOP, problems);
+
+        assertThat(problems).as("accessibility and layout problems").isEmpty();
+    }
+
+    @Test
+    void theWebhooksTableFitsALaptopScreenWithLongNamesAndUrls() {
+        browser.login(base, TestHost.ADMIN, TestHost.PASSWORD);
+        browser.size(new Dimension(1280, 800));
+        try {
+            browser.open(base + "/admin/webhooks");
+            assertThat(browser.find("table.webhooks").getText()).contains("Send test event");
+            // The box around the table would scroll sideways if the table did not fit: it must not need to.
+            String widths = (String) browser.script("""
+                    const wrap = document.querySelector('.table-wrap');
+                    const root = document.documentElement;
+                    return wrap.scrollWidth + '/' + wrap.clientWidth + ' ' + root.scrollWidth + '/' + root.clientWidth;
+                    """);
+            String[] parts = widths.split("[ /]");
+            assertThat(Long.parseLong(parts[0])).as("table scrollWidth/clientWidth, page scrollWidth/clientWidth: " + widths)
+                    .isLessThanOrEqualTo(Long.parseLong(parts[1]));
+            assertThat(Long.parseLong(parts[2])).as(widths).isLessThanOrEqualTo(Long.parseLong(parts[3]));
+            // Every action of a row is on screen, inside the table's box.
+            Number overhang = (Number) browser.script("""
+                    const box = document.querySelector('.table-wrap').getBoundingClientRect();
+                    return Math.max(...[...document.querySelectorAll('table.webhooks .actions > *')]
+                        .map(e => e.getBoundingClientRect().right - box.right));
+                    """);
+            assertThat(overhang.doubleValue()).isLessThanOrEqualTo(0);
+            browser.screenshot("webhooks-laptop");
+        } finally {
+            browser.size(Browser.DESKTOP);
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestHost;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +17,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The admin in headless Chromium, as a user goes through it: log in, add a webhook (after a bad URL),
  * turn it off and on, send a test event, open the delivery log and redeliver, copy a sample from the
- * event catalog. The in-place actions must not reload the page.
+ * event catalog; upload a plugin jar, deactivate and activate it, and find its event type in the
+ * catalog. The in-place actions must not reload the page.
  */
 class TestAdminInBrowser {
 
@@ -108,8 +110,24 @@ class TestAdminInBrowser {
         assertThat(again.header("webhook-id")).isEqualTo(tested.header("webhook-id"));
         browser.await("the redelivered delivery to show its attempt", d ->
                 browser.find("#delivery-panel .delivery-detail").getText().contains("succeeded"));
+        // The log's rows reload in place: the new delivery is on top, and turns from pending to succeeded.
+        String queued = browser.find(".flash").getText().replaceAll(".*delivery (dlv_\\w+).*", "$1");
+        browser.await("the new delivery's row, succeeded", d -> {
+            List<WebElement> rows = browser.all("table.deliveries tbody tr");
+            return rows.size() == 2 && rows.get(0).getAttribute("innerHTML").contains(queued)
+                    && rows.get(0).findElement(By.cssSelector(".badge")).getText().equals("succeeded");
+        });
+        assertThat(browser.all("table.deliveries tbody tr").get(0).getText()).contains("1 attempt(s)");
         assertNoReload();
         browser.screenshot("delivery-detail-desktop");
+
+        // Redeliver from a row: one more row, without a reload either.
+        browser.find("table.deliveries tbody tr:last-child .actions button").click();
+        browser.await("a third row", d -> browser.all("table.deliveries tbody tr").size() == 3);
+        assertThat(receiver.next(Duration.ofSeconds(20)).header("webhook-id")).isEqualTo(tested.header("webhook-id"));
+        browser.await("the third delivery to succeed", d -> browser.find("table.deliveries tbody tr .badge").getText()
+                .equals("succeeded"));
+        assertNoReload();
 
         // The event catalog: the sample is highlighted JSON, and Copy puts exactly that JSON on the clipboard.
         browser.find(".sidenav a[href='/admin/events']").click();
@@ -130,7 +148,7 @@ class TestAdminInBrowser {
         assertThat(browser.find("#test-result").getText()).contains("Delivered");
         assertThat(receiver.next(Duration.ofSeconds(10)).bodyText()).contains("order_placed");
         assertNoReload();
-        browser.screenshot("events-desktop");
+        browser.screenshot("events-tested-desktop");
         // htmx ran under the admin's strict CSP without needing anything it forbids ...
         assertThat(browser.consoleProblems()).isEmpty();
         // ... and the console would have said so: an inline script is refused.
@@ -165,6 +183,66 @@ class TestAdminInBrowser {
         browser.find(".delivery-detail .card-head button.primary").click();
         assertThat(browser.find(".flash").getText()).contains("Queued again");
         receiver.next(Duration.ofSeconds(20));
+
+        // Redeliver from a row of the log: a plain form post, then the new delivery's page with the message.
+        browser.open(base + "/admin/deliveries");
+        int rows = browser.all("table.deliveries tbody tr").size();
+        browser.find("table.deliveries tbody tr:last-child .actions button").click();
+        browser.await("the new delivery's page", d -> d.getCurrentUrl().matches(".*/admin/deliveries/dlv_.*"));
+        assertThat(browser.find(".flash").getText()).contains("Queued again");
+        receiver.next(Duration.ofSeconds(20));
+        browser.open(base + "/admin/deliveries");
+        assertThat(browser.all("table.deliveries tbody tr")).hasSize(rows + 1);
+    }
+
+    @Test
+    void aPluginFromUploadToItsEventsInTheCatalog() {
+        Path jar = RefundsPlugin.jar().writeTo(TestHost.tempDir("upload"));
+        browser.login(base, TestHost.ADMIN, TestHost.PASSWORD);
+        browser.find(".sidenav a[href='/admin/plugins']").click();
+        browser.await("the plugins page", d -> d.getCurrentUrl().endsWith("/admin/plugins"));
+        assertThat(browser.find(".empty").getText()).contains("No plugins installed");
+        browser.find(".sidenav a[href='/admin/events']").click();
+        browser.await("the event catalog", d -> d.getCurrentUrl().endsWith("/admin/events"));
+        assertThat(browser.all("#event-" + RefundsPlugin.EVENT)).isEmpty();
+
+        // Upload through the form's file input: the plugin is installed and started.
+        browser.find(".sidenav a[href='/admin/plugins']").click();
+        browser.find("#jar").sendKeys(jar.toAbsolutePath().toString());
+        browser.find("form[action='/admin/plugins/upload'] button[type=submit]").click();
+        browser.await("the upload's message", d -> browser.find(".flash").getText()
+                .contains("Plugin \u201crefunds\u201d 1.0.0 installed; it is active."));
+        assertThat(pluginRow().findElement(By.cssSelector(".badge")).getText()).isEqualTo("active");
+        assertThat(pluginRow().getText()).contains(RefundsPlugin.EVENT).contains("Refunds from the shop")
+                .doesNotContain("needs Plugboard"); // no Plugin-Requires: no requirement to show
+        assertThat(browser.find(".sidenav a[href='/admin/plugins/refunds/notes']").getText()).isEqualTo("Refunds");
+
+        // Deactivate, then activate it again from its row.
+        pluginRow().findElement(By.xpath(".//button[text()='Deactivate']")).click();
+        browser.await("the message \u201cdeactivated\u201d", d -> browser.find(".flash").getText().contains("deactivated"));
+        assertThat(pluginRow().findElement(By.cssSelector(".badge")).getText()).isEqualTo("inactive");
+        assertThat(browser.all(".sidenav a[href='/admin/plugins/refunds/notes']")).isEmpty();
+        browser.find(".sidenav a[href='/admin/events']").click();
+        browser.await("the event catalog", d -> d.getCurrentUrl().endsWith("/admin/events"));
+        assertThat(browser.all("#event-" + RefundsPlugin.EVENT)).isEmpty();
+
+        browser.find(".sidenav a[href='/admin/plugins']").click();
+        pluginRow().findElement(By.xpath(".//button[text()='Activate']")).click();
+        browser.await("the message \u201cactivated\u201d", d -> browser.find(".flash").getText().contains("activated."));
+        assertThat(pluginRow().findElement(By.cssSelector(".badge")).getText()).isEqualTo("active");
+        browser.screenshot("plugins-uploaded-desktop");
+
+        // Its event type is in the catalog, under its group, with its sample.
+        browser.find(".sidenav a[href='/admin/events']").click();
+        WebElement event = browser.find("#event-" + RefundsPlugin.EVENT);
+        assertThat(event.getText()).contains("Refund issued").contains("A refund was paid back");
+        assertThat(browser.find("#sample-" + RefundsPlugin.EVENT).getText()).contains("\"refund_id\": \"re_1\"");
+        assertThat(browser.consoleProblems()).isEmpty();
+    }
+
+    /** The row of the uploaded plugin on the plugins page. */
+    private WebElement pluginRow() {
+        return browser.find("table.plugins tbody tr[data-plugin='" + RefundsPlugin.ID + "']");
     }
 
     private void assertNoReload() {

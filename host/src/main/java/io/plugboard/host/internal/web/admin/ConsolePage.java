@@ -96,6 +96,7 @@ final class ConsolePage {
         model.put("payload", payload);
         model.put("result", result);
         model.put("errors", errors);
+        model.put("breadcrumbs", Crumb.trail("Webhooks", "/admin/webhooks", "Test console: " + w.name()));
         view.render(ctx, "console", "webhooks", "Test console", model);
     }
 }

@@ -6,6 +6,8 @@ import io.plugboard.host.internal.delivery.DeliveryRecord;
 import io.plugboard.host.internal.delivery.DeliveryStore;
 import io.plugboard.host.internal.webhooks.Webhook;
 import io.plugboard.host.internal.webhooks.WebhookService;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -25,6 +27,8 @@ import java.util.stream.Collectors;
 final class DeliveriesPage {
 
     static final int PAGE_SIZE = 50;
+    /** The id of the element holding the rows, which htmx names in {@code HX-Target} to reload them. */
+    private static final String ROWS = "delivery-rows";
 
     record Filter(String label, String href, boolean active) {}
 
@@ -47,16 +51,30 @@ final class DeliveriesPage {
 
     void listAll(Context ctx) {
         Map<String, Object> model = page(ctx, null, "/admin/deliveries");
-        view.render(ctx, "deliveries", "deliveries", "Deliveries", model);
+        if (!rowsOnly(ctx, model)) {
+            view.render(ctx, "deliveries", "deliveries", "Deliveries", model);
+        }
     }
 
     void list(Context ctx) {
         Webhook w = webhooks.get(ctx.pathParam("id"));
         Map<String, Object> model = page(ctx, w, "/admin/webhooks/" + w.id() + "/deliveries");
         model.put("webhook", w);
+        if (rowsOnly(ctx, model)) {
+            return;
+        }
         model.put("breadcrumbs", Crumb.trail("Webhooks", "/admin/webhooks", w.name(),
                 "/admin/webhooks/" + w.id() + "/edit", "Deliveries"));
         view.render(ctx, "deliveries", "webhooks", "Deliveries of " + w.name(), model);
+    }
+
+    /** htmx reloading the rows (after a redelivery, or while one waits): answers with them alone. */
+    private boolean rowsOnly(Context ctx, Map<String, Object> model) {
+        if (!AdminView.htmx(ctx) || !ROWS.equals(ctx.header("HX-Target"))) {
+            return false;
+        }
+        view.fragment(ctx, "delivery-rows", model);
+        return true;
     }
 
     private Map<String, Object> page(Context ctx, Webhook w, String base) {
@@ -69,6 +87,10 @@ final class DeliveriesPage {
         Map<String, Object> model = new HashMap<>();
         model.put("rows", rows.stream().map(rowMaker(w, rows)).toList());
         model.put("allWebhooks", w == null);
+        // The same page again, for reloading its rows in place.
+        model.put("rowsHref", base + query(status, before));
+        // As the detail panel does: a delivery just queued is worth watching until its first attempt.
+        model.put("awaiting", rows.stream().anyMatch(d -> "pending".equals(d.status()) && d.attempts() == 0));
         model.put("status", status);
         model.put("filters", List.of(
                 new Filter("All", base, status == null),
@@ -115,6 +137,12 @@ final class DeliveriesPage {
         } catch (DateTimeParseException e) {
             throw ValidationException.of("since", "the time must look like 2026-11-20T08:00");
         }
+    }
+
+    private static String query(String status, String before) {
+        String query = (status == null ? "" : "&status=" + status)
+                + (before == null ? "" : "&before=" + URLEncoder.encode(before, StandardCharsets.UTF_8));
+        return query.isEmpty() ? "" : "?" + query.substring(1);
     }
 
     private static String blankToNull(String s) {

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * One delivery: its payload and attempts, newest first, and "Redeliver". With htmx both answer with
  * the detail panel only (the delivery log opens it in place; a pending delivery's panel refreshes
- * itself until the delivery is finished).
+ * itself until the delivery is finished), and Redeliver has the log reload its rows.
  */
 final class DeliveryPage {
 
@@ -51,6 +51,9 @@ final class DeliveryPage {
     void redeliver(Context ctx) {
         String queued = deliveries.redeliver(ctx.pathParam("id"), clock.instant());
         wake.run();
+        if (AdminView.htmx(ctx)) {
+            ctx.header("HX-Trigger", "deliveries-changed"); // the delivery log reloads its rows, showing the new one
+        }
         view.done(ctx, "Queued again as delivery " + queued + ".", "/admin/deliveries/" + queued,
                 "delivery-detail", model(queued));
     }

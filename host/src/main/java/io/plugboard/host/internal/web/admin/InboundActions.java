@@ -73,6 +73,8 @@ final class InboundActions {
         Map<String, Object> model = new HashMap<>();
         model.put("webhook", w);
         model.put("error", error);
+        model.put("breadcrumbs", Crumb.trail("Inbound webhooks", "/admin/inbound", w.name(), "/admin/inbound/" + w.id(),
+                "Delete"));
         view.render(ctx, "inbound-delete", "inbound", "Delete inbound webhook", model);
     }
 

@@ -47,6 +47,7 @@ final class InboundCreatePage {
         Map<String, Object> model = new HashMap<>();
         model.put("webhook", created.webhook());
         model.put("url", ctx.scheme() + "://" + ctx.host() + created.path());
+        model.put("breadcrumbs", Crumb.trail("Inbound webhooks", "/admin/inbound", created.webhook().name()));
         view.render(ctx, "inbound-created", "inbound", title, model);
     }
 
@@ -63,6 +64,7 @@ final class InboundCreatePage {
         });
         model.put("noReceivers", inbound.receivers().all().isEmpty());
         model.put("modes", List.of("AUTO", "MANUAL"));
+        model.put("breadcrumbs", Crumb.trail("Inbound webhooks", "/admin/inbound", "Add"));
         view.render(ctx, "inbound-new", "inbound", "Add inbound webhook", model);
     }
 }

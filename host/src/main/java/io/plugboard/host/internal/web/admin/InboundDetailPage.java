@@ -72,6 +72,7 @@ final class InboundDetailPage {
         }, () -> model.put("unavailable", true));
         model.put("recentErrors", inbound.errors(w.id(), InboundStore.ERRORS_KEPT));
         model.put("modes", List.of("AUTO", "MANUAL"));
+        model.put("breadcrumbs", Crumb.trail("Inbound webhooks", "/admin/inbound", w.name()));
         view.render(ctx, "inbound-detail", "inbound", w.name(), model);
     }
 }

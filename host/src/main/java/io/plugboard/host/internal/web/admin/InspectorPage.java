@@ -74,6 +74,7 @@ final class InspectorPage {
         model.put("webhooks", webhooks.search(WebhookQuery.all()).data());
         model.put("against", against.orElse(null));
         model.put("rows", rows);
+        model.put("breadcrumbs", Crumb.trail("Request inspector", "/admin/inspector", inbox.label()));
         view.render(ctx, "inspector-inbox", "inspector", "Inbox " + inbox.label(), model);
     }
 

@@ -56,6 +56,13 @@ final class PluginSettingsPage {
         }
     }
 
+    /** @return the ids of the field's help and error, which a screen reader reads with it; null for none */
+    private static String describedBy(SettingView s, String error) {
+        String ids = (s.help() == null || s.help().isBlank() ? "" : " s-" + s.key() + "-help")
+                + (error == null ? "" : " s-" + s.key() + "-error");
+        return ids.isEmpty() ? null : ids.substring(1);
+    }
+
     private void render(Context ctx, String pluginId, List<SettingView> views, Map<String, String> errors) {
         List<Map<String, Object>> fields = new ArrayList<>();
         for (SettingView s : views) {
@@ -71,12 +78,14 @@ final class PluginSettingsPage {
             field.put("checked", s.checked());
             field.put("isSet", s.isSet());
             field.put("error", errors.get(s.key()));
+            field.put("describedBy", describedBy(s, errors.get(s.key())));
             fields.add(field);
         }
         Map<String, Object> model = new HashMap<>();
         model.put("pluginId", pluginId);
         model.put("settings", fields);
         model.put("errors", !errors.isEmpty());
+        model.put("breadcrumbs", Crumb.trail("Plugins", "/admin/plugins", "Settings: " + pluginId));
         view.render(ctx, "plugin-settings", "plugins", "Settings: " + pluginId, model);
     }
 }

@@ -129,6 +129,7 @@ final class PluginsPage {
         Map<String, Object> model = new HashMap<>();
         model.put("plugin", plugin);
         model.put("error", error);
+        model.put("breadcrumbs", Crumb.trail("Plugins", "/admin/plugins", "Uninstall " + plugin.id()));
         view.render(ctx, "plugin-uninstall", "plugins", "Uninstall plugin", model);
     }
 }

@@ -30,6 +30,7 @@ final class ReceivedEventsPage {
             model.put("nextHref", "/admin/received-events?before=" + rows.get(rows.size() - 1).eventId()
                     + (inbound == null ? "" : "&inbound=" + java.net.URLEncoder.encode(inbound, java.nio.charset.StandardCharsets.UTF_8)));
         }
+        model.put("breadcrumbs", Crumb.trail("Inbound webhooks", "/admin/inbound", "Events received"));
         view.render(ctx, "received-events", "inbound", "Events received", model);
     }
 

@@ -1,0 +1,126 @@
+package io.plugboard.host.browser;
+
+import io.plugboard.host.testing.Http;
+import io.plugboard.host.testing.Receiver;
+import io.plugboard.host.testing.TestHost;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A test host with something on every admin page: webhooks (one with a long name and URL) and their
+ * deliveries, an inbound webhook with an event received and an error, an inspector inbox that got a
+ * webhook's signed test event, a secret, and two plugins (the generic JSON receiver and {@link RefundsPlugin}, with its
+ * settings and its own page). {@link #pages()} names every page there is to look at.
+ */
+final class DemoSite {
+
+    static final String LONG_URL = "https://hooks.example.com/a/very/long/path/that/does/not/fit/in/a/table/cell"
+            + "?with=query&and=more&parameters=that-go-on-and-on";
+
+    /** Where the host's build copies the receiver plugins (see host/pom.xml). */
+    private static final Path RECEIVERS = Path.of("target", "receiver-plugins");
+
+    private final Map<String, String> pages = new LinkedHashMap<>();
+
+    private DemoSite() {}
+
+    /** Fills {@code host}, started on {@link #pluginsFolder()}, delivering to {@code receiver}. */
+    static DemoSite fill(TestHost host, Receiver receiver) throws InterruptedException {
+        DemoSite site = new DemoSite();
+        Http http = host.http();
+        String orders = host.createWebhook("Orders to the warehouse", receiver.url("/orders"), "order_placed", "ping")
+                .get("id").asText();
+        String longOne = host.createWebhook("A webhook with a rather long name that has to be truncated in the table",
+                LONG_URL, "ping").get("id").asText();
+        http.postJson("/api/v1/webhooks/" + orders + "/test", "{}");
+        http.postJson("/api/v1/events", "{\"type\":\"order_placed\",\"data\":{\"order_id\":\"ord_2\",\"total\":\"99.00\"}}");
+        receiver.awaitCount(2, Duration.ofSeconds(20));
+        String delivery = http.get("/api/v1/webhooks/" + orders + "/deliveries").json().get("data").get(0).get("id").asText();
+
+        String inbound = inbound(http);
+        String inbox = http.postJson("/api/v1/inspector", "{\"label\":\"Slack template try-out\"}").json().get("id").asText();
+        String inspected = inspectedWebhook(host, inbox);
+        http.postJson("/api/v1/secrets", Http.json(Map.of("name", "SLACK_TOKEN", "value", "xoxb-not-a-real-token")));
+
+        Map<String, String> p = site.pages;
+        p.put("webhooks", "/admin/webhooks");
+        p.put("webhook-new", "/admin/webhooks/new");
+        p.put("webhook-edit", "/admin/webhooks/" + orders + "/edit");
+        p.put("webhook-console", "/admin/webhooks/" + orders + "/console");
+        p.put("webhook-delete", "/admin/webhooks/" + longOne + "/delete");
+        p.put("events", "/admin/events");
+        p.put("deliveries", "/admin/deliveries");
+        p.put("webhook-deliveries", "/admin/webhooks/" + orders + "/deliveries");
+        p.put("delivery", "/admin/deliveries/" + delivery);
+        p.put("inbound", "/admin/inbound");
+        p.put("inbound-new", "/admin/inbound/new");
+        p.put("inbound-new-generic-json", "/admin/inbound/new?receiver=generic-json");
+        p.put("inbound-detail", "/admin/inbound/" + inbound);
+        p.put("inbound-delete", "/admin/inbound/" + inbound + "/delete");
+        p.put("received-events", "/admin/received-events");
+        p.put("inspector", "/admin/inspector");
+        p.put("inspector-inbox", "/admin/inspector/" + inbox + "?webhook=" + inspected);
+        p.put("plugins", "/admin/plugins");
+        p.put("plugin-settings", "/admin/plugins/" + RefundsPlugin.ID + "/settings");
+        p.put("plugin-page", "/admin/plugins/" + RefundsPlugin.ID + "/notes");
+        p.put("plugin-uninstall", "/admin/plugins/" + RefundsPlugin.ID + "/uninstall");
+        p.put("secrets", "/admin/secrets");
+        p.put("settings", "/admin/settings");
+        p.put("api", "/admin/tokens");
+        p.put("admins", "/admin/admins");
+        p.put("account", "/admin/account");
+        return site;
+    }
+
+    /** A webhook delivering to the inspector's inbox, which got its test event; @return its id */
+    private static String inspectedWebhook(TestHost host, String inbox) throws InterruptedException {
+        Http http = host.http();
+        String url = http.get("/api/v1/inspector").json().get("data").get(0).get("loopback_url").asText();
+        String id = host.createWebhook("Try-out in the inspector", url, "order_placed").get("id").asText();
+        http.postJson("/api/v1/webhooks/" + id + "/test", "{}");
+        for (int i = 0; i < 200 && http.get("/api/v1/inspector/" + inbox + "/requests").json().get("data").isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+        return id;
+    }
+
+    /** An inbound webhook (generic JSON) that received one event and refused one body. */
+    private static String inbound(Http http) {
+        Http.Response created = http.postJson("/api/v1/inbound-webhooks", Http.json(Map.of("name", "Legacy shop orders",
+                "receiver", "generic-json", "settings", Map.of("event_type", "order_placed",
+                        "mappings", "{\"order_id\": \"/id\", \"total\": \"/total\"}"))));
+        if (created.status() != 201) {
+            throw new AssertionError("could not create the inbound webhook: " + created.body());
+        }
+        Http sender = new Http(created.json().get("url").asText());
+        sender.postJson("", "{\"id\":\"ord_7\",\"total\":\"20.00\"}");
+        sender.postJson("", "{not json");
+        return created.json().get("id").asText();
+    }
+
+    /** @return a plugins folder with the generic JSON receiver and {@link RefundsPlugin} */
+    static Path pluginsFolder() {
+        Path dir = TestHost.tempDir("plugins");
+        Path receiver = RECEIVERS.resolve("generic-json-receiver.jar");
+        if (!Files.isRegularFile(receiver)) {
+            throw new AssertionError(receiver.toAbsolutePath() + " is missing: run the build through Maven (mvn verify)");
+        }
+        try {
+            Files.copy(receiver, dir.resolve(receiver.getFileName()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RefundsPlugin.jar().writeTo(dir);
+        return dir;
+    }
+
+    /** @return every page, by a short name, in menu order */
+    Map<String, String> pages() {
+        return pages;
+    }
+}
