@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.instances;
 
 import io.plugboard.host.internal.Threads;
+import io.plugboard.host.internal.plugins.PluginListener;
 import io.plugboard.host.internal.plugins.PluginReport;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * versions it runs and how far behind its share of the queue is; and the list of all instances for
  * the API and the admin. An instance not seen for a day is forgotten.
  */
-public final class Instances implements AutoCloseable {
+public final class Instances implements AutoCloseable, PluginListener {
 
     private static final Logger log = LoggerFactory.getLogger(Instances.class);
     private static final Duration FORGET_AFTER = Duration.ofDays(1);
@@ -36,7 +37,8 @@ public final class Instances implements AutoCloseable {
     private final Instant startedAt;
     private final ScheduledExecutorService beat =
             Executors.newSingleThreadScheduledExecutor(Threads.daemon("plugboard-heartbeat"));
-    private Supplier<List<PluginReport>> plugins = List::of;
+    private volatile Supplier<List<PluginReport>> plugins = List::of;
+    private volatile boolean started;
     private Map<String, String> recordedPlugins;
 
     /**
@@ -80,9 +82,31 @@ public final class Instances implements AutoCloseable {
     /** Starts the heartbeat; {@code plugins} tells which plugins run now. */
     public void start(Supplier<List<PluginReport>> plugins) {
         this.plugins = plugins;
+        started = true;
         beatQuietly();
         long every = heartbeat.toMillis();
         beat.scheduleWithFixedDelay(this::beatQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** A plugin started: the Plugins page of every instance should see it now, not at the next beat. */
+    @Override
+    public void started(String pluginId) {
+        beatSoon();
+    }
+
+    @Override
+    public void stopped(String pluginId) {
+        beatSoon();
+    }
+
+    private void beatSoon() {
+        if (started) {
+            try {
+                beat.execute(this::beatQuietly);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // the host is stopping; its row goes anyway
+            }
+        }
     }
 
     private void beatQuietly() {
