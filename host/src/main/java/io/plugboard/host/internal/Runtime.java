@@ -148,7 +148,7 @@ public final class Runtime implements AutoCloseable {
         }, apiMapper, ids, clock, config.plugins().rejectInvalidEventData());
         appEmitter = new SourceEmitter(events, dataMapper, RegisteredEventType.APP_SOURCE);
 
-        InboundStore inboundStore = new InboundStore(db.jdbi(), apiMapper, clock);
+        InboundStore inboundStore = new InboundStore(db.jdbi(), apiMapper, sealed, clock);
         // Inbound webhooks in AUTO mode follow the version of a receiver's plugin when it starts.
         ReceiverRegistry receivers = new ReceiverRegistry(this::pluginVersion, inboundStore::followVersion);
         InboundServices inbound = new InboundServices(new InboundService(inboundStore, receivers, ids, clock),

@@ -89,11 +89,19 @@ class TestInboundWebhooksApi {
     }
 
     @Test
-    void settingsAreMaskedChangedAndVerifiedAndTheListIsSearchable() {
+    void settingsAreMaskedChangedAndVerifiedAndTheListIsSearchable() throws Exception {
         JsonNode created = Inbound.create(host, "Search <me>", "standard-webhooks", Map.of("secret", SECRET));
         String id = created.get("id").asText();
         assertThat(created.get("settings").get("secret").asText()).isEqualTo("********");
         assertThat(created.toString()).doesNotContain(SECRET);
+        try (java.sql.Connection c = host.connection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT settings FROM inbound_webhooks WHERE id = ?")) {
+            s.setString(1, id);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).as("sealed at rest").doesNotContain(SECRET).startsWith("v1:");
+            }
+        }
 
         Http.Response keep = http.patchJson("/api/v1/inbound-webhooks/" + id,
                 "{\"name\":\"Search <me> too\",\"settings\":{\"secret\":\"********\"},\"upgrade_mode\":\"MANUAL\"}");

@@ -3,6 +3,7 @@ package io.plugboard.host.internal.inbound;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.secrets.SealedValues;
 import io.plugboard.host.internal.storage.Columns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,11 +32,14 @@ public final class InboundStore {
 
     private final Jdbi jdbi;
     private final ObjectMapper mapper;
+    private final SealedValues sealed;
     private final Clock clock;
 
-    public InboundStore(Jdbi jdbi, ObjectMapper mapper, Clock clock) {
+    /** @param sealed seals each webhook's settings (receivers keep secrets there) with the secrets key */
+    public InboundStore(Jdbi jdbi, ObjectMapper mapper, SealedValues sealed, Clock clock) {
         this.jdbi = jdbi;
         this.mapper = mapper;
+        this.sealed = sealed;
         this.clock = clock;
     }
 
@@ -45,7 +49,7 @@ public final class InboundStore {
                         + "VALUES (:id, :name, :receiver, :plugin, :version, :mode, :settings, :hash, :prefix, :state, "
                         + ":at, :at, :at)")
                 .bind("id", w.id()).bind("name", w.name()).bind("receiver", w.receiverId()).bind("plugin", w.pluginId())
-                .bind("version", w.pluginVersion()).bind("mode", w.upgradeMode().name()).bind("settings", json(w.settings()))
+                .bind("version", w.pluginVersion()).bind("mode", w.upgradeMode().name()).bind("settings", json(w.id(), w.settings()))
                 .bind("hash", w.keyHash()).bind("prefix", w.keyPrefix()).bind("state", w.state().name())
                 .bind("at", w.createdAt().toEpochMilli())
                 .execute());
@@ -96,7 +100,7 @@ public final class InboundStore {
     void update(InboundWebhook w, Instant at) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE inbound_webhooks SET name = :name, settings = :settings, "
                         + "upgrade_mode = :mode, plugin_version = :version, state = :state, updated_at = :at WHERE id = :id")
-                .bind("id", w.id()).bind("name", w.name()).bind("settings", json(w.settings()))
+                .bind("id", w.id()).bind("name", w.name()).bind("settings", json(w.id(), w.settings()))
                 .bind("mode", w.upgradeMode().name()).bind("version", w.pluginVersion()).bind("state", w.state().name())
                 .bind("at", at.toEpochMilli())
                 .execute());
@@ -173,26 +177,38 @@ public final class InboundStore {
     private InboundWebhook read(ResultSet rs) throws SQLException {
         return new InboundWebhook(rs.getString("id"), rs.getString("name"), rs.getString("receiver_id"),
                 rs.getString("plugin_id"), rs.getString("plugin_version"),
-                InboundWebhook.UpgradeMode.valueOf(rs.getString("upgrade_mode")), settings(rs.getString("settings")),
+                InboundWebhook.UpgradeMode.valueOf(rs.getString("upgrade_mode")), settings(rs.getString("id"), rs.getString("settings")),
                 rs.getString("key_hash"), rs.getString("key_prefix"), InboundWebhook.State.valueOf(rs.getString("state")),
                 Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"), Columns.instant(rs, "key_rotated_at"),
                 new InboundWebhook.Stats(rs.getLong("requests_total"), rs.getLong("accepted_count"),
                         rs.getLong("rejected_count"), rs.getLong("parse_error_count"), Columns.instant(rs, "last_received_at")));
     }
 
-    private String json(Map<String, String> settings) {
+    /** The settings as JSON, sealed whole: which of them are secret only the receiver knows. */
+    private String json(String id, Map<String, String> settings) {
         try {
-            return mapper.writeValueAsString(settings);
+            return sealed.seal(place(id), mapper.writeValueAsString(settings));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("settings cannot be written as JSON", e);
         }
     }
 
-    private Map<String, String> settings(String json) {
+    /** Settings stored before sealing read as they are; ones that no longer open count as unset (logged). */
+    private Map<String, String> settings(String id, String stored) {
+        Optional<String> json = sealed.open(place(id), stored);
+        if (json.isEmpty()) {
+            log.warn("The settings of inbound webhook {} cannot be decrypted (was the secrets key changed?); "
+                    + "they count as unset until they are entered again", id);
+            return Map.of();
+        }
         try {
-            return mapper.readValue(json, SETTINGS);
+            return mapper.readValue(json.get(), SETTINGS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored settings are not JSON", e);
         }
+    }
+
+    private static String place(String id) {
+        return "inbound-settings:" + id;
     }
 }
