@@ -1,72 +1,54 @@
 package io.plugboard.host.internal.inspector;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
 /**
  * A temporary inbox: the last {@link Inboxes#MAX_REQUESTS} requests it received, newest first, and
- * how many it received in all. Thread-safe; it lives in memory until it expires.
+ * how many it received in all. What it holds is read from the database, so every instance on it sees
+ * the same.
  */
 public final class Inbox {
 
-    private final String id;
-    private final String label;
-    private final Instant createdAt;
-    private final Instant expiresAt;
-    private final Deque<CapturedRequest> requests = new ArrayDeque<>();
-    private int received;
+    private final InboxStore store;
+    private final InboxStore.Row row;
 
-    Inbox(String id, String label, Instant createdAt, Instant expiresAt) {
-        this.id = id;
-        this.label = label;
-        this.createdAt = createdAt;
-        this.expiresAt = expiresAt;
+    Inbox(InboxStore store, InboxStore.Row row) {
+        this.store = store;
+        this.row = row;
     }
 
     public String id() {
-        return id;
+        return row.id();
     }
 
     public String label() {
-        return label;
+        return row.label();
     }
 
     public Instant createdAt() {
-        return createdAt;
+        return row.createdAt();
     }
 
     public Instant expiresAt() {
-        return expiresAt;
+        return row.expiresAt();
     }
 
     /** The path its requests are received at, under this host. */
     public String path() {
-        return Inboxes.PATH_PREFIX + id;
+        return Inboxes.PATH_PREFIX + row.id();
     }
 
-    public synchronized int received() {
-        return received;
+    public int received() {
+        return store.received(row.id());
     }
 
     /** @return the kept requests, newest first */
-    public synchronized List<CapturedRequest> requests() {
-        return List.copyOf(requests);
+    public List<CapturedRequest> requests() {
+        return store.requests(row.id());
     }
 
-    synchronized int nextNumber() {
-        return ++received;
-    }
-
-    synchronized void add(CapturedRequest r) {
-        requests.addFirst(r);
-        while (requests.size() > Inboxes.MAX_REQUESTS) {
-            requests.removeLast();
-        }
-    }
-
-    public synchronized void clear() {
-        requests.clear();
+    public void clear() {
+        store.clear(row.id());
     }
 }
