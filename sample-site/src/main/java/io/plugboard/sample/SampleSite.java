@@ -1,6 +1,7 @@
 package io.plugboard.sample;
 
 import io.plugboard.host.Plugboard;
+import io.plugboard.host.PlugboardBuilder;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -42,7 +43,7 @@ public final class SampleSite {
     public static Plugboard start(SiteOptions options) {
         AtomicReference<Plugboard> self = new AtomicReference<>();
         DemoShop shop = new DemoShop(() -> self.get().events());
-        Plugboard.Builder builder = Plugboard.builder()
+        PlugboardBuilder builder = Plugboard.builder()
                 .siteName("Sample Shop")
                 .pluginsDir(options.pluginsDir())
                 .dataDir(options.dataDir())

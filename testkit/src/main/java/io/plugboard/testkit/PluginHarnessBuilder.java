@@ -2,6 +2,7 @@ package io.plugboard.testkit;
 
 import io.plugboard.host.DeliverySettings;
 import io.plugboard.host.Plugboard;
+import io.plugboard.host.PlugboardBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ public final class PluginHarnessBuilder {
     private Path builtJar;
     private final Map<String, String> entries = new LinkedHashMap<>();
     private final List<Path> otherPlugins = new ArrayList<>();
-    private final List<Consumer<Plugboard.Builder>> hostSettings = new ArrayList<>();
+    private final List<Consumer<PlugboardBuilder>> hostSettings = new ArrayList<>();
     private boolean requireStarted = true;
 
     PluginHarnessBuilder() {}
@@ -85,7 +86,7 @@ public final class PluginHarnessBuilder {
      * @param settings applied to the host's builder
      * @return this builder
      */
-    public PluginHarnessBuilder host(Consumer<Plugboard.Builder> settings) {
+    public PluginHarnessBuilder host(Consumer<PlugboardBuilder> settings) {
         hostSettings.add(Objects.requireNonNull(settings, "settings"));
         return this;
     }
@@ -115,7 +116,7 @@ public final class PluginHarnessBuilder {
             for (Path jar : otherPlugins) {
                 Files.copy(jar, setup.pluginsDir().resolve(jar.getFileName()));
             }
-            Plugboard.Builder host = Plugboard.builder().delivery(FAST_RETRIES);
+            PlugboardBuilder host = Plugboard.builder().delivery(FAST_RETRIES);
             hostSettings.forEach(s -> s.accept(host));
             setup.started(host.pluginsDir(setup.pluginsDir()).dataDir(setup.dataDir()).bindHost("127.0.0.1")
                     .port(0).allowPrivateTargets(false).allowTarget("127.0.0.1")

@@ -3,6 +3,7 @@ package io.plugboard.host.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plugboard.host.Plugboard;
+import io.plugboard.host.PlugboardBuilder;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.TestHost;
 import io.plugboard.sdk.EventType;
@@ -17,7 +18,7 @@ class TestEventCatalogPaging {
 
     @Test
     void fortyFiveTypesMakeThreePages() {
-        Plugboard.Builder builder = Plugboard.builder().pluginsDir(TestHost.tempDir("plugins"))
+        PlugboardBuilder builder = Plugboard.builder().pluginsDir(TestHost.tempDir("plugins"))
                 .dataDir(TestHost.tempDir("data")).port(0).siteName("Catalog")
                 .adminUser(TestHost.ADMIN, TestHost.PASSWORD);
         for (int i = 10; i < 55; i++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plugboard.host.Plugboard;
+import io.plugboard.host.PlugboardBuilder;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.TestHost;
 import java.util.List;
@@ -15,7 +16,7 @@ class TestSecurityHeaders {
     private static final String STRICT = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    private static Plugboard start(Plugboard.Builder builder) {
+    private static Plugboard start(PlugboardBuilder builder) {
         return builder.pluginsDir(TestHost.tempDir("plugins")).dataDir(TestHost.tempDir("data")).port(0)
                 .adminUser(TestHost.ADMIN, TestHost.PASSWORD)
                 .web(config -> {

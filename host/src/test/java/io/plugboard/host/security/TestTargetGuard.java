@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plugboard.host.Plugboard;
+import io.plugboard.host.PlugboardBuilder;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestHost;
@@ -20,11 +21,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The outbound (SSRF) guard of a host with default settings: private targets are refused. */
 class TestTargetGuard {
 
-    private static Plugboard start(Plugboard.Builder builder) {
+    private static Plugboard start(PlugboardBuilder builder) {
         return start(builder, TestHost.tempDir("data"));
     }
 
-    private static Plugboard start(Plugboard.Builder builder, Path dataDir) {
+    private static Plugboard start(PlugboardBuilder builder, Path dataDir) {
         return builder.pluginsDir(TestHost.tempDir("plugins")).dataDir(dataDir).port(0)
                 .adminUser(TestHost.ADMIN, TestHost.PASSWORD)
                 .eventType(EventType.builder("ping").name("Ping").sample("{}").build())

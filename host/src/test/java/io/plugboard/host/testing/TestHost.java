@@ -3,6 +3,7 @@ package io.plugboard.host.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugboard.host.DeliverySettings;
 import io.plugboard.host.Plugboard;
+import io.plugboard.host.PlugboardBuilder;
 import io.plugboard.sdk.EventType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,11 +54,11 @@ public final class TestHost implements AutoCloseable {
     }
 
     private TestHost(Path pluginsDir, Path dataDir, DeliverySettings delivery, String databaseUrl, String instanceId,
-                     UnaryOperator<Plugboard.Builder> customize) {
+                     UnaryOperator<PlugboardBuilder> customize) {
         this.pluginsDir = pluginsDir;
         this.dataDir = dataDir;
         this.databaseUrl = databaseUrl;
-        Plugboard.Builder builder = Plugboard.builder();
+        PlugboardBuilder builder = Plugboard.builder();
         if (databaseUrl != null) {
             builder.database(databaseUrl, null, null);
         }
@@ -102,7 +103,7 @@ public final class TestHost implements AutoCloseable {
     }
 
     /** Starts a host on the given folders with more builder settings (e.g. development plugins). */
-    public static TestHost start(Path pluginsDir, Path dataDir, UnaryOperator<Plugboard.Builder> customize) {
+    public static TestHost start(Path pluginsDir, Path dataDir, UnaryOperator<PlugboardBuilder> customize) {
         return new TestHost(pluginsDir, dataDir, FAST,
                 TestDatabases.postgresMode() ? TestDatabases.schemaFor(dataDir) : null, null, customize);
     }

@@ -1,0 +1,310 @@
+package io.plugboard.host;
+
+import io.javalin.config.JavalinConfig;
+import io.plugboard.host.internal.HostConfig;
+import io.plugboard.host.internal.HostVersion;
+import io.plugboard.host.internal.storage.DatabaseSettings;
+import io.plugboard.host.internal.webhooks.TargetGuard;
+import io.plugboard.sdk.EventType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Configures a {@link Plugboard}; every setting has a default. Get one from {@link Plugboard#builder()}.
+ */
+public final class PlugboardBuilder {
+    private Path pluginsDir = Path.of("plugins");
+    private Path dataDir = Path.of("plugboard-data");
+    private String bindHost = "127.0.0.1";
+    private int port = 8080;
+    private String siteName = "Plugboard";
+    private final List<EventType> eventTypes = new ArrayList<>();
+    private final List<Consumer<JavalinConfig>> webCustomizers = new ArrayList<>();
+    private DeliverySettings delivery = DeliverySettings.defaults();
+    private boolean allowPrivateTargets;
+    private final List<String> allowedTargets = new ArrayList<>();
+    private String adminUser;
+    private String adminPassword;
+    private Duration sessionIdleTimeout = Duration.ofMinutes(30);
+    private boolean behindProxy;
+    private long maxRequestBytes = 1_048_576;
+    private final List<Path> developmentPlugins = new ArrayList<>();
+    private boolean watchPluginsDir = true;
+    private long maxPluginBytes = 50L * 1024 * 1024;
+    private Plugboard.EventDataCheck eventDataCheck = Plugboard.EventDataCheck.REJECT;
+    private DatabaseSettings database;
+    private String instanceId;
+    private boolean appSecurityHeaders = true;
+    private String appContentSecurityPolicy;
+
+    PlugboardBuilder() {}
+
+    /** @param dir the folder of plugin jars @return this builder */
+    public PlugboardBuilder pluginsDir(Path dir) { this.pluginsDir = Objects.requireNonNull(dir, "dir"); return this; }
+
+    /** @param dir the folder for the database; created if missing @return this builder */
+    public PlugboardBuilder dataDir(Path dir) { this.dataDir = Objects.requireNonNull(dir, "dir"); return this; }
+
+    /**
+     * @param port the TCP port; 0 picks a free one
+     * @return this builder
+     */
+    public PlugboardBuilder port(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+        }
+        this.port = port;
+        return this;
+    }
+
+    /**
+     * The address to listen on. The default, {@code 127.0.0.1}, admits only this machine; use
+     * {@code 0.0.0.0} to serve the network.
+     *
+     * @param host an IP address or host name of this machine
+     * @return this builder
+     */
+    public PlugboardBuilder bindHost(String host) { this.bindHost = Objects.requireNonNull(host, "host"); return this; }
+
+    /** @param name shown in the admin's top bar @return this builder */
+    public PlugboardBuilder siteName(String name) { this.siteName = Objects.requireNonNull(name, "name"); return this; }
+
+    /**
+     * Registers an event type of the embedding application itself (its {@code plugin_id} is {@code app}).
+     * App types are registered before plugins load, so a plugin cannot take their keys.
+     *
+     * @param type the event type
+     * @return this builder
+     */
+    public PlugboardBuilder eventType(EventType type) { eventTypes.add(Objects.requireNonNull(type, "type")); return this; }
+
+    /**
+     * Adds to the web server's configuration, e.g. the embedding app's own routes next to the admin.
+     *
+     * @param customizer called once while the server is created
+     * @return this builder
+     */
+    public PlugboardBuilder web(Consumer<JavalinConfig> customizer) {
+        webCustomizers.add(Objects.requireNonNull(customizer, "customizer"));
+        return this;
+    }
+
+    /**
+     * @param settings retry schedule, timeouts, concurrency and retention of the delivery engine
+     * @return this builder
+     */
+    public PlugboardBuilder delivery(DeliverySettings settings) {
+        this.delivery = Objects.requireNonNull(settings, "settings");
+        return this;
+    }
+
+    /**
+     * Lets webhooks target loopback, private and link-local addresses, which are refused by default
+     * so the host cannot be turned against the network it runs in. For development and closed
+     * networks only; the admin shows that the guard is relaxed.
+     *
+     * @param allow true to allow private targets
+     * @return this builder
+     */
+    public PlugboardBuilder allowPrivateTargets(boolean allow) {
+        this.allowPrivateTargets = allow;
+        return this;
+    }
+
+    /**
+     * Allows one non-public target: a host name (exact) or an address range such as
+     * {@code 10.1.2.0/24} or a single address. Repeatable.
+     *
+     * @param hostOrCidr the host or range
+     * @return this builder
+     * @throws IllegalArgumentException if it looks like a range but is not a valid one
+     */
+    public PlugboardBuilder allowTarget(String hostOrCidr) {
+        String target = Objects.requireNonNull(hostOrCidr, "hostOrCidr").strip();
+        new TargetGuard(false, List.of(target));
+        allowedTargets.add(target);
+        return this;
+    }
+
+    /**
+     * The first admin, created at start if no admin exists yet (otherwise ignored). Without it, the
+     * first visit to {@code /admin} shows a one-time setup form.
+     *
+     * @param username 1 to 64 letters, digits or {@code . _ @ -}
+     * @param password at least 12 characters
+     * @return this builder
+     */
+    public PlugboardBuilder adminUser(String username, String password) {
+        this.adminUser = Objects.requireNonNull(username, "username");
+        this.adminPassword = Objects.requireNonNull(password, "password");
+        return this;
+    }
+
+    /** @param timeout how long an admin session lasts without a request (default 30 min) @return this builder */
+    public PlugboardBuilder sessionIdleTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("sessionIdleTimeout must be a positive duration, not " + timeout);
+        }
+        this.sessionIdleTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * Trusts {@code X-Forwarded-Proto} and {@code X-Forwarded-For} from a reverse proxy in front of
+     * the host: session cookies are then marked {@code Secure} when the proxy served HTTPS, and
+     * login lockout counts per client address. Only with a proxy that sets both headers itself.
+     *
+     * @param behindProxy true when every request comes through such a proxy
+     * @return this builder
+     */
+    public PlugboardBuilder behindProxy(boolean behindProxy) {
+        this.behindProxy = behindProxy;
+        return this;
+    }
+
+    /**
+     * @param bytes the largest request body accepted (default 1 MiB); larger ones get 413
+     * @return this builder
+     */
+    public PlugboardBuilder maxRequestBytes(long bytes) {
+        if (bytes < 1024) {
+            throw new IllegalArgumentException("maxRequestBytes must be at least 1024, not " + bytes);
+        }
+        this.maxRequestBytes = bytes;
+        return this;
+    }
+
+    /**
+     * Stores everything in a shared PostgreSQL database instead of the SQLite file in the data
+     * directory, so that several hosts (behind a load balancer) share webhooks, events, deliveries,
+     * sessions and settings and deliver from one queue. The schema is created or migrated at start.
+     *
+     * @param url {@code jdbc:postgresql://host:port/database}, optionally with driver parameters
+     * @param user the database user, or null if the URL names it
+     * @param password the password, or null; never logged
+     * @return this builder
+     * @throws IllegalArgumentException if the URL is not a PostgreSQL JDBC URL
+     */
+    public PlugboardBuilder database(String url, String user, String password) {
+        this.database = new DatabaseSettings(Objects.requireNonNull(url, "url"), blankToNull(user),
+                blankToNull(password));
+        return this;
+    }
+
+    /**
+     * Whether the embedding application's own pages get the security headers the admin gets
+     * (Content-Security-Policy, {@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY},
+     * {@code Referrer-Policy: same-origin}). On by default; the admin and the API always get them.
+     *
+     * @param enabled false to leave the headers of the application's pages to the application
+     * @return this builder
+     */
+    public PlugboardBuilder securityHeaders(boolean enabled) {
+        this.appSecurityHeaders = enabled;
+        return this;
+    }
+
+    /**
+     * Whether jars copied into, replaced in or removed from the plugins folder while the host runs
+     * are deployed (within about a second), upgraded or removed. On by default; turn it off when
+     * the application manages the folder itself (plugins are then read at start and by upload).
+     *
+     * @param watch false to read the folder only at start
+     * @return this builder
+     */
+    public PlugboardBuilder watchPluginsDir(boolean watch) {
+        this.watchPluginsDir = watch;
+        return this;
+    }
+
+    /**
+     * The Content-Security-Policy for the embedding application's own pages, instead of the admin's
+     * strict one ({@code default-src 'self'}, no inline script or style). A route can also set the
+     * header itself, which replaces this one.
+     *
+     * @param policy a policy, e.g. {@code "default-src 'self'; img-src *"}
+     * @return this builder
+     */
+    public PlugboardBuilder contentSecurityPolicy(String policy) {
+        if (policy == null || policy.isBlank() || policy.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException("contentSecurityPolicy must be a non-blank header value on one line");
+        }
+        this.appContentSecurityPolicy = policy.strip();
+        return this;
+    }
+
+    /**
+     * Loads a plugin from its compiled classes, without packaging it: development mode for plugin
+     * authors, e.g. {@code developmentPlugin(Path.of("target/classes"))} after {@code mvn compile}.
+     * The directory needs {@code plugin.properties} (or {@code META-INF/MANIFEST.MF}) with the
+     * plugin's id and version, and the extension index the SDK's annotation processor writes.
+     * Repeatable; such a plugin can be deactivated but not uninstalled or replaced by upload.
+     *
+     * @param classesDir the plugin's class output directory
+     * @return this builder
+     */
+    public PlugboardBuilder developmentPlugin(Path classesDir) {
+        developmentPlugins.add(Objects.requireNonNull(classesDir, "classesDir"));
+        return this;
+    }
+
+    /**
+     * @param bytes the largest plugin jar accepted by upload (default 50 MiB)
+     * @return this builder
+     */
+    public PlugboardBuilder maxPluginBytes(long bytes) {
+        if (bytes < 1024) {
+            throw new IllegalArgumentException("maxPluginBytes must be at least 1024, not " + bytes);
+        }
+        this.maxPluginBytes = bytes;
+        return this;
+    }
+
+    /**
+     * What {@code emit} does with data that does not match its event type's JSON Schema:
+     * {@link Plugboard.EventDataCheck#REJECT} (the default) refuses the event, {@link Plugboard.EventDataCheck#WARN}
+     * stores and delivers it and logs a warning.
+     *
+     * @param check the behaviour
+     * @return this builder
+     */
+    public PlugboardBuilder eventDataCheck(Plugboard.EventDataCheck check) {
+        this.eventDataCheck = Objects.requireNonNull(check, "check");
+        return this;
+    }
+
+    /**
+     * Names this instance among those sharing a database (default: a random {@code ins_…} id at
+     * each start). Two running instances must not share an id; start refuses one that a live
+     * instance uses.
+     *
+     * @param id 1 to 64 letters, digits or {@code . _ -}
+     * @return this builder
+     * @throws IllegalArgumentException for another id
+     */
+    public PlugboardBuilder instanceId(String id) {
+        if (id == null || !id.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new IllegalArgumentException("instanceId must be 1 to 64 letters, digits, '.', '_' or '-', not '"
+                    + id + "'");
+        }
+        this.instanceId = id;
+        return this;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** @return a host, not yet started */
+    public Plugboard build() {
+        return new Plugboard(new HostConfig(pluginsDir, dataDir, bindHost, port, siteName, eventTypes,
+                webCustomizers, delivery, allowPrivateTargets, allowedTargets, adminUser, adminPassword,
+                sessionIdleTimeout, behindProxy, maxRequestBytes, appSecurityHeaders, appContentSecurityPolicy,
+                HostVersion.read(), new HostConfig.PluginConfig(developmentPlugins, watchPluginsDir, maxPluginBytes,
+                        eventDataCheck == Plugboard.EventDataCheck.REJECT), database, instanceId));
+    }
+}
