@@ -1,0 +1,95 @@
+package io.plugboard.host.internal.inbound;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.events.EventService;
+import io.plugboard.host.internal.events.StoredEvent;
+import io.plugboard.sdk.InvalidEventException;
+import io.plugboard.sdk.inbound.ReceivedEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Emits what a receiver parsed, once per sender's id: an event whose external id was received before
+ * (or earlier in the same request) is not emitted again, and its position gets the first event's id.
+ * The events and their receipts are written in one transaction.
+ */
+final class InboundEmitter {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundEmitter.class);
+
+    private final EventService events;
+    private final Receipts receipts;
+    private final ObjectMapper mapper;
+    private final InboundOutcomes outcomes;
+    private final InboundStore store;
+
+    InboundEmitter(EventService events, Receipts receipts, ObjectMapper mapper, InboundOutcomes outcomes,
+                   InboundStore store) {
+        this.events = events;
+        this.receipts = receipts;
+        this.mapper = mapper;
+        this.outcomes = outcomes;
+        this.store = store;
+    }
+
+    InboundResponse emit(InboundWebhook w, Instant at, List<ReceivedEvent> received, String contentType, byte[] bytes) {
+        String[] eventIds = new String[received.size()];
+        List<EventService.NewEvent> fresh = new ArrayList<>();
+        List<Receipts.Receipt> origins = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        Map<String, Integer> inThisRequest = new HashMap<>();
+        for (int i = 0; i < received.size(); i++) {
+            ReceivedEvent e = received.get(i);
+            Optional<String> earlier = e.externalId().flatMap(x -> receipts.eventFor(w.id(), x));
+            if (earlier.isPresent()) {
+                eventIds[i] = earlier.get();
+                continue;
+            }
+            if (e.externalId().isPresent() && inThisRequest.putIfAbsent(e.externalId().get(), i) != null) {
+                continue; // the same id twice in one request: one event, both positions get its id
+            }
+            JsonNode data;
+            try {
+                data = mapper.readTree(e.dataJson());
+            } catch (JsonProcessingException ex) {
+                return outcomes.failed(w, at, "the receiver produced data for '" + e.type() + "' that is not JSON",
+                        contentType, bytes);
+            }
+            fresh.add(new EventService.NewEvent(e.type(), data));
+            origins.add(new Receipts.Receipt(e.externalId().orElse(null), e.occurredAt().orElse(null)));
+            positions.add(i);
+        }
+        if (fresh.isEmpty()) {
+            store.countAccepted(w.id(), at);
+            return outcomes.accepted(eventIds);
+        }
+        List<StoredEvent> stored;
+        try {
+            stored = events.emitAll("inbound:" + w.id(), fresh, (c, written) -> Receipts.write(c, w.id(), written, origins, at));
+        } catch (InvalidEventException e) {
+            String message = e.getMessage() + (e.problems().isEmpty() ? "" : ": " + String.join("; ", e.problems()));
+            return outcomes.refused(w, at, 400, "parse_error", message, contentType, bytes, bytes.length, true);
+        } catch (RuntimeException e) {
+            // E.g. a concurrent request stored the same external id first: the sender's retry will find it.
+            log.warn("Events received by inbound webhook {} could not be stored: {}", w.id(), e.toString());
+            return outcomes.failed(w, at, "the events could not be stored; try again", contentType, bytes);
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            eventIds[positions.get(i)] = stored.get(i).id();
+        }
+        for (int i = 0; i < received.size(); i++) {
+            if (eventIds[i] == null) {
+                eventIds[i] = eventIds[inThisRequest.get(received.get(i).externalId().orElseThrow())];
+            }
+        }
+        return outcomes.accepted(eventIds);
+    }
+}
