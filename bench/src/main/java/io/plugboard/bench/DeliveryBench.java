@@ -45,12 +45,17 @@ public final class DeliveryBench {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         String postgres = args.length > 0 && args[0].startsWith("--postgres=") ? args[0].substring(11) : null;
-        if (postgres != null) {
+        String probe = args.length > 0 && args[0].startsWith("--postgres-probe=") ? args[0].substring(17) : null;
+        if (postgres != null || probe != null) {
             args = Arrays.copyOfRange(args, 1, args.length);
         }
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 8_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         long started = System.nanoTime();
+        if (probe != null) {
+            PgProbe.run(probe, events, rounds);
+            return;
+        }
         if (postgres != null) {
             System.out.printf("Plugboard delivery benchmark, PostgreSQL run: %d events per run, %d rounds, %d cores%n%n",
                     events, rounds, Runtime.getRuntime().availableProcessors());

@@ -70,7 +70,26 @@ final class PostgresBench {
      * Emits {@code events} through the first of {@code instances} hosts sharing a fresh schema and
      * returns the sustained rate: deliveries after the last emit returned, per second.
      */
-    private static double onPostgres(String serverUrl, BenchReceiver receiver, int events, int instances)
+    static double onPostgres(String serverUrl, BenchReceiver receiver, int events, int instances)
+            throws Exception {
+        return onPostgres(serverUrl, receiver, events, instances, Watch.NONE);
+    }
+
+    /** Told when the sustained part of a PostgreSQL run starts and ends (the probe measures in between). */
+    interface Watch {
+        Watch NONE = new Watch() {};
+
+        default void sustainedStarts(String schemaUrl) {}
+
+        default void sustainedEnds() {}
+
+        /** True to hold the receiver while emitting, so that only draining the backlog is measured. */
+        default boolean drainOnly() {
+            return false;
+        }
+    }
+
+    static double onPostgres(String serverUrl, BenchReceiver receiver, int events, int instances, Watch watch)
             throws Exception {
         String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
@@ -80,17 +99,24 @@ final class PostgresBench {
         List<Plugboard> hosts = new ArrayList<>();
         try {
             for (int i = 0; i < instances; i++) {
-                hosts.add(start(url));
+                // Named per instance, so pg_stat_activity and the probe can tell them apart.
+                hosts.add(start(url + "&ApplicationName=pb-" + (i + 1), watch.drainOnly()));
             }
             DeliveryBench.createWebhook(hosts.get(0), "bench", receiver.url("/pg"));
             receiver.reset();
             Plugboard emitter = hosts.get(0);
+            if (watch.drainOnly()) {
+                receiver.hold();
+            }
             for (int i = 0; i < events; i++) {
                 emitter.events().emitJson("bench", DeliveryBench.SAMPLE);
             }
+            receiver.release();
             long emittedAt = System.nanoTime();
             long deliveredByThen = receiver.count();
+            watch.sustainedStarts(url);
             long done = receiver.awaitCount(events, 180_000);
+            watch.sustainedEnds();
             return (events - deliveredByThen) / ((done - emittedAt) / 1e9);
         } finally {
             hosts.forEach(Plugboard::close);
@@ -100,7 +126,12 @@ final class PostgresBench {
         }
     }
 
-    private static Plugboard start(String url) throws Exception {
+    /** @param holding requests may wait for the receiver's release: allow them two minutes */
+    private static Plugboard start(String url, boolean holding) throws Exception {
+        DeliverySettings.Builder settings = DeliverySettings.defaults().toBuilder();
+        if (holding) {
+            settings.requestTimeout(Duration.ofMinutes(2));
+        }
         return Plugboard.builder()
                 .pluginsDir(Files.createTempDirectory("bench-plugins"))
                 .dataDir(Files.createTempDirectory("bench-data"))
@@ -109,7 +140,7 @@ final class PostgresBench {
                 .eventType(EventType.builder("bench").name("Bench").sample(DeliveryBench.SAMPLE).build())
                 .allowPrivateTargets(true)
                 .adminUser(DeliveryBench.ADMIN, DeliveryBench.PASSWORD)
-                .delivery(DeliverySettings.defaults().toBuilder().maxInFlightPerWebhook(DeliveryBench.IN_FLIGHT)
+                .delivery(settings.maxInFlightPerWebhook(DeliveryBench.IN_FLIGHT)
                         .retrySchedule(List.of(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1)))
                         .build())
                 .build()
