@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * what its database sessions are doing or waiting for ({@code pg_stat_activity}, every 2 ms) and how
  * many pending deliveries each instance holds claimed.
  *
- * <pre>java -jar bench/target/plugboard-bench.jar --postgres-probe=jdbc:postgresql://... [events] [rounds]</pre>
+ * <p>Each is measured twice: as 6c and 6e are (deliveries after the last emit returned), and as a
+ * backlog's drain (the receiver holds every request while the events are emitted, then lets go).
+ *
+ * <pre>java [-Dprobe.mode=drain|sustained] -jar bench/target/plugboard-bench.jar --postgres-probe=jdbc:postgresql://... [events] [rounds]</pre>
  */
 final class PgProbe implements PostgresBench.Watch {
 
@@ -39,7 +42,7 @@ final class PgProbe implements PostgresBench.Watch {
         try (BenchReceiver receiver = new BenchReceiver(16)) {
             PostgresBench.onPostgres(serverUrl, receiver, Math.min(events, 2_000), 1); // warm-up
             for (int i = 0; i < rounds; i++) {
-                for (boolean drain : new boolean[] {false, true}) {
+                for (boolean drain : modes()) {
                     probe.drain = drain;
                     for (int instances = 1; instances <= 2; instances++) {
                         double rate = PostgresBench.onPostgres(serverUrl, receiver, events, instances, probe);
@@ -51,6 +54,13 @@ final class PgProbe implements PostgresBench.Watch {
                 }
             }
         }
+    }
+
+    /** {@code -Dprobe.mode=drain} or {@code sustained} runs one of the two ways only. */
+    private static boolean[] modes() {
+        String mode = System.getProperty("probe.mode", "both");
+        return mode.equals("drain") ? new boolean[] {true}
+                : mode.equals("sustained") ? new boolean[] {false} : new boolean[] {false, true};
     }
 
     @Override
@@ -81,17 +91,20 @@ final class PgProbe implements PostgresBench.Watch {
     }
 
     private void sample(String url) {
-        String sessions = "SELECT application_name, state, coalesce(wait_event_type || ':' || wait_event, 'on CPU'), "
-                + "left(regexp_replace(query, '\\s+', ' ', 'g'), 40) FROM pg_stat_activity "
-                + "WHERE application_name LIKE 'pb-%' AND state <> 'idle'";
+        // A session waiting for a lock names who holds it: instance and statement.
+        String sessions = "SELECT a.application_name, a.state, coalesce(a.wait_event_type || ':' || a.wait_event, "
+                + "'on CPU'), left(regexp_replace(a.query, '\\s+', ' ', 'g'), 40), CASE WHEN a.wait_event_type = 'Lock' "
+                + "THEN (SELECT ' <- blocked by ' || string_agg(b.application_name || ' ' || left(b.query, 32), ', ') "
+                + "FROM pg_stat_activity b WHERE b.pid = ANY (pg_blocking_pids(a.pid))) ELSE '' END "
+                + "FROM pg_stat_activity a WHERE a.application_name LIKE 'pb-%' AND a.state <> 'idle'";
         String leases = "SELECT coalesce(lease_owner, '(none)'), count(*) FROM deliveries WHERE status = 'pending' "
                 + "GROUP BY 1";
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             for (int n = 0; sampling.get(); n++) {
                 try (ResultSet rs = s.executeQuery(sessions)) {
                     while (rs.next()) {
-                        activity.merge(String.format("%-6s %-20s %-28s %s", rs.getString(1), rs.getString(2),
-                                rs.getString(3), rs.getString(4)), 1, Integer::sum);
+                        activity.merge(String.format("%-6s %-20s %-28s %s%s", rs.getString(1), rs.getString(2),
+                                rs.getString(3), rs.getString(4), rs.getString(5)), 1, Integer::sum);
                     }
                 }
                 activity.merge("(samples)", 1, Integer::sum);
