@@ -4,19 +4,16 @@ import io.plugboard.host.DeliverySettings;
 import io.plugboard.host.Plugboard;
 import io.plugboard.sdk.EventType;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
@@ -24,10 +21,12 @@ import java.util.stream.Collectors;
  * The delivery engine's benchmark. Every number is paired with a baseline measured in the same run,
  * because the machines are shared and noisy: compare ratios, not absolute rates.
  *
- * <pre>java -jar bench/target/plugboard-bench.jar [events] [rounds]
+ * <pre>java -jar bench/target/plugboard-bench.jar [--only=PARTS] [events] [rounds]
  * java -jar bench/target/plugboard-bench.jar --postgres=jdbc:postgresql://127.0.0.1:5432/test?user=postgres [events] [rounds]</pre>
  *
- * <p>With {@code --postgres=URL} only the PostgreSQL run ({@link PostgresBench}) is made.
+ * <p>With {@code --postgres=URL} only the PostgreSQL run ({@link PostgresBench}) is made; with
+ * {@code --postgres-probe=URL} only the PostgreSQL probe ({@link PgProbe}). {@code --only} takes a
+ * comma-separated list of throughput, latency, isolation, inbound, formats, backlog (default: all).
  */
 public final class DeliveryBench {
 
@@ -35,10 +34,10 @@ public final class DeliveryBench {
     static final String SAMPLE = "{\"order_id\":\"ord_10482\",\"amount\":\"129.90\",\"currency\":\"EUR\","
             + "\"customer\":{\"id\":\"cus_3Nd8LwQ0\",\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\"}}";
 
-    private static final HttpClient API = HttpClient.newHttpClient();
     static final String ADMIN = "bench";
     static final String PASSWORD = "benchmark passphrase";
     private static final List<String[]> RESULTS = new ArrayList<>();
+    private static final String[] ALL_PARTS = {"throughput", "latency", "isolation", "inbound", "formats", "backlog"};
 
     private DeliveryBench() {}
 
@@ -46,7 +45,11 @@ public final class DeliveryBench {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         String postgres = args.length > 0 && args[0].startsWith("--postgres=") ? args[0].substring(11) : null;
         String probe = args.length > 0 && args[0].startsWith("--postgres-probe=") ? args[0].substring(17) : null;
-        if (postgres != null || probe != null) {
+        Set<String> parts = Set.of(ALL_PARTS);
+        if (args.length > 0 && args[0].startsWith("--only=")) {
+            parts = Set.of(args[0].substring(7).split(","));
+        }
+        if (postgres != null || probe != null || args.length > 0 && args[0].startsWith("--only=")) {
             args = Arrays.copyOfRange(args, 1, args.length);
         }
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 8_000;
@@ -67,46 +70,86 @@ public final class DeliveryBench {
         System.out.printf("Plugboard delivery benchmark: %d events per run, %d rounds, %d requests in flight per "
                 + "endpoint, %d cores%n%n", events, rounds, IN_FLIGHT, Runtime.getRuntime().availableProcessors());
         try (BenchReceiver receiver = new BenchReceiver(16)) {
-            byte[] payload = envelope();
-            RawCeiling.run(receiver.url("/warmup"), payload, 2_000, IN_FLIGHT);
-            // Each round measures the baseline and Plugboard back to back; the median ratio is reported.
-            double[] r1 = new double[rounds];
-            double[] r1all = new double[rounds];
-            double[] r10 = new double[rounds];
-            double[] raw1 = new double[rounds];
-            double[] raw10 = new double[rounds];
-            double[] p1 = new double[rounds];
-            double[] p10 = new double[rounds];
-            for (int i = 0; i < rounds; i++) {
-                raw1[i] = RawCeiling.run(receiver.url("/raw"), payload, events, IN_FLIGHT);
-                Rates one = throughput(receiver, events, 1);
-                raw10[i] = RawCeiling.run(receiver.url("/raw10"), payload, events, IN_FLIGHT * 10);
-                Rates ten = throughput(receiver, events / 5, 10);
-                p1[i] = one.sustained();
-                p10[i] = ten.sustained();
-                r1[i] = one.sustained() / raw1[i];
-                r1all[i] = one.overall() / raw1[i];
-                r10[i] = ten.sustained() / raw10[i];
+            if (parts.contains("throughput")) {
+                throughputs(receiver, events, rounds);
             }
-            record("1a. raw ceiling, 8 in flight (HTTP only)", fmt(median(raw1)) + " req/s", "baseline", "");
-            record("2a. Plugboard, 1 webhook, sustained", fmt(median(p1)) + " deliveries/s",
-                    pct(median(r1)) + " of 1a " + pcts(r1), target(median(r1), 0.70));
-            record("2a'. same, emitting included", "", pct(median(r1all)) + " of 1a " + pcts(r1all), "");
-            record("1b. raw ceiling, 80 in flight", fmt(median(raw10)) + " req/s", "baseline", "");
-            record("2b. Plugboard, 10 webhooks, sustained", fmt(median(p10)) + " deliveries/s",
-                    pct(median(r10)) + " of 1b " + pcts(r10), target(median(r10), 0.70));
-            latency(receiver);
-            isolation(receiver, events / 2, rounds);
+            if (parts.contains("latency")) {
+                latency(receiver);
+            }
+            if (parts.contains("isolation")) {
+                isolation(receiver, events / 2, rounds);
+            }
+            if (parts.contains("inbound")) {
+                InboundBench.run(events, rounds);
+            }
+            if (parts.contains("formats")) {
+                FormatsBench.run(receiver, events, rounds);
+            }
         }
-        Backlog.run(RESULTS);
+        if (parts.contains("backlog")) {
+            Backlog.run(RESULTS);
+        }
         print();
         System.out.printf("%nTotal time: %.0f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * 1a/1b and 2a/2b: the raw ceiling (Jetty's client, as the host's sender) and Plugboard, back to
+     * back in each round; the JDK client's rate is printed beside, for comparison with runs 1 to 5.
+     */
+    private static void throughputs(BenchReceiver receiver, int events, int rounds) throws Exception {
+        byte[] payload = envelope();
+        RawCeiling.run(receiver.url("/warmup"), payload, 2_000, IN_FLIGHT);
+        JdkCeiling.run(receiver.url("/warmup"), payload, 2_000, IN_FLIGHT);
+        // Each round measures the baseline and Plugboard back to back; the median ratio is reported.
+        double[] r1 = new double[rounds];
+        double[] r1all = new double[rounds];
+        double[] r10 = new double[rounds];
+        double[] raw1 = new double[rounds];
+        double[] raw10 = new double[rounds];
+        double[] p1 = new double[rounds];
+        double[] p10 = new double[rounds];
+        double[] jdk1 = new double[rounds];
+        double[] jdk10 = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            jdk1[i] = JdkCeiling.run(receiver.url("/jdk"), payload, events, IN_FLIGHT);
+            raw1[i] = RawCeiling.run(receiver.url("/raw"), payload, events, IN_FLIGHT);
+            Rates one = throughput(receiver, events, 1);
+            jdk10[i] = JdkCeiling.run(receiver.url("/jdk10"), payload, events, IN_FLIGHT * 10);
+            raw10[i] = RawCeiling.run(receiver.url("/raw10"), payload, events, IN_FLIGHT * 10);
+            Rates ten = throughput(receiver, events / 5, 10);
+            p1[i] = one.sustained();
+            p10[i] = ten.sustained();
+            r1[i] = one.sustained() / raw1[i];
+            r1all[i] = one.overall() / raw1[i];
+            r10[i] = ten.sustained() / raw10[i];
+        }
+        record("1a. raw ceiling, 8 in flight (HTTP only)", fmt(median(raw1)) + " req/s", "baseline", "");
+        record("1a-jdk. JDK client, 8 in flight (for comparison)", fmt(median(jdk1)) + " req/s",
+                ratios(jdk1, raw1, "1a"), "");
+        record("2a. Plugboard, 1 webhook, sustained", fmt(median(p1)) + " deliveries/s",
+                pct(median(r1)) + " of 1a " + pcts(r1), target(median(r1), 0.70));
+        record("2a'. same, emitting included", "", pct(median(r1all)) + " of 1a " + pcts(r1all), "");
+        record("1b. raw ceiling, 80 in flight", fmt(median(raw10)) + " req/s", "baseline", "");
+        record("1b-jdk. JDK client, 80 in flight (for comparison)", fmt(median(jdk10)) + " req/s",
+                ratios(jdk10, raw10, "1b"), "");
+        record("2b. Plugboard, 10 webhooks, sustained", fmt(median(p10)) + " deliveries/s",
+                pct(median(r10)) + " of 1b " + pcts(r10), target(median(r10), 0.70));
     }
 
     static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
+    }
+
+    /** @return the median of the per-round ratios, and each round's, e.g. "93% of 1a (runs: ...)" */
+    static String ratios(double[] rates, double[] baseline, String name) {
+        double[] r = new double[rates.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = rates[i] / baseline[i];
+        }
+        return pct(median(r)) + " of " + name + " " + pcts(r);
     }
 
     static String pcts(double[] ratios) {
@@ -228,6 +271,11 @@ public final class DeliveryBench {
     }
 
     static Plugboard start(DeliverySettings settings, Path dataDir) throws IOException {
+        return builder(settings, dataDir).build().start();
+    }
+
+    /** @return a host set up as every SQLite measurement's: private targets allowed, fast first retries */
+    static Plugboard.Builder builder(DeliverySettings settings, Path dataDir) throws IOException {
         return Plugboard.builder()
                 .pluginsDir(Files.createTempDirectory("bench-plugins"))
                 .dataDir(dataDir)
@@ -239,30 +287,16 @@ public final class DeliveryBench {
                 // hiccup of the test receiver does not stall a throughput measurement.
                 .delivery(settings.toBuilder().maxInFlightPerWebhook(IN_FLIGHT)
                         .retrySchedule(List.of(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1)))
-                        .build())
-                .build()
-                .start();
+                        .build());
     }
 
     static String createWebhook(Plugboard host, String name, String url) throws Exception {
-        String body = "{\"name\":\"" + name + "\",\"url\":\"" + url + "\",\"events\":[\"bench\"]}";
-        HttpResponse<String> r = API.send(HttpRequest.newBuilder(URI.create(host.baseUrl() + "/api/v1/webhooks"))
-                .header("Content-Type", "application/json").header("Authorization", basicAuth())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException("cannot create webhook: " + r.body());
-        }
-        return r.body().replaceAll(".*\"id\":\"(wh_[^\"]+)\".*", "$1");
-    }
-
-    static String basicAuth() {
-        return "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return Api.webhook(host, name, url, Map.of()).get("id").asText();
     }
 
     static void record(String what, String value, String ratio, String verdict) {
         RESULTS.add(new String[] {what, value, ratio, verdict});
-        System.out.printf("  %-44s %-30s %-16s %s%n", what, value, ratio, verdict);
+        System.out.printf("  %-52s %-28s %-24s %s%n", what, value, ratio, verdict);
     }
 
     private static void print() {

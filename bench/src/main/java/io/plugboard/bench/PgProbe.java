@@ -40,12 +40,12 @@ final class PgProbe implements PostgresBench.Watch {
     static void run(String serverUrl, int events, int rounds) throws Exception {
         PgProbe probe = new PgProbe(serverUrl, SqlSpy.install(serverUrl));
         try (BenchReceiver receiver = new BenchReceiver(16)) {
-            PostgresBench.onPostgres(serverUrl, receiver, Math.min(events, 2_000), 1); // warm-up
+            PostgresBench.onPostgres(serverUrl, receiver, Math.min(events, 2_000), 1, PostgresBench.Watch.NONE); // warm-up
             for (int i = 0; i < rounds; i++) {
                 for (boolean drain : modes()) {
                     probe.drain = drain;
                     for (int instances = 1; instances <= 2; instances++) {
-                        double rate = PostgresBench.onPostgres(serverUrl, receiver, events, instances, probe);
+                        double rate = PostgresBench.onPostgres(serverUrl, receiver, events, instances, probe).sustained();
                         System.out.printf("%nround %d, PostgreSQL x%d, %s: %s deliveries/s, over %.2f s%n", i + 1,
                                 instances, drain ? "backlog drained (receiver held while emitting)"
                                         : "sustained after emitting (as 6c/6e)", DeliveryBench.fmt(rate), probe.seconds);

@@ -16,7 +16,10 @@ import java.util.UUID;
  * The PostgreSQL run: deliveries/s to one webhook with the host on PostgreSQL, first one instance,
  * then two instances sharing the database and the queue (two hosts in this JVM, each claiming its
  * own deliveries), each as a ratio to the raw ceiling with the same number of requests in flight,
- * measured in the same round; the SQLite host is measured in the same round for comparison.
+ * measured in the same round; the SQLite host is measured in the same round for comparison. Then
+ * both again as a backlog's drain (the receiver holds every request while the events are emitted):
+ * the delivery rate alone, whether or not sending kept up with emitting; two instances as a ratio
+ * to one.
  */
 final class PostgresBench {
 
@@ -31,26 +34,39 @@ final class PostgresBench {
             double[] sqlite = new double[rounds];
             double[] pg1 = new double[rounds];
             double[] pg2 = new double[rounds];
+            double[] drain1 = new double[rounds];
+            double[] drain2 = new double[rounds];
             for (int i = 0; i < rounds; i++) {
                 raw8[i] = RawCeiling.run(receiver.url("/raw"), payload, events, DeliveryBench.IN_FLIGHT);
                 sqlite[i] = DeliveryBench.throughput(receiver, events, 1).sustained();
-                pg1[i] = onPostgres(serverUrl, receiver, events, 1);
+                DeliveryBench.Rates one = onPostgres(serverUrl, receiver, events, 1, Watch.NONE);
                 raw16[i] = RawCeiling.run(receiver.url("/raw16"), payload, events, 2 * DeliveryBench.IN_FLIGHT);
-                pg2[i] = onPostgres(serverUrl, receiver, events, 2);
-                System.out.printf("  round %d: raw(8) %s, SQLite %s, PostgreSQL x1 %s, raw(16) %s, PostgreSQL x2 %s%n",
-                        i + 1, DeliveryBench.fmt(raw8[i]), DeliveryBench.fmt(sqlite[i]), DeliveryBench.fmt(pg1[i]),
-                        DeliveryBench.fmt(raw16[i]), DeliveryBench.fmt(pg2[i]));
+                DeliveryBench.Rates two = onPostgres(serverUrl, receiver, events, 2, Watch.NONE);
+                drain1[i] = onPostgres(serverUrl, receiver, events, 1, Watch.DRAIN).sustained();
+                drain2[i] = onPostgres(serverUrl, receiver, events, 2, Watch.DRAIN).sustained();
+                pg1[i] = one.sustained();
+                pg2[i] = two.sustained();
+                // The emit rate tells whether "sustained" had much left to measure: sending keeps up with a slow emitter.
+                System.out.printf("  round %d: raw(8) %s, SQLite %s, PostgreSQL x1 %s (emitted at %s/s), raw(16) %s, "
+                        + "PostgreSQL x2 %s (emitted at %s/s); drained: x1 %s, x2 %s%n", i + 1,
+                        DeliveryBench.fmt(raw8[i]), DeliveryBench.fmt(sqlite[i]), DeliveryBench.fmt(pg1[i]),
+                        DeliveryBench.fmt(one.emitted()), DeliveryBench.fmt(raw16[i]), DeliveryBench.fmt(pg2[i]),
+                        DeliveryBench.fmt(two.emitted()), DeliveryBench.fmt(drain1[i]), DeliveryBench.fmt(drain2[i]));
             }
             DeliveryBench.record("6a. raw ceiling, 8 in flight (HTTP only)", DeliveryBench.fmt(DeliveryBench.median(raw8))
                     + " req/s", "baseline", "");
             DeliveryBench.record("6b. SQLite, 1 instance, 1 webhook, sustained", rate(sqlite),
-                    ratios(sqlite, raw8, "6a"), "");
+                    DeliveryBench.ratios(sqlite, raw8, "6a"), "");
             DeliveryBench.record("6c. PostgreSQL, 1 instance, 1 webhook, sustained", rate(pg1),
-                    ratios(pg1, raw8, "6a"), "");
+                    DeliveryBench.ratios(pg1, raw8, "6a"), "");
             DeliveryBench.record("6d. raw ceiling, 16 in flight (HTTP only)", DeliveryBench.fmt(DeliveryBench.median(raw16))
                     + " req/s", "baseline", "");
             DeliveryBench.record("6e. PostgreSQL, 2 instances, 1 webhook, sustained", rate(pg2),
-                    ratios(pg2, raw16, "6d"), "");
+                    DeliveryBench.ratios(pg2, raw16, "6d"), "");
+            DeliveryBench.record("6f. PostgreSQL, 1 instance, backlog drained", rate(drain1),
+                    DeliveryBench.ratios(drain1, raw8, "6a"), "");
+            DeliveryBench.record("6g. PostgreSQL, 2 instances, backlog drained", rate(drain2),
+                    DeliveryBench.ratios(drain2, drain1, "6f"), "");
         }
     }
 
@@ -58,26 +74,20 @@ final class PostgresBench {
         return DeliveryBench.fmt(DeliveryBench.median(rates)) + " deliveries/s";
     }
 
-    private static String ratios(double[] rates, double[] baseline, String name) {
-        double[] r = new double[rates.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = rates[i] / baseline[i];
-        }
-        return DeliveryBench.pct(DeliveryBench.median(r)) + " of " + name + " " + DeliveryBench.pcts(r);
-    }
-
     /**
-     * Emits {@code events} through the first of {@code instances} hosts sharing a fresh schema and
-     * returns the sustained rate: deliveries after the last emit returned, per second.
+     * Emits {@code events} through the first of {@code instances} hosts sharing a fresh schema. Its
+     * sustained rate counts the deliveries after the last emit returned, per second; when the watch
+     * asks to drain only, that is every delivery, from the receiver's release.
      */
-    static double onPostgres(String serverUrl, BenchReceiver receiver, int events, int instances)
-            throws Exception {
-        return onPostgres(serverUrl, receiver, events, instances, Watch.NONE);
-    }
-
     /** Told when the sustained part of a PostgreSQL run starts and ends (the probe measures in between). */
     interface Watch {
         Watch NONE = new Watch() {};
+        Watch DRAIN = new Watch() {
+            @Override
+            public boolean drainOnly() {
+                return true;
+            }
+        };
 
         default void sustainedStarts(String schemaUrl) {}
 
@@ -89,8 +99,8 @@ final class PostgresBench {
         }
     }
 
-    static double onPostgres(String serverUrl, BenchReceiver receiver, int events, int instances, Watch watch)
-            throws Exception {
+    static DeliveryBench.Rates onPostgres(String serverUrl, BenchReceiver receiver, int events, int instances,
+                                          Watch watch) throws Exception {
         String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
@@ -108,16 +118,21 @@ final class PostgresBench {
             if (watch.drainOnly()) {
                 receiver.hold();
             }
-            for (int i = 0; i < events; i++) {
-                emitter.events().emitJson("bench", DeliveryBench.SAMPLE);
+            long start = System.nanoTime();
+            try {
+                for (int i = 0; i < events; i++) {
+                    emitter.events().emitJson("bench", DeliveryBench.SAMPLE);
+                }
+            } finally {
+                receiver.release();
             }
-            receiver.release();
             long emittedAt = System.nanoTime();
             long deliveredByThen = receiver.count();
             watch.sustainedStarts(url);
             long done = receiver.awaitCount(events, 180_000);
             watch.sustainedEnds();
-            return (events - deliveredByThen) / ((done - emittedAt) / 1e9);
+            return new DeliveryBench.Rates(events / ((done - start) / 1e9),
+                    (events - deliveredByThen) / ((done - emittedAt) / 1e9), events / ((emittedAt - start) / 1e9));
         } finally {
             hosts.forEach(Plugboard::close);
             try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
