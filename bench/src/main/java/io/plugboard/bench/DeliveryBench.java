@@ -123,6 +123,9 @@ public final class DeliveryBench {
             r1[i] = one.sustained() / raw1[i];
             r1all[i] = one.overall() / raw1[i];
             r10[i] = ten.sustained() / raw10[i];
+            System.out.printf("  round %d: raw(8) %s (JDK %s), 1 webhook %s (%d left after emitting), raw(80) %s (JDK %s), "
+                    + "10 webhooks %s (%d left)%n", i + 1, fmt(raw1[i]), fmt(jdk1[i]), fmt(p1[i]), one.left(),
+                    fmt(raw10[i]), fmt(jdk10[i]), fmt(p10[i]), ten.left());
         }
         record("1a. raw ceiling, 8 in flight (HTTP only)", fmt(median(raw1)) + " req/s", "baseline", "");
         record("1a-jdk. JDK client, 8 in flight (for comparison)", fmt(median(jdk1)) + " req/s",
@@ -156,8 +159,11 @@ public final class DeliveryBench {
         return Arrays.stream(ratios).mapToObj(DeliveryBench::pct).collect(Collectors.joining(", ", "(runs: ", ")"));
     }
 
-    /** Delivery rates of one run: overall (emitting included) and sustained (after the last emit). */
-    record Rates(double overall, double sustained, double emitted) {}
+    /**
+     * Delivery rates of one run: overall (emitting included) and sustained (after the last emit), the
+     * emit rate, and how many deliveries were left when the last emit returned (what "sustained" counts).
+     */
+    record Rates(double overall, double sustained, double emitted, long left) {}
 
     /**
      * Emits {@code events} events to {@code webhooks} webhooks as fast as one thread can and times until
@@ -179,7 +185,7 @@ public final class DeliveryBench {
             long deliveredByThen = receiver.count();
             long done = receiver.awaitCount(total, 120_000);
             return new Rates(total / ((done - start) / 1e9), (total - deliveredByThen) / ((done - emittedAt) / 1e9),
-                    events / ((emittedAt - start) / 1e9));
+                    events / ((emittedAt - start) / 1e9), total - deliveredByThen);
         }
     }
 

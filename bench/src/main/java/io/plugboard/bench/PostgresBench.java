@@ -46,12 +46,13 @@ final class PostgresBench {
                 drain2[i] = onPostgres(serverUrl, receiver, events, 2, Watch.DRAIN).sustained();
                 pg1[i] = one.sustained();
                 pg2[i] = two.sustained();
-                // The emit rate tells whether "sustained" had much left to measure: sending keeps up with a slow emitter.
-                System.out.printf("  round %d: raw(8) %s, SQLite %s, PostgreSQL x1 %s (emitted at %s/s), raw(16) %s, "
-                        + "PostgreSQL x2 %s (emitted at %s/s); drained: x1 %s, x2 %s%n", i + 1,
+                // What "sustained" had left to measure: when sending keeps up with emitting, only a few deliveries.
+                System.out.printf("  round %d: raw(8) %s, SQLite %s, PostgreSQL x1 %s (emitted at %s/s, %d left), "
+                        + "raw(16) %s, PostgreSQL x2 %s (emitted at %s/s, %d left); drained: x1 %s, x2 %s%n", i + 1,
                         DeliveryBench.fmt(raw8[i]), DeliveryBench.fmt(sqlite[i]), DeliveryBench.fmt(pg1[i]),
-                        DeliveryBench.fmt(one.emitted()), DeliveryBench.fmt(raw16[i]), DeliveryBench.fmt(pg2[i]),
-                        DeliveryBench.fmt(two.emitted()), DeliveryBench.fmt(drain1[i]), DeliveryBench.fmt(drain2[i]));
+                        DeliveryBench.fmt(one.emitted()), one.left(), DeliveryBench.fmt(raw16[i]),
+                        DeliveryBench.fmt(pg2[i]), DeliveryBench.fmt(two.emitted()), two.left(),
+                        DeliveryBench.fmt(drain1[i]), DeliveryBench.fmt(drain2[i]));
             }
             DeliveryBench.record("6a. raw ceiling, 8 in flight (HTTP only)", DeliveryBench.fmt(DeliveryBench.median(raw8))
                     + " req/s", "baseline", "");
@@ -132,7 +133,8 @@ final class PostgresBench {
             long done = receiver.awaitCount(events, 180_000);
             watch.sustainedEnds();
             return new DeliveryBench.Rates(events / ((done - start) / 1e9),
-                    (events - deliveredByThen) / ((done - emittedAt) / 1e9), events / ((emittedAt - start) / 1e9));
+                    (events - deliveredByThen) / ((done - emittedAt) / 1e9), events / ((emittedAt - start) / 1e9),
+                    events - deliveredByThen);
         } finally {
             hosts.forEach(Plugboard::close);
             try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
