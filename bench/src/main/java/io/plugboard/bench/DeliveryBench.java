@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 /**
@@ -74,10 +73,10 @@ public final class DeliveryBench {
                 throughputs(receiver, events, rounds);
             }
             if (parts.contains("latency")) {
-                latency(receiver);
+                LatencyBench.run(receiver);
             }
             if (parts.contains("isolation")) {
-                isolation(receiver, events / 2, rounds);
+                IsolationBench.run(receiver, events / 2, rounds);
             }
             if (parts.contains("inbound")) {
                 InboundBench.run(events, rounds);
@@ -186,89 +185,6 @@ public final class DeliveryBench {
             long done = receiver.awaitCount(total, 120_000);
             return new Rates(total / ((done - start) / 1e9), (total - deliveredByThen) / ((done - emittedAt) / 1e9),
                     events / ((emittedAt - start) / 1e9), total - deliveredByThen);
-        }
-    }
-
-    /**
-     * Emit latency and emit-to-received latency at a fixed, moderate rate; first with no webhook at
-     * all (the cost of validating and storing alone), then with one subscribed webhook.
-     */
-    static void latency(BenchReceiver receiver) throws Exception {
-        int rate = 200;
-        int count = 2_000;
-        try (Plugboard host = start(DeliverySettings.defaults())) {
-            long[] alone = new long[count];
-            paced(host, rate, count, alone, new String[count], new long[count]);
-            record("3a. emit latency, no webhook (baseline)", String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms",
-                    Stats.percentileMs(alone, 50), Stats.percentileMs(alone, 99)), "baseline", "");
-
-            createWebhook(host, "latency", receiver.url("/latency"));
-            receiver.reset();
-            long[] emit = new long[count];
-            String[] ids = new String[count];
-            long[] startedAt = new long[count];
-            paced(host, rate, count, emit, ids, startedAt);
-            receiver.awaitCount(count, 30_000);
-            long[] endToEnd = new long[count];
-            for (int i = 0; i < count; i++) {
-                Long arrived = receiver.arrival(ids[i]);
-                if (arrived == null) {
-                    throw new IllegalStateException("event " + ids[i] + " never arrived");
-                }
-                endToEnd[i] = arrived - startedAt[i];
-            }
-            double p99 = Stats.percentileMs(emit, 99);
-            record("3b. emit latency at " + rate + "/s, 1 webhook", String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms",
-                    Stats.percentileMs(emit, 50), p99), "", p99 <= 2.0 ? "met (p99 <= 2 ms)" : "MISSED (p99 <= 2 ms)");
-            record("3c. emit-to-received latency", String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms",
-                    Stats.percentileMs(endToEnd, 50), Stats.percentileMs(endToEnd, 99)), "", "");
-        }
-    }
-
-    private static void paced(Plugboard host, int rate, int count, long[] latency, String[] ids, long[] startedAt) {
-        long interval = 1_000_000_000L / rate;
-        long next = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            next += interval;
-            long t0 = System.nanoTime();
-            ids[i] = host.events().emitJson("bench", SAMPLE);
-            latency[i] = System.nanoTime() - t0;
-            startedAt[i] = t0;
-        }
-    }
-
-    /** Throughput to a healthy endpoint while another one hangs until the request timeout. */
-    static void isolation(BenchReceiver healthy, int events, int rounds) throws Exception {
-        double[] ratios = new double[rounds];
-        double[] rates = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            double solo = throughput(healthy, events, 1).overall();
-            rates[i] = besideHanging(healthy, events);
-            ratios[i] = rates[i] / solo;
-        }
-        record("4. isolation: healthy while another hangs", fmt(median(rates)) + " deliveries/s",
-                pct(median(ratios)) + " of solo " + pcts(ratios), target(median(ratios), 0.90));
-    }
-
-    /** @return deliveries/s to a healthy webhook while another webhook's endpoint never answers */
-    static double besideHanging(BenchReceiver healthy, int events) throws Exception {
-        DeliverySettings settings = DeliverySettings.defaults().toBuilder()
-                .requestTimeout(Duration.ofSeconds(2)).drainTimeout(Duration.ofMillis(100)).build();
-        try (BenchReceiver hanging = new BenchReceiver(64).delay(60_000);
-             Plugboard host = start(settings)) {
-            createWebhook(host, "hanging", hanging.url("/hang"));
-            createWebhook(host, "healthy", healthy.url("/healthy"));
-            healthy.reset();
-            long start = System.nanoTime();
-            for (int i = 0; i < events; i++) {
-                host.events().emitJson("bench", SAMPLE);
-            }
-            long done = healthy.awaitCount(events, 120_000);
-            return events / ((done - start) / 1e9);
         }
     }
 
