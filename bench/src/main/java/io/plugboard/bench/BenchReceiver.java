@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +23,7 @@ final class BenchReceiver implements AutoCloseable {
     private final AtomicLong count = new AtomicLong();
     private final Map<String, Long> firstArrival = new ConcurrentHashMap<>();
     private volatile long delayMs;
+    private volatile CountDownLatch gate = new CountDownLatch(0);
 
     BenchReceiver(int threads) {
         try {
@@ -37,6 +39,11 @@ final class BenchReceiver implements AutoCloseable {
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
             if (id != null) {
                 firstArrival.putIfAbsent(id, now);
+            }
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             if (delayMs > 0) {
                 try {
@@ -57,6 +64,15 @@ final class BenchReceiver implements AutoCloseable {
     BenchReceiver delay(long ms) {
         this.delayMs = ms;
         return this;
+    }
+
+    /** Holds every request (unanswered, uncounted) until {@link #release}: a backlog builds up meanwhile. */
+    void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    void release() {
+        gate.countDown();
     }
 
     String url(String path) {

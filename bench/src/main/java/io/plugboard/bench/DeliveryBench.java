@@ -4,30 +4,28 @@ import io.plugboard.host.DeliverySettings;
 import io.plugboard.host.Plugboard;
 import io.plugboard.sdk.EventType;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.locks.LockSupport;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The delivery engine's benchmark. Every number is paired with a baseline measured in the same run,
  * because the machines are shared and noisy: compare ratios, not absolute rates.
  *
- * <pre>java -jar bench/target/plugboard-bench.jar [events] [rounds]
+ * <pre>java -jar bench/target/plugboard-bench.jar [--only=PARTS] [events] [rounds]
  * java -jar bench/target/plugboard-bench.jar --postgres=jdbc:postgresql://127.0.0.1:5432/test?user=postgres [events] [rounds]</pre>
  *
- * <p>With {@code --postgres=URL} only the PostgreSQL run ({@link PostgresBench}) is made.
+ * <p>With {@code --postgres=URL} only the PostgreSQL run ({@link PostgresBench}) is made; with
+ * {@code --postgres-probe=URL} only the PostgreSQL probe ({@link PgProbe}). {@code --only} takes a
+ * comma-separated list of throughput, latency, isolation, inbound, formats, backlog (default: all).
  */
 public final class DeliveryBench {
 
@@ -35,22 +33,31 @@ public final class DeliveryBench {
     static final String SAMPLE = "{\"order_id\":\"ord_10482\",\"amount\":\"129.90\",\"currency\":\"EUR\","
             + "\"customer\":{\"id\":\"cus_3Nd8LwQ0\",\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\"}}";
 
-    private static final HttpClient API = HttpClient.newHttpClient();
     static final String ADMIN = "bench";
     static final String PASSWORD = "benchmark passphrase";
     private static final List<String[]> RESULTS = new ArrayList<>();
+    private static final String[] ALL_PARTS = {"throughput", "latency", "isolation", "inbound", "formats", "backlog"};
 
     private DeliveryBench() {}
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         String postgres = args.length > 0 && args[0].startsWith("--postgres=") ? args[0].substring(11) : null;
-        if (postgres != null) {
+        String probe = args.length > 0 && args[0].startsWith("--postgres-probe=") ? args[0].substring(17) : null;
+        Set<String> parts = Set.of(ALL_PARTS);
+        if (args.length > 0 && args[0].startsWith("--only=")) {
+            parts = Set.of(args[0].substring(7).split(","));
+        }
+        if (postgres != null || probe != null || args.length > 0 && args[0].startsWith("--only=")) {
             args = Arrays.copyOfRange(args, 1, args.length);
         }
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 8_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         long started = System.nanoTime();
+        if (probe != null) {
+            PgProbe.run(probe, events, rounds);
+            return;
+        }
         if (postgres != null) {
             System.out.printf("Plugboard delivery benchmark, PostgreSQL run: %d events per run, %d rounds, %d cores%n%n",
                     events, rounds, Runtime.getRuntime().availableProcessors());
@@ -62,40 +69,74 @@ public final class DeliveryBench {
         System.out.printf("Plugboard delivery benchmark: %d events per run, %d rounds, %d requests in flight per "
                 + "endpoint, %d cores%n%n", events, rounds, IN_FLIGHT, Runtime.getRuntime().availableProcessors());
         try (BenchReceiver receiver = new BenchReceiver(16)) {
-            byte[] payload = envelope();
-            RawCeiling.run(receiver.url("/warmup"), payload, 2_000, IN_FLIGHT);
-            // Each round measures the baseline and Plugboard back to back; the median ratio is reported.
-            double[] r1 = new double[rounds];
-            double[] r1all = new double[rounds];
-            double[] r10 = new double[rounds];
-            double[] raw1 = new double[rounds];
-            double[] raw10 = new double[rounds];
-            double[] p1 = new double[rounds];
-            double[] p10 = new double[rounds];
-            for (int i = 0; i < rounds; i++) {
-                raw1[i] = RawCeiling.run(receiver.url("/raw"), payload, events, IN_FLIGHT);
-                Rates one = throughput(receiver, events, 1);
-                raw10[i] = RawCeiling.run(receiver.url("/raw10"), payload, events, IN_FLIGHT * 10);
-                Rates ten = throughput(receiver, events / 5, 10);
-                p1[i] = one.sustained();
-                p10[i] = ten.sustained();
-                r1[i] = one.sustained() / raw1[i];
-                r1all[i] = one.overall() / raw1[i];
-                r10[i] = ten.sustained() / raw10[i];
+            if (parts.contains("throughput")) {
+                throughputs(receiver, events, rounds);
             }
-            record("1a. raw ceiling, 8 in flight (HTTP only)", fmt(median(raw1)) + " req/s", "baseline", "");
-            record("2a. Plugboard, 1 webhook, sustained", fmt(median(p1)) + " deliveries/s",
-                    pct(median(r1)) + " of 1a " + pcts(r1), target(median(r1), 0.70));
-            record("2a'. same, emitting included", "", pct(median(r1all)) + " of 1a " + pcts(r1all), "");
-            record("1b. raw ceiling, 80 in flight", fmt(median(raw10)) + " req/s", "baseline", "");
-            record("2b. Plugboard, 10 webhooks, sustained", fmt(median(p10)) + " deliveries/s",
-                    pct(median(r10)) + " of 1b " + pcts(r10), target(median(r10), 0.70));
-            latency(receiver);
-            isolation(receiver, events / 2, rounds);
+            if (parts.contains("latency")) {
+                LatencyBench.run(receiver);
+            }
+            if (parts.contains("isolation")) {
+                IsolationBench.run(receiver, events / 2, rounds);
+            }
+            if (parts.contains("inbound")) {
+                InboundBench.run(events, rounds);
+            }
+            if (parts.contains("formats")) {
+                FormatsBench.run(receiver, events, rounds);
+            }
         }
-        Backlog.run(RESULTS);
+        if (parts.contains("backlog")) {
+            Backlog.run(RESULTS);
+        }
         print();
         System.out.printf("%nTotal time: %.0f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * 1a/1b and 2a/2b: the raw ceiling (Jetty's client, as the host's sender) and Plugboard, back to
+     * back in each round; the JDK client's rate is printed beside, for comparison with runs 1 to 5.
+     */
+    private static void throughputs(BenchReceiver receiver, int events, int rounds) throws Exception {
+        byte[] payload = envelope();
+        RawCeiling.run(receiver.url("/warmup"), payload, 2_000, IN_FLIGHT);
+        JdkCeiling.run(receiver.url("/warmup"), payload, 2_000, IN_FLIGHT);
+        // Each round measures the baseline and Plugboard back to back; the median ratio is reported.
+        double[] r1 = new double[rounds];
+        double[] r1all = new double[rounds];
+        double[] r10 = new double[rounds];
+        double[] raw1 = new double[rounds];
+        double[] raw10 = new double[rounds];
+        double[] p1 = new double[rounds];
+        double[] p10 = new double[rounds];
+        double[] jdk1 = new double[rounds];
+        double[] jdk10 = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            jdk1[i] = JdkCeiling.run(receiver.url("/jdk"), payload, events, IN_FLIGHT);
+            raw1[i] = RawCeiling.run(receiver.url("/raw"), payload, events, IN_FLIGHT);
+            Rates one = throughput(receiver, events, 1);
+            jdk10[i] = JdkCeiling.run(receiver.url("/jdk10"), payload, events, IN_FLIGHT * 10);
+            raw10[i] = RawCeiling.run(receiver.url("/raw10"), payload, events, IN_FLIGHT * 10);
+            Rates ten = throughput(receiver, events / 5, 10);
+            p1[i] = one.sustained();
+            p10[i] = ten.sustained();
+            r1[i] = one.sustained() / raw1[i];
+            r1all[i] = one.overall() / raw1[i];
+            r10[i] = ten.sustained() / raw10[i];
+            System.out.printf("  round %d: raw(8) %s (JDK %s), 1 webhook %s (%d left after emitting), raw(80) %s (JDK %s), "
+                    + "10 webhooks %s (%d left)%n", i + 1, fmt(raw1[i]), fmt(jdk1[i]), fmt(p1[i]), one.left(),
+                    fmt(raw10[i]), fmt(jdk10[i]), fmt(p10[i]), ten.left());
+        }
+        record("1a. raw ceiling, 8 in flight (HTTP only)", fmt(median(raw1)) + " req/s", "baseline", "");
+        record("1a-jdk. JDK client, 8 in flight (for comparison)", fmt(median(jdk1)) + " req/s",
+                ratios(jdk1, raw1, "1a"), "");
+        record("2a. Plugboard, 1 webhook, sustained", fmt(median(p1)) + " deliveries/s",
+                pct(median(r1)) + " of 1a " + pcts(r1), target(median(r1), 0.70));
+        record("2a'. same, emitting included", "", pct(median(r1all)) + " of 1a " + pcts(r1all), "");
+        record("1b. raw ceiling, 80 in flight", fmt(median(raw10)) + " req/s", "baseline", "");
+        record("1b-jdk. JDK client, 80 in flight (for comparison)", fmt(median(jdk10)) + " req/s",
+                ratios(jdk10, raw10, "1b"), "");
+        record("2b. Plugboard, 10 webhooks, sustained", fmt(median(p10)) + " deliveries/s",
+                pct(median(r10)) + " of 1b " + pcts(r10), target(median(r10), 0.70));
     }
 
     static double median(double[] values) {
@@ -104,12 +145,24 @@ public final class DeliveryBench {
         return sorted[sorted.length / 2];
     }
 
+    /** @return the median of the per-round ratios, and each round's, e.g. "93% of 1a (runs: ...)" */
+    static String ratios(double[] rates, double[] baseline, String name) {
+        double[] r = new double[rates.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = rates[i] / baseline[i];
+        }
+        return pct(median(r)) + " of " + name + " " + pcts(r);
+    }
+
     static String pcts(double[] ratios) {
         return Arrays.stream(ratios).mapToObj(DeliveryBench::pct).collect(Collectors.joining(", ", "(runs: ", ")"));
     }
 
-    /** Delivery rates of one run: overall (emitting included) and sustained (after the last emit). */
-    record Rates(double overall, double sustained, double emitted) {}
+    /**
+     * Delivery rates of one run: overall (emitting included) and sustained (after the last emit), the
+     * emit rate, and how many deliveries were left when the last emit returned (what "sustained" counts).
+     */
+    record Rates(double overall, double sustained, double emitted, long left) {}
 
     /**
      * Emits {@code events} events to {@code webhooks} webhooks as fast as one thread can and times until
@@ -131,90 +184,7 @@ public final class DeliveryBench {
             long deliveredByThen = receiver.count();
             long done = receiver.awaitCount(total, 120_000);
             return new Rates(total / ((done - start) / 1e9), (total - deliveredByThen) / ((done - emittedAt) / 1e9),
-                    events / ((emittedAt - start) / 1e9));
-        }
-    }
-
-    /**
-     * Emit latency and emit-to-received latency at a fixed, moderate rate; first with no webhook at
-     * all (the cost of validating and storing alone), then with one subscribed webhook.
-     */
-    static void latency(BenchReceiver receiver) throws Exception {
-        int rate = 200;
-        int count = 2_000;
-        try (Plugboard host = start(DeliverySettings.defaults())) {
-            long[] alone = new long[count];
-            paced(host, rate, count, alone, new String[count], new long[count]);
-            record("3a. emit latency, no webhook (baseline)", String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms",
-                    Stats.percentileMs(alone, 50), Stats.percentileMs(alone, 99)), "baseline", "");
-
-            createWebhook(host, "latency", receiver.url("/latency"));
-            receiver.reset();
-            long[] emit = new long[count];
-            String[] ids = new String[count];
-            long[] startedAt = new long[count];
-            paced(host, rate, count, emit, ids, startedAt);
-            receiver.awaitCount(count, 30_000);
-            long[] endToEnd = new long[count];
-            for (int i = 0; i < count; i++) {
-                Long arrived = receiver.arrival(ids[i]);
-                if (arrived == null) {
-                    throw new IllegalStateException("event " + ids[i] + " never arrived");
-                }
-                endToEnd[i] = arrived - startedAt[i];
-            }
-            double p99 = Stats.percentileMs(emit, 99);
-            record("3b. emit latency at " + rate + "/s, 1 webhook", String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms",
-                    Stats.percentileMs(emit, 50), p99), "", p99 <= 2.0 ? "met (p99 <= 2 ms)" : "MISSED (p99 <= 2 ms)");
-            record("3c. emit-to-received latency", String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms",
-                    Stats.percentileMs(endToEnd, 50), Stats.percentileMs(endToEnd, 99)), "", "");
-        }
-    }
-
-    private static void paced(Plugboard host, int rate, int count, long[] latency, String[] ids, long[] startedAt) {
-        long interval = 1_000_000_000L / rate;
-        long next = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            next += interval;
-            long t0 = System.nanoTime();
-            ids[i] = host.events().emitJson("bench", SAMPLE);
-            latency[i] = System.nanoTime() - t0;
-            startedAt[i] = t0;
-        }
-    }
-
-    /** Throughput to a healthy endpoint while another one hangs until the request timeout. */
-    static void isolation(BenchReceiver healthy, int events, int rounds) throws Exception {
-        double[] ratios = new double[rounds];
-        double[] rates = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            double solo = throughput(healthy, events, 1).overall();
-            rates[i] = besideHanging(healthy, events);
-            ratios[i] = rates[i] / solo;
-        }
-        record("4. isolation: healthy while another hangs", fmt(median(rates)) + " deliveries/s",
-                pct(median(ratios)) + " of solo " + pcts(ratios), target(median(ratios), 0.90));
-    }
-
-    /** @return deliveries/s to a healthy webhook while another webhook's endpoint never answers */
-    static double besideHanging(BenchReceiver healthy, int events) throws Exception {
-        DeliverySettings settings = DeliverySettings.defaults().toBuilder()
-                .requestTimeout(Duration.ofSeconds(2)).drainTimeout(Duration.ofMillis(100)).build();
-        try (BenchReceiver hanging = new BenchReceiver(64).delay(60_000);
-             Plugboard host = start(settings)) {
-            createWebhook(host, "hanging", hanging.url("/hang"));
-            createWebhook(host, "healthy", healthy.url("/healthy"));
-            healthy.reset();
-            long start = System.nanoTime();
-            for (int i = 0; i < events; i++) {
-                host.events().emitJson("bench", SAMPLE);
-            }
-            long done = healthy.awaitCount(events, 120_000);
-            return events / ((done - start) / 1e9);
+                    events / ((emittedAt - start) / 1e9), total - deliveredByThen);
         }
     }
 
@@ -223,6 +193,11 @@ public final class DeliveryBench {
     }
 
     static Plugboard start(DeliverySettings settings, Path dataDir) throws IOException {
+        return builder(settings, dataDir).build().start();
+    }
+
+    /** @return a host set up as every SQLite measurement's: private targets allowed, fast first retries */
+    static Plugboard.Builder builder(DeliverySettings settings, Path dataDir) throws IOException {
         return Plugboard.builder()
                 .pluginsDir(Files.createTempDirectory("bench-plugins"))
                 .dataDir(dataDir)
@@ -234,30 +209,16 @@ public final class DeliveryBench {
                 // hiccup of the test receiver does not stall a throughput measurement.
                 .delivery(settings.toBuilder().maxInFlightPerWebhook(IN_FLIGHT)
                         .retrySchedule(List.of(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1)))
-                        .build())
-                .build()
-                .start();
+                        .build());
     }
 
     static String createWebhook(Plugboard host, String name, String url) throws Exception {
-        String body = "{\"name\":\"" + name + "\",\"url\":\"" + url + "\",\"events\":[\"bench\"]}";
-        HttpResponse<String> r = API.send(HttpRequest.newBuilder(URI.create(host.baseUrl() + "/api/v1/webhooks"))
-                .header("Content-Type", "application/json").header("Authorization", basicAuth())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException("cannot create webhook: " + r.body());
-        }
-        return r.body().replaceAll(".*\"id\":\"(wh_[^\"]+)\".*", "$1");
-    }
-
-    static String basicAuth() {
-        return "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return Api.webhook(host, name, url, Map.of()).get("id").asText();
     }
 
     static void record(String what, String value, String ratio, String verdict) {
         RESULTS.add(new String[] {what, value, ratio, verdict});
-        System.out.printf("  %-44s %-30s %-16s %s%n", what, value, ratio, verdict);
+        System.out.printf("  %-52s %-28s %-24s %s%n", what, value, ratio, verdict);
     }
 
     private static void print() {

@@ -154,7 +154,7 @@ public final class Dispatcher implements AutoCloseable {
      */
     private boolean readAhead(String webhookId, Instant now, ArrayDeque<DueDelivery> ahead) {
         Set<String> busyBefore = new HashSet<>(inFlight);
-        for (DueDelivery d : queue.due(webhookId, now, PREFETCH + busyBefore.size())) {
+        for (DueDelivery d : queue.due(webhookId, now, PREFETCH, busyBefore)) {
             if (!busyBefore.contains(d.id()) && !inFlight.contains(d.id())) {
                 ahead.add(d);
             }

@@ -30,7 +30,9 @@ public enum Dialect {
      *     claiming; empty on SQLite, where writers never run at the same time
      */
     public String skipLocked() {
-        return this == POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+        // NO KEY UPDATE: the lock an UPDATE of non-key columns takes anyway, and unlike FOR UPDATE it does
+        // not block the key-share lock that inserting an attempt (foreign key to the delivery) takes.
+        return this == POSTGRESQL ? " FOR NO KEY UPDATE SKIP LOCKED" : "";
     }
 
     /**
@@ -38,6 +40,6 @@ public enum Dialect {
      *     writers touching overlapping rows in the same order cannot deadlock; empty on SQLite
      */
     public String lockRows() {
-        return this == POSTGRESQL ? " FOR UPDATE" : "";
+        return this == POSTGRESQL ? " FOR NO KEY UPDATE" : "";
     }
 }
