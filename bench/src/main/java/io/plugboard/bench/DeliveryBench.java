@@ -2,6 +2,7 @@ package io.plugboard.bench;
 
 import io.plugboard.host.DeliverySettings;
 import io.plugboard.host.Plugboard;
+import io.plugboard.host.PlugboardBuilder;
 import io.plugboard.sdk.EventType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -197,7 +198,7 @@ public final class DeliveryBench {
     }
 
     /** @return a host set up as every SQLite measurement's: private targets allowed, fast first retries */
-    static Plugboard.Builder builder(DeliverySettings settings, Path dataDir) throws IOException {
+    static PlugboardBuilder builder(DeliverySettings settings, Path dataDir) throws IOException {
         return Plugboard.builder()
                 .pluginsDir(Files.createTempDirectory("bench-plugins"))
                 .dataDir(dataDir)
