@@ -131,7 +131,7 @@ public final class Runtime implements AutoCloseable {
         PluginContributions pluginParts = new PluginContributions(contributions, tasks, db.dataSource());
         WebhookStore webhookStore = new WebhookStore(db.jdbi());
         DeliveryMetrics metrics = new DeliveryMetrics(db.jdbi(), clock::instant);
-        Inboxes inspector = new Inboxes(db.jdbi(), apiMapper, clock);
+        Inboxes inspector = new Inboxes(clock);
         TargetGuard guard = new TargetGuard(config.allowPrivateTargets(), config.allowedTargets(),
                 inspector::isOwnInboxUrl);
         guard.relaxedNotice().ifPresent(log::warn);

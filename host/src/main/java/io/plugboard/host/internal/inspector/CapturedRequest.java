@@ -15,11 +15,6 @@ public record CapturedRequest(int number, Instant receivedAt, String method, Str
                               Map<String, List<String>> headers, byte[] body, long bodyBytes, boolean truncated,
                               String remoteAddress) {
 
-    /** @return this request with the number the inbox gave it */
-    CapturedRequest numbered(int n) {
-        return new CapturedRequest(n, receivedAt, method, path, query, headers, body, bodyBytes, truncated, remoteAddress);
-    }
-
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }

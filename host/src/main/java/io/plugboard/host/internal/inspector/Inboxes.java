@@ -1,21 +1,21 @@
 package io.plugboard.host.internal.inspector;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.SecretTokens;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.Jdbi;
 
 /**
- * The request inspector's inboxes, kept in the database so that every instance behind a load balancer
- * captures into and shows the same inboxes. A debugging aid whose public, unauthenticated receiving
- * URL must not be a way to fill the database, so it is bounded: at most {@value #MAX_INBOXES} inboxes, each kept {@link #TTL} and holding the last
+ * The request inspector's inboxes, held in memory: a debugging aid whose contents may be lost on a
+ * restart, and whose public, unauthenticated receiving URL must not be a way to fill the database.
+ * Bounded: at most {@value #MAX_INBOXES} inboxes, each kept {@link #TTL} and holding the last
  * {@value #MAX_REQUESTS} requests with bodies cut at {@value #MAX_BODY_BYTES} bytes. An inbox id is 256
  * random bits, so its URL cannot be guessed.
  */
@@ -28,13 +28,12 @@ public final class Inboxes {
     public static final Duration TTL = Duration.ofHours(24);
     private static final Pattern ID = Pattern.compile("ibx_[A-Za-z0-9_-]{20,100}");
 
-    private final InboxStore store;
+    private final Map<String, Inbox> inboxes = new ConcurrentHashMap<>();
     private final Clock clock;
     private volatile String ownHost = "127.0.0.1";
     private volatile int ownPort = -1;
 
-    public Inboxes(Jdbi jdbi, ObjectMapper mapper, Clock clock) {
-        this.store = new InboxStore(jdbi, mapper);
+    public Inboxes(Clock clock) {
         this.clock = clock;
     }
 
@@ -46,43 +45,45 @@ public final class Inboxes {
     }
 
     /** @throws IllegalStateException when {@value #MAX_INBOXES} inboxes are open */
-    public Inbox create(String label) {
-        Instant now = clock.instant();
-        InboxStore.Row row = new InboxStore.Row("ibx_" + SecretTokens.next(), label, now, now.plus(TTL));
-        if (!store.insert(row.id(), row.label(), row.createdAt(), row.expiresAt(), MAX_INBOXES)) {
+    public synchronized Inbox create(String label) {
+        purge();
+        if (inboxes.size() >= MAX_INBOXES) {
             throw new IllegalStateException("at most " + MAX_INBOXES + " inboxes can be open; delete one first");
         }
-        return new Inbox(store, row);
+        Instant now = clock.instant();
+        Inbox inbox = new Inbox("ibx_" + SecretTokens.next(), label, now, now.plus(TTL));
+        inboxes.put(inbox.id(), inbox);
+        return inbox;
     }
 
     public Optional<Inbox> find(String id) {
-        if (id == null || !ID.matcher(id).matches()) {
+        Inbox inbox = id == null ? null : inboxes.get(id);
+        if (inbox != null && !clock.instant().isBefore(inbox.expiresAt())) {
+            inboxes.remove(id);
             return Optional.empty();
         }
-        return store.find(id, clock.instant()).map(row -> new Inbox(store, row));
+        return Optional.ofNullable(inbox);
     }
 
     /** @return the open inboxes, newest first */
     public List<Inbox> list() {
-        return store.list(clock.instant()).stream().map(row -> new Inbox(store, row)).toList();
+        purge();
+        return inboxes.values().stream().sorted(Comparator.comparing(Inbox::createdAt).reversed()).toList();
     }
 
-    /**
-     * Keeps a request the inbox received; the body beyond {@value #MAX_BODY_BYTES} bytes is cut.
-     *
-     * @return what was kept, numbered; empty if the inbox expired or was deleted meanwhile
-     */
-    public Optional<CapturedRequest> record(Inbox inbox, String method, String path, String query,
-                                            Map<String, List<String>> headers, byte[] body, String remoteAddress) {
+    /** Keeps a request the inbox received; the body beyond {@value #MAX_BODY_BYTES} bytes is cut. */
+    public CapturedRequest record(Inbox inbox, String method, String path, String query,
+                                  Map<String, List<String>> headers, byte[] body, String remoteAddress) {
         boolean truncated = body.length > MAX_BODY_BYTES;
         byte[] kept = truncated ? java.util.Arrays.copyOf(body, MAX_BODY_BYTES) : body;
-        CapturedRequest r = new CapturedRequest(0, clock.instant(), method, path, query,
+        CapturedRequest r = new CapturedRequest(inbox.nextNumber(), clock.instant(), method, path, query,
                 Map.copyOf(headers), kept, body.length, truncated, remoteAddress);
-        return store.add(inbox.id(), r, MAX_REQUESTS).map(r::numbered);
+        inbox.add(r);
+        return r;
     }
 
     public boolean delete(String id) {
-        return id != null && store.delete(id);
+        return inboxes.remove(id) != null;
     }
 
     /** The URL a webhook of this host uses to deliver to the inbox: loopback, this host's own port. */
@@ -106,6 +107,12 @@ public final class Inboxes {
         if (!ownHost.equalsIgnoreCase(bare) || path == null || !path.startsWith(PATH_PREFIX)) {
             return false;
         }
-        return find(path.substring(PATH_PREFIX.length())).isPresent();
+        String id = path.substring(PATH_PREFIX.length());
+        return ID.matcher(id).matches() && find(id).isPresent();
+    }
+
+    void purge() {
+        Instant now = clock.instant();
+        inboxes.values().removeIf(i -> !now.isBefore(i.expiresAt()));
     }
 }

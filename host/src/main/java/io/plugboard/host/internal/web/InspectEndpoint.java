@@ -3,6 +3,7 @@ package io.plugboard.host.internal.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.inspector.CapturedRequest;
+import io.plugboard.host.internal.inspector.Inbox;
 import io.plugboard.host.internal.inspector.Inboxes;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,13 +36,14 @@ final class InspectEndpoint {
     }
 
     private void receive(Context ctx) {
-        Optional<CapturedRequest> r = inboxes.find(ctx.pathParam("id")).flatMap(inbox -> inboxes.record(inbox,
-                ctx.method().name(), ctx.path(), ctx.queryString(), headers(ctx), ctx.bodyAsBytes(), ctx.ip()));
-        if (r.isEmpty()) {
+        Optional<Inbox> inbox = inboxes.find(ctx.pathParam("id"));
+        if (inbox.isEmpty()) {
             ctx.status(404).json(Map.of("error", "no inbox has this id; it may have expired or been deleted"));
             return;
         }
-        ctx.json(Map.of("received", true, "number", r.get().number()));
+        CapturedRequest r = inboxes.record(inbox.get(), ctx.method().name(), ctx.path(), ctx.queryString(),
+                headers(ctx), ctx.bodyAsBytes(), ctx.ip());
+        ctx.json(Map.of("received", true, "number", r.number()));
     }
 
     private static Map<String, List<String>> headers(Context ctx) {
