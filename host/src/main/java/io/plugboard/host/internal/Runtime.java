@@ -37,6 +37,7 @@ import io.plugboard.host.internal.inbound.ReceiverRegistry;
 import io.plugboard.host.internal.migrations.PluginMigrations;
 import io.plugboard.host.internal.plugins.PluginReport;
 import io.plugboard.host.internal.inspector.InboxDelivery;
+import io.plugboard.host.internal.inspector.InboxPurge;
 import io.plugboard.host.internal.inspector.Inboxes;
 import io.plugboard.host.internal.payloads.FilterCache;
 import io.plugboard.host.internal.payloads.PayloadTemplates;
@@ -131,7 +132,9 @@ public final class Runtime implements AutoCloseable {
         PluginContributions pluginParts = new PluginContributions(contributions, tasks, db.dataSource());
         WebhookStore webhookStore = new WebhookStore(db.jdbi());
         DeliveryMetrics metrics = new DeliveryMetrics(db.jdbi(), clock::instant);
-        Inboxes inspector = new Inboxes(clock);
+        JobLeases jobs = new JobLeases(db.jdbi(), instances.id(), clock);
+        Inboxes inspector = new Inboxes(db.jdbi(), apiMapper, clock);
+        InboxPurge inboxPurge = closing(new InboxPurge(inspector, jobs));
         TargetGuard guard = new TargetGuard(config.allowPrivateTargets(), config.allowedTargets(),
                 inspector::isOwnInboxUrl);
         guard.relaxedNotice().ifPresent(log::warn);
@@ -140,7 +143,7 @@ public final class Runtime implements AutoCloseable {
         PayloadValidator payloadCheck = new PayloadValidator(payloads, registry, secrets::names);
         DeliveryEngine delivery = new DeliveryEngine(db, webhookStore, guard, config.delivery(), metrics,
                 apiMapper, ids, clock, config.hostVersion(), payloads, new InboxDelivery(inspector), hooks, hookThread,
-                instances.id(), new JobLeases(db.jdbi(), instances.id(), clock));
+                instances.id(), jobs);
         events = new EventService(registry, db.jdbi(), new OutboxWriter(ids, new FilterCache(), apiMapper), event -> {
             metrics.emitted(event.type());
             delivery.wake();
@@ -180,6 +183,7 @@ public final class Runtime implements AutoCloseable {
         // the engine closes before the plugins and the database, draining what is in flight.
         delivery.start();
         closing(delivery);
+        inboxPurge.start();
         plugins.start();
         instances.start(plugins::reports);
         closing(web);

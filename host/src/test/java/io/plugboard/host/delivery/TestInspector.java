@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugboard.host.Plugboard;
 import io.plugboard.host.testing.Http;
+import io.plugboard.host.testing.TestDatabases;
 import io.plugboard.host.testing.TestHost;
 import io.plugboard.sdk.EventType;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -16,21 +18,31 @@ import org.junit.jupiter.api.Test;
 /**
  * The request inspector on a host with the default outbound guard: a webhook delivers to an inbox on
  * the same host (the one loopback target the guard lets through), and the inbox checks the signature.
+ * Inboxes are stored in the database (SQLite, or PostgreSQL in the storage suite's PostgreSQL run).
  */
 class TestInspector {
 
+    private final Path dataDir = TestHost.tempDir("data");
     private Plugboard host;
     private Http http;
 
     @BeforeEach
     void start() {
-        host = Plugboard.builder().pluginsDir(TestHost.tempDir("plugins")).dataDir(TestHost.tempDir("data"))
+        host = newHost();
+        http = Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
+    }
+
+    private Plugboard newHost() {
+        Plugboard.Builder builder = Plugboard.builder();
+        if (TestDatabases.postgresMode()) {
+            builder.database(TestDatabases.schemaFor(dataDir), null, null);
+        }
+        return builder.pluginsDir(TestHost.tempDir("plugins")).dataDir(dataDir)
                 .port(0).bindHost("127.0.0.1").siteName("Inspector Site")
                 .eventType(EventType.builder("ping").name("Ping").group("Test").sample("{\"n\":1}").build())
                 .delivery(TestHost.FAST)
                 .adminUser(TestHost.ADMIN, TestHost.PASSWORD)
                 .build().start();
-        http = Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
     }
 
     @AfterEach
@@ -112,9 +124,50 @@ class TestInspector {
         for (int i = 0; i < 60; i++) {
             anonymous.postJson("/inspect/" + inbox, "{\"i\":" + i + "}");
         }
-        assertThat(http.get("/api/v1/inspector/" + inbox + "/requests").json().get("data")).hasSize(50);
+        JsonNode kept = http.get("/api/v1/inspector/" + inbox + "/requests").json().get("data");
+        assertThat(kept).hasSize(50);
+        assertThat(kept.get(0).get("number").asInt()).as("62 received, the newest first").isEqualTo(62);
+        assertThat(kept.get(49).get("number").asInt()).as("the oldest twelve dropped").isEqualTo(13);
+        assertThat(kept.get(49).get("body").asText()).isEqualTo("{\"i\":10}");
         assertThat(http.delete("/api/v1/inspector/" + inbox).status()).isEqualTo(204);
         assertThat(anonymous.postJson("/inspect/" + inbox, "{}").status()).isEqualTo(404);
+    }
+
+    @Test
+    void atMostTwentyInboxesAreOpenAndADeletedOneFreesItsPlace() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Http.Response r = http.postJson("/api/v1/inspector", "{\"label\":\"n" + i + "\"}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            ids.add(r.json().get("id").asText());
+        }
+        Http.Response refused = http.postJson("/api/v1/inspector", "{\"label\":\"one too many\"}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("error").asText()).contains("at most 20 inboxes can be open; delete one first");
+        assertThat(http.get("/api/v1/inspector").json().get("data")).hasSize(20);
+
+        assertThat(http.delete("/api/v1/inspector/" + ids.get(3)).status()).isEqualTo(204);
+        assertThat(http.postJson("/api/v1/inspector", "{\"label\":\"in its place\"}").status()).isEqualTo(201);
+        assertThat(http.postJson("/api/v1/inspector", "").status()).isEqualTo(409);
+    }
+
+    @Test
+    void anInboxAndWhatItReceivedOutliveARestart() {
+        String inbox = http.postJson("/api/v1/inspector", "{\"label\":\"kept\"}").json().get("id").asText();
+        assertThat(new Http(host.baseUrl()).postJson("/inspect/" + inbox + "?x=1", "{\"before\":1}").status())
+                .isEqualTo(200);
+        host.close();
+        host = newHost();
+        http = Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
+
+        assertThat(new Http(host.baseUrl()).postJson("/inspect/" + inbox, "{\"after\":2}").status()).isEqualTo(200);
+        JsonNode data = http.get("/api/v1/inspector/" + inbox + "/requests").json().get("data");
+        assertThat(data).hasSize(2);
+        assertThat(data.get(0).get("number").asInt()).isEqualTo(2);
+        assertThat(data.get(1).get("body").asText()).isEqualTo("{\"before\":1}");
+        assertThat(data.get(1).get("query").asText()).isEqualTo("x=1");
+        assertThat(data.get(1).get("headers").get("content-type").get(0).asText()).startsWith("application/json");
+        assertThat(http.get("/api/v1/inspector").json().get("data").get(0).get("received").asInt()).isEqualTo(2);
     }
 
     private JsonNode awaitRequests(String inbox, String webhookId) throws InterruptedException {

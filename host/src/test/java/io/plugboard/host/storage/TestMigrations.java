@@ -29,7 +29,8 @@ class TestMigrations {
                     .mapTo(String.class).list());
             assertThat(applied).as("every script, each once, all successful").containsExactlyInAnyOrderElementsOf(scripts);
             for (String table : List.of("webhooks", "webhook_events", "events", "deliveries", "delivery_attempts",
-                    "admin_users", "admin_sessions", "api_tokens", "instances", "instance_plugins", "job_leases")) {
+                    "admin_users", "admin_sessions", "api_tokens", "instances", "instance_plugins", "job_leases",
+                    "inspector_inboxes", "inspector_requests")) {
                 long rows = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
                         .mapTo(Long.class).one());
                 assertThat(rows).as(table).isZero();

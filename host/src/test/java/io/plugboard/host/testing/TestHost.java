@@ -115,7 +115,13 @@ public final class TestHost implements AutoCloseable {
      * @param instanceId its id, or null for a random one
      */
     public static TestHost onPostgres(String databaseUrl, String instanceId, Path pluginsDir, DeliverySettings delivery) {
-        return new TestHost(pluginsDir, tempDir("data"), delivery, databaseUrl, instanceId, builder -> builder);
+        return onPostgres(databaseUrl, instanceId, pluginsDir, delivery, builder -> builder);
+    }
+
+    /** Like {@link #onPostgres(String, String, Path, DeliverySettings)}, with more builder settings. */
+    public static TestHost onPostgres(String databaseUrl, String instanceId, Path pluginsDir, DeliverySettings delivery,
+                                      UnaryOperator<Plugboard.Builder> customize) {
+        return new TestHost(pluginsDir, tempDir("data"), delivery, databaseUrl, instanceId, customize);
     }
 
     /** @return a new connection to this host's database (the caller closes it) */

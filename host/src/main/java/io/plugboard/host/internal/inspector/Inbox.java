@@ -1,72 +1,19 @@
 package io.plugboard.host.internal.inspector;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
 
 /**
- * A temporary inbox: the last {@link Inboxes#MAX_REQUESTS} requests it received, newest first, and
- * how many it received in all. Thread-safe; it lives in memory until it expires.
+ * A temporary inbox, as stored: every instance on the database serves it. Its requests are read with
+ * {@link Inboxes#requests(Inbox)}.
+ *
+ * @param loopbackUrl the URL webhooks of this host deliver to it at (given by the instance that created
+ *     it; every instance delivers exactly this URL in-process)
+ * @param received how many requests it received in all (more than it keeps)
  */
-public final class Inbox {
+public record Inbox(String id, String label, Instant createdAt, Instant expiresAt, String loopbackUrl, int received) {
 
-    private final String id;
-    private final String label;
-    private final Instant createdAt;
-    private final Instant expiresAt;
-    private final Deque<CapturedRequest> requests = new ArrayDeque<>();
-    private int received;
-
-    Inbox(String id, String label, Instant createdAt, Instant expiresAt) {
-        this.id = id;
-        this.label = label;
-        this.createdAt = createdAt;
-        this.expiresAt = expiresAt;
-    }
-
-    public String id() {
-        return id;
-    }
-
-    public String label() {
-        return label;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant expiresAt() {
-        return expiresAt;
-    }
-
-    /** The path its requests are received at, under this host. */
+    /** The path its requests are received at, under any instance of this host. */
     public String path() {
         return Inboxes.PATH_PREFIX + id;
-    }
-
-    public synchronized int received() {
-        return received;
-    }
-
-    /** @return the kept requests, newest first */
-    public synchronized List<CapturedRequest> requests() {
-        return List.copyOf(requests);
-    }
-
-    synchronized int nextNumber() {
-        return ++received;
-    }
-
-    synchronized void add(CapturedRequest r) {
-        requests.addFirst(r);
-        while (requests.size() > Inboxes.MAX_REQUESTS) {
-            requests.removeLast();
-        }
-    }
-
-    public synchronized void clear() {
-        requests.clear();
     }
 }

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Delivers requests addressed to an open inbox of this host (its loopback URL) in-process, as the
- * receiving endpoint would record them, and answers like {@code /inspect/{id}} does.
+ * Delivers requests addressed to an open inbox's loopback URL in-process, as the receiving endpoint
+ * would record them, and answers like {@code /inspect/{id}} does. The inbox is looked up in the
+ * database, so any instance delivers to an inbox whichever instance created it.
  */
 public final class InboxDelivery implements LocalEndpoint {
 
@@ -23,19 +24,20 @@ public final class InboxDelivery implements LocalEndpoint {
 
     @Override
     public Optional<SendResult> deliver(WebhookRequest request) {
-        if (!inboxes.isOwnInboxUrl(request.url())) {
-            return Optional.empty();
-        }
-        String path = request.url().getRawPath();
-        Optional<Inbox> inbox = inboxes.find(path.substring(Inboxes.PATH_PREFIX.length()));
+        Optional<String> inbox = inboxes.ownInboxId(request.url());
         if (inbox.isEmpty()) {
             return Optional.empty();
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         request.headers().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), List.of(value)));
         headers.put("content-length", List.of(Integer.toString(request.body().length)));
-        CapturedRequest r = inboxes.record(inbox.get(), "POST", path, null, headers, request.body(), "in-process");
-        return Optional.of(new SendResult(true, 200, Map.of("content-type", "application/json"),
-                "{\"received\":true,\"number\":" + r.number() + "}", 0, null, null));
+        // Deleted or expired since the lookup: the request is not sent anywhere else.
+        return Optional.of(inboxes.record(inbox.get(), "POST", request.url().getRawPath(), null, headers,
+                        request.body(), "in-process")
+                .map(r -> new SendResult(true, 200, Map.of("content-type", "application/json"),
+                        "{\"received\":true,\"number\":" + r.number() + "}", 0, null, null))
+                .orElseGet(() -> new SendResult(false, 404, Map.of("content-type", "application/json"),
+                        "{\"error\":\"no inbox has this id; it may have expired or been deleted\"}", 0,
+                        "HTTP 404: the inspector inbox is gone", null)));
     }
 }

@@ -1,23 +1,24 @@
 package io.plugboard.host.internal.inspector;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.ConflictException;
 import io.plugboard.host.internal.SecretTokens;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
 
 /**
- * The request inspector's inboxes, held in memory: a debugging aid whose contents may be lost on a
- * restart, and whose public, unauthenticated receiving URL must not be a way to fill the database.
- * Bounded: at most {@value #MAX_INBOXES} inboxes, each kept {@link #TTL} and holding the last
- * {@value #MAX_REQUESTS} requests with bodies cut at {@value #MAX_BODY_BYTES} bytes. An inbox id is 256
- * random bits, so its URL cannot be guessed.
+ * The request inspector's inboxes, kept in the database so that every instance on it serves every
+ * inbox: a request captured by one is seen through another, and any instance delivers a webhook to
+ * an inbox in-process. The receiving URL is public and unauthenticated, so it must not be a way to
+ * fill the database: at most {@value #MAX_INBOXES} inboxes, each open for {@link #TTL} and keeping its
+ * last {@value #MAX_REQUESTS} requests with bodies cut at {@value #MAX_BODY_BYTES} bytes. An inbox id
+ * is 256 random bits, so its URL cannot be guessed.
  */
 public final class Inboxes {
 
@@ -28,13 +29,14 @@ public final class Inboxes {
     public static final Duration TTL = Duration.ofHours(24);
     private static final Pattern ID = Pattern.compile("ibx_[A-Za-z0-9_-]{20,100}");
 
-    private final Map<String, Inbox> inboxes = new ConcurrentHashMap<>();
-    private final Clock clock;
+    private final InboxStore store;
+    private final CapturedRequests requests;
     private volatile String ownHost = "127.0.0.1";
     private volatile int ownPort = -1;
 
-    public Inboxes(Clock clock) {
-        this.clock = clock;
+    public Inboxes(Jdbi jdbi, ObjectMapper mapper, Clock clock) {
+        this.store = new InboxStore(jdbi, clock);
+        this.requests = new CapturedRequests(jdbi, mapper, clock);
     }
 
     /** Tells where this host listens, once the web server has started; the loopback inbox URLs use it. */
@@ -44,75 +46,83 @@ public final class Inboxes {
         this.ownPort = port;
     }
 
-    /** @throws IllegalStateException when {@value #MAX_INBOXES} inboxes are open */
-    public synchronized Inbox create(String label) {
-        purge();
-        if (inboxes.size() >= MAX_INBOXES) {
-            throw new IllegalStateException("at most " + MAX_INBOXES + " inboxes can be open; delete one first");
-        }
-        Instant now = clock.instant();
-        Inbox inbox = new Inbox("ibx_" + SecretTokens.next(), label, now, now.plus(TTL));
-        inboxes.put(inbox.id(), inbox);
-        return inbox;
+    /** @throws ConflictException when {@value #MAX_INBOXES} inboxes are open */
+    public Inbox create(String label) {
+        String id = "ibx_" + SecretTokens.next();
+        return store.create(id, label, loopbackUrl(id));
     }
 
     public Optional<Inbox> find(String id) {
-        Inbox inbox = id == null ? null : inboxes.get(id);
-        if (inbox != null && !clock.instant().isBefore(inbox.expiresAt())) {
-            inboxes.remove(id);
-            return Optional.empty();
-        }
-        return Optional.ofNullable(inbox);
+        return id == null || !ID.matcher(id).matches() ? Optional.empty() : store.find(id);
     }
 
     /** @return the open inboxes, newest first */
     public List<Inbox> list() {
-        purge();
-        return inboxes.values().stream().sorted(Comparator.comparing(Inbox::createdAt).reversed()).toList();
-    }
-
-    /** Keeps a request the inbox received; the body beyond {@value #MAX_BODY_BYTES} bytes is cut. */
-    public CapturedRequest record(Inbox inbox, String method, String path, String query,
-                                  Map<String, List<String>> headers, byte[] body, String remoteAddress) {
-        boolean truncated = body.length > MAX_BODY_BYTES;
-        byte[] kept = truncated ? java.util.Arrays.copyOf(body, MAX_BODY_BYTES) : body;
-        CapturedRequest r = new CapturedRequest(inbox.nextNumber(), clock.instant(), method, path, query,
-                Map.copyOf(headers), kept, body.length, truncated, remoteAddress);
-        inbox.add(r);
-        return r;
-    }
-
-    public boolean delete(String id) {
-        return inboxes.remove(id) != null;
-    }
-
-    /** The URL a webhook of this host uses to deliver to the inbox: loopback, this host's own port. */
-    public String loopbackUrl(Inbox inbox) {
-        String host = ownHost.contains(":") ? "[" + ownHost + "]" : ownHost;
-        return "http://" + host + ":" + ownPort + inbox.path();
+        return store.list();
     }
 
     /**
-     * @return true for exactly this host's loopback URL of an open inbox (no query, no user info): the
-     *     one loopback target the outbound guard lets through, since it can only reach the inspector
+     * Keeps a request an inbox received; the body beyond {@value #MAX_BODY_BYTES} bytes is cut.
+     *
+     * @return the request as kept, or empty when no open inbox has this id
      */
-    public boolean isOwnInboxUrl(URI url) {
-        if (ownPort < 0 || url == null || !"http".equalsIgnoreCase(url.getScheme()) || url.getRawUserInfo() != null
-                || url.getRawQuery() != null || url.getRawFragment() != null || url.getPort() != ownPort) {
-            return false;
+    public Optional<CapturedRequest> record(String inboxId, String method, String path, String query,
+                                            Map<String, List<String>> headers, byte[] body, String remoteAddress) {
+        if (inboxId == null || !ID.matcher(inboxId).matches()) {
+            return Optional.empty();
         }
-        String host = url.getHost();
-        String bare = host != null && host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        String path = url.getRawPath();
-        if (!ownHost.equalsIgnoreCase(bare) || path == null || !path.startsWith(PATH_PREFIX)) {
-            return false;
-        }
-        String id = path.substring(PATH_PREFIX.length());
-        return ID.matcher(id).matches() && find(id).isPresent();
+        return requests.record(inboxId, method, path, query, headers, body, remoteAddress);
     }
 
-    void purge() {
-        Instant now = clock.instant();
-        inboxes.values().removeIf(i -> !now.isBefore(i.expiresAt()));
+    /** @return the requests the inbox keeps, newest first */
+    public List<CapturedRequest> requests(Inbox inbox) {
+        return requests.list(inbox.id());
+    }
+
+    /** Drops the inbox's requests; it stays open and keeps counting. */
+    public void clear(Inbox inbox) {
+        requests.clear(inbox.id());
+    }
+
+    public boolean delete(String id) {
+        return store.delete(id);
+    }
+
+    /** @return how many expired inboxes were removed; see {@link InboxPurge} */
+    int purgeExpired() {
+        return store.purgeExpired();
+    }
+
+    /**
+     * @return the inbox id when the URL is exactly the loopback URL of an open inbox (no query, no user
+     *     info), whichever instance created it, else empty. Such a URL is the one loopback target the
+     *     outbound guard lets through: every instance delivers it in-process, so it reaches nothing
+     *     but the inspector.
+     */
+    public Optional<String> ownInboxId(URI url) {
+        if (url == null || !"http".equalsIgnoreCase(url.getScheme()) || url.getRawUserInfo() != null
+                || url.getRawQuery() != null || url.getRawFragment() != null || url.getHost() == null
+                || url.getRawPath() == null || !url.getRawPath().startsWith(PATH_PREFIX)) {
+            return Optional.empty();
+        }
+        return find(url.getRawPath().substring(PATH_PREFIX.length()))
+                .filter(inbox -> sameTarget(URI.create(inbox.loopbackUrl()), url))
+                .map(Inbox::id);
+    }
+
+    /** @see #ownInboxId(URI) */
+    public boolean isOwnInboxUrl(URI url) {
+        return ownInboxId(url).isPresent();
+    }
+
+    private static boolean sameTarget(URI a, URI b) {
+        return a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort()
+                && a.getRawPath().equals(b.getRawPath());
+    }
+
+    /** The URL webhooks of this host deliver to an inbox this instance creates: loopback, its own port. */
+    private String loopbackUrl(String id) {
+        String host = ownHost.contains(":") ? "[" + ownHost + "]" : ownHost;
+        return "http://" + host + ":" + ownPort + PATH_PREFIX + id;
     }
 }

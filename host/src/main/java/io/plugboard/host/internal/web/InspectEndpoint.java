@@ -3,7 +3,6 @@ package io.plugboard.host.internal.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.inspector.CapturedRequest;
-import io.plugboard.host.internal.inspector.Inbox;
 import io.plugboard.host.internal.inspector.Inboxes;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +15,7 @@ import java.util.Optional;
 /**
  * {@code /inspect/{id}}: the public receiving end of the request inspector. Like any webhook receiver
  * it needs no login (the unguessable id is the key); it keeps what arrives and answers 200, or 404
- * once the inbox is gone.
+ * once the inbox is gone. Any instance serves any inbox: they are kept in the database.
  */
 final class InspectEndpoint {
 
@@ -36,14 +35,13 @@ final class InspectEndpoint {
     }
 
     private void receive(Context ctx) {
-        Optional<Inbox> inbox = inboxes.find(ctx.pathParam("id"));
-        if (inbox.isEmpty()) {
+        Optional<CapturedRequest> r = inboxes.record(ctx.pathParam("id"), ctx.method().name(), ctx.path(),
+                ctx.queryString(), headers(ctx), ctx.bodyAsBytes(), ctx.ip());
+        if (r.isEmpty()) {
             ctx.status(404).json(Map.of("error", "no inbox has this id; it may have expired or been deleted"));
             return;
         }
-        CapturedRequest r = inboxes.record(inbox.get(), ctx.method().name(), ctx.path(), ctx.queryString(),
-                headers(ctx), ctx.bodyAsBytes(), ctx.ip());
-        ctx.json(Map.of("received", true, "number", r.number()));
+        ctx.json(Map.of("received", true, "number", r.get().number()));
     }
 
     private static Map<String, List<String>> headers(Context ctx) {

@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
+import io.plugboard.host.internal.ConflictException;
 import io.plugboard.host.internal.NotFoundException;
 import io.plugboard.host.internal.ValidationException;
 import io.plugboard.host.internal.inspector.CapturedRequest;
@@ -18,8 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /admin/inspector}: temporary inboxes that receive requests at {@code /inspect/{id}} on this
- * host, and the requests they got, each with its signature checked against a chosen webhook.
+ * {@code /admin/inspector}: temporary inboxes that receive requests at {@code /inspect/{id}} on any
+ * instance of this host, and the requests they got, each with its signature checked against a chosen
+ * webhook.
  */
 final class InspectorPage {
 
@@ -52,7 +54,7 @@ final class InspectorPage {
         Inbox inbox;
         try {
             inbox = inboxes.create(label.isEmpty() ? "Inbox" : label);
-        } catch (IllegalStateException e) {
+        } catch (ConflictException e) {
             throw ValidationException.of("inbox", e.getMessage());
         }
         Flash.set(ctx, "Inbox created. It receives requests for 24 hours.");
@@ -63,9 +65,9 @@ final class InspectorPage {
         Inbox inbox = inbox(ctx);
         Optional<Webhook> against = Optional.ofNullable(ctx.queryParam("webhook")).filter(s -> !s.isBlank())
                 .flatMap(webhooks::find);
-        List<Row> rows = inbox.requests().stream()
+        List<Row> rows = inboxes.requests(inbox).stream()
                 .map(r -> new Row(r, against.map(w -> SignatureCheck.check(r, w)).orElse(null))).toList();
-        String loopback = inboxes.loopbackUrl(inbox);
+        String loopback = inbox.loopbackUrl();
         Map<String, Object> model = new HashMap<>();
         model.put("inbox", inbox);
         model.put("publicUrl", ctx.scheme() + "://" + ctx.host() + inbox.path());
@@ -80,7 +82,7 @@ final class InspectorPage {
 
     void clear(Context ctx) {
         Inbox inbox = inbox(ctx);
-        inbox.clear();
+        inboxes.clear(inbox);
         ctx.redirect("/admin/inspector/" + inbox.id());
     }
 

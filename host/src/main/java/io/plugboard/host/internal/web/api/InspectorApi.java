@@ -59,11 +59,7 @@ final class InspectorApi {
         if (label.isEmpty() || label.length() > 100) {
             throw new ApiException(400, "label must be 1 to 100 characters");
         }
-        try {
-            ctx.status(201).json(json(inboxes.create(label)));
-        } catch (IllegalStateException e) {
-            throw new ApiException(409, e.getMessage());
-        }
+        ctx.status(201).json(json(inboxes.create(label)));
     }
 
     private void requests(Context ctx) {
@@ -73,7 +69,7 @@ final class InspectorApi {
         Webhook against = checking ? webhooks.find(webhookId).orElse(null) : null;
         SignatureCheck.Result unknown = new SignatureCheck.Result(false, "cannot check: no webhook has the id '"
                 + webhookId + "'");
-        List<RequestJson> data = inbox.requests().stream().map(r -> RequestJson.of(r,
+        List<RequestJson> data = inboxes.requests(inbox).stream().map(r -> RequestJson.of(r,
                 !checking ? null : against == null ? unknown : SignatureCheck.check(r, against))).toList();
         ctx.json(ListJson.of(data));
     }
@@ -84,7 +80,7 @@ final class InspectorApi {
     }
 
     private InboxJson json(Inbox i) {
-        return new InboxJson(i.id(), i.label(), i.path(), inboxes.loopbackUrl(i), i.createdAt(), i.expiresAt(),
+        return new InboxJson(i.id(), i.label(), i.path(), i.loopbackUrl(), i.createdAt(), i.expiresAt(),
                 i.received());
     }
 }
