@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugboard.host.Plugboard;
+import io.plugboard.host.PlugboardBuilder;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.TestDatabases;
 import io.plugboard.host.testing.TestHost;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class TestInspectorAcrossInstances {
 
-    private static final UnaryOperator<Plugboard.Builder> DEFAULT_GUARD = b -> b.allowPrivateTargets(false);
+    private static final UnaryOperator<PlugboardBuilder> DEFAULT_GUARD = b -> b.allowPrivateTargets(false);
 
     @Test
     void onOneSqliteFile() throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugboard.host.Plugboard;
+import io.plugboard.host.PlugboardBuilder;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.TestDatabases;
 import io.plugboard.host.testing.TestHost;
@@ -33,7 +34,7 @@ class TestInspector {
     }
 
     private Plugboard newHost() {
-        Plugboard.Builder builder = Plugboard.builder();
+        PlugboardBuilder builder = Plugboard.builder();
         if (TestDatabases.postgresMode()) {
             builder.database(TestDatabases.schemaFor(dataDir), null, null);
         }

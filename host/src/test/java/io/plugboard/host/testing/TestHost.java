@@ -120,7 +120,7 @@ public final class TestHost implements AutoCloseable {
 
     /** Like {@link #onPostgres(String, String, Path, DeliverySettings)}, with more builder settings. */
     public static TestHost onPostgres(String databaseUrl, String instanceId, Path pluginsDir, DeliverySettings delivery,
-                                      UnaryOperator<Plugboard.Builder> customize) {
+                                      UnaryOperator<PlugboardBuilder> customize) {
         return new TestHost(pluginsDir, tempDir("data"), delivery, databaseUrl, instanceId, customize);
     }
 
