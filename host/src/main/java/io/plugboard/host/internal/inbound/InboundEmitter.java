@@ -68,7 +68,7 @@ final class InboundEmitter {
             positions.add(i);
         }
         if (fresh.isEmpty()) {
-            store.countAccepted(w.id(), at);
+            store.requests().countAccepted(w.id(), at);
             return outcomes.accepted(eventIds);
         }
         List<StoredEvent> stored;

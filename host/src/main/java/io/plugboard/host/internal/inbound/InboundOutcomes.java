@@ -61,11 +61,11 @@ final class InboundOutcomes {
     void record(InboundWebhook w, Instant at, int status, String kind, String message, String contentType,
                 byte[] body, long bodyBytes, boolean parseError) {
         String kept = body == null ? null
-                : new String(body, 0, Math.min(body.length, InboundStore.BODY_KEPT), StandardCharsets.UTF_8);
+                : new String(body, 0, Math.min(body.length, InboundRequestLog.BODY_KEPT), StandardCharsets.UTF_8);
         String type = contentType == null ? null : contentType.substring(0, Math.min(contentType.length(), MAX_CONTENT_TYPE));
         String text = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
         try {
-            store.recordError(w.id(), new InboundError(ids.next("ine"), at, status, kind, text, type, kept, bodyBytes),
+            store.requests().recordError(w.id(), new InboundError(ids.next("ine"), at, status, kind, text, type, kept, bodyBytes),
                     parseError);
         } catch (RuntimeException e) {
             log.warn("Could not record a refused request of inbound webhook {}: {}", w.id(), e.toString());

@@ -125,7 +125,7 @@ public final class InboundReceiving {
         }
         if (result.handshake().isPresent()) {
             ReceiveResult.Handshake h = result.handshake().get();
-            store.countAccepted(w.id(), at);
+            store.requests().countAccepted(w.id(), at);
             return new InboundResponse(h.status(), h.contentType(), h.body());
         }
         return emitter.emit(w, at, result.events(), contentType, bytes);

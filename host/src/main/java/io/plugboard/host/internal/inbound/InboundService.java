@@ -1,5 +1,7 @@
 package io.plugboard.host.internal.inbound;
 
+import static io.plugboard.host.internal.inbound.InboundChecks.collect;
+
 import io.plugboard.host.internal.Ids;
 import io.plugboard.host.internal.NotFoundException;
 import io.plugboard.host.internal.ValidationException;
@@ -7,9 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Managing inbound webhooks: create (a fresh access key), search, rename, change settings (checked as
@@ -17,8 +17,6 @@ import java.util.function.Supplier;
  * upgrade the recorded receiver version, delete.
  */
 public final class InboundService {
-
-    static final int MAX_NAME = 100;
 
     private final InboundStore store;
     private final ReceiverRegistry receivers;
@@ -41,9 +39,10 @@ public final class InboundService {
     /** @throws ValidationException naming each field to fix; nothing is stored then */
     public CreatedKey create(InboundDraft draft) {
         Map<String, String> errors = new LinkedHashMap<>();
-        String name = collect(errors, () -> checkName(draft.name()));
-        InboundWebhook.UpgradeMode mode = collect(errors, () -> mode(draft.upgradeMode(), InboundWebhook.UpgradeMode.AUTO));
-        AvailableReceiver receiver = collect(errors, () -> receiver(draft.receiverId()));
+        String name = collect(errors, () -> InboundChecks.name(draft.name()));
+        InboundWebhook.UpgradeMode mode = collect(errors,
+                () -> InboundChecks.mode(draft.upgradeMode(), InboundWebhook.UpgradeMode.AUTO));
+        AvailableReceiver receiver = collect(errors, () -> InboundChecks.receiver(receivers, draft.receiverId()));
         Map<String, String> values = receiver == null ? null : collect(errors, () -> settings.apply(receiver, Map.of(),
                 draft.settings() == null ? Map.of() : draft.settings(), false));
         if (!errors.isEmpty()) {
@@ -56,24 +55,6 @@ public final class InboundService {
                 InboundWebhook.State.ENABLED, now, now, now, new InboundWebhook.Stats(0, 0, 0, 0, null));
         store.insert(created);
         return new CreatedKey(created, key);
-    }
-
-    private AvailableReceiver receiver(String id) {
-        if (id == null || id.isBlank()) {
-            throw ValidationException.of("receiver", "receiver is required: the id of a receiver from GET /api/v1/receivers");
-        }
-        return receivers.find(id).orElseThrow(() -> ValidationException.of("receiver",
-                "no active plugin offers the receiver '" + id + "'; GET /api/v1/receivers lists them"));
-    }
-
-    /** Runs one check, adding its field errors to {@code errors}; null when it failed. */
-    private static <T> T collect(Map<String, String> errors, Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (ValidationException e) {
-            errors.putAll(e.fieldErrors());
-            return null;
-        }
     }
 
     /** @throws NotFoundException if there is none with this id */
@@ -89,8 +70,8 @@ public final class InboundService {
     public InboundWebhook update(String id, InboundChanges changes) {
         InboundWebhook w = get(id);
         Map<String, String> errors = new LinkedHashMap<>();
-        String name = changes.name() == null ? w.name() : collect(errors, () -> checkName(changes.name()));
-        InboundWebhook.UpgradeMode mode = collect(errors, () -> mode(changes.upgradeMode(), w.upgradeMode()));
+        String name = changes.name() == null ? w.name() : collect(errors, () -> InboundChecks.name(changes.name()));
+        InboundWebhook.UpgradeMode mode = collect(errors, () -> InboundChecks.mode(changes.upgradeMode(), w.upgradeMode()));
         Map<String, String> values = changes.settings() == null ? w.settings() : collect(errors, () -> {
             AvailableReceiver receiver = receivers.find(w.receiverId()).orElseThrow(() -> ValidationException.of("settings",
                     "the settings cannot be checked while the receiver '" + w.receiverId() + "' is not available: "
@@ -160,7 +141,7 @@ public final class InboundService {
 
     public List<InboundError> errors(String id, int limit) {
         get(id);
-        return store.errors(id, limit);
+        return store.requests().errors(id, limit);
     }
 
     private InboundWebhook save(InboundWebhook w, String name, Map<String, String> values, InboundWebhook.UpgradeMode mode,
@@ -170,30 +151,5 @@ public final class InboundService {
                 w.keyHash(), w.keyPrefix(), state, w.createdAt(), now, w.keyRotatedAt(), w.stats());
         store.update(changed, now);
         return changed;
-    }
-
-    private static String checkName(String name) {
-        if (name == null || name.isBlank()) {
-            throw ValidationException.of("name", "name is required");
-        }
-        String n = name.strip();
-        if (n.length() > MAX_NAME) {
-            throw ValidationException.of("name", "name must be at most " + MAX_NAME + " characters");
-        }
-        if (n.chars().anyMatch(Character::isISOControl)) {
-            throw ValidationException.of("name", "name must not contain control characters");
-        }
-        return n;
-    }
-
-    private static InboundWebhook.UpgradeMode mode(String value, InboundWebhook.UpgradeMode fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return InboundWebhook.UpgradeMode.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ValidationException.of("upgrade_mode", "upgrade_mode must be AUTO or MANUAL");
-        }
     }
 }

@@ -9,8 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -18,13 +16,11 @@ import org.jdbi.v3.core.statement.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads and writes inbound webhooks and their recent errors. Every statement binds its parameters. */
+/**
+ * Reads and writes inbound webhooks; their counters and recent errors are in {@link #requests()}.
+ * Every statement binds its parameters.
+ */
 public final class InboundStore {
-
-    /** How much of a refused body is kept. */
-    public static final int BODY_KEPT = 4096;
-    /** How many recent errors are kept per inbound webhook. */
-    public static final int ERRORS_KEPT = 20;
 
     private static final TypeReference<Map<String, String>> SETTINGS = new TypeReference<>() {};
 
@@ -34,6 +30,7 @@ public final class InboundStore {
     private final ObjectMapper mapper;
     private final SealedValues sealed;
     private final Clock clock;
+    private final InboundRequestLog requests;
 
     /** @param sealed seals each webhook's settings (receivers keep secrets there) with the secrets key */
     public InboundStore(Jdbi jdbi, ObjectMapper mapper, SealedValues sealed, Clock clock) {
@@ -41,6 +38,12 @@ public final class InboundStore {
         this.mapper = mapper;
         this.sealed = sealed;
         this.clock = clock;
+        this.requests = new InboundRequestLog(jdbi);
+    }
+
+    /** @return the request counters and recent refused requests, in the same database */
+    InboundRequestLog requests() {
+        return requests;
     }
 
     void insert(InboundWebhook w) {
@@ -61,39 +64,15 @@ public final class InboundStore {
     }
 
     InboundPage search(InboundQuery q) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (q.text() != null && !q.text().isBlank()) {
-            where.append(" AND LOWER(name) LIKE :text ESCAPE '\\'");
-        }
-        if (q.state() != null) {
-            where.append(" AND state = :state");
-        }
-        if (q.receiverId() != null && !q.receiverId().isBlank()) {
-            where.append(" AND receiver_id = :receiver");
-        }
+        String where = InboundSearch.where(q);
         return jdbi.withHandle(h -> {
-            Query count = bind(h.createQuery("SELECT COUNT(*) FROM inbound_webhooks" + where), q);
+            Query count = InboundSearch.bind(h.createQuery("SELECT COUNT(*) FROM inbound_webhooks" + where), q);
             long total = count.mapTo(Long.class).one();
-            Query page = bind(h.createQuery("SELECT * FROM inbound_webhooks" + where
+            Query page = InboundSearch.bind(h.createQuery("SELECT * FROM inbound_webhooks" + where
                     + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset"), q)
                     .bind("limit", q.limit()).bind("offset", q.offset());
             return new InboundPage(page.map((rs, ctx) -> read(rs)).list(), total);
         });
-    }
-
-    private static Query bind(Query query, InboundQuery q) {
-        if (q.text() != null && !q.text().isBlank()) {
-            String escaped = q.text().strip().toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            query.bind("text", "%" + escaped + "%");
-        }
-        if (q.state() != null) {
-            query.bind("state", q.state().name());
-        }
-        if (q.receiverId() != null && !q.receiverId().isBlank()) {
-            query.bind("receiver", q.receiverId());
-        }
-        return query;
     }
 
     /** Writes name, settings, upgrade mode, recorded version and state. */
@@ -131,47 +110,6 @@ public final class InboundStore {
 
     boolean delete(String id) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM inbound_webhooks WHERE id = :id").bind("id", id).execute()) > 0;
-    }
-
-    /** Counts an accepted request that emitted nothing (a handshake, an empty result, only retries). */
-    void countAccepted(String id, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE inbound_webhooks SET requests_total = requests_total + 1, "
-                + "accepted_count = accepted_count + 1, last_received_at = :at WHERE id = :id")
-                .bind("id", id).bind("at", at.toEpochMilli()).execute());
-    }
-
-    /**
-     * Counts a refused request and keeps it among the recent errors, dropping the oldest beyond
-     * {@link #ERRORS_KEPT}, in one transaction.
-     *
-     * @param parseError counted as a parse error, else as rejected
-     */
-    void recordError(String inboundId, InboundError e, boolean parseError) {
-        String counter = parseError ? "parse_error_count" : "rejected_count";
-        jdbi.useTransaction(h -> {
-            h.createUpdate("UPDATE inbound_webhooks SET requests_total = requests_total + 1, " + counter + " = "
-                            + counter + " + 1, last_received_at = :at WHERE id = :id")
-                    .bind("id", inboundId).bind("at", e.receivedAt().toEpochMilli()).execute();
-            h.createUpdate("INSERT INTO inbound_errors (id, inbound_id, received_at, status, kind, message, content_type, "
-                            + "body, body_bytes) VALUES (:id, :inbound, :at, :status, :kind, :message, :type, :body, :bytes)")
-                    .bind("id", e.id()).bind("inbound", inboundId).bind("at", e.receivedAt().toEpochMilli())
-                    .bind("status", e.status()).bind("kind", e.kind()).bind("message", e.message())
-                    .bind("type", e.contentType()).bind("body", e.body()).bind("bytes", e.bodyBytes())
-                    .execute();
-            h.createUpdate("DELETE FROM inbound_errors WHERE inbound_id = :inbound AND id NOT IN (SELECT id FROM "
-                            + "inbound_errors WHERE inbound_id = :inbound ORDER BY received_at DESC, id DESC LIMIT :kept)")
-                    .bind("inbound", inboundId).bind("kept", ERRORS_KEPT).execute();
-        });
-    }
-
-    List<InboundError> errors(String inboundId, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM inbound_errors WHERE inbound_id = :inbound "
-                        + "ORDER BY received_at DESC, id DESC LIMIT :limit")
-                .bind("inbound", inboundId).bind("limit", limit)
-                .map((rs, ctx) -> new InboundError(rs.getString("id"), Columns.instant(rs, "received_at"),
-                        rs.getInt("status"), rs.getString("kind"), rs.getString("message"), rs.getString("content_type"),
-                        rs.getString("body"), rs.getLong("body_bytes")))
-                .list());
     }
 
     private InboundWebhook read(ResultSet rs) throws SQLException {

@@ -4,8 +4,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.plugboard.host.internal.ValidationException;
 import io.plugboard.host.internal.inbound.InboundChanges;
+import io.plugboard.host.internal.inbound.InboundRequestLog;
 import io.plugboard.host.internal.inbound.InboundService;
-import io.plugboard.host.internal.inbound.InboundStore;
 import io.plugboard.host.internal.inbound.InboundWebhook;
 import java.util.HashMap;
 import java.util.List;
@@ -70,7 +70,7 @@ final class InboundDetailPage {
             model.put("receiver", r);
             model.put("settings", InboundSettingsForm.fields(r, w.settings(), entered, errors));
         }, () -> model.put("unavailable", true));
-        model.put("recentErrors", inbound.errors(w.id(), InboundStore.ERRORS_KEPT));
+        model.put("recentErrors", inbound.errors(w.id(), InboundRequestLog.ERRORS_KEPT));
         model.put("modes", List.of("AUTO", "MANUAL"));
         model.put("breadcrumbs", Crumb.trail("Inbound webhooks", "/admin/inbound", w.name()));
         view.render(ctx, "inbound-detail", "inbound", w.name(), model);

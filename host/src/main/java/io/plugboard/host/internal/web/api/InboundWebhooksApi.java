@@ -10,8 +10,8 @@ import io.plugboard.host.internal.inbound.InboundChanges;
 import io.plugboard.host.internal.inbound.InboundDraft;
 import io.plugboard.host.internal.inbound.InboundPage;
 import io.plugboard.host.internal.inbound.InboundQuery;
+import io.plugboard.host.internal.inbound.InboundRequestLog;
 import io.plugboard.host.internal.inbound.InboundService;
-import io.plugboard.host.internal.inbound.InboundStore;
 import io.plugboard.host.internal.inbound.InboundWebhook;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +58,7 @@ final class InboundWebhooksApi {
         routes.post(BASE + "/{id}/upgrade", ctx -> ctx.json(InboundJson.of(inbound.upgrade(ctx.pathParam("id")), inbound)));
         routes.get(BASE + "/{id}/stats", ctx -> ctx.json(InboundJson.Stats.of(inbound.get(ctx.pathParam("id")).stats())));
         routes.get(BASE + "/{id}/errors", ctx -> ctx.json(ListJson.of(inbound.errors(ctx.pathParam("id"),
-                QueryParams.integer(ctx, "limit", InboundStore.ERRORS_KEPT, 1, InboundStore.ERRORS_KEPT)))));
+                QueryParams.integer(ctx, "limit", InboundRequestLog.ERRORS_KEPT, 1, InboundRequestLog.ERRORS_KEPT)))));
     }
 
     private void list(Context ctx) {

@@ -1,0 +1,65 @@
+package io.plugboard.host.internal.inbound;
+
+import io.plugboard.host.internal.storage.Columns;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The request counters of each inbound webhook and its recent refused requests
+ * ({@code inbound_errors}). Every statement binds its parameters.
+ */
+public final class InboundRequestLog {
+
+    /** How much of a refused body is kept. */
+    public static final int BODY_KEPT = 4096;
+    /** How many recent errors are kept per inbound webhook. */
+    public static final int ERRORS_KEPT = 20;
+
+    private final Jdbi jdbi;
+
+    InboundRequestLog(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Counts an accepted request that emitted nothing (a handshake, an empty result, only retries). */
+    void countAccepted(String id, Instant at) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE inbound_webhooks SET requests_total = requests_total + 1, "
+                + "accepted_count = accepted_count + 1, last_received_at = :at WHERE id = :id")
+                .bind("id", id).bind("at", at.toEpochMilli()).execute());
+    }
+
+    /**
+     * Counts a refused request and keeps it among the recent errors, dropping the oldest beyond
+     * {@link #ERRORS_KEPT}, in one transaction.
+     *
+     * @param parseError counted as a parse error, else as rejected
+     */
+    void recordError(String inboundId, InboundError e, boolean parseError) {
+        String counter = parseError ? "parse_error_count" : "rejected_count";
+        jdbi.useTransaction(h -> {
+            h.createUpdate("UPDATE inbound_webhooks SET requests_total = requests_total + 1, " + counter + " = "
+                            + counter + " + 1, last_received_at = :at WHERE id = :id")
+                    .bind("id", inboundId).bind("at", e.receivedAt().toEpochMilli()).execute();
+            h.createUpdate("INSERT INTO inbound_errors (id, inbound_id, received_at, status, kind, message, content_type, "
+                            + "body, body_bytes) VALUES (:id, :inbound, :at, :status, :kind, :message, :type, :body, :bytes)")
+                    .bind("id", e.id()).bind("inbound", inboundId).bind("at", e.receivedAt().toEpochMilli())
+                    .bind("status", e.status()).bind("kind", e.kind()).bind("message", e.message())
+                    .bind("type", e.contentType()).bind("body", e.body()).bind("bytes", e.bodyBytes())
+                    .execute();
+            h.createUpdate("DELETE FROM inbound_errors WHERE inbound_id = :inbound AND id NOT IN (SELECT id FROM "
+                            + "inbound_errors WHERE inbound_id = :inbound ORDER BY received_at DESC, id DESC LIMIT :kept)")
+                    .bind("inbound", inboundId).bind("kept", ERRORS_KEPT).execute();
+        });
+    }
+
+    List<InboundError> errors(String inboundId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM inbound_errors WHERE inbound_id = :inbound "
+                        + "ORDER BY received_at DESC, id DESC LIMIT :limit")
+                .bind("inbound", inboundId).bind("limit", limit)
+                .map((rs, ctx) -> new InboundError(rs.getString("id"), Columns.instant(rs, "received_at"),
+                        rs.getInt("status"), rs.getString("kind"), rs.getString("message"), rs.getString("content_type"),
+                        rs.getString("body"), rs.getLong("body_bytes")))
+                .list());
+    }
+}
