@@ -2,6 +2,7 @@ package io.plugboard.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.sdk.WebhookVerifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -81,8 +82,13 @@ public record CapturedRequest(String method, String path, Map<String, List<Strin
      * @return true if one of the {@code webhook-signature} values is the HMAC of this request
      */
     public boolean hasValidSignature(String secret) {
-        return WebhookSignature.verify(secret, header("webhook-id"), header("webhook-timestamp"),
-                header("webhook-signature"), body);
+        WebhookVerifier verifier;
+        try {
+            verifier = WebhookVerifier.forSecret(secret);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return verifier.matches(header("webhook-id"), header("webhook-timestamp"), header("webhook-signature"), body);
     }
 
     /**

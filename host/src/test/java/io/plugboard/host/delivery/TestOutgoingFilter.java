@@ -55,13 +55,13 @@ class TestOutgoingFilter {
         assertThat(body.get("type").asText()).isEqualTo("order_placed");
         assertThat(body.get("data").get("tag").asText()).isEqualTo("blue \"quoted\"");
         assertThat(body.get("data").get("order_id").asText()).isEqualTo("ord_7");
-        assertThat(Verifier.verifies(order, secret)).isTrue();
+        assertThat(order.signedWith(secret)).isTrue();
 
         // Not filtered: the data goes out exactly as it was stored.
         host.http().postJson("/api/v1/events", "{\"type\":\"ping\",\"data\":{\"n\":1}}");
         Receiver.Request ping = receiver.next(Duration.ofSeconds(10));
         assertThat(ping.bodyText()).endsWith(",\"data\":{\"n\":1}}");
-        assertThat(Verifier.verifies(ping, secret)).isTrue();
+        assertThat(ping.signedWith(secret)).isTrue();
     }
 
     @Test
@@ -80,7 +80,7 @@ class TestOutgoingFilter {
             Receiver.Request r = receiver.next(Duration.ofSeconds(10));
             assertThat(r.path()).isEqualTo("/g");
             assertThat(r.bodyText()).endsWith(",\"data\":{\"n\":2}}");
-            assertThat(Verifier.verifies(r, w.get("secret").asText())).isTrue();
+            assertThat(r.signedWith(w.get("secret").asText())).isTrue();
         } finally {
             broken.remove();
         }

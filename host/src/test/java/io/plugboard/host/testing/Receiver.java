@@ -1,6 +1,7 @@
 package io.plugboard.host.testing;
 
 import com.sun.net.httpserver.HttpServer;
+import io.plugboard.sdk.WebhookVerifier;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -28,6 +29,12 @@ public final class Receiver implements AutoCloseable {
 
         public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
+        }
+
+        /** @return true if the Standard Webhooks signature was made with {@code secret} (the SDK's verifier) */
+        public boolean signedWith(String secret) {
+            return WebhookVerifier.forSecret(secret).matches(header("webhook-id"), header("webhook-timestamp"),
+                    header("webhook-signature"), body);
         }
     }
 

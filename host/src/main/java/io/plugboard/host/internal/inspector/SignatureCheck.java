@@ -1,14 +1,14 @@
 package io.plugboard.host.internal.inspector;
 
-import io.plugboard.host.internal.SecretTokens;
-import io.plugboard.host.internal.delivery.Signer;
 import io.plugboard.host.internal.webhooks.Webhook;
+import io.plugboard.sdk.WebhookVerifier;
+import io.plugboard.sdk.inbound.RejectedRequestException;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Checks a captured request's Standard Webhooks signature against a webhook's signing secrets (the
- * current one, and the previous one during a rotation), as a receiver would.
+ * current one, and the previous one during a rotation), as a receiver would, with the SDK's {@link WebhookVerifier}.
  */
 public final class SignatureCheck {
 
@@ -29,20 +29,16 @@ public final class SignatureCheck {
         }
         long ts;
         try {
-            ts = Long.parseLong(timestamp.strip());
-        } catch (NumberFormatException e) {
-            return new Result(false, "invalid: webhook-timestamp is not a number of seconds");
+            ts = WebhookVerifier.timestamp(timestamp);
+        } catch (RejectedRequestException e) {
+            return new Result(false, "invalid: " + e.getMessage());
         }
         List<String> secrets = webhook.signingSecrets(Instant.ofEpochSecond(ts));
-        for (int i = 0; i < secrets.size(); i++) {
-            String expected = Signer.sign(secrets.get(i), id, ts, r.body());
-            for (String given : signatures.strip().split(" +")) {
-                if (SecretTokens.same(expected, given)) {
-                    return new Result(true, "valid: signed by " + webhook.name() + " with its "
-                            + (i == 0 ? "current" : "previous") + " signing secret");
-                }
-            }
+        int matching = WebhookVerifier.forSecrets(secrets).matchingSecret(id, ts, signatures, r.body());
+        if (matching < 0) {
+            return new Result(false, "invalid: no signature matches the signing secret of " + webhook.name());
         }
-        return new Result(false, "invalid: no signature matches the signing secret of " + webhook.name());
+        return new Result(true, "valid: signed by " + webhook.name() + " with its "
+                + (matching == 0 ? "current" : "previous") + " signing secret");
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.plugboard.sdk.WebhookVerifier;
 import io.plugboard.sdk.inbound.InboundRequest;
 import io.plugboard.sdk.inbound.InvalidSettingsException;
 import io.plugboard.sdk.inbound.ReceiveResult;
@@ -71,7 +72,10 @@ public class StandardWebhooksReceiver implements Receiver {
 
     @Override
     public ReceiveResult parse(InboundRequest request) {
-        String messageId = SignatureCheck.verify(request, WebhookSecret.key(request.setting(SECRET)));
+        String messageId = WebhookVerifier.forKey(WebhookSecret.key(request.setting(SECRET))).verify(
+                header(request, "webhook-id"), header(request, "webhook-timestamp"),
+                header(request, "webhook-signature"), request.body(), request.receivedAt(),
+                WebhookVerifier.DEFAULT_TOLERANCE);
         JsonNode envelope;
         try {
             envelope = mapper.readTree(request.body());
@@ -92,6 +96,10 @@ public class StandardWebhooksReceiver implements Receiver {
         ReceivedEvent event = ReceivedEvent.of(type.textValue(), write(data)).withExternalId(messageId);
         Instant at = timestamp(envelope.get("timestamp"));
         return ReceiveResult.events(List.of(at == null ? event : event.withOccurredAt(at)));
+    }
+
+    private static String header(InboundRequest request, String name) {
+        return request.header(name).orElse(null);
     }
 
     private static Instant timestamp(JsonNode value) {
