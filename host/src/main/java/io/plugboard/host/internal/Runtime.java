@@ -39,7 +39,7 @@ import io.plugboard.host.internal.plugins.PluginReport;
 import io.plugboard.host.internal.inspector.InboxDelivery;
 import io.plugboard.host.internal.inspector.InboxPurge;
 import io.plugboard.host.internal.inspector.Inboxes;
-import io.plugboard.host.internal.payloads.FilterCache;
+import io.plugboard.host.internal.filters.FilterCache;
 import io.plugboard.host.internal.payloads.PayloadTemplates;
 import io.plugboard.host.internal.payloads.PayloadValidator;
 import io.plugboard.host.internal.payloads.Payloads;

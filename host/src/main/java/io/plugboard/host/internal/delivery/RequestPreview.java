@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plugboard.host.internal.ValidationException;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.StoredEvent;
-import io.plugboard.host.internal.payloads.EventFilter;
+import io.plugboard.host.internal.filters.EventFilter;
 import io.plugboard.host.internal.payloads.PayloadValidator;
 import io.plugboard.host.internal.payloads.TemplateProblem;
 import io.plugboard.host.internal.payloads.UsedSecrets;

@@ -3,6 +3,8 @@ package io.plugboard.host.internal.payloads;
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.events.RegisteredEventType;
 import io.plugboard.host.internal.events.StoredEvent;
+import io.plugboard.host.internal.filters.EventFilter;
+import io.plugboard.host.internal.filters.FilterSyntaxException;
 import io.plugboard.host.internal.secrets.SecretRefs;
 import io.plugboard.host.internal.webhooks.PayloadCheck;
 import io.plugboard.host.internal.webhooks.PayloadSettings;

@@ -1,4 +1,4 @@
-package io.plugboard.host.internal.payloads;
+package io.plugboard.host.internal.filters;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.plugboard.host.internal.payloads;
+package io.plugboard.host.internal.filters;
 
 /** A filter that does not parse; the message says where and what was expected. */
 public final class FilterSyntaxException extends RuntimeException {

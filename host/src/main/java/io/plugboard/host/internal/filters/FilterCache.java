@@ -1,4 +1,4 @@
-package io.plugboard.host.internal.payloads;
+package io.plugboard.host.internal.filters;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

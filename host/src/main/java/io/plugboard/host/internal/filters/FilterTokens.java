@@ -1,4 +1,4 @@
-package io.plugboard.host.internal.payloads;
+package io.plugboard.host.internal.filters;
 
 import java.util.ArrayList;
 import java.util.List;

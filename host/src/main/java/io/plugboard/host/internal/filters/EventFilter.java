@@ -1,8 +1,8 @@
-package io.plugboard.host.internal.payloads;
+package io.plugboard.host.internal.filters;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.plugboard.host.internal.payloads.FilterTokens.Kind;
-import io.plugboard.host.internal.payloads.FilterTokens.Token;
+import io.plugboard.host.internal.filters.FilterTokens.Kind;
+import io.plugboard.host.internal.filters.FilterTokens.Token;
 import java.util.List;
 import java.util.function.Predicate;
 
