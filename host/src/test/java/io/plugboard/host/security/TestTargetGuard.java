@@ -38,7 +38,8 @@ class TestTargetGuard {
             "http://0.0.0.0/", "http://100.64.0.1/", "http://[fd00::1]/", "http://[::ffff:127.0.0.1]/",
             "http://[fe80::1]/", "http://224.0.0.1/", "http://2130706433/", "http://0x7f000001/",
             "http://0177.0.0.1/", "http://127.1/", "http://192.0.0.8/", "http://198.18.0.1/",
-            "http://[64:ff9b::a00:1]/", "http://[2002:a9fe:a9fe::1]/", "http://[::127.0.0.1]/"})
+            "http://[64:ff9b::a00:1]/", "http://[2002:a9fe:a9fe::1]/", "http://[::127.0.0.1]/",
+            "http://[::ffff:0:127.0.0.1]/", "http://[::ffff:0:a9fe:a9fe]/"})
     void privateAndObfuscatedTargetsAreRefusedAndNothingIsStored(String url) {
         try (Plugboard host = start(Plugboard.builder())) {
             Http http = Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
