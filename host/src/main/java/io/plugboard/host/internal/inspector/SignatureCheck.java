@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.inspector;
 
+import io.plugboard.host.internal.InputTimes;
 import io.plugboard.host.internal.SecretTokens;
 import io.plugboard.host.internal.delivery.Signer;
 import io.plugboard.host.internal.webhooks.Webhook;
@@ -32,6 +33,10 @@ public final class SignatureCheck {
             ts = Long.parseLong(timestamp.strip());
         } catch (NumberFormatException e) {
             return new Result(false, "invalid: webhook-timestamp is not a number of seconds");
+        }
+        if (ts < InputTimes.MIN.getEpochSecond() || ts > InputTimes.MAX.getEpochSecond()) {
+            // Anyone may post to an inbox: a time no Instant holds must not break the admin's view.
+            return new Result(false, "invalid: webhook-timestamp is out of range (years 0000 to 9999)");
         }
         List<String> secrets = webhook.signingSecrets(Instant.ofEpochSecond(ts));
         for (int i = 0; i < secrets.size(); i++) {

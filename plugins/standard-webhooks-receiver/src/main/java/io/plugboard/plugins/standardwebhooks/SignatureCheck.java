@@ -5,6 +5,7 @@ import io.plugboard.sdk.inbound.RejectedRequestException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -34,7 +35,12 @@ final class SignatureCheck {
         } catch (NumberFormatException e) {
             throw new RejectedRequestException("webhook-timestamp must be whole seconds since 1970");
         }
-        Duration skew = Duration.between(Instant.ofEpochSecond(seconds), request.receivedAt()).abs();
+        Duration skew;
+        try {
+            skew = Duration.between(Instant.ofEpochSecond(seconds), request.receivedAt()).abs();
+        } catch (DateTimeException | ArithmeticException beyondTime) {
+            throw new RejectedRequestException("webhook-timestamp " + seconds + " is not a time this receiver can read");
+        }
         if (skew.compareTo(TOLERANCE) > 0) {
             throw new RejectedRequestException("webhook-timestamp is " + skew.toSeconds()
                     + " s away from now; at most " + TOLERANCE.toSeconds() + " s are accepted (replayed, or a clock is off)");

@@ -72,6 +72,10 @@ public class StandardWebhooksReceiver implements Receiver {
     @Override
     public ReceiveResult parse(InboundRequest request) {
         String messageId = SignatureCheck.verify(request, WebhookSecret.key(request.setting(SECRET)));
+        if (messageId.length() > ReceivedEvent.MAX_EXTERNAL_ID) {
+            throw new UnparseableRequestException("webhook-id is " + messageId.length() + " characters long; at most "
+                    + ReceivedEvent.MAX_EXTERNAL_ID + " are accepted");
+        }
         JsonNode envelope;
         try {
             envelope = mapper.readTree(request.body());
