@@ -4,6 +4,7 @@ import io.plugboard.sdk.inbound.RejectedRequestException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -142,7 +143,12 @@ public final class WebhookVerifier {
         required("webhook-timestamp", timestamp);
         required("webhook-signature", signatureHeader);
         long seconds = timestamp(timestamp);
-        Duration skew = Duration.between(Instant.ofEpochSecond(seconds), now).abs();
+        Duration skew;
+        try {
+            skew = Duration.between(Instant.ofEpochSecond(seconds), now).abs();
+        } catch (DateTimeException | ArithmeticException beyondAnyInstant) {
+            throw new RejectedRequestException("webhook-timestamp " + seconds + " is not a time this receiver can read");
+        }
         if (skew.compareTo(tolerance) > 0) {
             throw new RejectedRequestException("webhook-timestamp is " + skew.toSeconds() + " s away from now; at most "
                     + tolerance.toSeconds() + " s are accepted (replayed, or a clock is off)");

@@ -149,6 +149,30 @@ class TestWebhooksApi {
     }
 
     @Test
+    void everyBadFieldIsReportedAtOnceWrongTypesIncluded() {
+        Http.Response created = http.postJson("/api/v1/webhooks",
+                "{\"name\":5,\"url\":\"ftp://x.example\",\"events\":\"ping\",\"enabled\":\"yes\",\"token\":7}");
+        assertThat(created.status()).as(created.body()).isEqualTo(400);
+        JsonNode details = created.json().get("details");
+        assertThat(details.fieldNames()).toIterable().containsExactlyInAnyOrder("name", "url", "events", "enabled", "token");
+        assertThat(details.get("name").asText()).isEqualTo("name must be a string");
+        assertThat(details.get("url").asText()).isEqualTo("url must start with http:// or https://");
+        assertThat(details.get("events").asText()).isEqualTo("events must be an array of strings");
+        assertThat(http.get("/api/v1/webhooks").json().get("total").asInt()).isZero();
+
+        JsonNode w = create("Keep me", "https://example.com/keep", "ping");
+        String id = w.get("id").asText();
+        Http.Response patched = http.patchJson("/api/v1/webhooks/" + id,
+                "{\"name\":\"\",\"url\":1,\"enabled\":\"no\",\"token\":false}");
+        assertThat(patched.status()).as(patched.body()).isEqualTo(400);
+        assertThat(patched.json().get("details").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("name", "url", "enabled", "token");
+        JsonNode after = http.get("/api/v1/webhooks/" + id).json();
+        assertThat(after.get("name").asText()).isEqualTo("Keep me");
+        assertThat(after.get("updated_at")).isEqualTo(w.get("updated_at"));
+    }
+
+    @Test
     void badUpdateChangesNothing() {
         JsonNode w = create("Keep me", "https://example.com/keep", "ping");
         String id = w.get("id").asText();

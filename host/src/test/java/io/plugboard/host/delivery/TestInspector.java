@@ -96,6 +96,24 @@ class TestInspector {
     }
 
     @Test
+    void aCapturedTimestampBeyondAnyInstantIsShownAsInvalidNotA500() throws Exception {
+        String inbox = http.postJson("/api/v1/inspector", "").json().get("id").asText();
+        String webhook = http.postJson("/api/v1/webhooks", Http.json(Map.of("name", "Any", "url", "https://example.com/in",
+                "events", List.of("ping")))).json().get("id").asText();
+        java.net.http.HttpResponse<String> posted = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(host.baseUrl() + "/inspect/" + inbox))
+                        .header("webhook-id", "msg_1").header("webhook-timestamp", Long.toString(Long.MAX_VALUE))
+                        .header("webhook-signature", "v1,AAAA").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).isEqualTo(200);
+        Http.Response shown = http.get("/api/v1/inspector/" + inbox + "/requests?webhook_id=" + webhook);
+        assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+        JsonNode signature = shown.json().get("data").get(0).get("signature");
+        assertThat(signature.get("valid").asBoolean()).isFalse();
+        assertThat(signature.get("message").asText()).contains("out of range");
+    }
+
+    @Test
     void theGuardStillRefusesOtherLoopbackTargets() {
         String inbox = http.postJson("/api/v1/inspector", "").json().get("id").asText();
         String base = host.baseUrl().replace("localhost", "127.0.0.1");

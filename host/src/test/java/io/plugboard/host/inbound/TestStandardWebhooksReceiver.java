@@ -115,6 +115,26 @@ class TestStandardWebhooksReceiver {
     }
 
     @Test
+    void aSignedMessageWithAnOverlongIdOrAnUnreadableTimestampIsTheSendersMistake() {
+        JsonNode inbound = Inbound.create(host, "Long ids", "standard-webhooks", Map.of("secret", SECRET));
+        String url = inbound.get("url").asText();
+        String body = "{\"type\":\"ping\",\"data\":{\"n\":1}}";
+        Http.Response longId = signed(url, SECRET, "m".repeat(5000), Instant.now().getEpochSecond(), body);
+        assertThat(longId.status()).as(longId.body()).isEqualTo(400);
+        assertThat(longId.json().get("error").asText())
+                .isEqualTo("webhook-id is 5000 characters long; at most 200 are accepted");
+        Http.Response farTime = signed(url, SECRET, "msg_far", Long.MAX_VALUE, body);
+        assertThat(farTime.status()).as(farTime.body()).isEqualTo(401);
+        assertThat(farTime.body()).contains("webhook-timestamp").doesNotContain("java.").doesNotContain("Exception");
+        Http.Response farEnvelope = signed(url, SECRET, "msg_env", Instant.now().getEpochSecond(),
+                "{\"type\":\"ping\",\"timestamp\":\"+999999999-01-01T00:00:00Z\",\"data\":{\"n\":1}}");
+        assertThat(farEnvelope.status()).as(farEnvelope.body()).isEqualTo(400);
+        assertThat(farEnvelope.json().get("error").asText()).contains("out of range");
+        assertThat(host.http().get("/api/v1/received-events?inbound_webhook=" + inbound.get("id").asText()).json()
+                .get("total").asInt()).isZero();
+    }
+
+    @Test
     void aWrongKeyLooksLikeAnUnknownIdAndADisabledWebhookRecordsNothing() {
         JsonNode inbound = Inbound.create(host, "Keyed", "standard-webhooks", Map.of("secret", SECRET));
         String id = inbound.get("id").asText();

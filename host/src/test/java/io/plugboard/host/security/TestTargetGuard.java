@@ -38,7 +38,8 @@ class TestTargetGuard {
             "http://0.0.0.0/", "http://100.64.0.1/", "http://[fd00::1]/", "http://[::ffff:127.0.0.1]/",
             "http://[fe80::1]/", "http://224.0.0.1/", "http://2130706433/", "http://0x7f000001/",
             "http://0177.0.0.1/", "http://127.1/", "http://192.0.0.8/", "http://198.18.0.1/",
-            "http://[64:ff9b::a00:1]/", "http://[2002:a9fe:a9fe::1]/", "http://[::127.0.0.1]/"})
+            "http://[64:ff9b::a00:1]/", "http://[2002:a9fe:a9fe::1]/", "http://[::127.0.0.1]/",
+            "http://[::ffff:0:127.0.0.1]/", "http://[::ffff:0:a9fe:a9fe]/"})
     void privateAndObfuscatedTargetsAreRefusedAndNothingIsStored(String url) {
         try (Plugboard host = start(Plugboard.builder())) {
             Http http = Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
@@ -100,6 +101,39 @@ class TestTargetGuard {
             assertThat(off.status()).as("a refused webhook can still be turned off: " + off.body()).isEqualTo(200);
             assertThat(http.patchJson("/api/v1/webhooks/wh_rebound", "{\"url\":\"http://127.0.0.2/\"}").status())
                     .as("but not moved to another private address").isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aWebhookWhoseUrlIsNowRefusedCanBeRenamedAndTurnedOffButNotOn() throws Exception {
+        Path dataDir = TestHost.tempDir("data");
+        try (Plugboard host = start(Plugboard.builder(), dataDir)) {
+            try (var c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("plugboard.db"))) {
+                c.createStatement().execute("PRAGMA busy_timeout = 10000");
+                c.createStatement().execute("INSERT INTO webhooks (id, name, url, secret, enabled, created_at, updated_at) "
+                        + "VALUES ('wh_old', 'old', 'http://127.0.0.1:9/in', 'whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', TRUE, 0, 0)");
+                c.createStatement().execute("INSERT INTO webhook_events (webhook_id, event_type, position) "
+                        + "VALUES ('wh_old', 'ping', 0)");
+            }
+            Http http = Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
+            Http.Response renamed = http.patchJson("/api/v1/webhooks/wh_old", "{\"name\":\"renamed\"}");
+            assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+            Http.Response off = http.patchJson("/api/v1/webhooks/wh_old", "{\"enabled\":false}");
+            assertThat(off.status()).as(off.body()).isEqualTo(200);
+            Http.Response on = http.patchJson("/api/v1/webhooks/wh_old", "{\"enabled\":true}");
+            assertThat(on.status()).as(on.body()).isEqualTo(400);
+            assertThat(on.json().get("details").get("url").asText()).startsWith("url is not allowed: ")
+                    .endsWith("give the webhook an allowed url before turning it on");
+            Http.Response toggled = http.postForm("/admin/webhooks/wh_old/toggle", List.of(Map.entry("enabled", "true")));
+            assertThat(toggled.status()).as("the admin's toggle cannot turn it on either").isEqualTo(400);
+            assertThat(http.get("/api/v1/webhooks/wh_old").json().get("enabled").asBoolean()).isFalse();
+            Http.Response moved = http.patchJson("/api/v1/webhooks/wh_old", "{\"url\":\"http://10.0.0.1/\",\"enabled\":true}");
+            assertThat(moved.status()).as("nor can another refused URL").isEqualTo(400);
+            Http.Response fixed = http.patchJson("/api/v1/webhooks/wh_old",
+                    "{\"url\":\"https://example.com/in\",\"enabled\":true}");
+            assertThat(fixed.status()).as(fixed.body()).isEqualTo(200);
+            assertThat(fixed.json().get("name").asText()).isEqualTo("renamed");
+            assertThat(fixed.json().get("enabled").asBoolean()).isTrue();
         }
     }
 

@@ -14,6 +14,9 @@ import java.util.Optional;
  */
 public final class ReceivedEvent {
 
+    /** The longest {@link #externalId() external id} accepted, in characters. */
+    public static final int MAX_EXTERNAL_ID = 200;
+
     private final String type;
     private final String dataJson;
     private final String externalId;
@@ -22,8 +25,8 @@ public final class ReceivedEvent {
     private ReceivedEvent(String type, String dataJson, String externalId, Instant occurredAt) {
         this.type = Objects.requireNonNull(type, "type");
         this.dataJson = Objects.requireNonNull(dataJson, "dataJson");
-        if (externalId != null && (externalId.isBlank() || externalId.length() > 200)) {
-            throw new IllegalArgumentException("an external id is 1-200 characters");
+        if (externalId != null && (externalId.isBlank() || externalId.length() > MAX_EXTERNAL_ID)) {
+            throw new IllegalArgumentException("an external id is 1-" + MAX_EXTERNAL_ID + " characters");
         }
         this.externalId = externalId;
         this.occurredAt = occurredAt;
@@ -38,7 +41,13 @@ public final class ReceivedEvent {
         return new ReceivedEvent(type, dataJson, null, null);
     }
 
-    /** @param id the sender's id for this event (at most 200 characters) @return a copy with it */
+    /**
+     * @param id the sender's id for this event, 1 to {@link #MAX_EXTERNAL_ID} characters; a receiver
+     *     checks an id it takes from the request first, and refuses a longer one as the sender's mistake
+     *     ({@link UnparseableRequestException})
+     * @return a copy with it
+     * @throws IllegalArgumentException if the id is blank or too long
+     */
     public ReceivedEvent withExternalId(String id) {
         return new ReceivedEvent(type, dataJson, id, occurredAt);
     }

@@ -144,6 +144,10 @@ public final class EventService {
         if (data == null || !data.isObject()) {
             throw new InvalidEventException("event data must be a JSON object", List.of());
         }
+        List<String> outOfRange = NumberRange.problems(data);
+        if (!outOfRange.isEmpty()) {
+            throw new InvalidEventException(String.join("; ", outOfRange), outOfRange);
+        }
         String json = serialize(data);
         if (json.length() > MAX_DATA_BYTES / 4 && json.getBytes(StandardCharsets.UTF_8).length > MAX_DATA_BYTES) {
             throw new InvalidEventException("event data is larger than " + MAX_DATA_BYTES / 1024 + " KB", List.of());

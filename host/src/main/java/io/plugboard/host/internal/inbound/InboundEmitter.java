@@ -3,6 +3,7 @@ package io.plugboard.host.internal.inbound;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.InputTimes;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.sdk.InvalidEventException;
@@ -62,6 +63,12 @@ final class InboundEmitter {
             } catch (JsonProcessingException ex) {
                 return outcomes.failed(w, at, "the receiver produced data for '" + e.type() + "' that is not JSON",
                         contentType, bytes);
+            }
+            if (e.occurredAt().isPresent() && !InputTimes.inRange(e.occurredAt().get())) {
+                // The receiver passes on the sender's time; one beyond the years the store holds is the sender's mistake.
+                return outcomes.refused(w, at, 400, "parse_error", "the time event " + (i + 1) + " happened at ("
+                        + e.occurredAt().get() + ") is out of range: give a time between the years 0000 and 9999",
+                        contentType, bytes, bytes.length, true);
             }
             fresh.add(new EventService.NewEvent(e.type(), data));
             origins.add(new Receipts.Receipt(e.externalId().orElse(null), e.occurredAt().orElse(null)));

@@ -113,12 +113,17 @@ public final class InboundReceiving {
         try {
             result = receiver.receiver().parse(request.build());
         } catch (RejectedRequestException e) {
-            return outcomes.refused(w, at, 401, "rejected", message(e), contentType, bytes, bytes.length, false);
+            return outcomes.refused(w, at, 401, "rejected", message(e, "the request was rejected"), contentType, bytes,
+                    bytes.length, false);
         } catch (UnparseableRequestException e) {
-            return outcomes.refused(w, at, 400, "parse_error", message(e), contentType, bytes, bytes.length, true);
+            return outcomes.refused(w, at, 400, "parse_error", message(e, "the body could not be read as this receiver's format"),
+                    contentType, bytes, bytes.length, true);
         } catch (RuntimeException | LinkageError e) {
+            // The sender cannot fix the receiver's bug, and the exception's class and message are
+            // internals: they go to the log, the answer only says where it failed.
             log.warn("The receiver '{}' failed on a request to inbound webhook {}", receiver.id(), w.id(), e);
-            return outcomes.failed(w, at, "the receiver failed: " + e, contentType, bytes);
+            return outcomes.failed(w, at, "the receiver '" + receiver.id() + "' failed on this request; "
+                    + "the server log has the details", contentType, bytes);
         }
         if (result == null) {
             return outcomes.failed(w, at, "the receiver returned nothing", contentType, bytes);
@@ -131,7 +136,8 @@ public final class InboundReceiving {
         return emitter.emit(w, at, result.events(), contentType, bytes);
     }
 
-    private static String message(RuntimeException e) {
-        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    /** The receiver's message for the sender, or a plain default when it gave none (never a class name). */
+    private static String message(RuntimeException e, String fallback) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? fallback : e.getMessage();
     }
 }

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.inspector;
 
+import io.plugboard.host.internal.InputTimes;
 import io.plugboard.host.internal.webhooks.Webhook;
 import io.plugboard.sdk.WebhookVerifier;
 import io.plugboard.sdk.inbound.RejectedRequestException;
@@ -32,6 +33,10 @@ public final class SignatureCheck {
             ts = WebhookVerifier.timestamp(timestamp);
         } catch (RejectedRequestException e) {
             return new Result(false, "invalid: " + e.getMessage());
+        }
+        if (ts < InputTimes.MIN.getEpochSecond() || ts > InputTimes.MAX.getEpochSecond()) {
+            // Anyone may post to an inbox: a time no Instant holds must not break the admin's view.
+            return new Result(false, "invalid: webhook-timestamp is out of range (years 0000 to 9999)");
         }
         List<String> secrets = webhook.signingSecrets(Instant.ofEpochSecond(ts));
         int matching = WebhookVerifier.forSecrets(secrets).matchingSecret(id, ts, signatures, r.body());

@@ -60,13 +60,17 @@ final class AddressKind {
         if ((b[0] & 0xfe) == 0xfc) {
             return "private (unique local)";
         }
-        // Forms that carry an IPv4 address inside IPv6: NAT64 (64:ff9b::/96), 6to4 (2002::/16) and the
-        // deprecated IPv4-compatible ::a.b.c.d. Judge the IPv4 address they carry.
+        // Forms that carry an IPv4 address inside IPv6: NAT64 (64:ff9b::/96), 6to4 (2002::/16), the
+        // IPv4-translated ::ffff:0:a.b.c.d (SIIT) and the deprecated IPv4-compatible ::a.b.c.d. Judge the
+        // IPv4 address they carry.
         if (b[0] == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && zero(b, 4, 12)) {
             return embedded(b, 12);
         }
         if (b[0] == 0x20 && b[1] == 0x02) {
             return embedded(b, 2);
+        }
+        if (zero(b, 0, 8) && (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && zero(b, 10, 12)) {
+            return embedded(b, 12);
         }
         if (zero(b, 0, 12) && !zero(b, 12, 16)) {
             return embedded(b, 12);

@@ -9,8 +9,8 @@ import io.plugboard.sdk.hooks.WebhookInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Creates, changes and removes webhooks; all input passes the {@link WebhookValidator} first. Each
@@ -36,7 +36,12 @@ public final class WebhookService {
     }
 
     public Webhook create(WebhookDraft draft) {
-        WebhookDraft d = validator.validate(draft);
+        return create(draft, Map.of());
+    }
+
+    /** @param earlier problems the caller found in the input already; reported with the others */
+    public Webhook create(WebhookDraft draft, Map<String, String> earlier) {
+        WebhookDraft d = validator.validate(draft, earlier);
         Instant now = clock.instant();
         Webhook w = new Webhook(ids.next("wh"), d.name(), d.url(), d.events(), d.enabled(), d.token(),
                 secrets.newSigningSecret(), now, now, 0, 0, null, null, null, null, null, null, null, d.payload());
@@ -46,9 +51,13 @@ public final class WebhookService {
     }
 
     public Webhook update(String id, WebhookChanges changes) {
+        return update(id, changes, Map.of());
+    }
+
+    /** @param earlier problems the caller found in the input already; reported with the others */
+    public Webhook update(String id, WebhookChanges changes, Map<String, String> earlier) {
         Webhook current = get(id);
-        WebhookDraft d = validator.validate(changes.applyTo(current.toDraft()), Set.copyOf(current.events()),
-                current.url());
+        WebhookDraft d = validator.validateChange(changes.applyTo(current.toDraft()), current, earlier);
         if (!store.update(id, d, clock.instant())) {
             throw notFound(id);
         }

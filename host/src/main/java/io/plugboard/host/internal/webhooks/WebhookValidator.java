@@ -32,32 +32,50 @@ public final class WebhookValidator {
 
     /** @throws ValidationException with one message per invalid field */
     public WebhookDraft validate(WebhookDraft draft) {
-        return validate(draft, Set.of(), null);
+        return validate(draft, Map.of());
+    }
+
+    /**
+     * @param earlier problems the caller found already (e.g. a field of the wrong JSON type, read as
+     *     absent): they are reported with the others, and win over what this check says of the same field
+     * @throws ValidationException with one message per invalid field
+     */
+    public WebhookDraft validate(WebhookDraft draft, Map<String, String> earlier) {
+        return check(draft, Set.of(), null, false, earlier);
     }
 
     /**
      * Validates a change to an existing webhook: event keys it already subscribes to stay allowed even
      * while no plugin registers them (a plugin may be stopped for a while), and an unchanged URL is not
-     * checked against the outbound guard again (so a webhook the guard now refuses can still be turned
-     * off; its deliveries are checked before every request anyway).
+     * checked against the outbound guard again, so a webhook the guard now refuses can still be renamed,
+     * turned off or given other events (its deliveries are checked before every request anyway). Turning
+     * such a webhook on is refused: it needs an allowed URL first.
      *
+     * @param earlier as for {@link #validate(WebhookDraft, Map)}
      * @throws ValidationException with one message per invalid field
      */
-    public WebhookDraft validate(WebhookDraft draft, Set<String> alreadySubscribed, String currentUrl) {
+    public WebhookDraft validateChange(WebhookDraft draft, Webhook current, Map<String, String> earlier) {
+        return check(draft, Set.copyOf(current.events()), current.url(), !current.enabled() && draft.enabled(), earlier);
+    }
+
+    private WebhookDraft check(WebhookDraft draft, Set<String> alreadySubscribed, String currentUrl, boolean turnsOn,
+                               Map<String, String> earlier) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = strip(draft.name());
         String url = strip(draft.url());
         String token = strip(draft.token());
         checkName(name, errors);
-        checkUrl(url, currentUrl, errors);
+        checkUrl(url, currentUrl, turnsOn, errors);
         List<String> events = checkEvents(draft.events(), alreadySubscribed, errors);
         checkToken(token, errors);
         PayloadSettings payload = payloadCheck.check(draft.payload(), name, events, errors);
         if (payload.header("Authorization") != null && token != null && !token.isEmpty()) {
             errors.put("headers", "an Authorization header and a token cannot both be set; use one of them");
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+        if (!errors.isEmpty() || !earlier.isEmpty()) {
+            Map<String, String> all = new LinkedHashMap<>(earlier);
+            errors.forEach(all::putIfAbsent);
+            throw new ValidationException(all);
         }
         return new WebhookDraft(name, url, events, draft.enabled(), token == null || token.isEmpty() ? null : token,
                 payload);
@@ -73,7 +91,7 @@ public final class WebhookValidator {
         }
     }
 
-    private void checkUrl(String url, String currentUrl, Map<String, String> errors) {
+    private void checkUrl(String url, String currentUrl, boolean turnsOn, Map<String, String> errors) {
         if (url == null || url.isEmpty()) {
             errors.put("url", "url is required");
             return;
@@ -98,6 +116,9 @@ public final class WebhookValidator {
             errors.put("url", "url must not contain a user name or password; use the token field instead");
         } else if (!url.equals(currentUrl)) {
             guard.refusal(uri).ifPresent(reason -> errors.put("url", "url is not allowed: " + reason));
+        } else if (turnsOn) {
+            guard.refusal(uri).ifPresent(reason -> errors.put("url", "url is not allowed: " + reason
+                    + "; give the webhook an allowed url before turning it on"));
         }
     }
 

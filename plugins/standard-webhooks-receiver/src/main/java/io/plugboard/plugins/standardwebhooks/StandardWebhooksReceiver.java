@@ -76,6 +76,10 @@ public class StandardWebhooksReceiver implements Receiver {
                 header(request, "webhook-id"), header(request, "webhook-timestamp"),
                 header(request, "webhook-signature"), request.body(), request.receivedAt(),
                 WebhookVerifier.DEFAULT_TOLERANCE);
+        if (messageId.length() > ReceivedEvent.MAX_EXTERNAL_ID) {
+            throw new UnparseableRequestException("webhook-id is " + messageId.length() + " characters long; at most "
+                    + ReceivedEvent.MAX_EXTERNAL_ID + " are accepted");
+        }
         JsonNode envelope;
         try {
             envelope = mapper.readTree(request.body());

@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
+import io.plugboard.host.internal.InputTimes;
 import io.plugboard.host.internal.ValidationException;
 import io.plugboard.host.internal.delivery.DeliveryRecord;
 import io.plugboard.host.internal.delivery.DeliveryStore;
@@ -10,9 +11,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,11 +130,7 @@ final class DeliveriesPage {
         if (value == null || value.isBlank()) {
             throw ValidationException.of("since", "choose the time from which to recover failed deliveries");
         }
-        try {
-            return LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw ValidationException.of("since", "the time must look like 2026-11-20T08:00");
-        }
+        return InputTimes.utcLocal("since", value);
     }
 
     private static String query(String status, String before) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.plugboard.host.internal.InputTimes;
 import io.plugboard.host.internal.ValidationException;
 import io.plugboard.host.internal.delivery.AttemptRecord;
 import io.plugboard.host.internal.delivery.DeliveryRecord;
@@ -15,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,12 +90,7 @@ final class DeliveriesApi {
         if (since == null) {
             throw ValidationException.of("since", "since is required: an ISO-8601 time, e.g. 2026-11-20T00:00:00Z");
         }
-        Instant from;
-        try {
-            from = Instant.parse(since);
-        } catch (DateTimeParseException e) {
-            throw ValidationException.of("since", "since must be an ISO-8601 time such as 2026-11-20T00:00:00Z");
-        }
+        Instant from = InputTimes.instant("since", since);
         int queued = deliveries.recover(w.id(), from, clock.instant());
         wake.run();
         ctx.status(202).json(Map.of("queued", queued));

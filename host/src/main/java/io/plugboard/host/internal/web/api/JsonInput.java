@@ -15,10 +15,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Reads a JSON request body field by field, refusing wrong types and unknown fields by name. */
+/**
+ * Reads a JSON request body field by field, refusing wrong types and unknown fields by name. A wrong
+ * type is thrown at once, unless the input was made {@link #collecting()}: then each is kept, the field
+ * reads as absent, and the caller hands {@link #problems()} on so that one answer lists every bad field.
+ */
 final class JsonInput {
 
     private final ObjectNode body;
+    private final Map<String, String> problems = new LinkedHashMap<>();
+    private boolean collecting;
 
     private JsonInput(ObjectNode body) {
         this.body = body;
@@ -58,6 +64,25 @@ final class JsonInput {
         return new JsonInput(object);
     }
 
+    /** @return this input, now keeping wrong types in {@link #problems()} instead of throwing them */
+    JsonInput collecting() {
+        collecting = true;
+        return this;
+    }
+
+    /** @return field → what is wrong with its type, in the order read (only when {@link #collecting()}) */
+    Map<String, String> problems() {
+        return problems;
+    }
+
+    private <T> T wrong(String field, String message) {
+        if (!collecting) {
+            throw ValidationException.of(field, message);
+        }
+        problems.putIfAbsent(field, message);
+        return null;
+    }
+
     boolean has(String field) {
         return body.has(field);
     }
@@ -69,7 +94,7 @@ final class JsonInput {
             return null;
         }
         if (!v.isTextual()) {
-            throw ValidationException.of(field, field + " must be a string");
+            return wrong(field, field + " must be a string");
         }
         return v.textValue();
     }
@@ -80,7 +105,7 @@ final class JsonInput {
             return null;
         }
         if (!v.isBoolean()) {
-            throw ValidationException.of(field, field + " must be true or false");
+            return wrong(field, field + " must be true or false");
         }
         return v.booleanValue();
     }
@@ -91,12 +116,12 @@ final class JsonInput {
             return null;
         }
         if (!v.isArray()) {
-            throw ValidationException.of(field, field + " must be an array of strings");
+            return wrong(field, field + " must be an array of strings");
         }
         List<String> out = new ArrayList<>();
         for (JsonNode item : v) {
             if (!item.isTextual()) {
-                throw ValidationException.of(field, field + " must be an array of strings");
+                return wrong(field, field + " must be an array of strings");
             }
             out.add(item.textValue());
         }
@@ -110,13 +135,13 @@ final class JsonInput {
             return null;
         }
         if (!v.isObject()) {
-            throw ValidationException.of(field, field + " must be an object of name → string value");
+            return wrong(field, field + " must be an object of name → string value");
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getValue().isTextual()) {
-                throw ValidationException.of(field, field + "." + e.getKey() + " must be a string");
+                return wrong(field, field + "." + e.getKey() + " must be a string");
             }
             out.put(e.getKey(), e.getValue().textValue());
         }

@@ -78,20 +78,20 @@ final class WebhooksApi {
     }
 
     private void create(Context ctx) {
-        JsonInput in = JsonInput.read(ctx, mapper, false, FIELDS);
+        JsonInput in = JsonInput.read(ctx, mapper, false, FIELDS).collecting();
         Boolean enabled = in.bool("enabled");
         Webhook created = webhooks.create(new WebhookDraft(in.string("name"), in.string("url"), in.strings("events"),
                 enabled == null || enabled, in.string("token"), new PayloadSettings(in.string("format"),
-                        in.string("template"), in.stringMap("headers"), in.string("filter"))));
+                        in.string("template"), in.stringMap("headers"), in.string("filter"))), in.problems());
         ctx.status(201).header("Location", "/api/v1/webhooks/" + created.id()).json(json(created, true));
     }
 
     private void update(Context ctx) {
-        JsonInput in = JsonInput.read(ctx, mapper, false, FIELDS);
+        JsonInput in = JsonInput.read(ctx, mapper, false, FIELDS).collecting();
         Webhook updated = webhooks.update(ctx.pathParam("id"), new WebhookChanges(in.string("name"),
                 in.string("url"), in.strings("events"), in.bool("enabled"), in.has("token"), in.string("token"),
                 new PayloadSettings.Changes(in.string("format"), in.has("template"), in.string("template"),
-                        in.stringMap("headers"), in.has("filter"), in.string("filter"))));
+                        in.stringMap("headers"), in.has("filter"), in.string("filter"))), in.problems());
         ctx.json(json(updated, true));
     }
 
