@@ -3,6 +3,7 @@ package io.plugboard.host;
 import io.javalin.config.JavalinConfig;
 import io.plugboard.host.internal.HostConfig;
 import io.plugboard.host.internal.HostVersion;
+import io.plugboard.host.internal.payloads.TemplateBudget;
 import io.plugboard.host.internal.storage.DatabaseSettings;
 import io.plugboard.host.internal.webhooks.TargetGuard;
 import io.plugboard.sdk.EventType;
@@ -40,6 +41,7 @@ public final class PlugboardBuilder {
     private String instanceId;
     private boolean appSecurityHeaders = true;
     private String appContentSecurityPolicy;
+    private TemplateBudget templateBudget = TemplateBudget.defaults();
 
     PlugboardBuilder() {}
 
@@ -295,6 +297,21 @@ public final class PlugboardBuilder {
         return this;
     }
 
+    /**
+     * What one render of a webhook's payload template may take (default 250 ms and 256 KB). A render
+     * over either limit fails that delivery attempt, which is retried like any failed attempt; previews,
+     * the test console and saving the webhook answer the error as a 400.
+     *
+     * @param maxRenderTime the longest one render may run, at least 1 ms
+     * @param maxOutputBytes the largest body one render may produce, at least 1024 bytes
+     * @return this builder
+     * @throws IllegalArgumentException for smaller values
+     */
+    public PlugboardBuilder templateBudget(Duration maxRenderTime, long maxOutputBytes) {
+        this.templateBudget = new TemplateBudget(maxRenderTime, maxOutputBytes);
+        return this;
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
@@ -305,6 +322,7 @@ public final class PlugboardBuilder {
                 webCustomizers, delivery, allowPrivateTargets, allowedTargets, adminUser, adminPassword,
                 sessionIdleTimeout, behindProxy, maxRequestBytes, appSecurityHeaders, appContentSecurityPolicy,
                 HostVersion.read(), new HostConfig.PluginConfig(developmentPlugins, watchPluginsDir, maxPluginBytes,
-                        eventDataCheck == Plugboard.EventDataCheck.REJECT), database, instanceId));
+                        eventDataCheck == Plugboard.EventDataCheck.REJECT), database, instanceId,
+                templateBudget));
     }
 }

@@ -54,6 +54,7 @@ public final class SampleSite {
                 .watchPluginsDir(options.watchPlugins())
                 .eventDataCheck(options.warnOnInvalidEventData()
                         ? Plugboard.EventDataCheck.WARN : Plugboard.EventDataCheck.REJECT)
+                .templateBudget(java.time.Duration.ofMillis(options.templateMaxTimeMs()), options.templateMaxBytes())
                 .web(shop::register);
         options.allowedTargets().forEach(builder::allowTarget);
         if (options.databaseUrl() != null) {

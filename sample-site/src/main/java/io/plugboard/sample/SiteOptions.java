@@ -14,7 +14,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                           List<String> allowedTargets, String adminUser, String adminPassword, boolean behindProxy,
                           boolean watchPlugins, boolean warnOnInvalidEventData, boolean help,
                           String databaseUrl, String databaseUser, String databasePassword,
-                          String instanceId) {
+                          String instanceId, long templateMaxTimeMs, long templateMaxBytes) {
 
     public SiteOptions {
         allowedTargets = List.copyOf(allowedTargets);
@@ -54,6 +54,12 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                                  its password (env PLUGBOARD_DATABASE_PASSWORD; prefer the env variable)
               --instance-id ID   this instance's name among those sharing the database
                                  (env PLUGBOARD_INSTANCE_ID, default a random id)
+              --template-max-time MS
+                                 how long one payload template render may run, in milliseconds
+                                 (env PLUGBOARD_TEMPLATE_MAX_TIME, default 250)
+              --template-max-bytes N
+                                 the largest body one payload template may render, in bytes
+                                 (env PLUGBOARD_TEMPLATE_MAX_BYTES, default 262144, i.e. 256 KB)
               --help             show this help""";
 
     public static SiteOptions parse(String[] args, Map<String, String> env) {
@@ -77,6 +83,8 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
         String databaseUser = env.get("PLUGBOARD_DATABASE_USER");
         String databasePassword = env.get("PLUGBOARD_DATABASE_PASSWORD");
         String instanceId = env.get("PLUGBOARD_INSTANCE_ID");
+        String templateMaxTime = env.get("PLUGBOARD_TEMPLATE_MAX_TIME");
+        String templateMaxBytes = env.get("PLUGBOARD_TEMPLATE_MAX_BYTES");
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -118,6 +126,8 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 case "--database-user" -> databaseUser = value;
                 case "--database-password" -> databasePassword = value;
                 case "--instance-id" -> instanceId = value;
+                case "--template-max-time" -> templateMaxTime = value;
+                case "--template-max-bytes" -> templateMaxBytes = value;
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -132,7 +142,25 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 pluginsDir == null ? defaultPluginsDir() : Path.of(pluginsDir), allowPrivate, allowed,
                 blankToNull(adminUser), blankToNull(adminPassword), behindProxy, watchPlugins,
                 warnOnInvalidEventData(eventDataCheck), help, blankToNull(databaseUrl),
-                blankToNull(databaseUser), blankToNull(databasePassword), blankToNull(instanceId));
+                blankToNull(databaseUser), blankToNull(databasePassword), blankToNull(instanceId),
+                positive("--template-max-time", templateMaxTime, 250, 1),
+                positive("--template-max-bytes", templateMaxBytes, 256 * 1024, 1024));
+    }
+
+    private static long positive(String option, String value, long otherwise, long least) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n >= least) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(option + " must be a whole number of at least " + least + ", not '"
+                + value + "'");
     }
 
     private static boolean warnOnInvalidEventData(String value) {

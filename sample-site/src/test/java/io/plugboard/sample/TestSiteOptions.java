@@ -94,4 +94,23 @@ class TestSiteOptions {
         assertThatThrownBy(() -> SiteOptions.parse(new String[] {"--database-user", "u"}, Map.of()))
                 .hasMessageContaining("need --database");
     }
+
+    @Test
+    void templateBudgetFromEnvironmentOrFlags() {
+        SiteOptions defaults = SiteOptions.parse(new String[0], Map.of());
+        assertThat(defaults.templateMaxTimeMs()).isEqualTo(250);
+        assertThat(defaults.templateMaxBytes()).isEqualTo(256 * 1024);
+        SiteOptions env = SiteOptions.parse(new String[0], Map.of("PLUGBOARD_TEMPLATE_MAX_TIME", "500",
+                "PLUGBOARD_TEMPLATE_MAX_BYTES", "65536"));
+        assertThat(env.templateMaxTimeMs()).isEqualTo(500);
+        assertThat(env.templateMaxBytes()).isEqualTo(65536);
+        SiteOptions flags = SiteOptions.parse(new String[] {"--template-max-time", "100", "--template-max-bytes=4096"},
+                Map.of("PLUGBOARD_TEMPLATE_MAX_TIME", "500"));
+        assertThat(flags.templateMaxTimeMs()).isEqualTo(100);
+        assertThat(flags.templateMaxBytes()).isEqualTo(4096);
+        assertThatThrownBy(() -> SiteOptions.parse(new String[] {"--template-max-time", "soon"}, Map.of()))
+                .hasMessage("--template-max-time must be a whole number of at least 1, not 'soon'");
+        assertThatThrownBy(() -> SiteOptions.parse(new String[] {"--template-max-bytes", "10"}, Map.of()))
+                .hasMessageContaining("at least 1024");
+    }
 }

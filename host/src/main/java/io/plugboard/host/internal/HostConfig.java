@@ -2,6 +2,7 @@ package io.plugboard.host.internal;
 
 import io.javalin.config.JavalinConfig;
 import io.plugboard.host.DeliverySettings;
+import io.plugboard.host.internal.payloads.TemplateBudget;
 import io.plugboard.host.internal.storage.DatabaseSettings;
 import io.plugboard.sdk.EventType;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
  *
  * @param database the shared PostgreSQL database, or null for the SQLite file in {@code dataDir}
  * @param instanceId this instance's id among those sharing the database, or null for a random one
+ * @param templates how long one payload template render may take and how much it may write
  */
 public record HostConfig(
         Path pluginsDir,
@@ -36,7 +38,8 @@ public record HostConfig(
         String hostVersion,
         PluginConfig plugins,
         DatabaseSettings database,
-        String instanceId) {
+        String instanceId,
+        TemplateBudget templates) {
 
     /**
      * How plugins are handled.

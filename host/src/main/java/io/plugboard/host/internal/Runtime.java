@@ -139,7 +139,7 @@ public final class Runtime implements AutoCloseable {
                 inspector::isOwnInboxUrl);
         guard.relaxedNotice().ifPresent(log::warn);
         SecretService secrets = closing(new SecretService(db.jdbi(), apiMapper, secretsKey, clock));
-        Payloads payloads = new Payloads(apiMapper, new PayloadTemplates(apiMapper), secrets::value, config.siteName());
+        Payloads payloads = new Payloads(apiMapper, new PayloadTemplates(apiMapper, config.templates()), secrets::value, config.siteName());
         PayloadValidator payloadCheck = new PayloadValidator(payloads, registry, secrets::names);
         DeliveryEngine delivery = new DeliveryEngine(db, webhookStore, guard, config.delivery(), metrics,
                 apiMapper, ids, clock, config.hostVersion(), payloads, new InboxDelivery(inspector), hooks, hookThread,

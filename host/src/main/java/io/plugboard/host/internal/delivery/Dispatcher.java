@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * delivery stays "in flight" until its outcome is committed, so it is never sent twice by this
  * process; after a crash every pending delivery is simply due again. What it reads it has claimed
  * ({@link DeliveryQueue}, {@link Leases}), so other instances on the same database leave it alone;
- * while its claims cannot be renewed it sends nothing.
+ * while its claims cannot be renewed it sends nothing. Requests are built (filters, template, signature)
+ * in the webhook's {@link BuildLanes} lane, not on the dispatching thread, so a slow or stuck build
+ * delays only its own webhook.
  */
 public final class Dispatcher implements AutoCloseable {
 
@@ -63,6 +66,7 @@ public final class Dispatcher implements AutoCloseable {
     private volatile boolean dispatching;
     private int roundRobin;
     private Thread dispatchThread;
+    private final BuildLanes lanes = new BuildLanes(this::wake);
 
     Dispatcher(DeliveryQueue queue, WebhookStore webhooks, RequestFactory requests, HttpSender http,
                CompletionWriter writer, DeliverySettings settings, DeliveryMetrics metrics, Ids ids, Clock clock,
@@ -125,6 +129,9 @@ public final class Dispatcher implements AutoCloseable {
         int start = Math.floorMod(roundRobin++, targets.size());
         for (int i = 0; i < targets.size() && dispatching; i++) {
             Webhook w = targets.get((start + i) % targets.size());
+            if (!lanes.free(w.id())) {
+                continue;
+            }
             AtomicInteger busy = inFlightByWebhook.computeIfAbsent(w.id(), k -> new AtomicInteger());
             int free = Math.min(settings.maxInFlightPerWebhook() - busy.get(),
                     settings.maxInFlightTotal() - inFlightTotal.get());
@@ -132,6 +139,7 @@ public final class Dispatcher implements AutoCloseable {
                 continue;
             }
             ArrayDeque<DueDelivery> ahead = readAhead.computeIfAbsent(w.id(), k -> new ArrayDeque<>());
+            List<DueDelivery> batch = new ArrayList<>();
             while (free > 0) {
                 if (ahead.isEmpty() && !readAhead(w.id(), now, ahead)) {
                     break;
@@ -141,8 +149,11 @@ public final class Dispatcher implements AutoCloseable {
                     free--;
                     busy.incrementAndGet();
                     inFlightTotal.incrementAndGet();
-                    send(w, d);
+                    batch.add(d);
                 }
+            }
+            if (!batch.isEmpty()) {
+                lanes.run(w.id(), () -> batch.forEach(d -> send(w, d)));
             }
         }
     }
@@ -194,12 +205,13 @@ public final class Dispatcher implements AutoCloseable {
         readAhead.values().forEach(ArrayDeque::clear);
     }
 
+    /** Builds the request (in the webhook's lane) and sends it; a build that fails is a failed attempt. */
     private void send(Webhook w, DueDelivery d) {
         Instant at = clock.instant();
         WebhookRequest request;
         try {
             request = requests.build(w, d.event(), at);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             finish(w, d, new WebhookRequest(URI.create(w.url()), Map.of(), new byte[0]),
                     SendResult.noResponse(0, "the request could not be built: " + e.getMessage()), at);
             return;
@@ -252,6 +264,7 @@ public final class Dispatcher implements AutoCloseable {
             log.warn("Stopping with {} delivery attempt(s) unfinished; they will be sent again after restart",
                     inFlight.size());
         }
+        lanes.close();
         recorder.close();
     }
 

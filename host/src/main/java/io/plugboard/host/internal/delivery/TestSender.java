@@ -5,10 +5,13 @@ import io.plugboard.host.internal.Ids;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.RegisteredEventType;
 import io.plugboard.host.internal.events.StoredEvent;
+import io.plugboard.host.internal.payloads.TemplateProblem;
 import io.plugboard.host.internal.webhooks.Webhook;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * "Send test event": stores a test event (the type's sample unless a payload is given), posts it to
@@ -50,8 +53,16 @@ public final class TestSender {
         StoredEvent event = events.store(SOURCE, type, payload != null ? payload : registered.sample());
         DueDelivery delivery = deliveries.createTest(webhook.id(), event);
         Instant at = clock.instant();
-        WebhookRequest request = requests.build(webhook, event, at);
-        SendResult result = http.send(request);
+        WebhookRequest request;
+        SendResult result;
+        try {
+            request = requests.build(webhook, event, at);
+            result = http.send(request);
+        } catch (TemplateProblem e) {
+            // Recorded like the dispatcher records it: a failed attempt saying why, not an error page.
+            request = new WebhookRequest(URI.create(webhook.url()), Map.of(), new byte[0]);
+            result = SendResult.noResponse(0, "the request could not be built: " + e.getMessage());
+        }
         Attempt attempt = new Attempt(ids.next("att"), delivery, request, result, at, false);
         writer.write(List.of(attempt));
         return new TestResult(attempt.id(), event.id(), type, result);
