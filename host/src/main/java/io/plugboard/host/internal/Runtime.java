@@ -169,7 +169,7 @@ public final class Runtime implements AutoCloseable {
         closing(hookThread);
         closing(tasks);
         WebhookService webhooks = new WebhookService(webhookStore, new WebhookValidator(registry, guard, payloadCheck), new Secrets(), ids,
-                clock, hooks);
+                clock, hooks, delivery::webhooksChanged);
         AuthServices auth = new AuthServices(new AdminUsers(db.jdbi(), db.dialect(), ids, clock),
                 new Sessions(db.jdbi(), clock, config.sessionIdleTimeout()), new ApiTokens(db.jdbi(), ids, clock),
                 new LoginThrottle(clock));

@@ -220,6 +220,32 @@ class TestDelivery {
     }
 
     @Test
+    void aChangedUrlOrSecretTakesEffectForTheNextEmitAtOnce() throws Exception {
+        host = TestHost.start(TestHost.tempDir("plugins"));
+        Receiver a = receiver();
+        Receiver b = receiver();
+        JsonNode w = host.createWebhook("Moving", a.url("/a"), "ping");
+        String path = "/api/v1/webhooks/" + w.get("id").asText();
+        host.host().events().emit("ping", Map.of("n", 0));
+        a.next(WAIT);
+        // The dispatcher re-reads webhooks every 250 ms anyway; each change below is followed by an
+        // emit well within that, so only being told of the change sends each event to the new URL.
+        for (int n = 1; n <= 6; n++) {
+            Receiver to = n % 2 == 1 ? b : a;
+            assertThat(http().patchJson(path, "{\"url\":\"" + to.url(n % 2 == 1 ? "/b" : "/a") + "\"}").status())
+                    .isEqualTo(200);
+            String id = host.host().events().emit("ping", Map.of("n", n));
+            assertThat(to.next(WAIT).header("webhook-id")).as("event %d goes to the URL set just before", n).isEqualTo(id);
+        }
+        String rotated = http().postJson(path + "/rotate-secret", "").json().get("secret").asText();
+        host.host().events().emit("ping", Map.of("n", 7));
+        Receiver.Request signed = a.next(WAIT);
+        assertThat(signed.header("webhook-signature").split(" ")).hasSize(2);
+        assertThat(signed.signedWith(rotated)).isTrue();
+        assertThat(a.all().size() + b.all().size()).isEqualTo(8);
+    }
+
+    @Test
     void redeliverAndRecoverQueueTheEventAgainWithTheSameWebhookId() throws Exception {
         host = TestHost.start(TestHost.tempDir("plugins"));
         AtomicInteger mode = new AtomicInteger(500);

@@ -68,6 +68,11 @@ public final class DeliveryEngine implements AutoCloseable {
         dispatcher.wake();
     }
 
+    /** Tells the dispatcher that a webhook was created, changed or deleted on this instance. */
+    public void webhooksChanged() {
+        dispatcher.webhooksChanged();
+    }
+
     public DeliveryStore store() {
         return store;
     }

@@ -59,6 +59,8 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<String, ArrayDeque<DueDelivery>> readAhead = new HashMap<>();
     private List<Webhook> targets = List.of();
     private long targetsReadAt;
+    /** Set when a webhook of this instance changed, so the next look reads them at once. */
+    private volatile boolean targetsStale;
     private final Object signal = new Object();
     /** Guards the read-ahead and the round-robin: held by whichever thread is dispatching. */
     private final ReentrantLock dispatchLock = new ReentrantLock();
@@ -190,12 +192,24 @@ public final class Dispatcher implements AutoCloseable {
         return false;
     }
 
+    /**
+     * A webhook was changed on this instance (URL, secret, template, on/off): the next look reads the
+     * webhooks again, so a delivery emitted after the change is sent as changed. Other instances see
+     * it within {@code WEBHOOK_REFRESH_MS}.
+     */
+    public void webhooksChanged() {
+        targetsStale = true;
+        wake();
+    }
+
     /** Re-reads the enabled webhooks now and then, dropping read-ahead of ones that were turned off. */
     private void refreshTargets() {
         long nowMs = System.nanoTime() / 1_000_000;
-        if (nowMs - targetsReadAt < WEBHOOK_REFRESH_MS && !targets.isEmpty()) {
+        if (!targetsStale && nowMs - targetsReadAt < WEBHOOK_REFRESH_MS && !targets.isEmpty()) {
             return;
         }
+        // Cleared before the read, so a change committed during it is read on the next look.
+        targetsStale = false;
         targets = webhooks.enabled();
         targetsReadAt = nowMs;
         Set<String> enabled = new HashSet<>();

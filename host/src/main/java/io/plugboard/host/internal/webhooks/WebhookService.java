@@ -24,10 +24,13 @@ public final class WebhookService {
     private final Ids ids;
     private final Clock clock;
     private final HookRunner hooks;
+    private final Runnable changed;
 
+    /** @param changed told after every stored change, e.g. so the dispatcher reads the webhooks again */
     public WebhookService(WebhookStore store, WebhookValidator validator, Secrets secrets, Ids ids, Clock clock,
-                          HookRunner hooks) {
+                          HookRunner hooks, Runnable changed) {
         this.hooks = hooks;
+        this.changed = changed;
         this.store = store;
         this.validator = validator;
         this.secrets = secrets;
@@ -105,6 +108,7 @@ public final class WebhookService {
     }
 
     private Webhook fire(ActionHook<WebhookInfo> hook, Webhook w) {
+        changed.run();
         if (hooks.has(hook)) {
             hooks.doAction(hook, new WebhookInfo(w.id(), w.name(), w.url(), w.events(), w.enabled()));
         }
