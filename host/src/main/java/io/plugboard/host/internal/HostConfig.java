@@ -3,6 +3,7 @@ package io.plugboard.host.internal;
 import io.javalin.config.JavalinConfig;
 import io.plugboard.host.DeliverySettings;
 import io.plugboard.host.internal.storage.DatabaseSettings;
+import io.plugboard.host.internal.web.AllowedHosts;
 import io.plugboard.sdk.EventType;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
  *
  * @param database the shared PostgreSQL database, or null for the SQLite file in {@code dataDir}
  * @param instanceId this instance's id among those sharing the database, or null for a random one
+ * @param allowedHosts the names {@code /admin} and {@code /api} answer to, besides the defaults
  */
 public record HostConfig(
         Path pluginsDir,
@@ -36,7 +38,8 @@ public record HostConfig(
         String hostVersion,
         PluginConfig plugins,
         DatabaseSettings database,
-        String instanceId) {
+        String instanceId,
+        AllowedHosts allowedHosts) {
 
     /**
      * How plugins are handled.
@@ -59,5 +62,6 @@ public record HostConfig(
         appEventTypes = List.copyOf(appEventTypes);
         webCustomizers = List.copyOf(webCustomizers);
         allowedTargets = List.copyOf(allowedTargets);
+        allowedHosts = allowedHosts == null ? AllowedHosts.defaults() : allowedHosts;
     }
 }
