@@ -56,6 +56,10 @@ public final class SampleSite {
                         ? Plugboard.EventDataCheck.WARN : Plugboard.EventDataCheck.REJECT)
                 .web(shop::register);
         options.allowedTargets().forEach(builder::allowTarget);
+        options.allowedHosts().forEach(builder::allowedHost);
+        if (options.publicUrl() != null) {
+            builder.publicUrl(options.publicUrl());
+        }
         if (options.databaseUrl() != null) {
             builder.database(options.databaseUrl(), options.databaseUser(), options.databasePassword());
         }

@@ -44,6 +44,15 @@ class TestErrorAnswers {
     }
 
     @Test
+    void anEmbedderCanRaiseTheHeaderLimitAsTheDocsSay() {
+        try (TestHost host = TestHost.start(TestHost.tempDir("plugins"), TestHost.tempDir("data"),
+                b -> b.web(config -> config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024))))) {
+            RawHttp raw = new RawHttp(host.host().baseUrl());
+            assertThat(raw.get("/health", raw.ownHost(), "X-Big: " + "a".repeat(20_000) + "\r\n").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void theInspectorsTooLargeAnswerIsJson() {
         try (TestHost host = TestHost.start(TestHost.tempDir("plugins"), TestHost.tempDir("data"),
                 b -> b.maxRequestBytes(1024))) {
