@@ -5,8 +5,11 @@ import io.plugboard.host.internal.HostConfig;
 import io.plugboard.host.internal.HostVersion;
 import io.plugboard.host.internal.payloads.TemplateBudget;
 import io.plugboard.host.internal.storage.DatabaseSettings;
+import io.plugboard.host.internal.web.AllowedHosts;
 import io.plugboard.host.internal.webhooks.TargetGuard;
 import io.plugboard.sdk.EventType;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +45,8 @@ public final class PlugboardBuilder {
     private boolean appSecurityHeaders = true;
     private String appContentSecurityPolicy;
     private TemplateBudget templateBudget = TemplateBudget.defaults();
+    private final List<String> allowedHosts = new ArrayList<>();
+    private URI publicUrl;
 
     PlugboardBuilder() {}
 
@@ -312,6 +317,45 @@ public final class PlugboardBuilder {
         return this;
     }
 
+    /**
+     * Adds a name the admin and the API answer to, besides the loopback names and addresses and the
+     * listen address (every address of the machine when listening on {@code 0.0.0.0}). A request to
+     * {@code /admin} or {@code /api} addressed to another name (its {@code Host}, and behind a proxy
+     * its {@code X-Forwarded-Host}) gets 421, which stops DNS rebinding: the one-time setup form
+     * always, everything else once a name or {@link #publicUrl} is given or when listening on loopback.
+     * Repeatable.
+     *
+     * @param nameWithOptionalPort e.g. {@code admin.example.com} (any port) or {@code admin.example.com:8443}
+     * @return this builder
+     * @throws IllegalArgumentException if it is not a host name or address with an optional port
+     */
+    public PlugboardBuilder allowedHost(String nameWithOptionalPort) {
+        String name = Objects.requireNonNull(nameWithOptionalPort, "nameWithOptionalPort").strip();
+        new AllowedHosts(List.of(name), null);
+        allowedHosts.add(name);
+        return this;
+    }
+
+    /**
+     * The host's public base URL, as users and senders reach it (e.g. through a reverse proxy); its
+     * host is an allowed host (see {@link #allowedHost}).
+     *
+     * @param url an absolute {@code http://} or {@code https://} URL, e.g. {@code https://hooks.example.com}
+     * @return this builder
+     * @throws IllegalArgumentException if it is not one
+     */
+    public PlugboardBuilder publicUrl(String url) {
+        URI uri;
+        try {
+            uri = new URI(Objects.requireNonNull(url, "url").strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("the public URL is not a URL: " + e.getMessage());
+        }
+        new AllowedHosts(List.of(), uri);
+        this.publicUrl = uri;
+        return this;
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
@@ -323,6 +367,7 @@ public final class PlugboardBuilder {
                 sessionIdleTimeout, behindProxy, maxRequestBytes, appSecurityHeaders, appContentSecurityPolicy,
                 HostVersion.read(), new HostConfig.PluginConfig(developmentPlugins, watchPluginsDir, maxPluginBytes,
                         eventDataCheck == Plugboard.EventDataCheck.REJECT), database, instanceId,
-                templateBudget));
+                templateBudget,
+                new AllowedHosts(allowedHosts, publicUrl)));
     }
 }

@@ -57,6 +57,10 @@ public final class SampleSite {
                 .templateBudget(java.time.Duration.ofMillis(options.templateMaxTimeMs()), options.templateMaxBytes())
                 .web(shop::register);
         options.allowedTargets().forEach(builder::allowTarget);
+        options.allowedHosts().forEach(builder::allowedHost);
+        if (options.publicUrl() != null) {
+            builder.publicUrl(options.publicUrl());
+        }
         if (options.databaseUrl() != null) {
             builder.database(options.databaseUrl(), options.databaseUser(), options.databasePassword());
         }

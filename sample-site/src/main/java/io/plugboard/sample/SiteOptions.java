@@ -14,10 +14,12 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                           List<String> allowedTargets, String adminUser, String adminPassword, boolean behindProxy,
                           boolean watchPlugins, boolean warnOnInvalidEventData, boolean help,
                           String databaseUrl, String databaseUser, String databasePassword,
-                          String instanceId, long templateMaxTimeMs, long templateMaxBytes) {
+                          String instanceId, long templateMaxTimeMs, long templateMaxBytes,
+                          List<String> allowedHosts, String publicUrl) {
 
     public SiteOptions {
         allowedTargets = List.copyOf(allowedTargets);
+        allowedHosts = List.copyOf(allowedHosts);
     }
 
     /** Without the passwords, which must never reach a log. */
@@ -41,7 +43,12 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
               --admin-user NAME  create this first admin if there is none (env PLUGBOARD_ADMIN_USER);
               --admin-password P   with its password (env PLUGBOARD_ADMIN_PASSWORD); without them the
                                  first visit to /admin shows a one-time setup form
-              --behind-proxy     trust X-Forwarded-Proto/-For from a reverse proxy (env PLUGBOARD_BEHIND_PROXY=true)
+              --behind-proxy     trust X-Forwarded-Proto/-For/-Host from a reverse proxy (env PLUGBOARD_BEHIND_PROXY=true)
+              --allowed-hosts H  names the admin and the API answer to, comma-separated, each with an optional
+                                 port, e.g. admin.example.com,10.0.0.5:8080 (env PLUGBOARD_ALLOWED_HOSTS); others
+                                 get 421. Loopback names and the listen address are always allowed
+              --public-url URL   the site's public base URL, e.g. https://hooks.example.com; its host is
+                                 allowed too (env PLUGBOARD_PUBLIC_URL)
               --no-watch-plugins read the plugins folder only at start; by default jars copied in, replaced
                                  or removed while the site runs are deployed (env PLUGBOARD_WATCH_PLUGINS=false)
               --event-data-check reject|warn
@@ -85,6 +92,8 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
         String instanceId = env.get("PLUGBOARD_INSTANCE_ID");
         String templateMaxTime = env.get("PLUGBOARD_TEMPLATE_MAX_TIME");
         String templateMaxBytes = env.get("PLUGBOARD_TEMPLATE_MAX_BYTES");
+        List<String> allowedHosts = new ArrayList<>(commaList(env.getOrDefault("PLUGBOARD_ALLOWED_HOSTS", "")));
+        String publicUrl = env.get("PLUGBOARD_PUBLIC_URL");
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -128,6 +137,8 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 case "--instance-id" -> instanceId = value;
                 case "--template-max-time" -> templateMaxTime = value;
                 case "--template-max-bytes" -> templateMaxBytes = value;
+                case "--allowed-hosts" -> allowedHosts.addAll(commaList(value));
+                case "--public-url" -> publicUrl = value;
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -144,7 +155,8 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 warnOnInvalidEventData(eventDataCheck), help, blankToNull(databaseUrl),
                 blankToNull(databaseUser), blankToNull(databasePassword), blankToNull(instanceId),
                 positive("--template-max-time", templateMaxTime, 250, 1),
-                positive("--template-max-bytes", templateMaxBytes, 256 * 1024, 1024));
+                positive("--template-max-bytes", templateMaxBytes, 256 * 1024, 1024), allowedHosts,
+                blankToNull(publicUrl));
     }
 
     private static long positive(String option, String value, long otherwise, long least) {
@@ -161,6 +173,16 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
         }
         throw new IllegalArgumentException(option + " must be a whole number of at least " + least + ", not '"
                 + value + "'");
+    }
+
+    private static List<String> commaList(String value) {
+        List<String> out = new ArrayList<>();
+        for (String item : value.split(",")) {
+            if (!item.isBlank()) {
+                out.add(item.strip());
+            }
+        }
+        return out;
     }
 
     private static boolean warnOnInvalidEventData(String value) {

@@ -51,6 +51,14 @@ class TestSiteOptions {
         assertThat(flags.allowedTargets()).containsExactly("10.1.0.0/16", "hooks.lan");
         assertThat(SiteOptions.parse(new String[0], Map.of("PLUGBOARD_ALLOW_PRIVATE_TARGETS", "true",
                 "PLUGBOARD_ALLOW_TARGETS", "a.lan, 192.168.1.0/24")).allowedTargets()).containsExactly("a.lan", "192.168.1.0/24");
+        assertThat(flags.allowedHosts()).isEmpty();
+        assertThat(flags.publicUrl()).isNull();
+        SiteOptions named = SiteOptions.parse(new String[] {"--allowed-hosts", "admin.example.com, 10.0.0.5:8080",
+                "--public-url=https://hooks.example.com"}, Map.of("PLUGBOARD_ALLOWED_HOSTS", "ops.lan"));
+        assertThat(named.allowedHosts()).containsExactly("ops.lan", "admin.example.com", "10.0.0.5:8080");
+        assertThat(named.publicUrl()).isEqualTo("https://hooks.example.com");
+        assertThat(SiteOptions.parse(new String[0], Map.of("PLUGBOARD_PUBLIC_URL", "https://h.example")).publicUrl())
+                .isEqualTo("https://h.example");
         assertThat(flags.port()).isEqualTo(9100);
         assertThat(flags.dataDir()).isEqualTo(Path.of("d"));
         assertThat(flags.pluginsDir()).isEqualTo(Path.of("p"));

@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.plugboard.host.DeliverySettings;
 import io.plugboard.host.internal.payloads.TemplateBudget;
 import io.plugboard.host.internal.storage.DatabaseSettings;
+import io.plugboard.host.internal.web.AllowedHosts;
 import io.plugboard.sdk.EventType;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.function.Consumer;
  * @param database the shared PostgreSQL database, or null for the SQLite file in {@code dataDir}
  * @param instanceId this instance's id among those sharing the database, or null for a random one
  * @param templates how long one payload template render may take and how much it may write
+ * @param allowedHosts the names {@code /admin} and {@code /api} answer to, besides the defaults
  */
 public record HostConfig(
         Path pluginsDir,
@@ -39,7 +41,8 @@ public record HostConfig(
         PluginConfig plugins,
         DatabaseSettings database,
         String instanceId,
-        TemplateBudget templates) {
+        TemplateBudget templates,
+        AllowedHosts allowedHosts) {
 
     /**
      * How plugins are handled.
@@ -62,5 +65,6 @@ public record HostConfig(
         appEventTypes = List.copyOf(appEventTypes);
         webCustomizers = List.copyOf(webCustomizers);
         allowedTargets = List.copyOf(allowedTargets);
+        allowedHosts = allowedHosts == null ? AllowedHosts.defaults() : allowedHosts;
     }
 }

@@ -85,6 +85,13 @@ class TestAuthentication {
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(foreign.body()).contains("cross-site request refused");
         String self = host.host().baseUrl();
+        for (String other : List.of(self.replace("http://", "https://"), "http://127.0.0.1", self + "1", "null",
+                self.replace("http://", "http://user@"))) {
+            HttpResponse<String> near = raw("/api/v1/webhooks", "POST", json, "Authorization", basic,
+                    "Content-Type", "application/json", "Origin", other);
+            assertThat(near.statusCode()).as("scheme, host and port must all match: " + other).isEqualTo(403);
+            assertThat(near.body()).contains("cross-site request refused");
+        }
         assertThat(raw("/api/v1/webhooks", "POST", json, "Authorization", basic, "Content-Type", "application/json",
                 "Origin", self).statusCode()).as("same origin is fine").isEqualTo(201);
         assertThat(admin.get("/api/v1/webhooks").json().get("total").asInt()).isEqualTo(1);

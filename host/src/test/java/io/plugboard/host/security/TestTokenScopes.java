@@ -83,6 +83,26 @@ class TestTokenScopes {
     }
 
     @Test
+    void pathsAreJudgedAfterNormalisationAndRefusedInJson() throws Exception {
+        try (TestHost host = TestHost.start()) {
+            String read = token(host, "read");
+            String metrics = token(host, "metrics");
+            HttpResponse<String> byReader = call(host, read, "GET", "/metrics/", null);
+            assertThat(byReader.statusCode()).as("a trailing slash is still /metrics").isEqualTo(403);
+            assertThat(byReader.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+            assertThat(byReader.body()).contains("needs the 'metrics' scope");
+            HttpResponse<String> byScraper = call(host, metrics, "GET", "/metrics/", null);
+            assertThat(byScraper.statusCode()).isEqualTo(200);
+            assertThat(byScraper.body()).contains("# TYPE");
+            for (String path : List.of("/api", "/metrics//", "/api/v1/no-such-thing")) {
+                HttpResponse<String> missing = call(host, read, "GET", path, null);
+                assertThat(missing.statusCode()).as(path).isEqualTo(404);
+                assertThat(missing.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/json");
+            }
+        }
+    }
+
+    @Test
     void theTokensPageCreatesATokenWithTheChosenScopeAndListsIt() {
         try (TestHost host = TestHost.start()) {
             String page = host.http().get("/admin/tokens").body();

@@ -56,7 +56,7 @@ public final class AccessControl {
     }
 
     private void requireApiCredentials(Context ctx) {
-        if (ctx.path().equals("/api/v1/openapi.json")) {
+        if (WebPaths.normalised(ctx.path()).equals("/api/v1/openapi.json")) {
             return; // the API's description is public, like any published API reference
         }
         String header = ctx.header("Authorization");
@@ -79,8 +79,9 @@ public final class AccessControl {
     /** The servlet's method, so that X-HTTP-Method-Override cannot widen what a read token may do. */
     private static void requireScope(Context ctx, TokenScope scope) {
         String method = ctx.req().getMethod();
-        if (!scope.permits(method, ctx.path())) {
-            TokenScope needed = TokenScope.needed(method, ctx.path());
+        String path = WebPaths.normalised(ctx.path());
+        if (!scope.permits(method, path)) {
+            TokenScope needed = TokenScope.needed(method, path);
             throw new ApiException(403, "this token's scope '" + scope.key() + "' allows " + scope.allows()
                     + "; " + method + " " + ctx.path() + " needs the '" + needed.key() + "' scope"
                     + (needed == TokenScope.ADMIN ? "" : " (or 'admin')"), Map.of("missing_scope", needed.key()));
@@ -99,7 +100,7 @@ public final class AccessControl {
             return;
         }
         String origin = ctx.header("Origin");
-        if (origin != null && !sameOrigin(origin, ctx.header("Host"))) {
+        if (origin != null && !SameOrigin.matches(origin, ctx.scheme(), ctx.host())) {
             throw new ApiException(403, "cross-site request refused: the Origin " + origin + " is not this host");
         }
         String type = ctx.contentType();
@@ -113,12 +114,7 @@ public final class AccessControl {
 
     /** The plugin upload, the only API route that takes a multipart body (and only with a Bearer token). */
     private static boolean isUpload(Context ctx) {
-        return "POST".equals(ctx.req().getMethod()) && ctx.path().equals("/api/v1/plugins");
-    }
-
-    private static boolean sameOrigin(String origin, String host) {
-        int scheme = origin.indexOf("://");
-        return host != null && scheme > 0 && origin.substring(scheme + 3).equalsIgnoreCase(host);
+        return "POST".equals(ctx.req().getMethod()) && WebPaths.normalised(ctx.path()).equals("/api/v1/plugins");
     }
 
     private boolean basic(Context ctx, String encoded) {
@@ -163,7 +159,7 @@ public final class AccessControl {
     }
 
     private void requireSession(Context ctx) {
-        if (PUBLIC_ADMIN.contains(ctx.path())) {
+        if (PUBLIC_ADMIN.contains(WebPaths.normalised(ctx.path()))) {
             return;
         }
         Optional<Sessions.Session> session = session(ctx);

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns exceptions into responses: JSON {@code {"error", "details"}} under {@code /api}, an HTML page
- * elsewhere. Bad input is a 4xx that says what to fix; an unexpected failure is a 500 without internals.
+ * Turns exceptions into responses: JSON {@code {"error", "details"}} where {@link WebPaths#answersJson} says
+ * so (the API, {@code /metrics}, {@code /health}, {@code /hooks}, {@code /inspect}), an HTML page elsewhere. Bad input is a 4xx that says what to fix; an unexpected failure is a 500 without internals.
  */
 final class ErrorResponses {
 
@@ -50,8 +50,7 @@ final class ErrorResponses {
             // The body may be partly unread: the client must not send its next request on this connection.
             ctx.header("Connection", "close");
         }
-        if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/hooks/in/") || ctx.path().equals("/health")
-                || ctx.path().equals("/metrics")) {
+        if (WebPaths.answersJson(ctx.path())) {
             ctx.json(details == null ? Map.of("error", message) : Map.of("error", message, "details", details));
         } else {
             page.render(ctx, status, message, details);

@@ -2,6 +2,7 @@ package io.plugboard.host.internal.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.function.BiConsumer;
 
 /**
  * Headers on every response of the host's server: a Content-Security-Policy that allows scripts,
@@ -15,7 +16,7 @@ final class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    private static final String[] HOST_PATHS = {"/admin", "/api/", "/metrics", "/health", "/plugboard/static/"};
+    private static final String[] HOST_PATHS = {"/admin", "/api", "/metrics", "/health", "/plugboard/static"};
 
     private final boolean onAppPages;
     private final String appPolicy;
@@ -42,8 +43,9 @@ final class SecurityHeaders {
     }
 
     private static boolean isHostPath(String path) {
+        String normalised = WebPaths.normalised(path);
         for (String prefix : HOST_PATHS) {
-            if (path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")) {
+            if (WebPaths.isUnder(normalised, prefix)) {
                 return true;
             }
         }
@@ -51,9 +53,18 @@ final class SecurityHeaders {
     }
 
     private static void set(Context ctx, String policy) {
-        ctx.header("Content-Security-Policy", policy);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "same-origin");
+        set(ctx::header, policy);
+    }
+
+    /** The host's own headers, for answers made outside Javalin (Jetty's errors, see {@link JettyErrors}). */
+    static void setHostHeaders(BiConsumer<String, String> header) {
+        set(header, CONTENT_SECURITY_POLICY);
+    }
+
+    private static void set(BiConsumer<String, String> header, String policy) {
+        header.accept("Content-Security-Policy", policy);
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("X-Frame-Options", "DENY");
+        header.accept("Referrer-Policy", "same-origin");
     }
 }

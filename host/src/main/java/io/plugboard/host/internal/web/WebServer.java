@@ -43,7 +43,11 @@ public final class WebServer implements AutoCloseable {
             if (services.config().behindProxy()) {
                 config.contextResolver.scheme = ctx -> forwarded(ctx.header("X-Forwarded-Proto"), ctx.req().getScheme());
                 config.contextResolver.ip = ctx -> forwarded(ctx.header("X-Forwarded-For"), ctx.req().getRemoteAddr());
+                // The site as the client addressed it, for the Origin check and the URLs shown.
+                config.contextResolver.host = ctx -> forwarded(ctx.header("X-Forwarded-Host"), ctx.header("Host"));
             }
+            // Errors Jetty answers itself (431, 400, 414) get the security headers, and JSON where the host's do.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(services.apiMapper())));
             config.jsonMapper(new JavalinJackson(services.apiMapper(), false));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/plugboard/static";
@@ -57,6 +61,8 @@ public final class WebServer implements AutoCloseable {
                     services.guard().relaxedNotice().orElse(null), services.contributions().hooks());
             ErrorResponses.register(config.routes, new ErrorPage(view));
             new SecurityHeaders(services.config().appSecurityHeaders(), services.config().appContentSecurityPolicy())
+                    .register(config.routes);
+            new HostCheck(services.config().allowedHosts(), services.config().bindHost(), services.config().behindProxy())
                     .register(config.routes);
             new AccessControl(services.auth(), services.plugins().maxUploadBytes()).register(config.routes);
             new ApiRoutes(services).register(config.routes);

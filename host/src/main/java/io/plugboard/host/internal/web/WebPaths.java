@@ -1,0 +1,37 @@
+package io.plugboard.host.internal.web;
+
+/**
+ * The one place that says which host area a request path belongs to. Javalin routes {@code /metrics/}
+ * like {@code /metrics} (and, if an embedder turns it on, {@code //metrics} too), so every decision
+ * about a path (scopes, JSON or HTML errors, security headers, the host-name check) is made on the
+ * path normalised the same way: repeated slashes collapsed, a trailing slash dropped.
+ */
+public final class WebPaths {
+
+    private WebPaths() {}
+
+    /** @return the path with runs of {@code /} collapsed and without a trailing {@code /} ({@code /} stays) */
+    public static String normalised(String path) {
+        if (path == null || path.isEmpty()) {
+            return "/";
+        }
+        String collapsed = path.replaceAll("/{2,}", "/");
+        return collapsed.length() > 1 && collapsed.endsWith("/")
+                ? collapsed.substring(0, collapsed.length() - 1) : collapsed;
+    }
+
+    /** @return whether the normalised path is {@code prefix} itself or below it */
+    public static boolean isUnder(String normalisedPath, String prefix) {
+        return normalisedPath.equals(prefix) || normalisedPath.startsWith(prefix + "/");
+    }
+
+    /**
+     * @return whether errors on this path are answered in JSON: the API, {@code /metrics},
+     *     {@code /health}, inbound webhooks and the inspector's receiving end, whose callers are programs
+     */
+    public static boolean answersJson(String path) {
+        String p = normalised(path);
+        return isUnder(p, "/api") || isUnder(p, "/metrics") || isUnder(p, "/health") || isUnder(p, "/hooks")
+                || isUnder(p, "/inspect");
+    }
+}
