@@ -14,7 +14,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                           List<String> allowedTargets, String adminUser, String adminPassword, boolean behindProxy,
                           boolean watchPlugins, boolean warnOnInvalidEventData, boolean help,
                           String databaseUrl, String databaseUser, String databasePassword,
-                          String instanceId) {
+                          String instanceId, int pluginTimeLimitSeconds) {
 
     public SiteOptions {
         allowedTargets = List.copyOf(allowedTargets);
@@ -54,6 +54,9 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                                  its password (env PLUGBOARD_DATABASE_PASSWORD; prefer the env variable)
               --instance-id ID   this instance's name among those sharing the database
                                  (env PLUGBOARD_INSTANCE_ID, default a random id)
+              --plugin-time-limit SECONDS
+                                 how long a plugin's start() and stop() may each take before it is
+                                 failed (env PLUGBOARD_PLUGIN_TIME_LIMIT, default 30)
               --help             show this help""";
 
     public static SiteOptions parse(String[] args, Map<String, String> env) {
@@ -77,6 +80,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
         String databaseUser = env.get("PLUGBOARD_DATABASE_USER");
         String databasePassword = env.get("PLUGBOARD_DATABASE_PASSWORD");
         String instanceId = env.get("PLUGBOARD_INSTANCE_ID");
+        String pluginTimeLimit = env.get("PLUGBOARD_PLUGIN_TIME_LIMIT");
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -118,6 +122,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 case "--database-user" -> databaseUser = value;
                 case "--database-password" -> databasePassword = value;
                 case "--instance-id" -> instanceId = value;
+                case "--plugin-time-limit" -> pluginTimeLimit = value;
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -132,7 +137,8 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 pluginsDir == null ? defaultPluginsDir() : Path.of(pluginsDir), allowPrivate, allowed,
                 blankToNull(adminUser), blankToNull(adminPassword), behindProxy, watchPlugins,
                 warnOnInvalidEventData(eventDataCheck), help, blankToNull(databaseUrl),
-                blankToNull(databaseUser), blankToNull(databasePassword), blankToNull(instanceId));
+                blankToNull(databaseUser), blankToNull(databasePassword), blankToNull(instanceId),
+                parseSeconds(pluginTimeLimit));
     }
 
     private static boolean warnOnInvalidEventData(String value) {
@@ -147,6 +153,21 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    private static int parseSeconds(String value) {
+        if (value == null || value.isBlank()) {
+            return 30;
+        }
+        try {
+            int seconds = Integer.parseInt(value.strip());
+            if (seconds < 1 || seconds > 3600) {
+                throw new IllegalArgumentException("--plugin-time-limit must be between 1 and 3600 seconds, not " + value);
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--plugin-time-limit must be a number of seconds, not '" + value + "'");
+        }
     }
 
     private static int parsePort(String value) {
