@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.plugboard.host.internal.HostConfig;
 import io.plugboard.host.internal.HostVersion;
 import io.plugboard.host.internal.payloads.TemplateBudget;
+import io.plugboard.host.internal.plugins.PluginTimeLimits;
 import io.plugboard.host.internal.storage.DatabaseSettings;
 import io.plugboard.host.internal.web.AllowedHosts;
 import io.plugboard.host.internal.webhooks.TargetGuard;
@@ -39,6 +40,7 @@ public final class PlugboardBuilder {
     private final List<Path> developmentPlugins = new ArrayList<>();
     private boolean watchPluginsDir = true;
     private long maxPluginBytes = 50L * 1024 * 1024;
+    private PluginTimeLimits pluginTimeLimits = PluginTimeLimits.DEFAULTS;
     private Plugboard.EventDataCheck eventDataCheck = Plugboard.EventDataCheck.REJECT;
     private DatabaseSettings database;
     private String instanceId;
@@ -272,6 +274,22 @@ public final class PlugboardBuilder {
     }
 
     /**
+     * How long a plugin's {@code start()} (with its constructor) and its {@code stop()} may take
+     * (default 30 s each). Past the limit the plugin is {@code failed} ("did not start within 30 s"),
+     * its thread is left running as a daemon and its class loader is dropped; the host goes on. A
+     * plugin that hung in {@code start()} is not started again at the next host start until its jar
+     * changes or an admin activates it.
+     *
+     * @param start the limit for {@code start()}, at least 1 ms
+     * @param stop the limit for {@code stop()}, at least 1 ms
+     * @return this builder
+     */
+    public PlugboardBuilder pluginTimeLimits(Duration start, Duration stop) {
+        this.pluginTimeLimits = new PluginTimeLimits(start, stop);
+        return this;
+    }
+
+    /**
      * What {@code emit} does with data that does not match its event type's JSON Schema:
      * {@link Plugboard.EventDataCheck#REJECT} (the default) refuses the event, {@link Plugboard.EventDataCheck#WARN}
      * stores and delivers it and logs a warning.
@@ -366,7 +384,7 @@ public final class PlugboardBuilder {
                 webCustomizers, delivery, allowPrivateTargets, allowedTargets, adminUser, adminPassword,
                 sessionIdleTimeout, behindProxy, maxRequestBytes, appSecurityHeaders, appContentSecurityPolicy,
                 HostVersion.read(), new HostConfig.PluginConfig(developmentPlugins, watchPluginsDir, maxPluginBytes,
-                        eventDataCheck == Plugboard.EventDataCheck.REJECT), database, instanceId,
+                        eventDataCheck == Plugboard.EventDataCheck.REJECT, pluginTimeLimits), database, instanceId,
                 templateBudget,
                 new AllowedHosts(allowedHosts, publicUrl)));
     }

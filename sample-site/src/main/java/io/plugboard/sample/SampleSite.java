@@ -2,6 +2,7 @@ package io.plugboard.sample;
 
 import io.plugboard.host.Plugboard;
 import io.plugboard.host.PlugboardBuilder;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -52,6 +53,8 @@ public final class SampleSite {
                 .allowPrivateTargets(options.allowPrivateTargets())
                 .behindProxy(options.behindProxy())
                 .watchPluginsDir(options.watchPlugins())
+                .pluginTimeLimits(Duration.ofSeconds(options.pluginTimeLimitSeconds()),
+                        Duration.ofSeconds(options.pluginTimeLimitSeconds()))
                 .eventDataCheck(options.warnOnInvalidEventData()
                         ? Plugboard.EventDataCheck.WARN : Plugboard.EventDataCheck.REJECT)
                 .templateBudget(java.time.Duration.ofMillis(options.templateMaxTimeMs()), options.templateMaxBytes())

@@ -15,7 +15,8 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                           boolean watchPlugins, boolean warnOnInvalidEventData, boolean help,
                           String databaseUrl, String databaseUser, String databasePassword,
                           String instanceId, long templateMaxTimeMs, long templateMaxBytes,
-                          List<String> allowedHosts, String publicUrl) {
+                          List<String> allowedHosts, String publicUrl,
+                          int pluginTimeLimitSeconds) {
 
     public SiteOptions {
         allowedTargets = List.copyOf(allowedTargets);
@@ -67,6 +68,9 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
               --template-max-bytes N
                                  the largest body one payload template may render, in bytes
                                  (env PLUGBOARD_TEMPLATE_MAX_BYTES, default 262144, i.e. 256 KB)
+              --plugin-time-limit SECONDS
+                                 how long a plugin's start() and stop() may each take before it is
+                                 failed (env PLUGBOARD_PLUGIN_TIME_LIMIT, default 30)
               --help             show this help""";
 
     public static SiteOptions parse(String[] args, Map<String, String> env) {
@@ -94,6 +98,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
         String templateMaxBytes = env.get("PLUGBOARD_TEMPLATE_MAX_BYTES");
         List<String> allowedHosts = new ArrayList<>(commaList(env.getOrDefault("PLUGBOARD_ALLOWED_HOSTS", "")));
         String publicUrl = env.get("PLUGBOARD_PUBLIC_URL");
+        String pluginTimeLimit = env.get("PLUGBOARD_PLUGIN_TIME_LIMIT");
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -139,6 +144,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 case "--template-max-bytes" -> templateMaxBytes = value;
                 case "--allowed-hosts" -> allowedHosts.addAll(commaList(value));
                 case "--public-url" -> publicUrl = value;
+                case "--plugin-time-limit" -> pluginTimeLimit = value;
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -156,7 +162,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 blankToNull(databaseUser), blankToNull(databasePassword), blankToNull(instanceId),
                 positive("--template-max-time", templateMaxTime, 250, 1),
                 positive("--template-max-bytes", templateMaxBytes, 256 * 1024, 1024), allowedHosts,
-                blankToNull(publicUrl));
+                blankToNull(publicUrl), parseSeconds(pluginTimeLimit));
     }
 
     private static long positive(String option, String value, long otherwise, long least) {
@@ -197,6 +203,21 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    private static int parseSeconds(String value) {
+        if (value == null || value.isBlank()) {
+            return 30;
+        }
+        try {
+            int seconds = Integer.parseInt(value.strip());
+            if (seconds < 1 || seconds > 3600) {
+                throw new IllegalArgumentException("--plugin-time-limit must be between 1 and 3600 seconds, not " + value);
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--plugin-time-limit must be a number of seconds, not '" + value + "'");
+        }
     }
 
     private static int parsePort(String value) {

@@ -3,6 +3,7 @@ package io.plugboard.host.internal;
 import io.javalin.config.JavalinConfig;
 import io.plugboard.host.DeliverySettings;
 import io.plugboard.host.internal.payloads.TemplateBudget;
+import io.plugboard.host.internal.plugins.PluginTimeLimits;
 import io.plugboard.host.internal.storage.DatabaseSettings;
 import io.plugboard.host.internal.web.AllowedHosts;
 import io.plugboard.sdk.EventType;
@@ -52,9 +53,10 @@ public record HostConfig(
      * @param maxJarBytes the largest jar accepted by upload
      * @param rejectInvalidEventData whether {@code emit} refuses data that breaks the type's schema
      *     (otherwise it logs a warning and accepts it)
+     * @param timeLimits how long a plugin's {@code start()} and {@code stop()} may take
      */
     public record PluginConfig(List<Path> developmentDirs, boolean watch, long maxJarBytes,
-                               boolean rejectInvalidEventData) {
+                               boolean rejectInvalidEventData, PluginTimeLimits timeLimits) {
         public PluginConfig {
             developmentDirs = List.copyOf(developmentDirs);
         }

@@ -160,7 +160,7 @@ public final class Runtime implements AutoCloseable {
 
         PluginOptions pluginOptions = new PluginOptions(config.pluginsDir(), config.dataDir().resolve("plugin-copies"),
                 config.plugins().developmentDirs(), config.hostVersion(), config.plugins().watch(),
-                Duration.ofMillis(250), config.plugins().maxJarBytes());
+                Duration.ofMillis(250), config.plugins().maxJarBytes(), config.plugins().timeLimits());
         // Migrations run before a plugin's contributions open, so a failed migration fails its start.
         plugins = closing(new PluginService(pluginOptions, db.jdbi(), clock, registry, compiler,
                 source -> new SourceEmitter(events, dataMapper, source), pluginParts::partsFor,

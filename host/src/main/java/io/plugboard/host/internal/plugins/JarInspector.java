@@ -16,7 +16,8 @@ import org.pf4j.VersionManager;
 /**
  * Reads a plugin's descriptor and checks it before anything is loaded: a readable jar with the PF4J
  * manifest entries {@code Plugin-Id} (a safe file and URL name) and {@code Plugin-Version} (a
- * version), or, for a development classes directory, {@code plugin.properties} or a manifest.
+ * version), or, for a development classes directory, {@code plugin.properties} or a manifest; and
+ * none of its classes calls what would stop the JVM ({@link ForbiddenCalls}).
  */
 final class JarInspector {
 
@@ -47,6 +48,11 @@ final class JarInspector {
         } catch (RuntimeException e) {
             throw new BadPluginJarException("Plugin-Version '" + version + "' of plugin '" + id
                     + "' is not a version such as 1.2.0");
+        }
+        try {
+            ForbiddenCalls.check(path);
+        } catch (BadPluginJarException e) {
+            throw new BadPluginJarException("plugin '" + id + "' is refused: " + e.getMessage());
         }
         return descriptor;
     }

@@ -87,9 +87,24 @@ final class PlugboardPluginManager extends DefaultPluginManager {
         return new CompoundPluginLoader().add(jars).add(classesDirs);
     }
 
-    /** Stops one plugin only: the plugin service has already stopped the ones that depend on it. */
-    PluginState stopOnly(String pluginId) {
-        return stopPlugin(pluginId, false);
+    /**
+     * Records as started a plugin whose {@code start()} the runner called itself (on a thread of its
+     * own, with a time limit), instead of PF4J's {@code startPlugin}, which would call it on the caller's.
+     */
+    void markStarted(String pluginId) {
+        PluginWrapper wrapper = getPlugin(pluginId);
+        wrapper.setPluginState(PluginState.STARTED);
+        wrapper.setFailedException(null);
+        startedPlugins.add(wrapper);
+    }
+
+    /** Records as stopped a plugin whose {@code stop()} the runner called (or gave up on): PF4J never calls it again. */
+    void markStopped(String pluginId) {
+        PluginWrapper wrapper = getPlugin(pluginId);
+        if (wrapper != null) {
+            wrapper.setPluginState(PluginState.STOPPED);
+            startedPlugins.remove(wrapper);
+        }
     }
 
     /** Unloads one plugin only, closing its class loader (and with it the jar). */

@@ -22,14 +22,16 @@ final class PluginActions {
     private final PluginRunner runner;
     private final PluginStateStore states;
     private final JarCopies copies;
+    private final PluginQuarantine quarantine;
 
     PluginActions(PluginCatalog catalog, PluginDeployer deployer, PluginRunner runner, PluginStateStore states,
-                  JarCopies copies) {
+                  JarCopies copies, PluginQuarantine quarantine) {
         this.catalog = catalog;
         this.deployer = deployer;
         this.runner = runner;
         this.states = states;
         this.copies = copies;
+        this.quarantine = quarantine;
     }
 
     InstalledPlugin require(String id) {
@@ -50,6 +52,7 @@ final class PluginActions {
             plugin.set(PluginStatus.INCOMPATIBLE, problem);
             throw new ConflictException("plugin '" + id + "' cannot be activated: it " + problem);
         }
+        quarantine.release(id); // the admin asks for another try
         runner.start(plugin);
         if (plugin.status() != PluginStatus.ACTIVE) {
             throw new ConflictException("plugin '" + id + "' " + plugin.reason());
@@ -88,6 +91,7 @@ final class PluginActions {
         copies.delete(plugin.copy());
         runner.tell(id, "uninstalled", l -> l.uninstalled(id));
         states.forget(id);
+        quarantine.release(id);
         deployer.settle();
         log.info("Plugin '{}' uninstalled", id);
     }

@@ -21,15 +21,17 @@ final class PluginDeployer {
     private final Compatibility compatibility;
     private final PluginRunner runner;
     private final PluginStateStore states;
+    private final PluginQuarantine quarantine;
 
     PluginDeployer(PluginCatalog catalog, JarCopies copies, JarInspector inspector, Compatibility compatibility,
-                   PluginRunner runner, PluginStateStore states) {
+                   PluginRunner runner, PluginStateStore states, PluginQuarantine quarantine) {
         this.catalog = catalog;
         this.copies = copies;
         this.inspector = inspector;
         this.compatibility = compatibility;
         this.runner = runner;
         this.states = states;
+        this.quarantine = quarantine;
     }
 
     /** Installs (or upgrades to) the jar at {@code source}, not yet started; a file that is no plugin is recorded. */
@@ -102,8 +104,9 @@ final class PluginDeployer {
 
     /**
      * Starts every plugin that should run and can: wanted active, not running, not failed (a failed
-     * plugin is retried when its jar changes or the admin activates it), requirements met. Others
-     * are marked incompatible with the reason, or inactive.
+     * plugin is retried when its jar changes or the admin activates it), not in quarantine (it hung or
+     * threw an Error at an earlier start, perhaps before the host last stopped), requirements met.
+     * Others are marked incompatible with the reason, or inactive.
      */
     void settle() {
         DependencyOrder order = new DependencyOrder(catalog.all());
@@ -121,6 +124,12 @@ final class PluginDeployer {
             }
             if (problem != null) {
                 plugin.set(PluginStatus.INCOMPATIBLE, problem);
+                continue;
+            }
+            String held = quarantine.heldReason(plugin);
+            if (held != null) {
+                plugin.set(PluginStatus.FAILED, "was not started again: at an earlier start it " + held
+                        + "; activate it, or replace its jar, to try again");
                 continue;
             }
             runner.start(plugin);

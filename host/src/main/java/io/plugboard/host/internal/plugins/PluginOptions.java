@@ -14,9 +14,10 @@ import java.util.List;
  * @param watch whether jars added, replaced or removed while the host runs are deployed
  * @param watchInterval how often the folder is looked at when watching
  * @param maxJarBytes the largest plugin jar accepted by upload
+ * @param timeLimits how long a plugin's {@code start()} and {@code stop()} may take
  */
 public record PluginOptions(Path pluginsDir, Path copiesDir, List<Path> developmentDirs, String hostVersion,
-                            boolean watch, Duration watchInterval, long maxJarBytes) {
+                            boolean watch, Duration watchInterval, long maxJarBytes, PluginTimeLimits timeLimits) {
 
     public PluginOptions {
         developmentDirs = List.copyOf(developmentDirs);

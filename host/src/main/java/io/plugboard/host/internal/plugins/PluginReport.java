@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What the admin and the API show about one plugin (or one jar that could not be loaded).
  *
- * @param state {@code active}, {@code inactive}, {@code failed} or {@code incompatible}
+ * @param state {@code active}, {@code starting}, {@code inactive}, {@code failed} or {@code incompatible}
  * @param reason why the plugin is not running, when it failed or is incompatible; otherwise null
  * @param development loaded from a classes directory by the embedding application
  * @param dependencies what the plugin's {@code Plugin-Dependencies} ask for, and whether each is active

@@ -2,7 +2,6 @@ package io.plugboard.host.internal.plugins;
 
 import java.util.List;
 import java.util.function.Consumer;
-import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +11,9 @@ import org.slf4j.LoggerFactory;
  * the listeners it is {@code starting} (a throw fails the start), start it, tell them it
  * {@code started}. Stopping, or a failed start, runs the reverse: stop, unregister its event types,
  * tell the listeners it {@code stopped}, unload it. A plugin that is not active is not loaded.
+ * The plugin's constructor and {@code start()}, and its {@code stop()}, run through {@link PluginCalls}
+ * within the {@link PluginTimeLimits}; a plugin that hangs there or throws an {@link Error} is
+ * also put in {@link PluginQuarantine}.
  */
 final class PluginRunner {
 
@@ -20,15 +22,35 @@ final class PluginRunner {
     private final PlugboardPluginManager manager;
     private final EventTypeContributions eventTypes;
     private final List<PluginListener> listeners;
+    private final PluginCalls calls;
+    private final PluginTimeLimits limits;
+    private final PluginQuarantine quarantine;
+    private final Runnable changed;
 
-    PluginRunner(PlugboardPluginManager manager, EventTypeContributions eventTypes, List<PluginListener> listeners) {
+    /** @param changed told when a plugin begins or ends a start, so readers see it without waiting */
+    PluginRunner(PlugboardPluginManager manager, EventTypeContributions eventTypes, List<PluginListener> listeners,
+                 PluginCalls calls, PluginTimeLimits limits, PluginQuarantine quarantine, Runnable changed) {
         this.manager = manager;
         this.eventTypes = eventTypes;
         this.listeners = List.copyOf(listeners);
+        this.calls = calls;
+        this.limits = limits;
+        this.quarantine = quarantine;
+        this.changed = changed;
     }
 
     /** Leaves the plugin ACTIVE, or FAILED with the reason and nothing of it loaded. */
     void start(InstalledPlugin plugin) {
+        plugin.set(PluginStatus.STARTING, null);
+        changed.run();
+        try {
+            load(plugin);
+        } finally {
+            changed.run();
+        }
+    }
+
+    private void load(InstalledPlugin plugin) {
         String id = plugin.id();
         PluginWrapper wrapper;
         try {
@@ -51,11 +73,11 @@ final class PluginRunner {
             return;
         }
         plugin.warnings().forEach(problem -> log.warn("Plugin '{}': {}", id, problem));
-        String failure = startLoaded(wrapper);
+        String failure = startLoaded(plugin, wrapper);
         if (failure != null) {
             eventTypes.unregister(id);
             tell(id, "stopped", l -> l.stopped(id));
-            manager.unloadOnly(id);
+            manager.unloadOnly(id); // never started: PF4J does not call its stop(); its class loader is closed
             fail(plugin, failure, null);
             return;
         }
@@ -65,7 +87,7 @@ final class PluginRunner {
     }
 
     /** @return why the start failed, or null */
-    private String startLoaded(PluginWrapper wrapper) {
+    private String startLoaded(InstalledPlugin plugin, PluginWrapper wrapper) {
         String id = wrapper.getPluginId();
         try {
             for (PluginListener listener : listeners) {
@@ -75,21 +97,36 @@ final class PluginRunner {
             log.error("Plugin '{}' could not be set up", id, e);
             return "failed to start: " + Reasons.describe(e);
         }
-        if (manager.startPlugin(id) == PluginState.STARTED) {
+        PluginCalls.Outcome outcome = calls.run(id, PluginCalls.Call.START, limits.start(),
+                wrapper.getPluginClassLoader(), () -> wrapper.getPlugin().start());
+        if (outcome.returned()) {
+            manager.markStarted(id);
             return null;
         }
-        Throwable error = wrapper.getFailedException();
-        return error == null ? "failed to start" : "failed to start: " + Reasons.describe(error);
+        String reason = outcome.reason(PluginCalls.Call.START, limits.start());
+        if (outcome.error() != null) {
+            log.error("Plugin '{}' {}", id, reason, outcome.error());
+        }
+        if (outcome.dangerous()) {
+            quarantine.hold(plugin, reason);
+        }
+        return reason;
     }
 
-    /** Stops and unloads an active plugin; it then has the given status and reason. */
+    /** Stops and unloads an active plugin; it then has the given status and reason (failed if it did not stop in time). */
     void stop(InstalledPlugin plugin, PluginStatus after, String reason) {
         String id = plugin.id();
         if (plugin.status() == PluginStatus.ACTIVE) {
-            try {
-                manager.stopOnly(id);
-            } catch (RuntimeException | LinkageError e) {
-                log.warn("Plugin '{}' did not stop cleanly: {}", id, Reasons.describe(e));
+            PluginWrapper wrapper = manager.getPlugin(id);
+            PluginCalls.Outcome outcome = calls.run(id, PluginCalls.Call.STOP, limits.stop(),
+                    wrapper.getPluginClassLoader(), () -> wrapper.getPlugin().stop());
+            manager.markStopped(id); // whatever happened, PF4J must not call stop() again
+            if (outcome.ending() == PluginCalls.Ending.TIMED_OUT) {
+                after = PluginStatus.FAILED;
+                reason = outcome.reason(PluginCalls.Call.STOP, limits.stop());
+                log.error("Plugin '{}' {}; its thread is left behind and its class loader dropped", id, reason);
+            } else if (!outcome.returned()) {
+                log.warn("Plugin '{}' did not stop cleanly: {}", id, outcome.reason(PluginCalls.Call.STOP, limits.stop()));
             }
             eventTypes.unregister(id);
             tell(id, "stopped", l -> l.stopped(id));

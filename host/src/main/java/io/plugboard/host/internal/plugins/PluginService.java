@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.plugins;
 
 import io.plugboard.host.internal.ConflictException;
+import io.plugboard.host.internal.NotFoundException;
 import io.plugboard.host.internal.events.EventTypeCompiler;
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.sdk.EventEmitter;
@@ -11,11 +12,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +28,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The plugins: what the admin and the API ask of them (list, activate, deactivate, uninstall,
  * upload), and the folder they come from. Every change goes through one lock, so the watcher, an
- * upload and an admin's click never interleave. A plugin that fails in any way is reported with its
- * reason and never stops the host.
+ * upload and an admin's click never interleave. Reading never takes it: the list is a snapshot
+ * published after every step of a change, so the page and the API answer while a plugin is starting.
+ * A plugin that fails in any way is reported with its reason and never stops the host; its
+ * {@code start()} and {@code stop()} run within {@link PluginTimeLimits}, and closing waits a bounded
+ * time for the lock.
  */
 public final class PluginService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PluginService.class);
+    private static final long CLOSE_GRACE_MILLIS = 5_000;
 
     private final PluginOptions options;
     private final PlugboardPluginManager manager;
@@ -42,7 +51,13 @@ public final class PluginService implements AutoCloseable {
     private final PluginFolder folder;
     private final PluginActions actions;
     private final FolderSync folderSync;
+    private final PluginCalls calls = new PluginCalls();
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of());
     private FolderWatcher watcher;
+
+    /** What readers see: every report, and those of installed plugins by id. */
+    private record Snapshot(List<PluginReport> all, Map<String, PluginReport> installed) {}
 
     /**
      * @param parts the parts of a plugin's context (hooks, settings, pages, routes, tasks), by id and version
@@ -62,12 +77,14 @@ public final class PluginService implements AutoCloseable {
         this.folder = new PluginFolder(options.pluginsDir());
         JarInspector inspector = new JarInspector(manager.getVersionManager());
         Compatibility compatibility = new Compatibility(hostVersion, manager.getVersionManager());
-        this.runner = new PluginRunner(manager, new EventTypeContributions(manager, registry, compiler), listeners);
-        this.deployer = new PluginDeployer(catalog, copies, inspector, compatibility, runner, states);
+        PluginQuarantine quarantine = new PluginQuarantine(jdbi, clock);
+        this.runner = new PluginRunner(manager, new EventTypeContributions(manager, registry, compiler), listeners,
+                calls, options.timeLimits(), quarantine, this::publish);
+        this.deployer = new PluginDeployer(catalog, copies, inspector, compatibility, runner, states, quarantine);
         this.uploads = new PluginUploads(folder, options.copiesDir().resolveSibling("plugin-uploads"),
                 options.maxJarBytes(), inspector, compatibility, catalog, deployer, copies);
         this.reports = new PluginReports(registry);
-        this.actions = new PluginActions(catalog, deployer, runner, states, copies);
+        this.actions = new PluginActions(catalog, deployer, runner, states, copies, quarantine);
         this.folderSync = new FolderSync(catalog, deployer);
     }
 
@@ -75,7 +92,11 @@ public final class PluginService implements AutoCloseable {
      * Installs the development plugins and every jar in the plugins folder, starts those that should
      * run (dependencies first), then watches the folder if asked to.
      */
-    public synchronized void start() {
+    public void start() {
+        locked(this::startLocked);
+    }
+
+    private void startLocked() {
         copies.clear();
         for (Path dir : options.developmentDirs()) {
             try {
@@ -99,14 +120,18 @@ public final class PluginService implements AutoCloseable {
         }
     }
 
-    /** @return every plugin, and every jar that could not be loaded, by id */
-    public synchronized List<PluginReport> reports() {
-        return reports.all(catalog);
+    /** @return every plugin, and every jar that could not be loaded, by id; never waits for a change under way */
+    public List<PluginReport> reports() {
+        return snapshot.all();
     }
 
     /** @throws NotFoundException if no such plugin is installed */
-    public synchronized PluginReport report(String id) {
-        return reports.of(actions.require(id), catalog);
+    public PluginReport report(String id) {
+        PluginReport report = snapshot.installed().get(id);
+        if (report == null) {
+            throw new NotFoundException("no plugin '" + id + "' is installed; GET /api/v1/plugins lists them");
+        }
+        return report;
     }
 
     /**
@@ -114,8 +139,8 @@ public final class PluginService implements AutoCloseable {
      *
      * @throws ConflictException if it cannot start here (which requirement is unmet) or fails to start (why)
      */
-    public synchronized PluginReport activate(String id) {
-        return reports.of(actions.activate(id), catalog);
+    public PluginReport activate(String id) {
+        return locked(() -> reports.of(actions.activate(id), catalog));
     }
 
     /**
@@ -123,8 +148,8 @@ public final class PluginService implements AutoCloseable {
      *
      * @throws ConflictException if active plugins depend on it (they are named)
      */
-    public synchronized PluginReport deactivate(String id) {
-        return reports.of(actions.deactivate(id), catalog);
+    public PluginReport deactivate(String id) {
+        return locked(() -> reports.of(actions.deactivate(id), catalog));
     }
 
     /**
@@ -133,8 +158,8 @@ public final class PluginService implements AutoCloseable {
      *
      * @throws ConflictException if active plugins depend on it, it is a development plugin, or its jar cannot be deleted
      */
-    public synchronized void uninstall(String id) {
-        actions.uninstall(id);
+    public void uninstall(String id) {
+        locked(() -> actions.uninstall(id));
     }
 
     /** @return the largest jar {@link #upload} accepts, in bytes */
@@ -152,9 +177,7 @@ public final class PluginService implements AutoCloseable {
     public PluginReport upload(InputStream content, boolean upgrade) {
         Path staged = uploads.stage(content); // outside the lock: the client may send slowly
         try {
-            synchronized (this) {
-                return reports.of(uploads.install(staged, upgrade), catalog);
-            }
+            return locked(() -> reports.of(uploads.install(staged, upgrade), catalog));
         } finally {
             try {
                 Files.deleteIfExists(staged);
@@ -165,17 +188,33 @@ public final class PluginService implements AutoCloseable {
     }
 
     /** The watcher's report: deploys stable new or changed jars, removes plugins whose jar is gone. */
-    private synchronized void folderChanged(Map<Path, Fingerprint> stable, Set<Path> present) {
-        folderSync.apply(stable, present);
+    private void folderChanged(Map<Path, Fingerprint> stable, Set<Path> present) {
+        locked(() -> folderSync.apply(stable, present));
     }
 
-    /** Stops watching, then stops every plugin (dependents first) and unloads it. */
+    /**
+     * Stops watching, gives up on a start under way, then stops every plugin (dependents first) and
+     * unloads it. Waits for the lock at most the stop time limit plus a few seconds: a change still
+     * holding it then (a listener stuck in a plugin's code) is left behind, and the plugins with it.
+     */
     @Override
     public void close() {
         if (watcher != null) {
             watcher.close();
         }
-        synchronized (this) {
+        calls.abandonStarts();
+        boolean locked;
+        try {
+            locked = lock.tryLock(options.timeLimits().stop().toMillis() + CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            locked = false;
+        }
+        if (!locked) {
+            log.error("The plugins were not stopped: a plugin change did not finish in time");
+            return;
+        }
+        try {
             // Stop one by one, dependents before what they need (a plugin may still emit its own
             // events from stop()); PF4J 3.15's stopPlugins() changes the list it walks and gives up half-way.
             List<InstalledPlugin> order = new ArrayList<>(new DependencyOrder(catalog.all()).order());
@@ -184,6 +223,34 @@ public final class PluginService implements AutoCloseable {
                 runner.stop(plugin, PluginStatus.INACTIVE, null);
             }
             manager.unloadPlugins();
+        } finally {
+            publish();
+            lock.unlock();
         }
+    }
+
+    private void locked(Runnable change) {
+        locked(() -> {
+            change.run();
+            return null;
+        });
+    }
+
+    /** Runs a change under the lock, then publishes what readers see. */
+    private <T> T locked(Supplier<T> change) {
+        lock.lock();
+        try {
+            return change.get();
+        } finally {
+            publish();
+            lock.unlock();
+        }
+    }
+
+    /** Called with the lock held (also by the runner, as a start begins and ends). */
+    private void publish() {
+        Map<String, PluginReport> installed = new HashMap<>();
+        catalog.all().forEach(plugin -> installed.put(plugin.id(), reports.of(plugin, catalog)));
+        snapshot = new Snapshot(List.copyOf(reports.all(catalog)), Map.copyOf(installed));
     }
 }

@@ -6,6 +6,8 @@ import java.util.Locale;
 enum PluginStatus {
     /** Started; its contributions are registered. */
     ACTIVE,
+    /** Its {@code start()} is running (for at most the start time limit). */
+    STARTING,
     /** Installed but not running, by the admin's choice (or not yet started). */
     INACTIVE,
     /** Tried to start and failed; the reason says why. */
