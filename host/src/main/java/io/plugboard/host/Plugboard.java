@@ -2,10 +2,10 @@ package io.plugboard.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plugboard.host.internal.HostConfig;
-import io.plugboard.host.internal.Json;
-import io.plugboard.host.internal.Runtime;
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.config.HostConfig;
+import io.plugboard.host.internal.common.Json;
+import io.plugboard.host.internal.wiring.HostRuntime;
+import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.events.InvalidEventTypeException;
 import io.plugboard.host.internal.plugins.PluginService;
 import io.plugboard.sdk.EventEmitter;
@@ -36,7 +36,7 @@ public final class Plugboard implements AutoCloseable {
     private static final ObjectMapper DATA = Json.newDataMapper();
 
     private final HostConfig config;
-    private Runtime runtime;
+    private HostRuntime runtime;
     private boolean closed;
 
     Plugboard(HostConfig config) {
@@ -60,7 +60,7 @@ public final class Plugboard implements AutoCloseable {
             throw new IllegalStateException(closed ? "this host was closed" : "this host is already started");
         }
         try {
-            runtime = Runtime.start(config);
+            runtime = HostRuntime.start(config);
         } catch (InvalidEventTypeException | ValidationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -157,7 +157,7 @@ public final class Plugboard implements AutoCloseable {
         plugins.uninstall(pluginId);
     }
 
-    private synchronized Runtime running() {
+    private synchronized HostRuntime running() {
         if (runtime == null) {
             throw new IllegalStateException("the host is not running; call start() first");
         }

@@ -1,13 +1,13 @@
 package io.plugboard.host;
 
 import io.javalin.config.JavalinConfig;
-import io.plugboard.host.internal.HostConfig;
-import io.plugboard.host.internal.HostVersion;
+import io.plugboard.host.internal.config.HostConfig;
+import io.plugboard.host.internal.common.HostVersion;
 import io.plugboard.host.internal.payloads.TemplateBudget;
 import io.plugboard.host.internal.plugins.PluginTimeLimits;
 import io.plugboard.host.internal.storage.DatabaseSettings;
-import io.plugboard.host.internal.web.AllowedHosts;
-import io.plugboard.host.internal.webhooks.TargetGuard;
+import io.plugboard.host.internal.config.AllowedHosts;
+import io.plugboard.host.internal.outbound.TargetGuard;
 import io.plugboard.sdk.EventType;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -381,7 +381,7 @@ public final class PlugboardBuilder {
     /** @return a host, not yet started */
     public Plugboard build() {
         return new Plugboard(new HostConfig(pluginsDir, dataDir, bindHost, port, siteName, eventTypes,
-                webCustomizers, delivery, allowPrivateTargets, allowedTargets, adminUser, adminPassword,
+                webCustomizers, DeliveryConfigs.of(delivery), allowPrivateTargets, allowedTargets, adminUser, adminPassword,
                 sessionIdleTimeout, behindProxy, maxRequestBytes, appSecurityHeaders, appContentSecurityPolicy,
                 HostVersion.read(), new HostConfig.PluginConfig(developmentPlugins, watchPluginsDir, maxPluginBytes,
                         eventDataCheck == Plugboard.EventDataCheck.REJECT, pluginTimeLimits), database, instanceId,

@@ -2,7 +2,7 @@ package io.plugboard.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.plugboard.host.internal.Ids;
+import io.plugboard.host.internal.common.Ids;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

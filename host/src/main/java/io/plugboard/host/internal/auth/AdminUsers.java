@@ -1,10 +1,10 @@
 package io.plugboard.host.internal.auth;
 
-import io.plugboard.host.internal.SecretTokens;
-import io.plugboard.host.internal.Ids;
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.RandomTokens;
+import io.plugboard.host.internal.common.Ids;
+import io.plugboard.host.internal.common.ValidationException;
 import java.time.Clock;
-import io.plugboard.host.internal.NotFoundException;
+import io.plugboard.host.internal.common.NotFoundException;
 import io.plugboard.host.internal.storage.Dialect;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ public final class AdminUsers {
     public record Account(String id, String username, Instant createdAt) {}
 
     /** Compared against when the name is unknown; its password is random and discarded. */
-    private static final String DUMMY_HASH = Hashes.password(SecretTokens.next());
+    private static final String DUMMY_HASH = Hashes.password(RandomTokens.next());
 
     private final Jdbi jdbi;
     private final Dialect dialect;

@@ -1,9 +1,9 @@
 package io.plugboard.host.internal.auth;
 
-import io.plugboard.host.internal.SecretTokens;
-import io.plugboard.host.internal.Ids;
-import io.plugboard.host.internal.NotFoundException;
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.RandomTokens;
+import io.plugboard.host.internal.common.Ids;
+import io.plugboard.host.internal.common.NotFoundException;
+import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.storage.Columns;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,7 +53,7 @@ public final class ApiTokens {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        String value = "pbk_" + SecretTokens.next();
+        String value = "pbk_" + RandomTokens.next();
         ApiToken token = new ApiToken(ids.next("tok"), label, value.substring(0, 8), granted.key(),
                 clock.instant(), null, null);
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO api_tokens (id, name, prefix, token_hash, scope, created_at) "

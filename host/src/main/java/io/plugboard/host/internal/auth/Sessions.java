@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.auth;
 
-import io.plugboard.host.internal.SecretTokens;
+import io.plugboard.host.internal.common.RandomTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,8 +29,8 @@ public final class Sessions {
     }
 
     public Created create(String userId) {
-        String id = SecretTokens.next();
-        String csrf = SecretTokens.next();
+        String id = RandomTokens.next();
+        String csrf = RandomTokens.next();
         long now = clock.millis();
         jdbi.useHandle(h -> {
             h.createUpdate("DELETE FROM admin_sessions WHERE last_seen_at < :cutoff")

@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.contrib;
 
-import io.plugboard.host.internal.Threads;
+import io.plugboard.host.internal.common.Threads;
 import io.plugboard.sdk.Registration;
 import io.plugboard.sdk.Scheduler;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.delivery;
 
-import io.plugboard.host.internal.Threads;
+import io.plugboard.host.internal.common.Threads;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;

@@ -2,7 +2,6 @@ package io.plugboard.host.internal.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plugboard.host.DeliverySettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +27,13 @@ final class CompletionWriter {
 
     private final Jdbi jdbi;
     private final RetryPolicy policy;
-    private final DeliverySettings settings;
+    private final DeliveryConfig settings;
     private final ObjectMapper mapper;
     private final DeliveryMetrics metrics;
     private final String owner;
     private final OutcomeHooks outcomeHooks;
 
-    CompletionWriter(Jdbi jdbi, DeliverySettings settings, ObjectMapper mapper, DeliveryMetrics metrics, String owner,
+    CompletionWriter(Jdbi jdbi, DeliveryConfig settings, ObjectMapper mapper, DeliveryMetrics metrics, String owner,
                      OutcomeHooks outcomeHooks) {
         this.outcomeHooks = outcomeHooks;
         this.jdbi = jdbi;

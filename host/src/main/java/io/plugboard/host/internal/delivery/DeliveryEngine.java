@@ -1,17 +1,16 @@
 package io.plugboard.host.internal.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plugboard.host.DeliverySettings;
-import io.plugboard.host.internal.Ids;
+import io.plugboard.host.internal.common.Ids;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.instances.JobLeases;
 import io.plugboard.host.internal.storage.Database;
 import io.plugboard.host.internal.hooks.HookExecutor;
 import io.plugboard.host.internal.hooks.HookRunner;
 import io.plugboard.host.internal.payloads.Payloads;
-import io.plugboard.host.internal.webhooks.PayloadCheck;
-import io.plugboard.host.internal.webhooks.TargetGuard;
-import io.plugboard.host.internal.webhooks.WebhookStore;
+import io.plugboard.host.internal.outbound.PayloadCheck;
+import io.plugboard.host.internal.outbound.TargetGuard;
+import io.plugboard.host.internal.outbound.WebhookStore;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
@@ -38,7 +37,7 @@ public final class DeliveryEngine implements AutoCloseable {
      * @param instanceId who claims deliveries: this instance's id
      * @param jobs runs the retention purge on one instance at a time
      */
-    public DeliveryEngine(Database database, WebhookStore webhooks, TargetGuard guard, DeliverySettings settings,
+    public DeliveryEngine(Database database, WebhookStore webhooks, TargetGuard guard, DeliveryConfig settings,
                           DeliveryMetrics metrics, ObjectMapper mapper, Ids ids, Clock clock, String hostVersion,
                           Payloads payloads, LocalEndpoint local, HookRunner hooks, HookExecutor hookThread,
                           String instanceId, JobLeases jobs) {

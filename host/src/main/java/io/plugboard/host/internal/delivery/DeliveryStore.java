@@ -2,8 +2,8 @@ package io.plugboard.host.internal.delivery;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plugboard.host.internal.Ids;
-import io.plugboard.host.internal.NotFoundException;
+import io.plugboard.host.internal.common.Ids;
+import io.plugboard.host.internal.common.NotFoundException;
 import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.host.internal.storage.Columns;
 import java.io.IOException;

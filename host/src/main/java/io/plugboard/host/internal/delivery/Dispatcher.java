@@ -1,9 +1,8 @@
 package io.plugboard.host.internal.delivery;
 
-import io.plugboard.host.DeliverySettings;
-import io.plugboard.host.internal.Ids;
-import io.plugboard.host.internal.webhooks.Webhook;
-import io.plugboard.host.internal.webhooks.WebhookStore;
+import io.plugboard.host.internal.common.Ids;
+import io.plugboard.host.internal.outbound.Webhook;
+import io.plugboard.host.internal.outbound.WebhookStore;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +44,7 @@ public final class Dispatcher implements AutoCloseable {
     private final RequestFactory requests;
     private final HttpSender http;
     private final AttemptRecorder recorder;
-    private final DeliverySettings settings;
+    private final DeliveryConfig settings;
     private final DeliveryMetrics metrics;
     private final Ids ids;
     private final Clock clock;
@@ -71,7 +70,7 @@ public final class Dispatcher implements AutoCloseable {
     private final BuildLanes lanes = new BuildLanes(this::wake);
 
     Dispatcher(DeliveryQueue queue, WebhookStore webhooks, RequestFactory requests, HttpSender http,
-               CompletionWriter writer, DeliverySettings settings, DeliveryMetrics metrics, Ids ids, Clock clock,
+               CompletionWriter writer, DeliveryConfig settings, DeliveryMetrics metrics, Ids ids, Clock clock,
                Leases leases) {
         this.queue = queue;
         this.webhooks = webhooks;

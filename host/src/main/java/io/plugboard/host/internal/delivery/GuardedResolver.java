@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.delivery;
 
-import io.plugboard.host.internal.webhooks.TargetGuard;
+import io.plugboard.host.internal.outbound.TargetGuard;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;

@@ -1,7 +1,6 @@
 package io.plugboard.host.internal.delivery;
 
-import io.plugboard.host.DeliverySettings;
-import io.plugboard.host.internal.webhooks.TargetGuard;
+import io.plugboard.host.internal.outbound.TargetGuard;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -41,12 +40,12 @@ public final class HttpSender implements AutoCloseable {
     private final int maxBodyBytes;
     private final LocalEndpoint local;
 
-    public HttpSender(DeliverySettings settings, TargetGuard guard) {
+    public HttpSender(DeliveryConfig settings, TargetGuard guard) {
         this(settings, guard, request -> Optional.empty());
     }
 
     /** @param local endpoints of this host itself, delivered in-process instead of over the network */
-    public HttpSender(DeliverySettings settings, TargetGuard guard, LocalEndpoint local) {
+    public HttpSender(DeliveryConfig settings, TargetGuard guard, LocalEndpoint local) {
         this.guard = guard;
         this.local = local;
         this.requestTimeout = settings.requestTimeout();

@@ -1,6 +1,5 @@
 package io.plugboard.host.internal.delivery;
 
-import io.plugboard.host.DeliverySettings;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.eclipse.jetty.client.HttpClient;
@@ -26,7 +25,7 @@ final class JettyClients {
      *     decompression, connect timeout from the settings, and per destination as many connections as
      *     the dispatcher lets requests be in flight in total (several webhooks may share a host)
      */
-    static HttpClient start(DeliverySettings settings, UnaryOperator<SocketAddressResolver> resolver) {
+    static HttpClient start(DeliveryConfig settings, UnaryOperator<SocketAddressResolver> resolver) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2);
         threads.setName("plugboard-http");
         threads.setDaemon(true);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.host.internal.hooks.HookRunner;
-import io.plugboard.host.internal.webhooks.Webhook;
+import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.sdk.hooks.CoreHooks;
 import io.plugboard.sdk.hooks.OutgoingPayload;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.delivery;
 
-import io.plugboard.host.internal.Threads;
+import io.plugboard.host.internal.common.Threads;
 import io.plugboard.host.internal.instances.JobLeases;
 import java.time.Clock;
 import java.time.Duration;

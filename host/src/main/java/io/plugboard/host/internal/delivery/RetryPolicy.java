@@ -1,6 +1,5 @@
 package io.plugboard.host.internal.delivery;
 
-import io.plugboard.host.DeliverySettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,9 +14,9 @@ final class RetryPolicy {
     static final String SUCCEEDED = "succeeded";
     static final String FAILED = "failed";
 
-    private final DeliverySettings settings;
+    private final DeliveryConfig settings;
 
-    RetryPolicy(DeliverySettings settings) {
+    RetryPolicy(DeliveryConfig settings) {
         this.settings = settings;
     }
 

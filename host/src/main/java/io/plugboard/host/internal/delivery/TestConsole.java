@@ -1,13 +1,13 @@
 package io.plugboard.host.internal.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.host.internal.payloads.Payloads;
 import io.plugboard.host.internal.payloads.TemplateProblem;
 import io.plugboard.host.internal.payloads.UsedSecrets;
-import io.plugboard.host.internal.webhooks.Webhook;
+import io.plugboard.host.internal.outbound.Webhook;
 import java.time.Clock;
 import java.time.Instant;
 

@@ -1,12 +1,12 @@
 package io.plugboard.host.internal.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.plugboard.host.internal.Ids;
+import io.plugboard.host.internal.common.Ids;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.RegisteredEventType;
 import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.host.internal.payloads.TemplateProblem;
-import io.plugboard.host.internal.webhooks.Webhook;
+import io.plugboard.host.internal.outbound.Webhook;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.plugboard.host.internal.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plugboard.host.internal.Ids;
+import io.plugboard.host.internal.common.Ids;
 import io.plugboard.sdk.InvalidEventException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

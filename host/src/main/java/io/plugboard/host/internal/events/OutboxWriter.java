@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.plugboard.host.internal.Ids;
+import io.plugboard.host.internal.common.Ids;
 import io.plugboard.host.internal.filters.FilterCache;
 import java.time.format.DateTimeFormatter;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.hooks;
 
-import io.plugboard.host.internal.Threads;
+import io.plugboard.host.internal.common.Threads;
 import io.plugboard.sdk.hooks.ActionHook;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;

@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.inbound;
 
-import io.plugboard.host.internal.SecretTokens;
+import io.plugboard.host.internal.common.ConstantTime;
+import io.plugboard.host.internal.common.RandomTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +19,7 @@ final class AccessKeys {
     private AccessKeys() {}
 
     static String next() {
-        return SecretTokens.next();
+        return RandomTokens.next();
     }
 
     static String hash(String key) {
@@ -32,7 +33,7 @@ final class AccessKeys {
 
     /** @return whether the presented key hashes to the stored hash; time independent of where they differ */
     static boolean matches(String presented, String storedHash) {
-        return SecretTokens.same(hash(presented == null ? "" : presented), storedHash);
+        return ConstantTime.same(hash(presented == null ? "" : presented), storedHash);
     }
 
     static String prefix(String key) {

@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.inbound;
 
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.ValidationException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;

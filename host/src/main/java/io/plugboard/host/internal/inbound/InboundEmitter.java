@@ -3,7 +3,7 @@ package io.plugboard.host.internal.inbound;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plugboard.host.internal.InputTimes;
+import io.plugboard.host.internal.common.InputTimes;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.sdk.InvalidEventException;

@@ -2,7 +2,7 @@ package io.plugboard.host.internal.inbound;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plugboard.host.internal.Ids;
+import io.plugboard.host.internal.common.Ids;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.inbound;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plugboard.host.internal.Ids;
+import io.plugboard.host.internal.common.Ids;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.sdk.inbound.InboundRequest;
 import io.plugboard.sdk.inbound.ReceiveResult;

@@ -2,9 +2,9 @@ package io.plugboard.host.internal.inbound;
 
 import static io.plugboard.host.internal.inbound.InboundChecks.collect;
 
-import io.plugboard.host.internal.Ids;
-import io.plugboard.host.internal.NotFoundException;
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.Ids;
+import io.plugboard.host.internal.common.NotFoundException;
+import io.plugboard.host.internal.common.ValidationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;

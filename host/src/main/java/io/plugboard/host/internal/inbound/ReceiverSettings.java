@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.inbound;
 
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.settings.SettingChanges;
 import io.plugboard.sdk.inbound.InvalidSettingsException;
 import io.plugboard.sdk.settings.Setting;

@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.inspector;
 
-import io.plugboard.host.internal.Threads;
+import io.plugboard.host.internal.common.Threads;
 import io.plugboard.host.internal.instances.JobLeases;
 import java.time.Duration;
 import java.util.concurrent.Executors;

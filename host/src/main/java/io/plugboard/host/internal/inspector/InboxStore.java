@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.inspector;
 
-import io.plugboard.host.internal.ConflictException;
+import io.plugboard.host.internal.common.ConflictException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

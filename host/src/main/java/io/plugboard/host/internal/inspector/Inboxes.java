@@ -1,8 +1,8 @@
 package io.plugboard.host.internal.inspector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plugboard.host.internal.ConflictException;
-import io.plugboard.host.internal.SecretTokens;
+import io.plugboard.host.internal.common.ConflictException;
+import io.plugboard.host.internal.common.RandomTokens;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +48,7 @@ public final class Inboxes {
 
     /** @throws ConflictException when {@value #MAX_INBOXES} inboxes are open */
     public Inbox create(String label) {
-        String id = "ibx_" + SecretTokens.next();
+        String id = "ibx_" + RandomTokens.next();
         return store.create(id, label, loopbackUrl(id));
     }
 

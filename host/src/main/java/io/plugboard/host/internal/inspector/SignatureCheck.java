@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.inspector;
 
-import io.plugboard.host.internal.InputTimes;
-import io.plugboard.host.internal.webhooks.Webhook;
+import io.plugboard.host.internal.common.InputTimes;
+import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.sdk.WebhookVerifier;
 import io.plugboard.sdk.inbound.RejectedRequestException;
 import java.time.Instant;

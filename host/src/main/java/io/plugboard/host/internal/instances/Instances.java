@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.instances;
 
-import io.plugboard.host.internal.Threads;
+import io.plugboard.host.internal.common.Threads;
 import io.plugboard.host.internal.plugins.PluginListener;
 import io.plugboard.host.internal.plugins.PluginReport;
 import java.time.Clock;

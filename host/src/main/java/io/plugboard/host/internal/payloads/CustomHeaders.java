@@ -11,7 +11,7 @@ final class CustomHeaders {
     private CustomHeaders() {}
 
     /** @return the headers to send, without Content-Type (the body decides that) */
-    static Map<String, String> resolve(Map<String, String> headers, SecretSource secrets) {
+    static Map<String, String> resolve(Map<String, String> headers, NamedSecretLookup secrets) {
         Map<String, String> out = new LinkedHashMap<>();
         headers.forEach((name, value) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {
@@ -21,7 +21,7 @@ final class CustomHeaders {
         return out;
     }
 
-    static String substitute(String value, SecretSource secrets) {
+    static String substitute(String value, NamedSecretLookup secrets) {
         Matcher m = SecretRefs.REFERENCE.matcher(value);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

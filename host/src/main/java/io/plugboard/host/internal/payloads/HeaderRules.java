@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.payloads;
 
-import io.plugboard.host.internal.webhooks.PayloadSettings;
+import io.plugboard.host.internal.outbound.PayloadSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -51,7 +51,7 @@ public final class PayloadTemplates {
         handlebars.registerHelper("unless", sized(UnlessHelper.INSTANCE));
         handlebars.registerHelper("with", sized(WithHelper.INSTANCE));
         handlebars.registerHelper("secret", (Object name, com.github.jknack.handlebars.Options o) -> {
-            SecretSource secrets = o.data(SECRETS);
+            NamedSecretLookup secrets = o.data(SECRETS);
             String key = String.valueOf(name);
             return secrets.value(key).orElseThrow(() -> new TemplateProblem("unknown secret " + key
                     + " (add it under Settings → Secrets)"));
@@ -74,7 +74,7 @@ public final class PayloadTemplates {
     }
 
     /** @throws TemplateProblem when rendering fails, e.g. on an unknown secret or helper */
-    public String render(Template template, Map<String, Object> model, SecretSource secrets) {
+    public String render(Template template, Map<String, Object> model, NamedSecretLookup secrets) {
         RenderBudget limits = new RenderBudget(budget);
         Context context = Context.newBuilder(model).resolver(new BudgetedResolver(limits)).build();
         context.data(SECRETS, secrets);

@@ -6,8 +6,8 @@ import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.host.internal.filters.EventFilter;
 import io.plugboard.host.internal.filters.FilterSyntaxException;
 import io.plugboard.host.internal.secrets.SecretRefs;
-import io.plugboard.host.internal.webhooks.PayloadCheck;
-import io.plugboard.host.internal.webhooks.PayloadSettings;
+import io.plugboard.host.internal.outbound.PayloadCheck;
+import io.plugboard.host.internal.outbound.PayloadSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -89,7 +89,7 @@ public final class PayloadValidator implements PayloadCheck {
         if (errors.containsKey("headers")) {
             return;
         }
-        SecretSource masked = masked(known);
+        NamedSecretLookup masked = masked(known);
         try {
             for (String type : events) {
                 Optional<RegisteredEventType> registered = registry.find(type);
@@ -105,7 +105,7 @@ public final class PayloadValidator implements PayloadCheck {
     }
 
     /** @return a source that knows the stored names and answers each with the mask */
-    public static SecretSource masked(Set<String> known) {
+    public static NamedSecretLookup masked(Set<String> known) {
         return name -> known.contains(name) ? Optional.of(UsedSecrets.MASK) : Optional.empty();
     }
 

@@ -2,8 +2,8 @@ package io.plugboard.host.internal.payloads;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.events.StoredEvent;
-import io.plugboard.host.internal.webhooks.PayloadSettings;
-import io.plugboard.host.internal.webhooks.Webhook;
+import io.plugboard.host.internal.outbound.PayloadSettings;
+import io.plugboard.host.internal.outbound.Webhook;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -19,10 +19,10 @@ public final class Payloads {
     private final PayloadTemplates templates;
     private final TemplateBody templateBody;
     private final CloudEventBody cloudEvents;
-    private final SecretSource secrets;
+    private final NamedSecretLookup secrets;
 
     /** @param secrets the secrets store, read when a request is built */
-    public Payloads(ObjectMapper mapper, PayloadTemplates templates, SecretSource secrets, String siteName) {
+    public Payloads(ObjectMapper mapper, PayloadTemplates templates, NamedSecretLookup secrets, String siteName) {
         this.templates = templates;
         this.templateBody = new TemplateBody(templates, mapper);
         this.cloudEvents = new CloudEventBody(mapper, siteName);

@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.payloads;
 
-import io.plugboard.host.internal.ByteSizes;
+import io.plugboard.host.internal.common.ByteSizes;
 
 /**
  * One render's share of the {@link TemplateBudget}: a deadline and an output limit. The render checks

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.jknack.handlebars.Template;
 import io.plugboard.host.internal.events.StoredEvent;
-import io.plugboard.host.internal.webhooks.Webhook;
+import io.plugboard.host.internal.outbound.Webhook;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

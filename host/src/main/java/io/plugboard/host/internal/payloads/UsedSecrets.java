@@ -5,17 +5,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@link SecretSource} for one request that remembers the values it handed out (and the webhook's
+ * A {@link NamedSecretLookup} for one request that remembers the values it handed out (and the webhook's
  * token), so what is logged or shown of that request can have them masked.
  */
-public final class UsedSecrets implements SecretSource {
+public final class UsedSecrets implements NamedSecretLookup {
 
     public static final String MASK = "****";
 
-    private final SecretSource source;
+    private final NamedSecretLookup source;
     private final Map<String, String> used = new LinkedHashMap<>();
 
-    public UsedSecrets(SecretSource source) {
+    public UsedSecrets(NamedSecretLookup source) {
         this.source = source;
     }
 

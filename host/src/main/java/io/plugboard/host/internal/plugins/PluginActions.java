@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.plugins;
 
-import io.plugboard.host.internal.ConflictException;
-import io.plugboard.host.internal.NotFoundException;
+import io.plugboard.host.internal.common.ConflictException;
+import io.plugboard.host.internal.common.NotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;

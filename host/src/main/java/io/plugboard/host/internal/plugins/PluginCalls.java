@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.plugins;
 
-import io.plugboard.host.internal.Threads;
+import io.plugboard.host.internal.common.Threads;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CancellationException;

@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.plugins;
 
-import io.plugboard.host.internal.ConflictException;
-import io.plugboard.host.internal.NotFoundException;
+import io.plugboard.host.internal.common.ConflictException;
+import io.plugboard.host.internal.common.NotFoundException;
 import io.plugboard.host.internal.events.EventTypeCompiler;
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.sdk.EventEmitter;
@@ -171,7 +171,7 @@ public final class PluginService implements AutoCloseable {
      * Installs an uploaded jar, or with {@code upgrade} replaces the installed version of the same
      * plugin (restoring it if the new one does not start).
      *
-     * @throws io.plugboard.host.internal.ValidationException if the jar is not an installable plugin (field {@code jar})
+     * @throws io.plugboard.host.internal.common.ValidationException if the jar is not an installable plugin (field {@code jar})
      * @throws ConflictException if the id is taken and this is no upgrade, or the upgrade was rolled back
      */
     public PluginReport upload(InputStream content, boolean upgrade) {

@@ -1,8 +1,8 @@
 package io.plugboard.host.internal.plugins;
 
-import io.plugboard.host.internal.ByteSizes;
-import io.plugboard.host.internal.ConflictException;
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.ByteSizes;
+import io.plugboard.host.internal.common.ConflictException;
+import io.plugboard.host.internal.common.ValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,9 +1,9 @@
 package io.plugboard.host.internal.secrets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plugboard.host.internal.NotFoundException;
-import io.plugboard.host.internal.Threads;
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.NotFoundException;
+import io.plugboard.host.internal.common.Threads;
+import io.plugboard.host.internal.common.ValidationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.settings;
 
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.sdk.settings.Setting;
 import io.plugboard.sdk.settings.SettingType;
 import java.util.LinkedHashMap;

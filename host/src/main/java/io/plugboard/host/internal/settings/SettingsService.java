@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.settings;
 
-import io.plugboard.host.internal.NotFoundException;
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.NotFoundException;
+import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.secrets.SealedValues;
 import io.plugboard.sdk.Registration;
 import io.plugboard.sdk.settings.Setting;

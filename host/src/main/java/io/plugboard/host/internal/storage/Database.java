@@ -2,7 +2,7 @@ package io.plugboard.host.internal.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.plugboard.host.internal.Threads;
+import io.plugboard.host.internal.common.Threads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -2,13 +2,16 @@ package io.plugboard.host.internal.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.plugboard.host.internal.SecretTokens;
+import io.plugboard.host.internal.common.ConstantTime;
 import io.plugboard.host.internal.auth.AdminUsers;
 import io.plugboard.host.internal.auth.ApiTokens;
 import io.plugboard.host.internal.auth.LoginThrottle;
 import io.plugboard.host.internal.auth.TokenScope;
 import io.plugboard.host.internal.auth.AuthServices;
 import io.plugboard.host.internal.auth.Sessions;
+import io.plugboard.host.internal.web.http.AccessNames;
+import io.plugboard.host.internal.web.http.ApiException;
+import io.plugboard.host.internal.web.http.JarUpload;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,13 +28,6 @@ import java.util.Set;
  */
 public final class AccessControl {
 
-    public static final String SESSION_COOKIE = "plugboard_session";
-    public static final String SESSION_ATTRIBUTE = "plugboard.session";
-    public static final String CSRF_FIELD = "_csrf";
-    /** The admin's htmx requests send the token in this header too (a cross-site form cannot set it). */
-    public static final String CSRF_HEADER = "X-CSRF-Token";
-    /** The admin whose HTTP Basic credentials an API request carried; absent for a token. */
-    public static final String API_ADMIN_ATTRIBUTE = "plugboard.apiAdmin";
     private static final Set<String> PUBLIC_ADMIN = Set.of("/admin/login", "/admin/setup");
 
     private final AuthServices auth;
@@ -52,7 +48,7 @@ public final class AccessControl {
 
     /** @return the caller's session, if the request carries a live one */
     public Optional<Sessions.Session> session(Context ctx) {
-        return auth.sessions().find(ctx.cookie(SESSION_COOKIE));
+        return auth.sessions().find(ctx.cookie(AccessNames.SESSION_COOKIE));
     }
 
     private void requireApiCredentials(Context ctx) {
@@ -140,7 +136,7 @@ public final class AccessControl {
             auth.throttle().failed(user, ctx.ip(), "API, HTTP Basic");
             return false;
         }
-        ctx.attribute(API_ADMIN_ATTRIBUTE, admin.get());
+        ctx.attribute(AccessNames.API_ADMIN_ATTRIBUTE, admin.get());
         return true;
     }
 
@@ -148,11 +144,11 @@ public final class AccessControl {
     private String csrfField(Context ctx) {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase().startsWith("multipart/form-data")) {
-            return ctx.formParam(CSRF_FIELD);
+            return ctx.formParam(AccessNames.CSRF_FIELD);
         }
         JarUpload.refuseTooLarge(ctx, maxUploadBytes);
         try {
-            return ctx.formParam(CSRF_FIELD);
+            return ctx.formParam(AccessNames.CSRF_FIELD);
         } catch (Exception e) { // Javalin rethrows the servlet's checked exceptions unchecked
             throw JarUpload.unreadable(e, maxUploadBytes);
         }
@@ -179,12 +175,12 @@ public final class AccessControl {
             }
             return;
         }
-        ctx.attribute(SESSION_ATTRIBUTE, session.get());
+        ctx.attribute(AccessNames.SESSION_ATTRIBUTE, session.get());
         // The servlet method, not ctx.method(): that one honours X-HTTP-Method-Override.
         if (!"GET".equals(ctx.req().getMethod()) && !"HEAD".equals(ctx.req().getMethod())) {
-            String header = ctx.header(CSRF_HEADER);
+            String header = ctx.header(AccessNames.CSRF_HEADER);
             String sent = header != null ? header : csrfField(ctx);
-            if (!SecretTokens.same(sent, session.get().csrfToken())) {
+            if (!ConstantTime.same(sent, session.get().csrfToken())) {
                 throw new ApiException(403, "the form's security token is missing or out of date; "
                         + "reload the page and try again");
             }

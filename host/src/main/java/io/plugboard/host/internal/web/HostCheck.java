@@ -2,6 +2,9 @@ package io.plugboard.host.internal.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.plugboard.host.internal.config.AllowedHosts;
+import io.plugboard.host.internal.config.HostPort;
+import io.plugboard.host.internal.web.http.ApiException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;

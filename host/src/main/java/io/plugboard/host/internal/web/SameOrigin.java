@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web;
 
+import io.plugboard.host.internal.config.HostPort;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;

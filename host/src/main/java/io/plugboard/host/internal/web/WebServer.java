@@ -2,11 +2,12 @@ package io.plugboard.host.internal.web;
 
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import io.plugboard.host.internal.web.http.JarUpload;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import io.plugboard.host.internal.HostServices;
+import io.plugboard.host.internal.web.http.HostServices;
 import io.plugboard.host.internal.web.admin.AdminRoutes;
 import io.plugboard.host.internal.web.admin.AdminView;
 import io.plugboard.host.internal.web.admin.ErrorPage;

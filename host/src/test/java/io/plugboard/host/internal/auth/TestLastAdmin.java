@@ -3,7 +3,7 @@ package io.plugboard.host.internal.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.plugboard.host.internal.Ids;
+import io.plugboard.host.internal.common.Ids;
 import io.plugboard.host.internal.storage.Database;
 import io.plugboard.host.internal.storage.Dialect;
 import io.plugboard.host.testing.TestDatabases;

@@ -3,7 +3,7 @@ package io.plugboard.host.internal.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.plugboard.host.internal.webhooks.TargetGuard;
+import io.plugboard.host.internal.outbound.TargetGuard;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;

@@ -3,7 +3,8 @@ package io.plugboard.host.internal.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plugboard.host.DeliverySettings;
-import io.plugboard.host.internal.webhooks.TargetGuard;
+import io.plugboard.host.InternalConfigs;
+import io.plugboard.host.internal.outbound.TargetGuard;
 import io.plugboard.host.testing.Receiver;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The webhook HTTP client against a real local receiver: what reaches it and how each outcome reads. */
 class TestHttpSender {
 
-    private static final DeliverySettings SETTINGS = DeliverySettings.defaults().toBuilder()
-            .requestTimeout(Duration.ofSeconds(1)).maxResponseBodyBytes(10).build();
+    private static final DeliveryConfig SETTINGS = InternalConfigs.delivery(DeliverySettings.defaults().toBuilder()
+            .requestTimeout(Duration.ofSeconds(1)).maxResponseBodyBytes(10).build());
 
     private static WebhookRequest post(String url) {
         return new WebhookRequest(URI.create(url), Map.of("Content-Type", "application/json", "User-Agent", "Plugboard/t",

@@ -3,8 +3,8 @@ package io.plugboard.host.internal.inspector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.plugboard.host.internal.ConflictException;
-import io.plugboard.host.internal.Json;
+import io.plugboard.host.internal.common.ConflictException;
+import io.plugboard.host.internal.common.Json;
 import io.plugboard.host.internal.instances.JobLeases;
 import io.plugboard.host.internal.storage.Database;
 import io.plugboard.host.internal.storage.DatabaseSettings;

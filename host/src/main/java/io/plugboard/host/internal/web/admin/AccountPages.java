@@ -1,11 +1,11 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.auth.AccountChanges;
 import io.plugboard.host.internal.auth.AdminUsers;
 import io.plugboard.host.internal.auth.Sessions;
-import io.plugboard.host.internal.web.AccessControl;
+import io.plugboard.host.internal.web.http.AccessNames;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -39,7 +39,7 @@ final class AccountPages {
                 throw ValidationException.of("confirm", "the two new passwords differ");
             }
             accounts.changePassword(me(ctx), ctx.formParam("current_password"), replacement, ctx.ip(),
-                    ctx.cookie(AccessControl.SESSION_COOKIE));
+                    ctx.cookie(AccessNames.SESSION_COOKIE));
         } catch (ValidationException e) {
             ctx.status(400);
             view.render(ctx, "account", "settings", "Your account", Map.of("errors", e.fieldErrors(),
@@ -89,7 +89,7 @@ final class AccountPages {
     }
 
     private static AdminUsers.AdminUser me(Context ctx) {
-        Sessions.Session session = ctx.attribute(AccessControl.SESSION_ATTRIBUTE);
+        Sessions.Session session = ctx.attribute(AccessNames.SESSION_ATTRIBUTE);
         return new AdminUsers.AdminUser(session.userId(), session.username());
     }
 }

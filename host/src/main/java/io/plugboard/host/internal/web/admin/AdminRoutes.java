@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.config.RoutesConfig;
-import io.plugboard.host.internal.HostServices;
+import io.plugboard.host.internal.web.http.HostServices;
 
 /**
  * The admin pages. Plain forms and redirects, so everything works without JavaScript; htmx requests

@@ -1,12 +1,12 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
-import io.plugboard.host.internal.InputTimes;
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.InputTimes;
+import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.delivery.DeliveryRecord;
 import io.plugboard.host.internal.delivery.DeliveryStore;
-import io.plugboard.host.internal.webhooks.Webhook;
-import io.plugboard.host.internal.webhooks.WebhookService;
+import io.plugboard.host.internal.outbound.Webhook;
+import io.plugboard.host.internal.outbound.WebhookService;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,15 +1,15 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.delivery.DeliveryStore;
 import io.plugboard.host.internal.delivery.TestResult;
 import io.plugboard.host.internal.delivery.TestSender;
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.events.RegisteredEventType;
-import io.plugboard.host.internal.webhooks.WebhookPage;
-import io.plugboard.host.internal.webhooks.WebhookQuery;
-import io.plugboard.host.internal.webhooks.WebhookService;
+import io.plugboard.host.internal.outbound.WebhookPage;
+import io.plugboard.host.internal.outbound.WebhookQuery;
+import io.plugboard.host.internal.outbound.WebhookService;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

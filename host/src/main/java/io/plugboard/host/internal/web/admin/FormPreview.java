@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.web.admin;
 
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.delivery.RequestPreview;
 import io.plugboard.host.internal.delivery.ShownRequest;
 import io.plugboard.host.internal.events.EventTypeRegistry;

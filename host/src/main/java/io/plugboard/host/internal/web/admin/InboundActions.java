@@ -2,7 +2,7 @@ package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.inbound.InboundService;
 import io.plugboard.host.internal.inbound.InboundWebhook;
 import java.util.HashMap;

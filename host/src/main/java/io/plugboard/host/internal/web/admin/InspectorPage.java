@@ -1,16 +1,16 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
-import io.plugboard.host.internal.ConflictException;
-import io.plugboard.host.internal.NotFoundException;
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.ConflictException;
+import io.plugboard.host.internal.common.NotFoundException;
+import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.inspector.CapturedRequest;
 import io.plugboard.host.internal.inspector.Inbox;
 import io.plugboard.host.internal.inspector.Inboxes;
 import io.plugboard.host.internal.inspector.SignatureCheck;
-import io.plugboard.host.internal.webhooks.Webhook;
-import io.plugboard.host.internal.webhooks.WebhookQuery;
-import io.plugboard.host.internal.webhooks.WebhookService;
+import io.plugboard.host.internal.outbound.Webhook;
+import io.plugboard.host.internal.outbound.WebhookQuery;
+import io.plugboard.host.internal.outbound.WebhookService;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

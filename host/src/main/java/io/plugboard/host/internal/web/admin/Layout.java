@@ -2,7 +2,7 @@ package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
 import io.plugboard.host.internal.auth.Sessions;
-import io.plugboard.host.internal.web.AccessControl;
+import io.plugboard.host.internal.web.http.AccessNames;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ final class Layout {
         model.put("notice", notice);
         model.put("htmxPath", htmxPath);
         // Set by AccessControl for every page behind the login; absent on the login and setup pages.
-        Sessions.Session session = ctx.attribute(AccessControl.SESSION_ATTRIBUTE);
+        Sessions.Session session = ctx.attribute(AccessNames.SESSION_ATTRIBUTE);
         if (session != null) {
             model.put("user", session.username());
             model.put("csrf", session.csrfToken());

@@ -3,14 +3,15 @@ package io.plugboard.host.internal.web.admin;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
-import io.plugboard.host.internal.SecretTokens;
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.ConstantTime;
+import io.plugboard.host.internal.common.RandomTokens;
+import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.auth.AdminUsers;
 import io.plugboard.host.internal.auth.AuthServices;
 import io.plugboard.host.internal.auth.LoginThrottle;
 import io.plugboard.host.internal.auth.Sessions;
-import io.plugboard.host.internal.web.AccessControl;
-import io.plugboard.host.internal.web.ApiException;
+import io.plugboard.host.internal.web.http.AccessNames;
+import io.plugboard.host.internal.web.http.ApiException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -72,8 +73,8 @@ final class LoginPages {
     }
 
     void logout(Context ctx) {
-        auth.sessions().delete(ctx.cookie(AccessControl.SESSION_COOKIE));
-        ctx.removeCookie(AccessControl.SESSION_COOKIE, "/");
+        auth.sessions().delete(ctx.cookie(AccessNames.SESSION_COOKIE));
+        ctx.removeCookie(AccessNames.SESSION_COOKIE, "/");
         ctx.redirect("/admin/login");
     }
 
@@ -112,9 +113,9 @@ final class LoginPages {
 
     /** A new session id every login, so a planted cookie is worthless (session fixation). */
     private void startSession(Context ctx, AdminUsers.AdminUser user) {
-        auth.sessions().delete(ctx.cookie(AccessControl.SESSION_COOKIE));
+        auth.sessions().delete(ctx.cookie(AccessNames.SESSION_COOKIE));
         Sessions.Created session = auth.sessions().create(user.id());
-        Cookie cookie = new Cookie(AccessControl.SESSION_COOKIE, session.cookieValue());
+        Cookie cookie = new Cookie(AccessNames.SESSION_COOKIE, session.cookieValue());
         cookie.setPath("/");
         cookie.setHttpOnly(true);
         cookie.setSameSite(SameSite.LAX);
@@ -136,7 +137,7 @@ final class LoginPages {
     private static String preSessionToken(Context ctx) {
         String token = ctx.cookie(PRE_SESSION_COOKIE);
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
-            token = SecretTokens.next();
+            token = RandomTokens.next();
             Cookie cookie = new Cookie(PRE_SESSION_COOKIE, token);
             cookie.setPath("/admin");
             cookie.setHttpOnly(true);
@@ -149,8 +150,8 @@ final class LoginPages {
 
     private static void checkPreSessionToken(Context ctx) {
         String cookie = ctx.cookie(PRE_SESSION_COOKIE);
-        String field = ctx.formParam(AccessControl.CSRF_FIELD);
-        if (!SecretTokens.same(cookie, field)) {
+        String field = ctx.formParam(AccessNames.CSRF_FIELD);
+        if (!ConstantTime.same(cookie, field)) {
             throw new ApiException(403, "the form's security token is missing or out of date; reload the page and try again");
         }
     }

@@ -1,8 +1,8 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
-import io.plugboard.host.internal.ValidationException;
-import io.plugboard.host.internal.webhooks.PayloadSettings;
+import io.plugboard.host.internal.common.ValidationException;
+import io.plugboard.host.internal.outbound.PayloadSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
 import io.plugboard.host.internal.auth.Sessions;
-import io.plugboard.host.internal.web.AccessControl;
+import io.plugboard.host.internal.web.http.AccessNames;
 import io.plugboard.sdk.web.PageRequest;
 
 /** A request to a plugin's admin page, as the plugin sees it. */
@@ -21,7 +21,7 @@ record PluginPageRequest(Context ctx) implements PageRequest {
 
     @Override
     public String user() {
-        Sessions.Session session = ctx.attribute(AccessControl.SESSION_ATTRIBUTE);
+        Sessions.Session session = ctx.attribute(AccessNames.SESSION_ATTRIBUTE);
         return session == null ? "" : session.username();
     }
 }

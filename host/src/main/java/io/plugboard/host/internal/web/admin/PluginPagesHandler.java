@@ -2,12 +2,12 @@ package io.plugboard.host.internal.web.admin;
 
 import com.github.jknack.handlebars.Handlebars;
 import io.javalin.http.Context;
-import io.plugboard.host.internal.NotFoundException;
+import io.plugboard.host.internal.common.NotFoundException;
 import io.plugboard.host.internal.auth.Sessions;
 import io.plugboard.host.internal.contrib.PluginPages;
 import io.plugboard.host.internal.contrib.PluginTemplates;
-import io.plugboard.host.internal.web.AccessControl;
-import io.plugboard.host.internal.web.ApiException;
+import io.plugboard.host.internal.web.http.AccessNames;
+import io.plugboard.host.internal.web.http.ApiException;
 import io.plugboard.sdk.web.AdminPage;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,7 +40,7 @@ final class PluginPagesHandler {
         Map<String, Object> model = new HashMap<>(callPlugin(pluginId, () -> page.model().apply(new PluginPageRequest(ctx))));
         model.put("pluginId", pluginId);
         model.put("title", page.title());
-        Sessions.Session session = ctx.attribute(AccessControl.SESSION_ATTRIBUTE);
+        Sessions.Session session = ctx.attribute(AccessNames.SESSION_ATTRIBUTE);
         if (session != null) {
             model.put("csrf", session.csrfToken());
         }

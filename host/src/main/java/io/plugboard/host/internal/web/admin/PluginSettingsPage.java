@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.settings.SettingView;
 import io.plugboard.host.internal.settings.SettingsService;
 import java.util.ArrayList;

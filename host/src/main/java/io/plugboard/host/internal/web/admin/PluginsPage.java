@@ -1,13 +1,13 @@
 package io.plugboard.host.internal.web.admin;
 
-import io.plugboard.host.internal.ByteSizes;
+import io.plugboard.host.internal.common.ByteSizes;
 import io.javalin.http.Context;
-import io.plugboard.host.internal.ConflictException;
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.ConflictException;
+import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.plugins.PluginReport;
 import io.plugboard.host.internal.plugins.PluginService;
 import io.plugboard.host.internal.settings.SettingsService;
-import io.plugboard.host.internal.web.JarUpload;
+import io.plugboard.host.internal.web.http.JarUpload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
-import io.plugboard.host.internal.HostConfig;
-import io.plugboard.host.internal.webhooks.TargetGuard;
+import io.plugboard.host.internal.config.HostConfig;
+import io.plugboard.host.internal.outbound.TargetGuard;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.plugboard.host.internal.web.admin;
 
 import io.plugboard.host.internal.delivery.AttemptRecord;
 import io.plugboard.host.internal.delivery.DeliveryStore;
-import io.plugboard.host.internal.webhooks.WebhookService;
+import io.plugboard.host.internal.outbound.WebhookService;
 import java.util.Optional;
 
 /** The "test event sent" panel, read back from the recorded attempt named in the URL. */

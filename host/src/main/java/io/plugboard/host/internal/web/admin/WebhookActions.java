@@ -4,8 +4,8 @@ import io.javalin.http.Context;
 import io.plugboard.host.internal.delivery.DeliveryStore;
 import io.plugboard.host.internal.delivery.TestResult;
 import io.plugboard.host.internal.delivery.TestSender;
-import io.plugboard.host.internal.webhooks.Webhook;
-import io.plugboard.host.internal.webhooks.WebhookService;
+import io.plugboard.host.internal.outbound.Webhook;
+import io.plugboard.host.internal.outbound.WebhookService;
 import java.util.HashMap;
 import java.util.Map;
 

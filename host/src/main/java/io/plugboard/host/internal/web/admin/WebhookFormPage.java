@@ -1,14 +1,14 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.delivery.RequestPreview;
 import io.plugboard.host.internal.events.EventTypeRegistry;
-import io.plugboard.host.internal.webhooks.PayloadSettings;
-import io.plugboard.host.internal.webhooks.Webhook;
-import io.plugboard.host.internal.webhooks.WebhookChanges;
-import io.plugboard.host.internal.webhooks.WebhookDraft;
-import io.plugboard.host.internal.webhooks.WebhookService;
+import io.plugboard.host.internal.outbound.PayloadSettings;
+import io.plugboard.host.internal.outbound.Webhook;
+import io.plugboard.host.internal.outbound.WebhookChanges;
+import io.plugboard.host.internal.outbound.WebhookDraft;
+import io.plugboard.host.internal.outbound.WebhookService;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

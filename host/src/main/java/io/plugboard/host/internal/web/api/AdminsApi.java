@@ -5,8 +5,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.auth.AccountChanges;
 import io.plugboard.host.internal.auth.AdminUsers;
-import io.plugboard.host.internal.web.AccessControl;
-import io.plugboard.host.internal.NotFoundException;
+import io.plugboard.host.internal.web.http.AccessNames;
+import io.plugboard.host.internal.common.NotFoundException;
 import java.util.Set;
 
 /**
@@ -46,6 +46,6 @@ final class AdminsApi {
     }
 
     private static AdminUsers.AdminUser caller(Context ctx) {
-        return ctx.attribute(AccessControl.API_ADMIN_ATTRIBUTE);
+        return ctx.attribute(AccessNames.API_ADMIN_ATTRIBUTE);
     }
 }

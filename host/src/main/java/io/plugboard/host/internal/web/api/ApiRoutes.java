@@ -1,7 +1,8 @@
 package io.plugboard.host.internal.web.api;
 
 import io.javalin.config.RoutesConfig;
-import io.plugboard.host.internal.HostServices;
+import io.plugboard.host.internal.web.http.HostServices;
+import io.plugboard.host.internal.web.http.OpenApiDocument;
 
 /** The REST API, version 1: JSON in and out, snake_case fields, lists as {@code {"data", "total"}}. */
 public final class ApiRoutes {

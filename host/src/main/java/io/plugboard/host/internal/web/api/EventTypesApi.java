@@ -2,7 +2,7 @@ package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
-import io.plugboard.host.internal.NotFoundException;
+import io.plugboard.host.internal.common.NotFoundException;
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.events.RegisteredEventType;
 

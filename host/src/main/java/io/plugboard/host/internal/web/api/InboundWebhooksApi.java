@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.inbound.CreatedKey;
 import io.plugboard.host.internal.inbound.InboundChanges;
 import io.plugboard.host.internal.inbound.InboundDraft;

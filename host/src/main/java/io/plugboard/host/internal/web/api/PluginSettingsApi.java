@@ -6,7 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.settings.SettingView;
 import io.plugboard.host.internal.settings.SettingsService;
-import io.plugboard.host.internal.web.ApiException;
+import io.plugboard.host.internal.web.http.ApiException;
 import java.util.List;
 import java.util.Set;
 

@@ -4,7 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.plugins.PluginReport;
 import io.plugboard.host.internal.plugins.PluginService;
-import io.plugboard.host.internal.web.JarUpload;
+import io.plugboard.host.internal.web.http.JarUpload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.plugboard.host.internal.PayloadServices;
-import io.plugboard.host.internal.ValidationException;
-import io.plugboard.host.internal.webhooks.PayloadSettings;
-import io.plugboard.host.internal.webhooks.Webhook;
-import io.plugboard.host.internal.webhooks.WebhookService;
+import io.plugboard.host.internal.web.http.PayloadServices;
+import io.plugboard.host.internal.common.ValidationException;
+import io.plugboard.host.internal.outbound.PayloadSettings;
+import io.plugboard.host.internal.outbound.Webhook;
+import io.plugboard.host.internal.outbound.WebhookService;
 import java.util.Set;
 
 /**

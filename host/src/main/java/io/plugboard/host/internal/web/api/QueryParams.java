@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
 import io.javalin.http.Context;
-import io.plugboard.host.internal.ValidationException;
+import io.plugboard.host.internal.common.ValidationException;
 
 /** Typed query parameters that answer 400 with the parameter's name when malformed. */
 final class QueryParams {

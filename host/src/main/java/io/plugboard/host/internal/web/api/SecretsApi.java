@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.plugboard.host.internal.secrets.SecretInUseException;
 import io.plugboard.host.internal.secrets.SecretService;
-import io.plugboard.host.internal.web.ApiException;
+import io.plugboard.host.internal.web.http.ApiException;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.plugboard.host.internal.webhooks.Webhook;
+import io.plugboard.host.internal.outbound.Webhook;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

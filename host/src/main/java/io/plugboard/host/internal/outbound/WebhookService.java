@@ -1,0 +1,127 @@
+package io.plugboard.host.internal.outbound;
+
+import io.plugboard.host.internal.common.Ids;
+import io.plugboard.host.internal.common.NotFoundException;
+import io.plugboard.host.internal.hooks.HookRunner;
+import io.plugboard.host.internal.outbound.SigningSecrets;
+import io.plugboard.host.internal.outbound.Webhook;
+import io.plugboard.host.internal.outbound.WebhookChanges;
+import io.plugboard.host.internal.outbound.WebhookDraft;
+import io.plugboard.host.internal.outbound.WebhookPage;
+import io.plugboard.host.internal.outbound.WebhookQuery;
+import io.plugboard.sdk.hooks.ActionHook;
+import io.plugboard.sdk.hooks.CoreHooks;
+import io.plugboard.sdk.hooks.WebhookInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Creates, changes and removes webhooks; all input passes the {@link WebhookValidator} first. Each
+ * change, once stored, fires its core hook ({@code webhook_created}, {@code _updated}, {@code _deleted}).
+ */
+public final class WebhookService {
+
+    private final WebhookStore store;
+    private final WebhookValidator validator;
+    private final SigningSecrets secrets;
+    private final Ids ids;
+    private final Clock clock;
+    private final HookRunner hooks;
+    private final Runnable changed;
+
+    /** @param changed told after every stored change, e.g. so the dispatcher reads the webhooks again */
+    public WebhookService(WebhookStore store, WebhookValidator validator, SigningSecrets secrets, Ids ids, Clock clock,
+                          HookRunner hooks, Runnable changed) {
+        this.hooks = hooks;
+        this.changed = changed;
+        this.store = store;
+        this.validator = validator;
+        this.secrets = secrets;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public Webhook create(WebhookDraft draft) {
+        return create(draft, Map.of());
+    }
+
+    /** @param earlier problems the caller found in the input already; reported with the others */
+    public Webhook create(WebhookDraft draft, Map<String, String> earlier) {
+        WebhookDraft d = validator.validate(draft, earlier);
+        Instant now = clock.instant();
+        Webhook w = new Webhook(ids.next("wh"), d.name(), d.url(), d.events(), d.enabled(), d.token(),
+                secrets.newSigningSecret(), now, now, 0, 0, null, null, null, null, null, null, null, d.payload());
+        store.insert(w);
+        fire(CoreHooks.WEBHOOK_CREATED, w);
+        return w;
+    }
+
+    public Webhook update(String id, WebhookChanges changes) {
+        return update(id, changes, Map.of());
+    }
+
+    /** @param earlier problems the caller found in the input already; reported with the others */
+    public Webhook update(String id, WebhookChanges changes, Map<String, String> earlier) {
+        Webhook current = get(id);
+        WebhookDraft d = validator.validateChange(changes.applyTo(current.toDraft()), current, earlier);
+        if (!store.update(id, d, clock.instant())) {
+            throw notFound(id);
+        }
+        return fire(CoreHooks.WEBHOOK_UPDATED, get(id));
+    }
+
+    public Webhook setEnabled(String id, boolean enabled) {
+        return update(id, new WebhookChanges(null, null, null, enabled, false, null));
+    }
+
+    /**
+     * Gives the webhook a new signing secret; the old one keeps signing alongside it for {@code overlap},
+     * so receivers can switch without missing a delivery.
+     */
+    public Webhook rotateSecret(String id, Duration overlap) {
+        Instant now = clock.instant();
+        if (!store.rotateSecret(id, secrets.newSigningSecret(), now.plus(overlap), now)) {
+            throw notFound(id);
+        }
+        return fire(CoreHooks.WEBHOOK_UPDATED, get(id));
+    }
+
+    public void delete(String id) {
+        Webhook gone = get(id);
+        if (!store.delete(id)) {
+            throw notFound(id);
+        }
+        fire(CoreHooks.WEBHOOK_DELETED, gone);
+    }
+
+    public Webhook get(String id) {
+        return store.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    public Optional<Webhook> find(String id) {
+        return store.find(id);
+    }
+
+    public WebhookPage search(WebhookQuery query) {
+        return store.search(query);
+    }
+
+    public String newToken() {
+        return secrets.newToken();
+    }
+
+    private Webhook fire(ActionHook<WebhookInfo> hook, Webhook w) {
+        changed.run();
+        if (hooks.has(hook)) {
+            hooks.doAction(hook, new WebhookInfo(w.id(), w.name(), w.url(), w.events(), w.enabled()));
+        }
+        return w;
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("no webhook has the id '" + id + "'");
+    }
+}

@@ -1,6 +1,0 @@
-package io.plugboard.host.internal.webhooks;
-
-import java.util.List;
-
-/** One page of a webhook search, with the number of all matches. */
-public record WebhookPage(List<Webhook> data, long total) {}

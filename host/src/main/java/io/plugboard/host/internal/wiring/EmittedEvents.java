@@ -1,0 +1,36 @@
+package io.plugboard.host.internal.wiring;
+
+import io.plugboard.host.internal.delivery.DeliveryEngine;
+import io.plugboard.host.internal.delivery.DeliveryMetrics;
+import io.plugboard.host.internal.events.StoredEvent;
+import io.plugboard.host.internal.hooks.HookRunner;
+import io.plugboard.sdk.hooks.CoreHooks;
+import io.plugboard.sdk.hooks.EmittedEvent;
+import java.util.function.Consumer;
+
+/**
+ * What follows a committed emit, on the emitting thread: the event is counted, the dispatcher woken
+ * for its deliveries, and {@link CoreHooks#EVENT_EMITTED} told (only when a callback listens).
+ */
+final class EmittedEvents implements Consumer<StoredEvent> {
+
+    private final DeliveryMetrics metrics;
+    private final DeliveryEngine delivery;
+    private final HookRunner hooks;
+
+    EmittedEvents(DeliveryMetrics metrics, DeliveryEngine delivery, HookRunner hooks) {
+        this.metrics = metrics;
+        this.delivery = delivery;
+        this.hooks = hooks;
+    }
+
+    @Override
+    public void accept(StoredEvent event) {
+        metrics.emitted(event.type());
+        delivery.wake();
+        if (hooks.has(CoreHooks.EVENT_EMITTED)) {
+            hooks.doAction(CoreHooks.EVENT_EMITTED,
+                    new EmittedEvent(event.id(), event.type(), event.source(), event.data(), event.createdAt()));
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package io.plugboard.host.internal.wiring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.config.HostConfig;
+import io.plugboard.host.internal.web.http.HostServices;
+import io.plugboard.host.internal.web.http.PayloadServices;
+import io.plugboard.host.internal.auth.AdminUsers;
+import io.plugboard.host.internal.auth.ApiTokens;
+import io.plugboard.host.internal.auth.AuthServices;
+import io.plugboard.host.internal.auth.LoginThrottle;
+import io.plugboard.host.internal.auth.Sessions;
+import io.plugboard.host.internal.common.Ids;
+import io.plugboard.host.internal.common.Json;
+import io.plugboard.host.internal.contrib.Contributions;
+import io.plugboard.host.internal.contrib.PluginContributions;
+import io.plugboard.host.internal.contrib.PluginPages;
+import io.plugboard.host.internal.contrib.PluginRoutes;
+import io.plugboard.host.internal.contrib.PluginTemplates;
+import io.plugboard.host.internal.contrib.TaskScheduler;
+import io.plugboard.host.internal.delivery.DeliveryEngine;
+import io.plugboard.host.internal.delivery.DeliveryMetrics;
+import io.plugboard.host.internal.events.EventService;
+import io.plugboard.host.internal.events.EventTypeCompiler;
+import io.plugboard.host.internal.events.EventTypeRegistry;
+import io.plugboard.host.internal.events.OutboxWriter;
+import io.plugboard.host.internal.events.RegisteredEventType;
+import io.plugboard.host.internal.events.SourceEmitter;
+import io.plugboard.host.internal.instances.Instances;
+import io.plugboard.host.internal.instances.JobLeases;
+import io.plugboard.host.internal.hooks.HookExecutor;
+import io.plugboard.host.internal.hooks.HookRegistry;
+import io.plugboard.host.internal.hooks.HookRunner;
+import io.plugboard.host.internal.hooks.OwnedHooks;
+import io.plugboard.host.internal.inbound.InboundReceiving;
+import io.plugboard.host.internal.inbound.InboundService;
+import io.plugboard.host.internal.inbound.InboundServices;
+import io.plugboard.host.internal.inbound.InboundStore;
+import io.plugboard.host.internal.inbound.ReceivedEvents;
+import io.plugboard.host.internal.inbound.ReceiverRegistry;
+import io.plugboard.host.internal.migrations.PluginMigrations;
+import io.plugboard.host.internal.plugins.PluginReport;
+import io.plugboard.host.internal.inspector.InboxDelivery;
+import io.plugboard.host.internal.inspector.InboxPurge;
+import io.plugboard.host.internal.inspector.Inboxes;
+import io.plugboard.host.internal.filters.FilterCache;
+import io.plugboard.host.internal.payloads.PayloadTemplates;
+import io.plugboard.host.internal.payloads.PayloadValidator;
+import io.plugboard.host.internal.payloads.Payloads;
+import io.plugboard.host.internal.secrets.SealedValues;
+import io.plugboard.host.internal.secrets.SecretKeys;
+import io.plugboard.host.internal.secrets.SecretService;
+import io.plugboard.host.internal.plugins.PluginOptions;
+import io.plugboard.host.internal.plugins.PluginService;
+import io.plugboard.host.internal.settings.SettingsService;
+import io.plugboard.host.internal.storage.Database;
+import io.plugboard.host.internal.web.WebServer;
+import io.plugboard.host.internal.outbound.SigningSecrets;
+import io.plugboard.host.internal.outbound.TargetGuard;
+import io.plugboard.host.internal.outbound.WebhookService;
+import io.plugboard.host.internal.outbound.WebhookStore;
+import io.plugboard.host.internal.outbound.WebhookValidator;
+import io.plugboard.sdk.EventEmitter;
+import io.plugboard.sdk.EventType;
+import io.plugboard.sdk.hooks.Hooks;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import javax.crypto.SecretKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A started host: wires the parts together in order and takes them down in reverse. The only place
+ * that knows every part; each part gets what it needs through its constructor.
+ */
+public final class HostRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HostRuntime.class);
+    /** A hook callback that takes longer than this is reported in the log. */
+    private static final Duration SLOW_HOOK = Duration.ofMillis(200);
+
+    private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    private EventEmitter appEmitter;
+    private Hooks appHooks;
+    private PluginService plugins;
+    private EventService events;
+    private WebServer web;
+    private String instanceId;
+
+    private HostRuntime() {}
+
+    public static HostRuntime start(HostConfig config) {
+        HostRuntime runtime = new HostRuntime();
+        try {
+            runtime.boot(config);
+            return runtime;
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    private void boot(HostConfig config) {
+        // Millisecond ticks: times are stored as epoch millis, so what we return must not be finer.
+        Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+        Ids ids = new Ids(clock);
+        ObjectMapper apiMapper = Json.newMapper();
+        ObjectMapper dataMapper = Json.newDataMapper();
+
+        Database db = closing(Database.open(config.database(), config.dataDir()));
+        Instances instances = closing(new Instances(db.jdbi(),
+                config.instanceId() != null ? config.instanceId() : ids.next("ins"), config.hostVersion(),
+                config.delivery().leaseDuration().dividedBy(6), clock));
+        instanceId = instances.id();
+        EventTypeRegistry registry = new EventTypeRegistry();
+        EventTypeCompiler compiler = new EventTypeCompiler(apiMapper);
+        for (EventType type : config.appEventTypes()) {
+            registry.register(compiler.compile(type, RegisteredEventType.APP_SOURCE));
+        }
+        HookRunner hooks = new HookRunner(new HookRegistry(), SLOW_HOOK);
+        HookExecutor hookThread = new HookExecutor(hooks);
+        appHooks = new OwnedHooks(hooks, RegisteredEventType.APP_SOURCE, () -> true);
+        SecretKey secretsKey = SecretKeys.load(System.getenv(SecretKeys.ENV), config.dataDir());
+        SealedValues sealed = new SealedValues(secretsKey);
+        Contributions contributions = new Contributions(hooks, new SettingsService(db.jdbi(), sealed, clock), new PluginPages(),
+                new PluginTemplates(), new PluginRoutes());
+        TaskScheduler tasks = new TaskScheduler();
+        PluginContributions pluginParts = new PluginContributions(contributions, tasks, db.dataSource());
+        WebhookStore webhookStore = new WebhookStore(db.jdbi());
+        DeliveryMetrics metrics = new DeliveryMetrics(db.jdbi(), clock::instant);
+        JobLeases jobs = new JobLeases(db.jdbi(), instances.id(), clock);
+        Inboxes inspector = new Inboxes(db.jdbi(), apiMapper, clock);
+        InboxPurge inboxPurge = closing(new InboxPurge(inspector, jobs));
+        TargetGuard guard = new TargetGuard(config.allowPrivateTargets(), config.allowedTargets(),
+                inspector::isOwnInboxUrl);
+        guard.relaxedNotice().ifPresent(log::warn);
+        SecretService secrets = closing(new SecretService(db.jdbi(), apiMapper, secretsKey, clock));
+        Payloads payloads = new Payloads(apiMapper, new PayloadTemplates(apiMapper, config.templates()), secrets::value, config.siteName());
+        PayloadValidator payloadCheck = new PayloadValidator(payloads, registry, secrets::names);
+        DeliveryEngine delivery = new DeliveryEngine(db, webhookStore, guard, config.delivery(), metrics,
+                apiMapper, ids, clock, config.hostVersion(), payloads, new InboxDelivery(inspector), hooks, hookThread,
+                instances.id(), jobs);
+        events = new EventService(registry, db.jdbi(), new OutboxWriter(ids, new FilterCache(), apiMapper),
+                new EmittedEvents(metrics, delivery, hooks), apiMapper, ids, clock, config.plugins().rejectInvalidEventData());
+        appEmitter = new SourceEmitter(events, dataMapper, RegisteredEventType.APP_SOURCE);
+
+        InboundStore inboundStore = new InboundStore(db.jdbi(), apiMapper, sealed, clock);
+        // Inbound webhooks in AUTO mode follow the version of a receiver's plugin when it starts.
+        ReceiverRegistry receivers = new ReceiverRegistry(this::pluginVersion, inboundStore::followVersion);
+        InboundServices inbound = new InboundServices(new InboundService(inboundStore, receivers, ids, clock),
+                new InboundReceiving(inboundStore, receivers, events, db.jdbi(), apiMapper, ids, clock, config.maxRequestBytes()),
+                new ReceivedEvents(db.jdbi()));
+
+        PluginOptions pluginOptions = new PluginOptions(config.pluginsDir(), config.dataDir().resolve("plugin-copies"),
+                config.plugins().developmentDirs(), config.hostVersion(), config.plugins().watch(),
+                Duration.ofMillis(250), config.plugins().maxJarBytes(), config.plugins().timeLimits());
+        // Migrations run before a plugin's contributions open, so a failed migration fails its start.
+        plugins = closing(new PluginService(pluginOptions, db.jdbi(), clock, registry, compiler,
+                source -> new SourceEmitter(events, dataMapper, source), pluginParts::partsFor,
+                List.of(new PluginMigrations(db.jdbi(), db.dataSource(), clock), pluginParts, receivers, instances)));
+        // Closed before the plugins stop: queued delivery hooks still reach their callbacks.
+        closing(hookThread);
+        closing(tasks);
+        WebhookService webhooks = new WebhookService(webhookStore, new WebhookValidator(registry, guard, payloadCheck), new SigningSecrets(), ids,
+                clock, hooks, delivery::webhooksChanged);
+        AuthServices auth = new AuthServices(new AdminUsers(db.jdbi(), db.dialect(), ids, clock),
+                new Sessions(db.jdbi(), clock, config.sessionIdleTimeout()), new ApiTokens(db.jdbi(), ids, clock),
+                new LoginThrottle(clock));
+        createInitialAdmin(config, auth.users());
+        web = new WebServer(new HostServices(config, apiMapper, registry, events, webhooks,
+                delivery.testSender(events), delivery.store(), metrics, delivery::wake, plugins, guard, auth, clock,
+                new PayloadServices(secrets, delivery.preview(events, payloadCheck, secrets::names, apiMapper),
+                        delivery.testConsole(events), inspector), instances, contributions, inbound));
+
+        // Deliveries start before plugins, so events plugins emit while starting go out at once;
+        // the engine closes before the plugins and the database, draining what is in flight.
+        delivery.start();
+        closing(delivery);
+        inboxPurge.start();
+        plugins.start();
+        instances.start(plugins::reports);
+        closing(web);
+        web.start();
+        inspector.listeningOn(config.bindHost(), web.port());
+        log.info("Plugboard {} is running: admin at http://{}:{}/admin ({} event types from {} plugin(s))",
+                config.hostVersion(), config.bindHost(), web.port(), registry.all().size(), plugins.reports().size());
+        if (!auth.users().any()) {
+            log.warn("No admin exists yet: open http://{}:{}/admin/setup to create the first one "
+                    + "(or start with PLUGBOARD_ADMIN_USER and PLUGBOARD_ADMIN_PASSWORD)", config.bindHost(), web.port());
+        }
+    }
+
+    /** The first admin from the configuration, only while there is none; the password is never logged. */
+    private static void createInitialAdmin(HostConfig config, AdminUsers users) {
+        if (config.initialAdminUser() == null) {
+            return;
+        }
+        if (users.any()) {
+            boolean exists = users.list().stream().anyMatch(a -> a.username().equals(config.initialAdminUser().strip()));
+            log.info("Admins already exist, so the configured admin user (adminUser, --admin-user, PLUGBOARD_ADMIN_USER) "
+                    + "was not applied: '{}' {}; the configured password is ignored. Change passwords on the admin's "
+                    + "Account page", config.initialAdminUser(), exists ? "exists and keeps its password" : "was not created");
+            return;
+        }
+        users.create(config.initialAdminUser(), config.initialAdminPassword());
+        log.info("Created the first admin, '{}'", config.initialAdminUser());
+    }
+
+    private Optional<String> pluginVersion(String pluginId) {
+        return plugins.reports().stream().filter(r -> r.id().equals(pluginId)).map(PluginReport::version).findFirst();
+    }
+
+    public EventEmitter appEmitter() {
+        return appEmitter;
+    }
+
+    /** @return the hooks of the embedding application (owner {@code app}) */
+    public Hooks appHooks() {
+        return appHooks;
+    }
+
+    public PluginService plugins() {
+        return plugins;
+    }
+
+    /** Emits on the caller's connection, inside the caller's transaction (the transactional outbox). */
+    public String emitOn(Connection connection, String type, JsonNode data) throws SQLException {
+        return events.emitOn(connection, RegisteredEventType.APP_SOURCE, type, data).id();
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public List<String> routes() {
+        return web.routes();
+    }
+
+    private <T extends AutoCloseable> T closing(T closeable) {
+        closeables.push(closeable);
+        return closeable;
+    }
+
+    @Override
+    public void close() {
+        while (!closeables.isEmpty()) {
+            AutoCloseable next = closeables.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                log.warn("Error while shutting down {}: {}", next.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}
