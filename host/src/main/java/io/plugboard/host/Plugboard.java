@@ -88,7 +88,7 @@ public final class Plugboard implements AutoCloseable {
      * event and its deliveries are written on {@code connection} and are sent only once the caller
      * commits; a rollback leaves no trace. The connection must be to this host's database (for
      * SQLite, the file {@code plugboard.db} in the data directory; for PostgreSQL, the database and
-     * schema given to {@link Builder#database}); the caller commits or rolls back.
+     * schema given to {@link PlugboardBuilder#database}); the caller commits or rolls back.
      *
      * @param connection an open connection with auto-commit off, to the host's database
      * @param type the key of a registered event type
@@ -107,7 +107,7 @@ public final class Plugboard implements AutoCloseable {
         return running().emitOn(connection, type, tree);
     }
 
-    /** @return this instance's id among those sharing the database (see {@link Builder#instanceId}) */
+    /** @return this instance's id among those sharing the database (see {@link PlugboardBuilder#instanceId}) */
     public String instanceId() {
         return running().instanceId();
     }
