@@ -35,12 +35,11 @@ public final class Dispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final long IDLE_POLL_MS = 500;
-    private static final long WEBHOOK_REFRESH_MS = 250;
     /** Due deliveries read ahead per webhook, so the database is read once per many sends. */
     private static final int PREFETCH = 200;
 
     private final DeliveryQueue queue;
-    private final WebhookStore webhooks;
+    private final DispatchTargets targets;
     private final RequestFactory requests;
     private final HttpSender http;
     private final AttemptRecorder recorder;
@@ -56,10 +55,6 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<String, AtomicInteger> inFlightByWebhook = new ConcurrentHashMap<>();
     private final AtomicInteger inFlightTotal = new AtomicInteger();
     private final Map<String, ArrayDeque<DueDelivery>> readAhead = new HashMap<>();
-    private List<Webhook> targets = List.of();
-    private long targetsReadAt;
-    /** Set when a webhook of this instance changed, so the next look reads them at once. */
-    private volatile boolean targetsStale;
     private final Object signal = new Object();
     /** Guards the read-ahead and the round-robin: held by whichever thread is dispatching. */
     private final ReentrantLock dispatchLock = new ReentrantLock();
@@ -73,7 +68,7 @@ public final class Dispatcher implements AutoCloseable {
                CompletionWriter writer, DeliveryConfig settings, DeliveryMetrics metrics, Ids ids, Clock clock,
                Leases leases) {
         this.queue = queue;
-        this.webhooks = webhooks;
+        this.targets = new DispatchTargets(webhooks);
         this.requests = requests;
         this.http = http;
         this.recorder = new AttemptRecorder(writer, batch -> {
@@ -124,12 +119,13 @@ public final class Dispatcher implements AutoCloseable {
     private void dispatchDue() {
         Instant now = clock.instant();
         refreshTargets();
-        if (targets.isEmpty() || !claimsHold()) {
+        List<Webhook> webhooks = targets.list();
+        if (webhooks.isEmpty() || !claimsHold()) {
             return;
         }
-        int start = Math.floorMod(roundRobin++, targets.size());
-        for (int i = 0; i < targets.size() && dispatching; i++) {
-            Webhook w = targets.get((start + i) % targets.size());
+        int start = Math.floorMod(roundRobin++, webhooks.size());
+        for (int i = 0; i < webhooks.size() && dispatching; i++) {
+            Webhook w = webhooks.get((start + i) % webhooks.size());
             if (!lanes.free(w.id())) {
                 continue;
             }
@@ -191,28 +187,19 @@ public final class Dispatcher implements AutoCloseable {
         return false;
     }
 
-    /**
-     * A webhook was changed on this instance (URL, secret, template, on/off): the next look reads the
-     * webhooks again, so a delivery emitted after the change is sent as changed. Other instances see
-     * it within {@code WEBHOOK_REFRESH_MS}.
-     */
+    /** A webhook was created, changed or deleted on this instance: the next look reads them again. */
     public void webhooksChanged() {
-        targetsStale = true;
+        targets.changed();
         wake();
     }
 
-    /** Re-reads the enabled webhooks now and then, dropping read-ahead of ones that were turned off. */
+    /** Re-reads the enabled webhooks when due, dropping read-ahead of ones that were turned off. */
     private void refreshTargets() {
-        long nowMs = System.nanoTime() / 1_000_000;
-        if (!targetsStale && nowMs - targetsReadAt < WEBHOOK_REFRESH_MS && !targets.isEmpty()) {
+        if (!targets.refresh()) {
             return;
         }
-        // Cleared before the read, so a change committed during it is read on the next look.
-        targetsStale = false;
-        targets = webhooks.enabled();
-        targetsReadAt = nowMs;
         Set<String> enabled = new HashSet<>();
-        targets.forEach(w -> enabled.add(w.id()));
+        targets.list().forEach(w -> enabled.add(w.id()));
         readAhead.keySet().retainAll(enabled);
         // Read-ahead may hold deliveries redelivered or rescheduled meanwhile; start afresh each refresh.
         readAhead.values().forEach(ArrayDeque::clear);
