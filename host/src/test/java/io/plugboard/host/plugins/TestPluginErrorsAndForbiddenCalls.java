@@ -61,6 +61,8 @@ class TestPluginErrorsAndForbiddenCalls {
         HostilePlugins.calling("stopper", "Thread.currentThread().stop()").writeTo(plugins);
         try (TestHost host = TestHost.start(plugins)) {
             Map<String, JsonNode> all = new PluginsApiClient(host.http()).plugins();
+            assertThat(all).as("the refused jars are listed by file name, not loaded as plugins")
+                    .containsKeys("halter.jar", "stopper.jar").doesNotContainKeys("halter", "stopper");
             assertThat(all.get("halter.jar").get("state").asText()).isEqualTo("failed");
             assertThat(all.get("halter.jar").get("reason").asText())
                     .contains("class test.halter.Quitter calls Runtime.halt (in quit())");
