@@ -71,7 +71,7 @@ public final class AdminRoutes {
             var rotated = services.webhooks().rotateSecret(ctx.pathParam("id"),
                     services.config().delivery().secretRotationOverlap());
             Flash.set(ctx, "New signing secret created. The previous one keeps signing until "
-                    + rotated.previousSecretExpiresAt() + ".");
+                    + rotated.secrets().previousExpiresAt() + ".");
             ctx.redirect("/admin/webhooks/" + rotated.id() + "/edit");
         });
 
