@@ -119,7 +119,7 @@ public final class Plugboard implements AutoCloseable {
 
     /** @return the server's base URL, e.g. {@code http://127.0.0.1:8080} */
     public String baseUrl() {
-        String host = config.bindHost().equals("0.0.0.0") ? "localhost" : config.bindHost();
+        String host = config.web().bindHost().equals("0.0.0.0") ? "localhost" : config.web().bindHost();
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 

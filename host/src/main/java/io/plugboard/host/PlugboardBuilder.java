@@ -1,20 +1,12 @@
 package io.plugboard.host;
 
 import io.javalin.config.JavalinConfig;
-import io.plugboard.host.internal.config.HostConfig;
-import io.plugboard.host.internal.common.HostVersion;
 import io.plugboard.host.internal.payloads.TemplateBudget;
 import io.plugboard.host.internal.plugins.PluginTimeLimits;
 import io.plugboard.host.internal.storage.DatabaseSettings;
-import io.plugboard.host.internal.config.AllowedHosts;
-import io.plugboard.host.internal.outbound.TargetGuard;
 import io.plugboard.sdk.EventType;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -22,53 +14,21 @@ import java.util.function.Consumer;
  * Configures a {@link Plugboard}; every setting has a default. Get one from {@link Plugboard#builder()}.
  */
 public final class PlugboardBuilder {
-    private Path pluginsDir = Path.of("plugins");
-    private Path dataDir = Path.of("plugboard-data");
-    private String bindHost = "127.0.0.1";
-    private int port = 8080;
-    private String siteName = "Plugboard";
-    private final List<EventType> eventTypes = new ArrayList<>();
-    private final List<Consumer<JavalinConfig>> webCustomizers = new ArrayList<>();
-    private DeliverySettings delivery = DeliverySettings.defaults();
-    private boolean allowPrivateTargets;
-    private final List<String> allowedTargets = new ArrayList<>();
-    private String adminUser;
-    private String adminPassword;
-    private Duration sessionIdleTimeout = Duration.ofMinutes(30);
-    private boolean behindProxy;
-    private long maxRequestBytes = 1_048_576;
-    private final List<Path> developmentPlugins = new ArrayList<>();
-    private boolean watchPluginsDir = true;
-    private long maxPluginBytes = 50L * 1024 * 1024;
-    private PluginTimeLimits pluginTimeLimits = PluginTimeLimits.DEFAULTS;
-    private Plugboard.EventDataCheck eventDataCheck = Plugboard.EventDataCheck.REJECT;
-    private DatabaseSettings database;
-    private String instanceId;
-    private boolean appSecurityHeaders = true;
-    private String appContentSecurityPolicy;
-    private TemplateBudget templateBudget = TemplateBudget.defaults();
-    private final List<String> allowedHosts = new ArrayList<>();
-    private URI publicUrl;
+    private final ConfigDraft draft = new ConfigDraft();
 
     PlugboardBuilder() {}
 
     /** @param dir the folder of plugin jars @return this builder */
-    public PlugboardBuilder pluginsDir(Path dir) { this.pluginsDir = Objects.requireNonNull(dir, "dir"); return this; }
+    public PlugboardBuilder pluginsDir(Path dir) { draft.pluginsDir = Objects.requireNonNull(dir, "dir"); return this; }
 
     /** @param dir the folder for the database; created if missing @return this builder */
-    public PlugboardBuilder dataDir(Path dir) { this.dataDir = Objects.requireNonNull(dir, "dir"); return this; }
+    public PlugboardBuilder dataDir(Path dir) { draft.dataDir = Objects.requireNonNull(dir, "dir"); return this; }
 
     /**
      * @param port the TCP port; 0 picks a free one
      * @return this builder
      */
-    public PlugboardBuilder port(int port) {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
-        }
-        this.port = port;
-        return this;
-    }
+    public PlugboardBuilder port(int port) { draft.port = BuilderChecks.port(port); return this; }
 
     /**
      * The address to listen on. The default, {@code 127.0.0.1}, admits only this machine; use
@@ -77,10 +37,10 @@ public final class PlugboardBuilder {
      * @param host an IP address or host name of this machine
      * @return this builder
      */
-    public PlugboardBuilder bindHost(String host) { this.bindHost = Objects.requireNonNull(host, "host"); return this; }
+    public PlugboardBuilder bindHost(String host) { draft.bindHost = Objects.requireNonNull(host, "host"); return this; }
 
     /** @param name shown in the admin's top bar @return this builder */
-    public PlugboardBuilder siteName(String name) { this.siteName = Objects.requireNonNull(name, "name"); return this; }
+    public PlugboardBuilder siteName(String name) { draft.siteName = Objects.requireNonNull(name, "name"); return this; }
 
     /**
      * Registers an event type of the embedding application itself (its {@code plugin_id} is {@code app}).
@@ -89,7 +49,7 @@ public final class PlugboardBuilder {
      * @param type the event type
      * @return this builder
      */
-    public PlugboardBuilder eventType(EventType type) { eventTypes.add(Objects.requireNonNull(type, "type")); return this; }
+    public PlugboardBuilder eventType(EventType type) { draft.eventTypes.add(Objects.requireNonNull(type, "type")); return this; }
 
     /**
      * Adds to the web server's configuration, e.g. the embedding app's own routes next to the admin.
@@ -98,7 +58,7 @@ public final class PlugboardBuilder {
      * @return this builder
      */
     public PlugboardBuilder web(Consumer<JavalinConfig> customizer) {
-        webCustomizers.add(Objects.requireNonNull(customizer, "customizer"));
+        draft.webCustomizers.add(Objects.requireNonNull(customizer, "customizer"));
         return this;
     }
 
@@ -107,7 +67,7 @@ public final class PlugboardBuilder {
      * @return this builder
      */
     public PlugboardBuilder delivery(DeliverySettings settings) {
-        this.delivery = Objects.requireNonNull(settings, "settings");
+        draft.delivery = Objects.requireNonNull(settings, "settings");
         return this;
     }
 
@@ -119,10 +79,7 @@ public final class PlugboardBuilder {
      * @param allow true to allow private targets
      * @return this builder
      */
-    public PlugboardBuilder allowPrivateTargets(boolean allow) {
-        this.allowPrivateTargets = allow;
-        return this;
-    }
+    public PlugboardBuilder allowPrivateTargets(boolean allow) { draft.allowPrivateTargets = allow; return this; }
 
     /**
      * Allows one non-public target: a host name (exact) or an address range such as
@@ -133,9 +90,7 @@ public final class PlugboardBuilder {
      * @throws IllegalArgumentException if it looks like a range but is not a valid one
      */
     public PlugboardBuilder allowTarget(String hostOrCidr) {
-        String target = Objects.requireNonNull(hostOrCidr, "hostOrCidr").strip();
-        new TargetGuard(false, List.of(target));
-        allowedTargets.add(target);
+        draft.allowedTargets.add(BuilderChecks.allowTarget(hostOrCidr));
         return this;
     }
 
@@ -148,17 +103,14 @@ public final class PlugboardBuilder {
      * @return this builder
      */
     public PlugboardBuilder adminUser(String username, String password) {
-        this.adminUser = Objects.requireNonNull(username, "username");
-        this.adminPassword = Objects.requireNonNull(password, "password");
+        draft.adminUser = Objects.requireNonNull(username, "username");
+        draft.adminPassword = Objects.requireNonNull(password, "password");
         return this;
     }
 
     /** @param timeout how long an admin session lasts without a request (default 30 min) @return this builder */
     public PlugboardBuilder sessionIdleTimeout(Duration timeout) {
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("sessionIdleTimeout must be a positive duration, not " + timeout);
-        }
-        this.sessionIdleTimeout = timeout;
+        draft.sessionIdleTimeout = BuilderChecks.sessionIdleTimeout(timeout);
         return this;
     }
 
@@ -170,20 +122,14 @@ public final class PlugboardBuilder {
      * @param behindProxy true when every request comes through such a proxy
      * @return this builder
      */
-    public PlugboardBuilder behindProxy(boolean behindProxy) {
-        this.behindProxy = behindProxy;
-        return this;
-    }
+    public PlugboardBuilder behindProxy(boolean behindProxy) { draft.behindProxy = behindProxy; return this; }
 
     /**
      * @param bytes the largest request body accepted (default 1 MiB); larger ones get 413
      * @return this builder
      */
     public PlugboardBuilder maxRequestBytes(long bytes) {
-        if (bytes < 1024) {
-            throw new IllegalArgumentException("maxRequestBytes must be at least 1024, not " + bytes);
-        }
-        this.maxRequestBytes = bytes;
+        draft.maxRequestBytes = BuilderChecks.atLeastOneKiB("maxRequestBytes", bytes);
         return this;
     }
 
@@ -199,8 +145,8 @@ public final class PlugboardBuilder {
      * @throws IllegalArgumentException if the URL is not a PostgreSQL JDBC URL
      */
     public PlugboardBuilder database(String url, String user, String password) {
-        this.database = new DatabaseSettings(Objects.requireNonNull(url, "url"), blankToNull(user),
-                blankToNull(password));
+        draft.database = new DatabaseSettings(Objects.requireNonNull(url, "url"), BuilderChecks.blankToNull(user),
+                BuilderChecks.blankToNull(password));
         return this;
     }
 
@@ -212,10 +158,7 @@ public final class PlugboardBuilder {
      * @param enabled false to leave the headers of the application's pages to the application
      * @return this builder
      */
-    public PlugboardBuilder securityHeaders(boolean enabled) {
-        this.appSecurityHeaders = enabled;
-        return this;
-    }
+    public PlugboardBuilder securityHeaders(boolean enabled) { draft.appSecurityHeaders = enabled; return this; }
 
     /**
      * Whether jars copied into, replaced in or removed from the plugins folder while the host runs
@@ -225,10 +168,7 @@ public final class PlugboardBuilder {
      * @param watch false to read the folder only at start
      * @return this builder
      */
-    public PlugboardBuilder watchPluginsDir(boolean watch) {
-        this.watchPluginsDir = watch;
-        return this;
-    }
+    public PlugboardBuilder watchPluginsDir(boolean watch) { draft.watchPluginsDir = watch; return this; }
 
     /**
      * The Content-Security-Policy for the embedding application's own pages, instead of the admin's
@@ -239,10 +179,7 @@ public final class PlugboardBuilder {
      * @return this builder
      */
     public PlugboardBuilder contentSecurityPolicy(String policy) {
-        if (policy == null || policy.isBlank() || policy.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new IllegalArgumentException("contentSecurityPolicy must be a non-blank header value on one line");
-        }
-        this.appContentSecurityPolicy = policy.strip();
+        draft.appContentSecurityPolicy = BuilderChecks.contentSecurityPolicy(policy);
         return this;
     }
 
@@ -257,7 +194,7 @@ public final class PlugboardBuilder {
      * @return this builder
      */
     public PlugboardBuilder developmentPlugin(Path classesDir) {
-        developmentPlugins.add(Objects.requireNonNull(classesDir, "classesDir"));
+        draft.developmentPlugins.add(Objects.requireNonNull(classesDir, "classesDir"));
         return this;
     }
 
@@ -266,10 +203,7 @@ public final class PlugboardBuilder {
      * @return this builder
      */
     public PlugboardBuilder maxPluginBytes(long bytes) {
-        if (bytes < 1024) {
-            throw new IllegalArgumentException("maxPluginBytes must be at least 1024, not " + bytes);
-        }
-        this.maxPluginBytes = bytes;
+        draft.maxPluginBytes = BuilderChecks.atLeastOneKiB("maxPluginBytes", bytes);
         return this;
     }
 
@@ -285,7 +219,7 @@ public final class PlugboardBuilder {
      * @return this builder
      */
     public PlugboardBuilder pluginTimeLimits(Duration start, Duration stop) {
-        this.pluginTimeLimits = new PluginTimeLimits(start, stop);
+        draft.pluginTimeLimits = new PluginTimeLimits(start, stop);
         return this;
     }
 
@@ -298,7 +232,7 @@ public final class PlugboardBuilder {
      * @return this builder
      */
     public PlugboardBuilder eventDataCheck(Plugboard.EventDataCheck check) {
-        this.eventDataCheck = Objects.requireNonNull(check, "check");
+        draft.eventDataCheck = Objects.requireNonNull(check, "check");
         return this;
     }
 
@@ -311,14 +245,7 @@ public final class PlugboardBuilder {
      * @return this builder
      * @throws IllegalArgumentException for another id
      */
-    public PlugboardBuilder instanceId(String id) {
-        if (id == null || !id.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new IllegalArgumentException("instanceId must be 1 to 64 letters, digits, '.', '_' or '-', not '"
-                    + id + "'");
-        }
-        this.instanceId = id;
-        return this;
-    }
+    public PlugboardBuilder instanceId(String id) { draft.instanceId = BuilderChecks.instanceId(id); return this; }
 
     /**
      * What one render of a webhook's payload template may take (default 250 ms and 256 KB). A render
@@ -331,7 +258,7 @@ public final class PlugboardBuilder {
      * @throws IllegalArgumentException for smaller values
      */
     public PlugboardBuilder templateBudget(Duration maxRenderTime, long maxOutputBytes) {
-        this.templateBudget = new TemplateBudget(maxRenderTime, maxOutputBytes);
+        draft.templateBudget = new TemplateBudget(maxRenderTime, maxOutputBytes);
         return this;
     }
 
@@ -348,9 +275,7 @@ public final class PlugboardBuilder {
      * @throws IllegalArgumentException if it is not a host name or address with an optional port
      */
     public PlugboardBuilder allowedHost(String nameWithOptionalPort) {
-        String name = Objects.requireNonNull(nameWithOptionalPort, "nameWithOptionalPort").strip();
-        new AllowedHosts(List.of(name), null);
-        allowedHosts.add(name);
+        draft.allowedHosts.add(BuilderChecks.allowedHost(nameWithOptionalPort));
         return this;
     }
 
@@ -362,30 +287,10 @@ public final class PlugboardBuilder {
      * @return this builder
      * @throws IllegalArgumentException if it is not one
      */
-    public PlugboardBuilder publicUrl(String url) {
-        URI uri;
-        try {
-            uri = new URI(Objects.requireNonNull(url, "url").strip());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("the public URL is not a URL: " + e.getMessage());
-        }
-        new AllowedHosts(List.of(), uri);
-        this.publicUrl = uri;
-        return this;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
+    public PlugboardBuilder publicUrl(String url) { draft.publicUrl = BuilderChecks.publicUrl(url); return this; }
 
     /** @return a host, not yet started */
     public Plugboard build() {
-        return new Plugboard(new HostConfig(pluginsDir, dataDir, bindHost, port, siteName, eventTypes,
-                webCustomizers, DeliveryConfigs.of(delivery), allowPrivateTargets, allowedTargets, adminUser, adminPassword,
-                sessionIdleTimeout, behindProxy, maxRequestBytes, appSecurityHeaders, appContentSecurityPolicy,
-                HostVersion.read(), new HostConfig.PluginConfig(developmentPlugins, watchPluginsDir, maxPluginBytes,
-                        eventDataCheck == Plugboard.EventDataCheck.REJECT, pluginTimeLimits), database, instanceId,
-                templateBudget,
-                new AllowedHosts(allowedHosts, publicUrl)));
+        return new Plugboard(draft.toConfig());
     }
 }

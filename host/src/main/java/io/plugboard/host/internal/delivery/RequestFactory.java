@@ -33,7 +33,7 @@ public final class RequestFactory {
 
     /** The data passes the outgoing-payload filters first; the signature covers the exact bytes sent. */
     public WebhookRequest build(Webhook webhook, StoredEvent event, Instant now) {
-        PayloadSettings p = webhook.payload();
+        PayloadSettings p = webhook.settings().payload();
         boolean plain = PayloadSettings.STANDARD.equals(p.format()) && p.headers().isEmpty();
         return build(webhook, event, now, plain ? null : payloads.forRequest());
     }
@@ -47,7 +47,7 @@ public final class RequestFactory {
         String data = filter.data(webhook, stored);
         StoredEvent event = data == stored.data() ? stored
                 : new StoredEvent(stored.id(), stored.type(), data, stored.source(), stored.createdAt());
-        PayloadSettings p = webhook.payload();
+        PayloadSettings p = webhook.settings().payload();
         byte[] body;
         String contentType = "application/json";
         if (PayloadSettings.STANDARD.equals(p.format())) {
@@ -66,9 +66,9 @@ public final class RequestFactory {
         }
         headers.put("webhook-id", event.id());
         headers.put("webhook-timestamp", Long.toString(timestamp));
-        headers.put("webhook-signature", Signer.header(webhook.signingSecrets(now), event.id(), timestamp, body));
+        headers.put("webhook-signature", Signer.header(webhook.secrets().signingAt(now), event.id(), timestamp, body));
         if (webhook.hasToken()) {
-            headers.put("Authorization", "Bearer " + webhook.token());
+            headers.put("Authorization", "Bearer " + webhook.settings().token());
         }
         Map<String, String> shown = masked(headers);
         return new WebhookRequest(URI.create(webhook.url()), headers, body, secrets == null ? shown : secrets.mask(shown));

@@ -13,6 +13,9 @@ import io.plugboard.host.internal.payloads.UsedSecrets;
 import io.plugboard.host.internal.outbound.PayloadCheck;
 import io.plugboard.host.internal.outbound.PayloadSettings;
 import io.plugboard.host.internal.outbound.Webhook;
+import io.plugboard.host.internal.outbound.WebhookSecrets;
+import io.plugboard.host.internal.outbound.WebhookSettings;
+import io.plugboard.host.internal.outbound.WebhookStats;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,9 +72,9 @@ public final class RequestPreview {
             throw new ValidationException(errors);
         }
         Instant now = clock.instant();
-        Webhook w = new Webhook("wh_preview", shownName, target(url), List.of(type), true,
-                token == null || token.isBlank() ? null : token, "whsec_cHJldmlldw==", now, now, 0, 0, null, null,
-                null, null, null, null, null, p);
+        WebhookSettings draft = new WebhookSettings(shownName, target(url), List.of(type), true,
+                token == null || token.isBlank() ? null : token, p);
+        Webhook w = new Webhook("wh_preview", draft, WebhookSecrets.of("whsec_cHJldmlldw=="), WebhookStats.NONE, now, now);
         UsedSecrets masked = new UsedSecrets(PayloadValidator.masked(secretNames.get()));
         WebhookRequest request;
         try {

@@ -38,7 +38,7 @@ public final class SignatureCheck {
             // Anyone may post to an inbox: a time no Instant holds must not break the admin's view.
             return new Result(false, "invalid: webhook-timestamp is out of range (years 0000 to 9999)");
         }
-        List<String> secrets = webhook.signingSecrets(Instant.ofEpochSecond(ts));
+        List<String> secrets = webhook.secrets().signingAt(Instant.ofEpochSecond(ts));
         int matching = WebhookVerifier.forSecrets(secrets).matchingSecret(id, ts, signatures, r.body());
         if (matching < 0) {
             return new Result(false, "invalid: no signature matches the signing secret of " + webhook.name());

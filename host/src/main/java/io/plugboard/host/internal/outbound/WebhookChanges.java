@@ -19,8 +19,8 @@ public record WebhookChanges(String name, String url, List<String> events, Boole
         this(name, url, events, enabled, tokenChanged, token, PayloadSettings.Changes.NONE);
     }
 
-    public WebhookDraft applyTo(WebhookDraft current) {
-        return new WebhookDraft(
+    public WebhookSettings applyTo(WebhookSettings current) {
+        return new WebhookSettings(
                 name != null ? name : current.name(),
                 url != null ? url : current.url(),
                 events != null ? events : current.events(),

@@ -6,7 +6,7 @@ import io.plugboard.host.internal.hooks.HookRunner;
 import io.plugboard.host.internal.outbound.SigningSecrets;
 import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.outbound.WebhookChanges;
-import io.plugboard.host.internal.outbound.WebhookDraft;
+import io.plugboard.host.internal.outbound.WebhookSettings;
 import io.plugboard.host.internal.outbound.WebhookPage;
 import io.plugboard.host.internal.outbound.WebhookQuery;
 import io.plugboard.sdk.hooks.ActionHook;
@@ -44,16 +44,16 @@ public final class WebhookService {
         this.clock = clock;
     }
 
-    public Webhook create(WebhookDraft draft) {
+    public Webhook create(WebhookSettings draft) {
         return create(draft, Map.of());
     }
 
     /** @param earlier problems the caller found in the input already; reported with the others */
-    public Webhook create(WebhookDraft draft, Map<String, String> earlier) {
-        WebhookDraft d = validator.validate(draft, earlier);
+    public Webhook create(WebhookSettings draft, Map<String, String> earlier) {
+        WebhookSettings d = validator.validate(draft, earlier);
         Instant now = clock.instant();
-        Webhook w = new Webhook(ids.next("wh"), d.name(), d.url(), d.events(), d.enabled(), d.token(),
-                secrets.newSigningSecret(), now, now, 0, 0, null, null, null, null, null, null, null, d.payload());
+        Webhook w = new Webhook(ids.next("wh"), d, WebhookSecrets.of(secrets.newSigningSecret()), WebhookStats.NONE,
+                now, now);
         store.insert(w);
         fire(CoreHooks.WEBHOOK_CREATED, w);
         return w;
@@ -66,7 +66,7 @@ public final class WebhookService {
     /** @param earlier problems the caller found in the input already; reported with the others */
     public Webhook update(String id, WebhookChanges changes, Map<String, String> earlier) {
         Webhook current = get(id);
-        WebhookDraft d = validator.validateChange(changes.applyTo(current.toDraft()), current, earlier);
+        WebhookSettings d = validator.validateChange(changes.applyTo(current.settings()), current, earlier);
         if (!store.update(id, d, clock.instant())) {
             throw notFound(id);
         }

@@ -3,7 +3,7 @@ package io.plugboard.host.internal.outbound;
 import io.plugboard.host.internal.outbound.HeadersColumn;
 import io.plugboard.host.internal.outbound.PayloadSettings;
 import io.plugboard.host.internal.outbound.Webhook;
-import io.plugboard.host.internal.outbound.WebhookDraft;
+import io.plugboard.host.internal.outbound.WebhookSettings;
 import io.plugboard.host.internal.outbound.WebhookPage;
 import io.plugboard.host.internal.outbound.WebhookQuery;
 import io.plugboard.host.internal.storage.Columns;
@@ -41,8 +41,8 @@ public final class WebhookStore {
                             + "format, template, headers, filter) VALUES (:id, :name, :url, :enabled, :token, :secret, "
                             + ":createdAt, :updatedAt, :format, :template, :headers, :filter)")
                     .bind("id", w.id()).bind("name", w.name()).bind("url", w.url()).bind("enabled", w.enabled())
-                    .bind("token", w.token()).bind("secret", w.secret())
-                    .bindMap(payloadParams(w.payload()))
+                    .bind("token", w.settings().token()).bind("secret", w.secrets().current())
+                    .bindMap(payloadParams(w.settings().payload()))
                     .bind("createdAt", w.createdAt().toEpochMilli()).bind("updatedAt", w.updatedAt().toEpochMilli())
                     .execute();
             writeEvents(h, w.id(), w.events());
@@ -50,7 +50,7 @@ public final class WebhookStore {
     }
 
     /** @return false if no webhook has the id */
-    public boolean update(String id, WebhookDraft d, Instant updatedAt) {
+    public boolean update(String id, WebhookSettings d, Instant updatedAt) {
         return jdbi.inTransaction(h -> {
             // Turning a webhook on clears what turned it off and starts its failure streak afresh.
             int rows = h.createUpdate("UPDATE webhooks SET name = :name, url = :url, enabled = :enabled, "
@@ -166,14 +166,17 @@ public final class WebhookStore {
     }
 
     private Webhook row(ResultSet rs) throws SQLException {
-        return new Webhook(rs.getString("id"), rs.getString("name"), rs.getString("url"), List.of(),
-                rs.getBoolean("enabled"), rs.getString("token"), rs.getString("secret"),
-                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
-                rs.getLong("ok_count"), rs.getLong("failed_count"), Columns.integer(rs, "last_status"),
-                rs.getString("last_error"), Columns.instant(rs, "last_attempt_at"), rs.getString("previous_secret"),
-                Columns.instant(rs, "previous_secret_expires_at"), rs.getString("disabled_reason"),
-                Columns.instant(rs, "disabled_at"), new PayloadSettings(rs.getString("format"), rs.getString("template"),
-                        headers.read(rs.getString("headers")), rs.getString("filter")));
+        PayloadSettings payload = new PayloadSettings(rs.getString("format"), rs.getString("template"),
+                headers.read(rs.getString("headers")), rs.getString("filter"));
+        return new Webhook(rs.getString("id"),
+                new WebhookSettings(rs.getString("name"), rs.getString("url"), List.of(), rs.getBoolean("enabled"),
+                        rs.getString("token"), payload),
+                new WebhookSecrets(rs.getString("secret"), rs.getString("previous_secret"),
+                        Columns.instant(rs, "previous_secret_expires_at")),
+                new WebhookStats(rs.getLong("ok_count"), rs.getLong("failed_count"), Columns.integer(rs, "last_status"),
+                        rs.getString("last_error"), Columns.instant(rs, "last_attempt_at"),
+                        rs.getString("disabled_reason"), Columns.instant(rs, "disabled_at")),
+                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
     }
 
     private static String escapeLike(String text) {

@@ -6,7 +6,7 @@ import io.plugboard.host.internal.outbound.PayloadCheck;
 import io.plugboard.host.internal.outbound.PayloadSettings;
 import io.plugboard.host.internal.outbound.TargetGuard;
 import io.plugboard.host.internal.outbound.Webhook;
-import io.plugboard.host.internal.outbound.WebhookDraft;
+import io.plugboard.host.internal.outbound.WebhookSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Checks a {@link WebhookDraft} and returns it normalised (trimmed, de-duplicated), or says what to fix. */
+/** Checks a {@link WebhookSettings} and returns it normalised (trimmed, de-duplicated), or says what to fix. */
 public final class WebhookValidator {
 
     public static final int MAX_NAME_LENGTH = 200;
@@ -36,7 +36,7 @@ public final class WebhookValidator {
     }
 
     /** @throws ValidationException with one message per invalid field */
-    public WebhookDraft validate(WebhookDraft draft) {
+    public WebhookSettings validate(WebhookSettings draft) {
         return validate(draft, Map.of());
     }
 
@@ -45,7 +45,7 @@ public final class WebhookValidator {
      *     absent): they are reported with the others, and win over what this check says of the same field
      * @throws ValidationException with one message per invalid field
      */
-    public WebhookDraft validate(WebhookDraft draft, Map<String, String> earlier) {
+    public WebhookSettings validate(WebhookSettings draft, Map<String, String> earlier) {
         return check(draft, Set.of(), null, false, earlier);
     }
 
@@ -56,14 +56,14 @@ public final class WebhookValidator {
      * turned off or given other events (its deliveries are checked before every request anyway). Turning
      * such a webhook on is refused: it needs an allowed URL first.
      *
-     * @param earlier as for {@link #validate(WebhookDraft, Map)}
+     * @param earlier as for {@link #validate(WebhookSettings, Map)}
      * @throws ValidationException with one message per invalid field
      */
-    public WebhookDraft validateChange(WebhookDraft draft, Webhook current, Map<String, String> earlier) {
+    public WebhookSettings validateChange(WebhookSettings draft, Webhook current, Map<String, String> earlier) {
         return check(draft, Set.copyOf(current.events()), current.url(), !current.enabled() && draft.enabled(), earlier);
     }
 
-    private WebhookDraft check(WebhookDraft draft, Set<String> alreadySubscribed, String currentUrl, boolean turnsOn,
+    private WebhookSettings check(WebhookSettings draft, Set<String> alreadySubscribed, String currentUrl, boolean turnsOn,
                                Map<String, String> earlier) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = strip(draft.name());
@@ -82,7 +82,7 @@ public final class WebhookValidator {
             errors.forEach(all::putIfAbsent);
             throw new ValidationException(all);
         }
-        return new WebhookDraft(name, url, events, draft.enabled(), token == null || token.isEmpty() ? null : token,
+        return new WebhookSettings(name, url, events, draft.enabled(), token == null || token.isEmpty() ? null : token,
                 payload);
     }
 

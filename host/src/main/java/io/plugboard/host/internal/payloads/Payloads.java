@@ -36,11 +36,11 @@ public final class Payloads {
 
     /** @throws TemplateProblem if the template cannot render this event */
     public Body body(Webhook w, StoredEvent event, UsedSecrets used) {
-        return switch (w.payload().format()) {
+        return switch (w.settings().payload().format()) {
             case PayloadSettings.CLOUDEVENTS -> new Body(CloudEventBody.CONTENT_TYPE, cloudEvents.body(event));
-            case PayloadSettings.TEMPLATE -> new Body(TemplateBody.contentType(w.payload().header("Content-Type")),
+            case PayloadSettings.TEMPLATE -> new Body(TemplateBody.contentType(w.settings().payload().header("Content-Type")),
                     templateBody.render(w, event, used).getBytes(StandardCharsets.UTF_8));
-            default -> throw new IllegalArgumentException("no payload body for format " + w.payload().format());
+            default -> throw new IllegalArgumentException("no payload body for format " + w.settings().payload().format());
         };
     }
 

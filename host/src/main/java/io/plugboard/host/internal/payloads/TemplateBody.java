@@ -29,11 +29,11 @@ final class TemplateBody {
     String render(Webhook w, StoredEvent event, UsedSecrets secrets) {
         Compiled c = cache.get(w.id());
         if (c == null || !c.version().equals(w.updatedAt())) {
-            c = new Compiled(w.updatedAt(), templates.compile(w.payload().template()));
+            c = new Compiled(w.updatedAt(), templates.compile(w.settings().payload().template()));
             cache.put(w.id(), c);
         }
-        return render(c.template(), contentType(w.payload().header("Content-Type")), event, w.id(), w.name(),
-                w.token(), secrets);
+        return render(c.template(), contentType(w.settings().payload().header("Content-Type")), event, w.id(), w.name(),
+                w.settings().token(), secrets);
     }
 
     /** Renders without the cache: for validation and previews of unsaved settings. */

@@ -36,12 +36,12 @@ public final class WebServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             // Its watcher is a non-daemon thread that would outlive close() by five seconds.
             config.startup.startupWatcherEnabled = false;
-            config.http.maxRequestSize = services.config().maxRequestBytes();
+            config.http.maxRequestSize = services.config().web().maxRequestBytes();
             // Plugin uploads (multipart) have their own limit; parts spill to disk beyond 1 MiB.
             long maxJar = services.plugins().maxUploadBytes();
             config.jetty.multipartConfig.maxFileSize(maxJar, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(maxJar + JarUpload.OVERHEAD_BYTES, SizeUnit.BYTES);
-            if (services.config().behindProxy()) {
+            if (services.config().web().behindProxy()) {
                 config.contextResolver.scheme = ctx -> forwarded(ctx.header("X-Forwarded-Proto"), ctx.req().getScheme());
                 config.contextResolver.ip = ctx -> forwarded(ctx.header("X-Forwarded-For"), ctx.req().getRemoteAddr());
                 // The site as the client addressed it, for the Origin check and the URLs shown.
@@ -57,20 +57,19 @@ public final class WebServer implements AutoCloseable {
             });
             // /webjars/…: htmx for the admin, from its jar (pinned in the pom, no CDN).
             config.staticFiles.enableWebjars();
-            AdminView view = new AdminView(new Templates(services.apiMapper()), services.config().siteName(),
-                    services.config().hostVersion(),
+            AdminView view = new AdminView(new Templates(services.apiMapper()), services.config().site().name(),
+                    services.config().site().hostVersion(),
                     services.guard().relaxedNotice().orElse(null), services.contributions().hooks());
             ErrorResponses.register(config.routes, new ErrorPage(view));
-            new SecurityHeaders(services.config().appSecurityHeaders(), services.config().appContentSecurityPolicy())
-                    .register(config.routes);
-            new HostCheck(services.config().allowedHosts(), services.config().bindHost(), services.config().behindProxy())
-                    .register(config.routes);
+            var web = services.config().web();
+            new SecurityHeaders(web.appSecurityHeaders(), web.appContentSecurityPolicy()).register(config.routes);
+            new HostCheck(web.allowedHosts(), web.bindHost(), web.behindProxy()).register(config.routes);
             new AccessControl(services.auth(), services.plugins().maxUploadBytes()).register(config.routes);
             new ApiRoutes(services).register(config.routes);
             new InboundEndpoint(services.inbound().receiving()).register(config.routes);
             new InspectEndpoint(services.payloads().inspector()).register(config.routes);
             new AdminRoutes(services, view).register(config.routes);
-            services.config().webCustomizers().forEach(customizer -> customizer.accept(config));
+            services.config().web().customizers().forEach(customizer -> customizer.accept(config));
         });
     }
 
@@ -84,7 +83,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     public void start() {
-        app.start(services.config().bindHost(), services.config().port());
+        app.start(services.config().web().bindHost(), services.config().web().port());
     }
 
     /** @return every route, as {@code "METHOD /path/{param}"}, for checking the API description */

@@ -2,6 +2,7 @@ package io.plugboard.host.internal.wiring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.config.AdminConfig;
 import io.plugboard.host.internal.config.HostConfig;
 import io.plugboard.host.internal.web.http.HostServices;
 import io.plugboard.host.internal.web.http.PayloadServices;
@@ -115,7 +116,7 @@ public final class HostRuntime implements AutoCloseable {
 
         Database db = closing(Database.open(config.database(), config.dataDir()));
         Instances instances = closing(new Instances(db.jdbi(),
-                config.instanceId() != null ? config.instanceId() : ids.next("ins"), config.hostVersion(),
+                config.site().instanceId() != null ? config.site().instanceId() : ids.next("ins"), config.site().hostVersion(),
                 config.delivery().leaseDuration().dividedBy(6), clock));
         instanceId = instances.id();
         EventTypeRegistry registry = new EventTypeRegistry();
@@ -137,14 +138,14 @@ public final class HostRuntime implements AutoCloseable {
         JobLeases jobs = new JobLeases(db.jdbi(), instances.id(), clock);
         Inboxes inspector = new Inboxes(db.jdbi(), apiMapper, clock);
         InboxPurge inboxPurge = closing(new InboxPurge(inspector, jobs));
-        TargetGuard guard = new TargetGuard(config.allowPrivateTargets(), config.allowedTargets(),
+        TargetGuard guard = new TargetGuard(config.targets().allowPrivate(), config.targets().allowed(),
                 inspector::isOwnInboxUrl);
         guard.relaxedNotice().ifPresent(log::warn);
         SecretService secrets = closing(new SecretService(db.jdbi(), apiMapper, secretsKey, clock));
-        Payloads payloads = new Payloads(apiMapper, new PayloadTemplates(apiMapper, config.templates()), secrets::value, config.siteName());
+        Payloads payloads = new Payloads(apiMapper, new PayloadTemplates(apiMapper, config.templates()), secrets::value, config.site().name());
         PayloadValidator payloadCheck = new PayloadValidator(payloads, registry, secrets::names);
         DeliveryEngine delivery = new DeliveryEngine(db, webhookStore, guard, config.delivery(), metrics,
-                apiMapper, ids, clock, config.hostVersion(), payloads, new InboxDelivery(inspector), hooks, hookThread,
+                apiMapper, ids, clock, config.site().hostVersion(), payloads, new InboxDelivery(inspector), hooks, hookThread,
                 instances.id(), jobs);
         events = new EventService(registry, db.jdbi(), new OutboxWriter(ids, new FilterCache(), apiMapper),
                 new EmittedEvents(metrics, delivery, hooks), apiMapper, ids, clock, config.plugins().rejectInvalidEventData());
@@ -154,11 +155,11 @@ public final class HostRuntime implements AutoCloseable {
         // Inbound webhooks in AUTO mode follow the version of a receiver's plugin when it starts.
         ReceiverRegistry receivers = new ReceiverRegistry(this::pluginVersion, inboundStore::followVersion);
         InboundServices inbound = new InboundServices(new InboundService(inboundStore, receivers, ids, clock),
-                new InboundReceiving(inboundStore, receivers, events, db.jdbi(), apiMapper, ids, clock, config.maxRequestBytes()),
+                new InboundReceiving(inboundStore, receivers, events, db.jdbi(), apiMapper, ids, clock, config.web().maxRequestBytes()),
                 new ReceivedEvents(db.jdbi()));
 
-        PluginOptions pluginOptions = new PluginOptions(config.pluginsDir(), config.dataDir().resolve("plugin-copies"),
-                config.plugins().developmentDirs(), config.hostVersion(), config.plugins().watch(),
+        PluginOptions pluginOptions = new PluginOptions(config.plugins().dir(), config.dataDir().resolve("plugin-copies"),
+                config.plugins().developmentDirs(), config.site().hostVersion(), config.plugins().watch(),
                 Duration.ofMillis(250), config.plugins().maxJarBytes(), config.plugins().timeLimits());
         // Migrations run before a plugin's contributions open, so a failed migration fails its start.
         plugins = closing(new PluginService(pluginOptions, db.jdbi(), clock, registry, compiler,
@@ -170,9 +171,9 @@ public final class HostRuntime implements AutoCloseable {
         WebhookService webhooks = new WebhookService(webhookStore, new WebhookValidator(registry, guard, payloadCheck), new SigningSecrets(), ids,
                 clock, hooks, delivery::webhooksChanged);
         AuthServices auth = new AuthServices(new AdminUsers(db.jdbi(), db.dialect(), ids, clock),
-                new Sessions(db.jdbi(), clock, config.sessionIdleTimeout()), new ApiTokens(db.jdbi(), ids, clock),
+                new Sessions(db.jdbi(), clock, config.admin().sessionIdleTimeout()), new ApiTokens(db.jdbi(), ids, clock),
                 new LoginThrottle(clock));
-        createInitialAdmin(config, auth.users());
+        createInitialAdmin(config.admin(), auth.users());
         web = new WebServer(new HostServices(config, apiMapper, registry, events, webhooks,
                 delivery.testSender(events), delivery.store(), metrics, delivery::wake, plugins, guard, auth, clock,
                 new PayloadServices(secrets, delivery.preview(events, payloadCheck, secrets::names, apiMapper),
@@ -187,29 +188,29 @@ public final class HostRuntime implements AutoCloseable {
         instances.start(plugins::reports);
         closing(web);
         web.start();
-        inspector.listeningOn(config.bindHost(), web.port());
+        inspector.listeningOn(config.web().bindHost(), web.port());
         log.info("Plugboard {} is running: admin at http://{}:{}/admin ({} event types from {} plugin(s))",
-                config.hostVersion(), config.bindHost(), web.port(), registry.all().size(), plugins.reports().size());
+                config.site().hostVersion(), config.web().bindHost(), web.port(), registry.all().size(), plugins.reports().size());
         if (!auth.users().any()) {
             log.warn("No admin exists yet: open http://{}:{}/admin/setup to create the first one "
-                    + "(or start with PLUGBOARD_ADMIN_USER and PLUGBOARD_ADMIN_PASSWORD)", config.bindHost(), web.port());
+                    + "(or start with PLUGBOARD_ADMIN_USER and PLUGBOARD_ADMIN_PASSWORD)", config.web().bindHost(), web.port());
         }
     }
 
     /** The first admin from the configuration, only while there is none; the password is never logged. */
-    private static void createInitialAdmin(HostConfig config, AdminUsers users) {
-        if (config.initialAdminUser() == null) {
+    private static void createInitialAdmin(AdminConfig config, AdminUsers users) {
+        if (config.initialUser() == null) {
             return;
         }
         if (users.any()) {
-            boolean exists = users.list().stream().anyMatch(a -> a.username().equals(config.initialAdminUser().strip()));
+            boolean exists = users.list().stream().anyMatch(a -> a.username().equals(config.initialUser().strip()));
             log.info("Admins already exist, so the configured admin user (adminUser, --admin-user, PLUGBOARD_ADMIN_USER) "
                     + "was not applied: '{}' {}; the configured password is ignored. Change passwords on the admin's "
-                    + "Account page", config.initialAdminUser(), exists ? "exists and keeps its password" : "was not created");
+                    + "Account page", config.initialUser(), exists ? "exists and keeps its password" : "was not created");
             return;
         }
-        users.create(config.initialAdminUser(), config.initialAdminPassword());
-        log.info("Created the first admin, '{}'", config.initialAdminUser());
+        users.create(config.initialUser(), config.initialPassword());
+        log.info("Created the first admin, '{}'", config.initialUser());
     }
 
     private Optional<String> pluginVersion(String pluginId) {

@@ -20,7 +20,7 @@ public final class AdminRoutes {
 
     public void register(RoutesConfig routes) {
         routes.get("/admin", ctx -> ctx.redirect("/admin/webhooks"));
-        LoginPages login = new LoginPages(services.auth(), view, services.config().sessionIdleTimeout());
+        LoginPages login = new LoginPages(services.auth(), view, services.config().admin().sessionIdleTimeout());
         routes.get("/admin/login", login::showLogin);
         routes.post("/admin/login", login::login);
         routes.post("/admin/logout", login::logout);
@@ -71,7 +71,7 @@ public final class AdminRoutes {
             var rotated = services.webhooks().rotateSecret(ctx.pathParam("id"),
                     services.config().delivery().secretRotationOverlap());
             Flash.set(ctx, "New signing secret created. The previous one keeps signing until "
-                    + rotated.previousSecretExpiresAt() + ".");
+                    + rotated.secrets().previousExpiresAt() + ".");
             ctx.redirect("/admin/webhooks/" + rotated.id() + "/edit");
         });
 
@@ -108,7 +108,7 @@ public final class AdminRoutes {
         routes.post("/admin/inspector/{id}/clear", inspector::clear);
         routes.post("/admin/inspector/{id}/delete", inspector::delete);
 
-        PluginsPage plugins = new PluginsPage(services.plugins(), services.config().pluginsDir(), view,
+        PluginsPage plugins = new PluginsPage(services.plugins(), services.config().plugins().dir(), view,
                 services.contributions().settings(), new InstancesSection(services.instances()));
         routes.get("/admin/plugins", plugins::show);
         routes.post("/admin/plugins/upload", plugins::upload);

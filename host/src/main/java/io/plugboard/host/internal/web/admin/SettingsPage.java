@@ -50,12 +50,12 @@ final class SettingsPage {
     private List<Fact> facts() {
         var d = config.delivery();
         return List.of(
-                new Fact("Plugboard version", config.hostVersion()),
+                new Fact("Plugboard version", config.site().hostVersion()),
                 new Fact("Java", System.getProperty("java.version")),
                 new Fact("Data folder", config.dataDir().toAbsolutePath().toString()),
-                new Fact("Plugins folder", config.pluginsDir().toAbsolutePath().toString()),
-                new Fact("Listening on", config.bindHost() + (config.behindProxy() ? " (behind a proxy)" : "")),
-                new Fact("Admin session ends after", words(config.sessionIdleTimeout()) + " idle"),
+                new Fact("Plugins folder", config.plugins().dir().toAbsolutePath().toString()),
+                new Fact("Listening on", config.web().bindHost() + (config.web().behindProxy() ? " (behind a proxy)" : "")),
+                new Fact("Admin session ends after", words(config.admin().sessionIdleTimeout()) + " idle"),
                 new Fact("Retry schedule", d.retrySchedule().stream().map(SettingsPage::words)
                         .collect(Collectors.joining(", "))),
                 new Fact("Request timeout", words(d.requestTimeout())),

@@ -7,7 +7,7 @@ import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.outbound.PayloadSettings;
 import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.outbound.WebhookChanges;
-import io.plugboard.host.internal.outbound.WebhookDraft;
+import io.plugboard.host.internal.outbound.WebhookSettings;
 import io.plugboard.host.internal.outbound.WebhookService;
 import java.time.Instant;
 import java.util.HashMap;
@@ -56,7 +56,7 @@ final class WebhookFormPage {
             return;
         }
         try {
-            Webhook created = webhooks.create(new WebhookDraft(fields.name(), fields.url(), events, fields.enabled(),
+            Webhook created = webhooks.create(new WebhookSettings(fields.name(), fields.url(), events, fields.enabled(),
                     fields.token(), payload.settings()));
             Flash.set(ctx, "Webhook \u201c" + created.name() + "\u201d created. Its signing secret is on its edit page.");
             ctx.redirect("/admin/webhooks");
@@ -68,7 +68,7 @@ final class WebhookFormPage {
 
     void showEdit(Context ctx) {
         Webhook w = webhooks.get(ctx.pathParam("id"));
-        render(ctx, w, new Fields(w.name(), w.url(), w.enabled(), ""), PayloadFields.of(w.payload()), w.events(),
+        render(ctx, w, new Fields(w.name(), w.url(), w.enabled(), ""), PayloadFields.of(w.settings().payload()), w.events(),
                 Map.of(), null);
     }
 
@@ -101,7 +101,7 @@ final class WebhookFormPage {
     }
 
     private void showPreview(Context ctx, Webhook w, Fields fields, PayloadFields payload, List<String> events) {
-        String token = !fields.token().isBlank() ? fields.token() : w != null ? w.token() : null;
+        String token = !fields.token().isBlank() ? fields.token() : w != null ? w.settings().token() : null;
         FormPreview.Shown shown = preview.of(fields.name(), fields.url(), token, payload, ctx.formParam("preview_event"),
                 events);
         if (!shown.errors().isEmpty()) {
@@ -131,8 +131,8 @@ final class WebhookFormPage {
         model.put("previewChoices", FormPreview.choices(registry, preview == null ? null : preview.eventType()));
         model.put("isNew", existing == null);
         model.put("webhook", existing);
-        if (existing != null && existing.signingSecrets(Instant.now()).size() > 1) {
-            model.put("previousSecretUntil", existing.previousSecretExpiresAt());
+        if (existing != null && existing.secrets().signingAt(Instant.now()).size() > 1) {
+            model.put("previousSecretUntil", existing.secrets().previousExpiresAt());
         }
         model.put("action", existing == null ? "/admin/webhooks" : "/admin/webhooks/" + existing.id());
         model.put("fields", fields);

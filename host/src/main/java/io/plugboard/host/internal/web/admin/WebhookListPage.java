@@ -24,14 +24,14 @@ final class WebhookListPage {
         static Row of(Webhook w, EventTypeRegistry eventTypes) {
             String label;
             String css;
-            if (w.lastAttemptAt() == null) {
+            if (w.stats().lastAttemptAt() == null) {
                 label = "never";
                 css = "none";
-            } else if (w.lastError() == null) {
-                label = String.valueOf(w.lastStatus());
+            } else if (w.stats().lastError() == null) {
+                label = String.valueOf(w.stats().lastStatus());
                 css = "ok";
             } else {
-                label = w.lastStatus() != null ? String.valueOf(w.lastStatus()) : "error";
+                label = w.stats().lastStatus() != null ? String.valueOf(w.stats().lastStatus()) : "error";
                 css = "failed";
             }
             List<String> unavailable = w.events().stream().filter(k -> !eventTypes.contains(k)).toList();
@@ -39,11 +39,11 @@ final class WebhookListPage {
         }
 
         public String format() {
-            return webhook.payload().format();
+            return webhook.settings().payload().format();
         }
 
         public String filter() {
-            return webhook.payload().filter();
+            return webhook.settings().payload().filter();
         }
     }
 

@@ -106,7 +106,8 @@ final class DeliveriesApi {
             long[] counts = daily.getOrDefault(d.toEpochDay(), new long[2]);
             days.add(new DayJson(d, counts[0], counts[1]));
         }
-        ctx.json(new StatsJson(w.id(), w.okCount(), w.failedCount(), w.lastStatus(), w.lastError(), w.lastAttemptAt(),
+        var s = w.stats();
+        ctx.json(new StatsJson(w.id(), s.okCount(), s.failedCount(), s.lastStatus(), s.lastError(), s.lastAttemptAt(),
                 deliveries.count(w.id(), "pending"), days));
     }
 

@@ -40,12 +40,12 @@ final class PreviewApi {
         JsonInput in = JsonInput.read(ctx, mapper, false, PREVIEW_FIELDS);
         String baseId = in.string("webhook_id");
         Webhook base = baseId == null ? null : webhooks.get(baseId);
-        PayloadSettings current = base == null ? PayloadSettings.DEFAULT : base.payload();
+        PayloadSettings current = base == null ? PayloadSettings.DEFAULT : base.settings().payload();
         PayloadSettings settings = new PayloadSettings.Changes(in.string("format"), in.has("template"),
                 in.string("template"), in.stringMap("headers"), in.has("filter"), in.string("filter")).applyTo(current);
         String name = in.has("name") || base == null ? in.string("name") : base.name();
         String url = in.has("url") || base == null ? in.string("url") : base.url();
-        String token = in.has("token") || base == null ? in.string("token") : base.token();
+        String token = in.has("token") || base == null ? in.string("token") : base.settings().token();
         String event = in.string("event");
         if (event == null && base != null) {
             event = base.events().get(0);

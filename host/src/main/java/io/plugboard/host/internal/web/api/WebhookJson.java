@@ -1,7 +1,9 @@
 package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.plugboard.host.internal.outbound.PayloadSettings;
 import io.plugboard.host.internal.outbound.Webhook;
+import io.plugboard.host.internal.outbound.WebhookStats;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +42,11 @@ record WebhookJson(
     /** @param registered whether an event type is registered now (a plugin that went away takes its types) */
     static WebhookJson of(Webhook w, boolean withSecret, Predicate<String> registered) {
         List<String> unavailable = w.events().stream().filter(registered.negate()).toList();
+        WebhookStats s = w.stats();
+        PayloadSettings p = w.settings().payload();
         return new WebhookJson(w.id(), w.name(), w.url(), w.events(), unavailable, w.enabled(), w.hasToken(),
-                withSecret ? w.secret() : null, w.createdAt(), w.updatedAt(), w.okCount(), w.failedCount(),
-                w.lastStatus(), w.lastError(), w.lastAttemptAt(), withSecret ? w.previousSecretExpiresAt() : null,
-                w.disabledReason(), w.disabledAt(), w.payload().format(), w.payload().template(), w.payload().headers(),
-                w.payload().filter());
+                withSecret ? w.secrets().current() : null, w.createdAt(), w.updatedAt(), s.okCount(), s.failedCount(),
+                s.lastStatus(), s.lastError(), s.lastAttemptAt(), withSecret ? w.secrets().previousExpiresAt() : null,
+                s.disabledReason(), s.disabledAt(), p.format(), p.template(), p.headers(), p.filter());
     }
 }

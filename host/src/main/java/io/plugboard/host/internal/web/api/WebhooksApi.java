@@ -11,7 +11,7 @@ import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.outbound.PayloadSettings;
 import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.outbound.WebhookChanges;
-import io.plugboard.host.internal.outbound.WebhookDraft;
+import io.plugboard.host.internal.outbound.WebhookSettings;
 import io.plugboard.host.internal.outbound.WebhookPage;
 import io.plugboard.host.internal.outbound.WebhookQuery;
 import io.plugboard.host.internal.outbound.WebhookService;
@@ -80,7 +80,7 @@ final class WebhooksApi {
     private void create(Context ctx) {
         JsonInput in = JsonInput.read(ctx, mapper, false, FIELDS).collecting();
         Boolean enabled = in.bool("enabled");
-        Webhook created = webhooks.create(new WebhookDraft(in.string("name"), in.string("url"), in.strings("events"),
+        Webhook created = webhooks.create(new WebhookSettings(in.string("name"), in.string("url"), in.strings("events"),
                 enabled == null || enabled, in.string("token"), new PayloadSettings(in.string("format"),
                         in.string("template"), in.stringMap("headers"), in.string("filter"))), in.problems());
         ctx.status(201).header("Location", "/api/v1/webhooks/" + created.id()).json(json(created, true));

@@ -1,0 +1,72 @@
+package io.plugboard.host;
+
+import io.javalin.config.JavalinConfig;
+import io.plugboard.host.internal.common.HostVersion;
+import io.plugboard.host.internal.config.AdminConfig;
+import io.plugboard.host.internal.config.AllowedHosts;
+import io.plugboard.host.internal.config.HostConfig;
+import io.plugboard.host.internal.config.PluginConfig;
+import io.plugboard.host.internal.config.SiteConfig;
+import io.plugboard.host.internal.config.TargetsConfig;
+import io.plugboard.host.internal.config.WebConfig;
+import io.plugboard.host.internal.payloads.TemplateBudget;
+import io.plugboard.host.internal.plugins.PluginTimeLimits;
+import io.plugboard.host.internal.storage.DatabaseSettings;
+import io.plugboard.sdk.EventType;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What a {@link PlugboardBuilder} has been told so far, with the defaults; {@link #toConfig()} groups it
+ * into the host's {@link HostConfig}. Kept apart from the builder so the builder is its public methods
+ * and their documentation; the checks those methods make are in {@link BuilderChecks}.
+ */
+final class ConfigDraft {
+    Path pluginsDir = Path.of("plugins");
+    Path dataDir = Path.of("plugboard-data");
+    String bindHost = "127.0.0.1";
+    int port = 8080;
+    String siteName = "Plugboard";
+    final List<EventType> eventTypes = new ArrayList<>();
+    final List<Consumer<JavalinConfig>> webCustomizers = new ArrayList<>();
+    DeliverySettings delivery = DeliverySettings.defaults();
+    boolean allowPrivateTargets;
+    final List<String> allowedTargets = new ArrayList<>();
+    String adminUser;
+    String adminPassword;
+    Duration sessionIdleTimeout = Duration.ofMinutes(30);
+    boolean behindProxy;
+    long maxRequestBytes = 1_048_576;
+    final List<Path> developmentPlugins = new ArrayList<>();
+    boolean watchPluginsDir = true;
+    long maxPluginBytes = 50L * 1024 * 1024;
+    PluginTimeLimits pluginTimeLimits = PluginTimeLimits.DEFAULTS;
+    Plugboard.EventDataCheck eventDataCheck = Plugboard.EventDataCheck.REJECT;
+    DatabaseSettings database;
+    String instanceId;
+    boolean appSecurityHeaders = true;
+    String appContentSecurityPolicy;
+    TemplateBudget templateBudget = TemplateBudget.defaults();
+    final List<String> allowedHosts = new ArrayList<>();
+    URI publicUrl;
+
+    HostConfig toConfig() {
+        return new HostConfig(
+                new SiteConfig(siteName, HostVersion.read(), instanceId),
+                dataDir,
+                database,
+                new WebConfig(bindHost, port, maxRequestBytes, behindProxy, appSecurityHeaders, appContentSecurityPolicy,
+                        new AllowedHosts(allowedHosts, publicUrl), webCustomizers),
+                new AdminConfig(adminUser, adminPassword, sessionIdleTimeout),
+                new TargetsConfig(allowPrivateTargets, allowedTargets),
+                new PluginConfig(pluginsDir, developmentPlugins, watchPluginsDir, maxPluginBytes,
+                        eventDataCheck == Plugboard.EventDataCheck.REJECT, pluginTimeLimits),
+                eventTypes,
+                DeliveryConfigs.of(delivery),
+                templateBudget);
+    }
+}

@@ -1,0 +1,19 @@
+package io.plugboard.host.internal.config;
+
+import java.time.Duration;
+
+/**
+ * The admin accounts' configuration.
+ *
+ * @param initialUser the first admin, created at start while no admin exists, or null for the setup form
+ * @param initialPassword that admin's password, or null; never logged
+ * @param sessionIdleTimeout how long an admin session lasts without a request
+ */
+public record AdminConfig(String initialUser, String initialPassword, Duration sessionIdleTimeout) {
+
+    /** Leaves the password out, so logging the configuration cannot leak it. */
+    @Override
+    public String toString() {
+        return "AdminConfig[initialUser=" + initialUser + ", sessionIdleTimeout=" + sessionIdleTimeout + "]";
+    }
+}

@@ -1,0 +1,32 @@
+package io.plugboard.host.internal.outbound;
+
+import java.util.List;
+
+/**
+ * What a user chooses for a webhook: its name, target, event types, whether it is on, its bearer
+ * token and its payload settings. As entered until {@link WebhookValidator} returns them checked;
+ * a saved {@link Webhook} holds the checked ones.
+ */
+public record WebhookSettings(String name, String url, List<String> events, boolean enabled, String token,
+                              PayloadSettings payload) {
+
+    public WebhookSettings {
+        events = events == null ? List.of() : List.copyOf(events);
+        payload = payload == null ? PayloadSettings.DEFAULT : payload;
+    }
+
+    public WebhookSettings(String name, String url, List<String> events, boolean enabled, String token) {
+        this(name, url, events, enabled, token, PayloadSettings.DEFAULT);
+    }
+
+    WebhookSettings withEvents(List<String> subscribed) {
+        return new WebhookSettings(name, url, subscribed, enabled, token, payload);
+    }
+
+    /** Leaves the bearer token out, so logging a webhook cannot leak it. */
+    @Override
+    public String toString() {
+        return "WebhookSettings[name=" + name + ", url=" + url + ", events=" + events + ", enabled=" + enabled
+                + ", hasToken=" + (token != null) + ", payload=" + payload + "]";
+    }
+}
