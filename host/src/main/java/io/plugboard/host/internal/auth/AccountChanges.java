@@ -1,6 +1,9 @@
 package io.plugboard.host.internal.auth;
 
+import io.plugboard.host.internal.common.ConflictException;
+import io.plugboard.host.internal.common.InputException;
 import io.plugboard.host.internal.common.ValidationException;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class AccountChanges {
 
     /** A change that is not allowed in the state things are in (a 409). */
-    public static final class Refused extends RuntimeException {
+    public static final class Refused extends ConflictException {
         Refused(String message) {
             super(message);
         }
@@ -78,8 +81,8 @@ public final class AccountChanges {
         log.info("Admin '{}' was deleted by {}", name, actor == null ? "an API token" : "'" + actor.username() + "'");
     }
 
-    /** Too many wrong passwords: wait this long. */
-    public static final class LockedOut extends RuntimeException {
+    /** Too many wrong passwords: wait this long (a 429 with {@code Retry-After}). */
+    public static final class LockedOut extends InputException {
         private final java.time.Duration wait;
 
         LockedOut(java.time.Duration wait) {
@@ -89,6 +92,16 @@ public final class AccountChanges {
 
         public java.time.Duration waitFor() {
             return wait;
+        }
+
+        @Override
+        public int status() {
+            return 429;
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return Map.of("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
         }
     }
 }

@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * Input the host refuses, with one message per field, so an API client or a form can say exactly
- * what to fix. Nothing is changed when it is thrown.
+ * what to fix. Nothing is changed when it is thrown. Answered with 400, the fields as details.
  */
-public class ValidationException extends RuntimeException {
+public class ValidationException extends InputException {
 
     private static final long serialVersionUID = 1L;
 
@@ -21,6 +21,16 @@ public class ValidationException extends RuntimeException {
 
     public static ValidationException of(String field, String message) {
         return new ValidationException(Map.of(field, message));
+    }
+
+    @Override
+    public int status() {
+        return 400;
+    }
+
+    @Override
+    public Object details() {
+        return fieldErrors;
     }
 
     /** @return field name → what is wrong with it, in the order found */

@@ -1,9 +1,11 @@
 package io.plugboard.host.internal.secrets;
 
+import io.plugboard.host.internal.common.ConflictException;
 import java.util.List;
+import java.util.Map;
 
-/** A secret that webhooks still refer to cannot be deleted; the web layer answers 409 with their names. */
-public final class SecretInUseException extends RuntimeException {
+/** A secret that webhooks still refer to cannot be deleted: a 409 with their names as details. */
+public final class SecretInUseException extends ConflictException {
 
     private static final long serialVersionUID = 1L;
 
@@ -17,5 +19,10 @@ public final class SecretInUseException extends RuntimeException {
 
     public List<String> webhooks() {
         return webhooks;
+    }
+
+    @Override
+    public Object details() {
+        return Map.of("webhooks", String.join(", ", webhooks));
     }
 }

@@ -55,8 +55,8 @@ public final class SettingChanges {
                 if (!value.equals(current.get(s.key()))) {
                     changes.put(s.key(), value);
                 }
-            } catch (IllegalArgumentException e) {
-                errors.put(s.key(), e.getMessage());
+            } catch (ValidationException e) {
+                errors.putAll(e.fieldErrors());
             }
         }
         if (!errors.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.settings;
 
+import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.sdk.settings.Setting;
 import io.plugboard.sdk.settings.SettingType;
 import java.net.URI;
@@ -17,33 +18,33 @@ final class SettingValues {
     /**
      * @param raw non-blank input
      * @return the value to store
-     * @throws IllegalArgumentException with what to fix
+     * @throws ValidationException for the setting's key, with what to fix
      */
     static String normalize(Setting setting, String raw) {
         String value = setting.type() == SettingType.TEXT ? raw : raw.strip();
         return switch (setting.type()) {
             case STRING -> {
                 if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-                    throw new IllegalArgumentException("must be one line");
+                    throw refused(setting, "must be one line");
                 }
-                yield limit(value, MAX_STRING);
+                yield limit(setting, value, MAX_STRING);
             }
-            case TEXT -> limit(value, MAX_TEXT);
+            case TEXT -> limit(setting, value, MAX_TEXT);
             case INTEGER -> integer(setting, value);
-            case BOOLEAN -> bool(value);
-            case URL -> url(limit(value, MAX_STRING));
+            case BOOLEAN -> bool(setting, value);
+            case URL -> url(setting, limit(setting, value, MAX_STRING));
             case CHOICE -> {
                 if (!setting.choices().contains(value)) {
-                    throw new IllegalArgumentException("must be one of " + String.join(", ", setting.choices()));
+                    throw refused(setting, "must be one of " + String.join(", ", setting.choices()));
                 }
                 yield value;
             }
         };
     }
 
-    private static String limit(String value, int max) {
+    private static String limit(Setting setting, String value, int max) {
         if (value.length() > max) {
-            throw new IllegalArgumentException("must be at most " + max + " characters");
+            throw refused(setting, "must be at most " + max + " characters");
         }
         return value;
     }
@@ -53,23 +54,23 @@ final class SettingValues {
         try {
             n = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a whole number");
+            throw refused(setting, "must be a whole number");
         }
         if (setting.min() != null && n < setting.min() || setting.max() != null && n > setting.max()) {
-            throw new IllegalArgumentException("must be between " + setting.min() + " and " + setting.max());
+            throw refused(setting, "must be between " + setting.min() + " and " + setting.max());
         }
         return Long.toString(n);
     }
 
-    private static String bool(String value) {
+    private static String bool(Setting setting, String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "on", "1", "yes" -> "true";
             case "false", "off", "0", "no" -> "false";
-            default -> throw new IllegalArgumentException("must be true or false");
+            default -> throw refused(setting, "must be true or false");
         };
     }
 
-    private static String url(String value) {
+    private static String url(Setting setting, String value) {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -79,6 +80,10 @@ final class SettingValues {
         } catch (URISyntaxException e) {
             // answered below
         }
-        throw new IllegalArgumentException("must be an absolute http:// or https:// URL");
+        throw refused(setting, "must be an absolute http:// or https:// URL");
+    }
+
+    private static ValidationException refused(Setting setting, String problem) {
+        return ValidationException.of(setting.key(), problem);
     }
 }

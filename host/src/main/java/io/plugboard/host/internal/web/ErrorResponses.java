@@ -1,14 +1,10 @@
 package io.plugboard.host.internal.web;
 
-import io.plugboard.host.internal.auth.AccountChanges;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.plugboard.host.internal.common.ConflictException;
-import io.plugboard.host.internal.common.NotFoundException;
-import io.plugboard.host.internal.common.ValidationException;
+import io.plugboard.host.internal.common.InputException;
 import io.plugboard.host.internal.web.admin.ErrorPage;
-import io.plugboard.host.internal.web.http.ApiException;
 import io.plugboard.sdk.InvalidEventException;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -25,18 +21,15 @@ final class ErrorResponses {
     private ErrorResponses() {}
 
     static void register(RoutesConfig routes, ErrorPage page) {
-        routes.exception(ValidationException.class, (e, ctx) ->
-                respond(ctx, page, 400, e.getMessage(), e.fieldErrors()));
+        // The whole family of refusals (validation, not found, conflict, the web layer's own, …): each says
+        // its status, details and headers, so a new kind needs no line here.
+        routes.exception(InputException.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
+            respond(ctx, page, e.status(), e.getMessage(), e.details());
+        });
+        // The SDK's refusal of event data; the SDK cannot extend the host's family.
         routes.exception(InvalidEventException.class, (e, ctx) ->
                 respond(ctx, page, 400, e.getMessage(), e.problems()));
-        routes.exception(AccountChanges.Refused.class, (e, ctx) -> respond(ctx, page, 409, e.getMessage(), null));
-        routes.exception(AccountChanges.LockedOut.class, (e, ctx) -> {
-            ctx.header("Retry-After", Long.toString(Math.max(1, e.waitFor().toSeconds())));
-            respond(ctx, page, 429, e.getMessage(), null);
-        });
-        routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, page, 404, e.getMessage(), null));
-        routes.exception(ConflictException.class, (e, ctx) -> respond(ctx, page, 409, e.getMessage(), null));
-        routes.exception(ApiException.class, (e, ctx) -> respond(ctx, page, e.status(), e.getMessage(), e.details()));
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 respond(ctx, page, e.getStatus(), e.getMessage(), null));
         routes.exception(Exception.class, (e, ctx) -> {

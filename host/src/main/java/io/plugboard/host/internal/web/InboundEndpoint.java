@@ -2,6 +2,7 @@ package io.plugboard.host.internal.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.plugboard.host.internal.web.http.RouteGroup;
 import io.javalin.http.HttpResponseException;
 import io.plugboard.host.internal.inbound.InboundReceiving;
 import io.plugboard.host.internal.inbound.InboundResponse;
@@ -15,17 +16,18 @@ import java.util.Map;
  * {@code POST /hooks/in/{id}/{access_key}}: public (the access key in the URL is the credential, so
  * {@link AccessControl} leaves this path alone), answered in JSON unless a receiver's handshake says otherwise.
  */
-final class InboundEndpoint {
+public final class InboundEndpoint implements RouteGroup {
 
     static final String PATH = "/hooks/in/{id}/{key}";
 
     private final InboundReceiving receiving;
 
-    InboundEndpoint(InboundReceiving receiving) {
+    public InboundEndpoint(InboundReceiving receiving) {
         this.receiving = receiving;
     }
 
-    void register(RoutesConfig routes) {
+    @Override
+    public void register(RoutesConfig routes) {
         routes.post(PATH, this::receive);
     }
 

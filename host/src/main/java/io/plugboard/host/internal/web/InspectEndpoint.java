@@ -2,6 +2,7 @@ package io.plugboard.host.internal.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.plugboard.host.internal.web.http.RouteGroup;
 import io.plugboard.host.internal.inspector.CapturedRequest;
 import io.plugboard.host.internal.inspector.Inboxes;
 import java.util.ArrayList;
@@ -17,15 +18,16 @@ import java.util.Optional;
  * it needs no login (the unguessable id is the key); it keeps what arrives and answers 200, or 404
  * once the inbox is gone. Any instance serves any inbox: they are kept in the database.
  */
-final class InspectEndpoint {
+public final class InspectEndpoint implements RouteGroup {
 
     private final Inboxes inboxes;
 
-    InspectEndpoint(Inboxes inboxes) {
+    public InspectEndpoint(Inboxes inboxes) {
         this.inboxes = inboxes;
     }
 
-    void register(RoutesConfig routes) {
+    @Override
+    public void register(RoutesConfig routes) {
         String path = Inboxes.PATH_PREFIX + "{id}";
         routes.post(path, this::receive);
         routes.put(path, this::receive);

@@ -1,75 +1,76 @@
 package io.plugboard.host.internal.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
-import io.plugboard.host.internal.web.http.JarUpload;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import io.plugboard.host.internal.web.http.HostServices;
-import io.plugboard.host.internal.web.admin.AdminRoutes;
-import io.plugboard.host.internal.web.admin.AdminView;
+import io.plugboard.host.internal.auth.AuthServices;
+import io.plugboard.host.internal.config.WebConfig;
 import io.plugboard.host.internal.web.admin.ErrorPage;
-import io.plugboard.host.internal.web.admin.Templates;
-import io.plugboard.host.internal.web.api.ApiRoutes;
+import io.plugboard.host.internal.web.http.JarUpload;
+import io.plugboard.host.internal.web.http.RouteGroup;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The host's HTTP server: the REST API under {@code /api/v1}, the admin under {@code /admin},
- * static assets under {@code /plugboard/static}, and whatever routes the embedding app adds.
+ * static assets under {@code /plugboard/static}, and whatever routes the embedding app adds. The
+ * routes come as {@link RouteGroup}s the wiring built, each with the services it uses; this class
+ * adds only what every request passes through (error mapping, security headers, host and access checks).
  */
 public final class WebServer implements AutoCloseable {
 
     private final Javalin app;
-    private final HostServices services;
+    private final WebConfig config;
     private final List<String> routes = new CopyOnWriteArrayList<>();
 
-    public WebServer(HostServices services) {
-        this.services = services;
-        this.app = Javalin.create(config -> {
-            config.events.handlerAdded(info -> {
+    /**
+     * @param maxUploadBytes the largest plugin jar an upload may carry
+     * @param errorPage how errors look outside the JSON paths
+     * @param groups the routes, registered in this order (the API, the public endpoints, then the admin)
+     */
+    public WebServer(WebConfig config, ObjectMapper apiMapper, AuthServices auth, long maxUploadBytes,
+                     ErrorPage errorPage, List<RouteGroup> groups) {
+        this.config = config;
+        this.app = Javalin.create(javalin -> {
+            javalin.events.handlerAdded(info -> {
                 if (info.getHttpMethod().isHttpMethod()) {
                     routes.add(info.getHttpMethod().name() + " " + info.getPath());
                 }
             });
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
+            javalin.startup.showJavalinBanner = false;
+            javalin.startup.showOldJavalinVersionWarning = false;
             // Its watcher is a non-daemon thread that would outlive close() by five seconds.
-            config.startup.startupWatcherEnabled = false;
-            config.http.maxRequestSize = services.config().web().maxRequestBytes();
+            javalin.startup.startupWatcherEnabled = false;
+            javalin.http.maxRequestSize = config.maxRequestBytes();
             // Plugin uploads (multipart) have their own limit; parts spill to disk beyond 1 MiB.
-            long maxJar = services.plugins().maxUploadBytes();
-            config.jetty.multipartConfig.maxFileSize(maxJar, SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxTotalRequestSize(maxJar + JarUpload.OVERHEAD_BYTES, SizeUnit.BYTES);
-            if (services.config().web().behindProxy()) {
-                config.contextResolver.scheme = ctx -> forwarded(ctx.header("X-Forwarded-Proto"), ctx.req().getScheme());
-                config.contextResolver.ip = ctx -> forwarded(ctx.header("X-Forwarded-For"), ctx.req().getRemoteAddr());
+            javalin.jetty.multipartConfig.maxFileSize(maxUploadBytes, SizeUnit.BYTES);
+            javalin.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + JarUpload.OVERHEAD_BYTES, SizeUnit.BYTES);
+            if (config.behindProxy()) {
+                javalin.contextResolver.scheme = ctx -> forwarded(ctx.header("X-Forwarded-Proto"), ctx.req().getScheme());
+                javalin.contextResolver.ip = ctx -> forwarded(ctx.header("X-Forwarded-For"), ctx.req().getRemoteAddr());
                 // The site as the client addressed it, for the Origin check and the URLs shown.
-                config.contextResolver.host = ctx -> forwarded(ctx.header("X-Forwarded-Host"), ctx.header("Host"));
+                javalin.contextResolver.host = ctx -> forwarded(ctx.header("X-Forwarded-Host"), ctx.header("Host"));
             }
             // Errors Jetty answers itself (431, 400, 414) get the security headers, and JSON where the host's do.
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(services.apiMapper())));
-            config.jsonMapper(new JavalinJackson(services.apiMapper(), false));
-            config.staticFiles.add(files -> {
+            javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(apiMapper)));
+            javalin.jsonMapper(new JavalinJackson(apiMapper, false));
+            javalin.staticFiles.add(files -> {
                 files.hostedPath = "/plugboard/static";
                 files.directory = "/plugboard/static";
                 files.location = Location.CLASSPATH;
             });
             // /webjars/…: htmx for the admin, from its jar (pinned in the pom, no CDN).
-            config.staticFiles.enableWebjars();
-            AdminView view = new AdminView(new Templates(services.apiMapper()), services.config().site().name(),
-                    services.config().site().hostVersion(),
-                    services.guard().relaxedNotice().orElse(null), services.contributions().hooks());
-            ErrorResponses.register(config.routes, new ErrorPage(view));
-            var web = services.config().web();
-            new SecurityHeaders(web.appSecurityHeaders(), web.appContentSecurityPolicy()).register(config.routes);
-            new HostCheck(web.allowedHosts(), web.bindHost(), web.behindProxy()).register(config.routes);
-            new AccessControl(services.auth(), services.plugins().maxUploadBytes()).register(config.routes);
-            new ApiRoutes(services).register(config.routes);
-            new InboundEndpoint(services.inbound().receiving()).register(config.routes);
-            new InspectEndpoint(services.payloads().inspector()).register(config.routes);
-            new AdminRoutes(services, view).register(config.routes);
-            services.config().web().customizers().forEach(customizer -> customizer.accept(config));
+            javalin.staticFiles.enableWebjars();
+            ErrorResponses.register(javalin.routes, errorPage);
+            new SecurityHeaders(config.appSecurityHeaders(), config.appContentSecurityPolicy())
+                    .register(javalin.routes);
+            new HostCheck(config.allowedHosts(), config.bindHost(), config.behindProxy())
+                    .register(javalin.routes);
+            new AccessControl(auth, maxUploadBytes).register(javalin.routes);
+            groups.forEach(group -> group.register(javalin.routes));
+            config.customizers().forEach(customizer -> customizer.accept(javalin));
         });
     }
 
@@ -83,7 +84,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     public void start() {
-        app.start(services.config().web().bindHost(), services.config().web().port());
+        app.start(config.bindHost(), config.port());
     }
 
     /** @return every route, as {@code "METHOD /path/{param}"}, for checking the API description */

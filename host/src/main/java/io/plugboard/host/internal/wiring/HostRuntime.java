@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.config.AdminConfig;
 import io.plugboard.host.internal.config.HostConfig;
-import io.plugboard.host.internal.web.http.HostServices;
-import io.plugboard.host.internal.web.http.PayloadServices;
 import io.plugboard.host.internal.auth.AdminUsers;
 import io.plugboard.host.internal.auth.ApiTokens;
 import io.plugboard.host.internal.auth.AuthServices;
@@ -21,6 +19,9 @@ import io.plugboard.host.internal.contrib.PluginTemplates;
 import io.plugboard.host.internal.contrib.TaskScheduler;
 import io.plugboard.host.internal.delivery.DeliveryEngine;
 import io.plugboard.host.internal.delivery.DeliveryMetrics;
+import io.plugboard.host.internal.delivery.RequestPreview;
+import io.plugboard.host.internal.delivery.TestConsole;
+import io.plugboard.host.internal.delivery.TestSender;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.EventTypeCompiler;
 import io.plugboard.host.internal.events.EventTypeRegistry;
@@ -55,7 +56,28 @@ import io.plugboard.host.internal.plugins.PluginOptions;
 import io.plugboard.host.internal.plugins.PluginService;
 import io.plugboard.host.internal.settings.SettingsService;
 import io.plugboard.host.internal.storage.Database;
+import io.plugboard.host.internal.web.InboundEndpoint;
+import io.plugboard.host.internal.web.InspectEndpoint;
 import io.plugboard.host.internal.web.WebServer;
+import io.plugboard.host.internal.web.admin.AdminAccountRoutes;
+import io.plugboard.host.internal.web.admin.AdminDeliveryRoutes;
+import io.plugboard.host.internal.web.admin.AdminEventRoutes;
+import io.plugboard.host.internal.web.admin.AdminInboundRoutes;
+import io.plugboard.host.internal.web.admin.AdminPayloadRoutes;
+import io.plugboard.host.internal.web.admin.AdminPluginRoutes;
+import io.plugboard.host.internal.web.admin.AdminView;
+import io.plugboard.host.internal.web.admin.AdminWebhookRoutes;
+import io.plugboard.host.internal.web.admin.ErrorPage;
+import io.plugboard.host.internal.web.admin.Templates;
+import io.plugboard.host.internal.web.api.ApiAccountRoutes;
+import io.plugboard.host.internal.web.api.ApiDeliveryRoutes;
+import io.plugboard.host.internal.web.api.ApiEventRoutes;
+import io.plugboard.host.internal.web.api.ApiInboundRoutes;
+import io.plugboard.host.internal.web.api.ApiInstanceRoutes;
+import io.plugboard.host.internal.web.api.ApiPayloadRoutes;
+import io.plugboard.host.internal.web.api.ApiPluginRoutes;
+import io.plugboard.host.internal.web.api.ApiWebhookRoutes;
+import io.plugboard.host.internal.web.http.RouteGroup;
 import io.plugboard.host.internal.outbound.SigningSecrets;
 import io.plugboard.host.internal.outbound.TargetGuard;
 import io.plugboard.host.internal.outbound.WebhookService;
@@ -173,11 +195,34 @@ public final class HostRuntime implements AutoCloseable {
         AuthServices auth = new AuthServices(new AdminUsers(db.jdbi(), db.dialect(), ids, clock),
                 new Sessions(db.jdbi(), clock, config.admin().sessionIdleTimeout()), new ApiTokens(db.jdbi(), ids, clock),
                 new LoginThrottle(clock));
-        createInitialAdmin(config.admin(), auth.users());
-        web = new WebServer(new HostServices(config, apiMapper, registry, events, webhooks,
-                delivery.testSender(events), delivery.store(), metrics, delivery::wake, plugins, guard, auth, clock,
-                new PayloadServices(secrets, delivery.preview(events, payloadCheck, secrets::names, apiMapper),
-                        delivery.testConsole(events), inspector), instances, contributions, inbound));
+        InitialAdmin.create(config.admin(), auth.users());
+        // Each area's routes get the services they use; the API first, then the public endpoints, then the admin.
+        TestSender testSender = delivery.testSender(events);
+        RequestPreview preview = delivery.preview(events, payloadCheck, secrets::names, apiMapper);
+        TestConsole console = delivery.testConsole(events);
+        Duration rotationOverlap = config.delivery().secretRotationOverlap();
+        AdminView view = new AdminView(new Templates(apiMapper), config.site().name(), config.site().hostVersion(),
+                guard.relaxedNotice().orElse(null), contributions.hooks());
+        List<RouteGroup> routes = List.of(
+                new ApiInstanceRoutes(instances),
+                new ApiEventRoutes(registry, events, apiMapper),
+                new ApiWebhookRoutes(webhooks, testSender, apiMapper, rotationOverlap, registry),
+                new ApiPayloadRoutes(preview, console, secrets, inspector, webhooks, apiMapper),
+                new ApiPluginRoutes(plugins, contributions.settings(), contributions.routes(), apiMapper),
+                new ApiInboundRoutes(inbound.webhooks(), inbound.received(), apiMapper),
+                new ApiAccountRoutes(auth.tokens(), auth.users(), auth.accounts(), apiMapper),
+                new ApiDeliveryRoutes(delivery.store(), webhooks, delivery::wake, metrics, apiMapper, clock),
+                new InboundEndpoint(inbound.receiving()),
+                new InspectEndpoint(inspector),
+                new AdminAccountRoutes(auth, config, guard, apiMapper, view),
+                new AdminWebhookRoutes(webhooks, registry, delivery.store(), testSender, preview, rotationOverlap, view),
+                new AdminEventRoutes(registry, webhooks, testSender, delivery.store(), view),
+                new AdminDeliveryRoutes(delivery.store(), webhooks, delivery::wake, clock, view),
+                new AdminInboundRoutes(inbound.webhooks(), inbound.received(), view),
+                new AdminPayloadRoutes(webhooks, registry, console, secrets, inspector, apiMapper, view),
+                new AdminPluginRoutes(plugins, config.plugins().dir(), contributions.settings(), instances,
+                        contributions.pages(), contributions.templates(), view));
+        web = new WebServer(config.web(), apiMapper, auth, plugins.maxUploadBytes(), new ErrorPage(view), routes);
 
         // Deliveries start before plugins, so events plugins emit while starting go out at once;
         // the engine closes before the plugins and the database, draining what is in flight.
@@ -195,22 +240,6 @@ public final class HostRuntime implements AutoCloseable {
             log.warn("No admin exists yet: open http://{}:{}/admin/setup to create the first one "
                     + "(or start with PLUGBOARD_ADMIN_USER and PLUGBOARD_ADMIN_PASSWORD)", config.web().bindHost(), web.port());
         }
-    }
-
-    /** The first admin from the configuration, only while there is none; the password is never logged. */
-    private static void createInitialAdmin(AdminConfig config, AdminUsers users) {
-        if (config.initialUser() == null) {
-            return;
-        }
-        if (users.any()) {
-            boolean exists = users.list().stream().anyMatch(a -> a.username().equals(config.initialUser().strip()));
-            log.info("Admins already exist, so the configured admin user (adminUser, --admin-user, PLUGBOARD_ADMIN_USER) "
-                    + "was not applied: '{}' {}; the configured password is ignored. Change passwords on the admin's "
-                    + "Account page", config.initialUser(), exists ? "exists and keeps its password" : "was not created");
-            return;
-        }
-        users.create(config.initialUser(), config.initialPassword());
-        log.info("Created the first admin, '{}'", config.initialUser());
     }
 
     private Optional<String> pluginVersion(String pluginId) {

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.plugboard.host.internal.web.http.PayloadServices;
 import io.plugboard.host.internal.common.ValidationException;
+import io.plugboard.host.internal.delivery.RequestPreview;
+import io.plugboard.host.internal.delivery.TestConsole;
 import io.plugboard.host.internal.outbound.PayloadSettings;
 import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.outbound.WebhookService;
@@ -21,12 +22,14 @@ final class PreviewApi {
     private static final Set<String> PREVIEW_FIELDS = Set.of("webhook_id", "name", "url", "token", "format", "template",
             "headers", "filter", "event", "payload");
 
-    private final PayloadServices payloads;
+    private final RequestPreview preview;
+    private final TestConsole console;
     private final WebhookService webhooks;
     private final ObjectMapper mapper;
 
-    PreviewApi(PayloadServices payloads, WebhookService webhooks, ObjectMapper mapper) {
-        this.payloads = payloads;
+    PreviewApi(RequestPreview preview, TestConsole console, WebhookService webhooks, ObjectMapper mapper) {
+        this.preview = preview;
+        this.console = console;
         this.webhooks = webhooks;
         this.mapper = mapper;
     }
@@ -50,13 +53,13 @@ final class PreviewApi {
         if (event == null && base != null) {
             event = base.events().get(0);
         }
-        ctx.json(payloads.preview().preview(name, url, token, settings, event, payload(in)));
+        ctx.json(preview.preview(name, url, token, settings, event, payload(in)));
     }
 
     private void console(Context ctx) {
         Webhook webhook = webhooks.get(ctx.pathParam("id"));
         JsonInput in = JsonInput.read(ctx, mapper, true, Set.of("event", "payload"));
-        ctx.json(ConsoleJson.of(payloads.console().send(webhook, in.string("event"), payload(in))));
+        ctx.json(ConsoleJson.of(console.send(webhook, in.string("event"), payload(in))));
     }
 
     private static JsonNode payload(JsonInput in) {

@@ -2,10 +2,7 @@ package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
-import io.plugboard.host.internal.secrets.SecretInUseException;
 import io.plugboard.host.internal.secrets.SecretService;
-import io.plugboard.host.internal.web.http.ApiException;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,11 +30,7 @@ final class SecretsApi {
                     .json(secrets.list().stream().filter(s -> s.name().equals(stored)).findFirst().orElseThrow());
         });
         routes.delete("/api/v1/secrets/{name}", ctx -> {
-            try {
-                secrets.delete(ctx.pathParam("name"));
-            } catch (SecretInUseException e) {
-                throw new ApiException(409, e.getMessage(), Map.of("webhooks", String.join(", ", e.webhooks())));
-            }
+            secrets.delete(ctx.pathParam("name"));
             ctx.status(204);
         });
     }

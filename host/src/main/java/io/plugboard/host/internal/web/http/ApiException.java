@@ -1,7 +1,13 @@
 package io.plugboard.host.internal.web.http;
 
-/** A request the web layer refuses, with the status to answer and what to fix. */
-public class ApiException extends RuntimeException {
+import io.plugboard.host.internal.common.InputException;
+
+/**
+ * A refusal the web layer itself decides, with any status (401, 403, 413, 429, …; also the 500 it answers
+ * for a plugin's failure, already logged), the message and optional details; answered like the rest of
+ * the {@link InputException} family.
+ */
+public class ApiException extends InputException {
 
     private static final long serialVersionUID = 1L;
 
@@ -18,10 +24,12 @@ public class ApiException extends RuntimeException {
         this.details = details;
     }
 
+    @Override
     public int status() {
         return status;
     }
 
+    @Override
     public Object details() {
         return details;
     }

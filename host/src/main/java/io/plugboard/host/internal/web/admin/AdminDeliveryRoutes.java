@@ -1,0 +1,37 @@
+package io.plugboard.host.internal.web.admin;
+
+import io.javalin.config.RoutesConfig;
+import io.plugboard.host.internal.delivery.DeliveryStore;
+import io.plugboard.host.internal.outbound.WebhookService;
+import io.plugboard.host.internal.web.http.RouteGroup;
+import java.time.Clock;
+
+/** The delivery logs (all, and per webhook), one delivery with Redeliver, and recovering a webhook's failures. */
+public final class AdminDeliveryRoutes implements RouteGroup {
+
+    private final DeliveryStore deliveries;
+    private final WebhookService webhooks;
+    private final Runnable wakeDispatcher;
+    private final Clock clock;
+    private final AdminView view;
+
+    public AdminDeliveryRoutes(DeliveryStore deliveries, WebhookService webhooks, Runnable wakeDispatcher, Clock clock,
+                               AdminView view) {
+        this.deliveries = deliveries;
+        this.webhooks = webhooks;
+        this.wakeDispatcher = wakeDispatcher;
+        this.clock = clock;
+        this.view = view;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        DeliveriesPage list = new DeliveriesPage(deliveries, webhooks, wakeDispatcher, view, clock);
+        routes.get("/admin/deliveries", list::listAll);
+        routes.get("/admin/webhooks/{id}/deliveries", list::list);
+        routes.post("/admin/webhooks/{id}/recover", list::recover);
+        DeliveryPage one = new DeliveryPage(deliveries, webhooks, wakeDispatcher, view, clock);
+        routes.get("/admin/deliveries/{id}", one::show);
+        routes.post("/admin/deliveries/{id}/redeliver", one::redeliver);
+    }
+}

@@ -1,0 +1,54 @@
+package io.plugboard.host.internal.web.admin;
+
+import io.javalin.config.RoutesConfig;
+import io.plugboard.host.internal.contrib.PluginPages;
+import io.plugboard.host.internal.contrib.PluginTemplates;
+import io.plugboard.host.internal.instances.Instances;
+import io.plugboard.host.internal.plugins.PluginService;
+import io.plugboard.host.internal.settings.SettingsService;
+import io.plugboard.host.internal.web.http.RouteGroup;
+import java.nio.file.Path;
+
+/**
+ * {@code /admin/plugins}: the plugins (upload, activate, deactivate, uninstall) with the instances
+ * block, each plugin's settings, and the pages plugins add.
+ */
+public final class AdminPluginRoutes implements RouteGroup {
+
+    private final PluginService plugins;
+    private final Path pluginsDir;
+    private final SettingsService settings;
+    private final Instances instances;
+    private final PluginPages pages;
+    private final PluginTemplates templates;
+    private final AdminView view;
+
+    public AdminPluginRoutes(PluginService plugins, Path pluginsDir, SettingsService settings, Instances instances,
+                             PluginPages pages, PluginTemplates templates, AdminView view) {
+        this.plugins = plugins;
+        this.pluginsDir = pluginsDir;
+        this.settings = settings;
+        this.instances = instances;
+        this.pages = pages;
+        this.templates = templates;
+        this.view = view;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        PluginsPage list = new PluginsPage(plugins, pluginsDir, view, settings, new InstancesSection(instances));
+        routes.get("/admin/plugins", list::show);
+        routes.post("/admin/plugins/upload", list::upload);
+        routes.post("/admin/plugins/{id}/activate", list::activate);
+        routes.post("/admin/plugins/{id}/deactivate", list::deactivate);
+        routes.get("/admin/plugins/{id}/uninstall", list::confirmUninstall);
+        routes.post("/admin/plugins/{id}/uninstall", list::uninstall);
+        // After the host's own /admin/plugins/{id}/… routes: the names they use are reserved (PluginPages.RESERVED).
+        PluginSettingsPage settingsPage = new PluginSettingsPage(settings, view);
+        routes.get("/admin/plugins/{plugin_id}/settings", settingsPage::show);
+        routes.post("/admin/plugins/{plugin_id}/settings", settingsPage::save);
+        PluginPagesHandler pluginPages = new PluginPagesHandler(pages, templates, view);
+        routes.get("/admin/plugins/{plugin_id}/{page}", pluginPages::show);
+        routes.post("/admin/plugins/{plugin_id}/{page}", pluginPages::submit);
+    }
+}

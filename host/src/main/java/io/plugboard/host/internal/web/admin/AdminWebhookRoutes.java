@@ -1,0 +1,58 @@
+package io.plugboard.host.internal.web.admin;
+
+import io.javalin.config.RoutesConfig;
+import io.plugboard.host.internal.delivery.DeliveryStore;
+import io.plugboard.host.internal.delivery.RequestPreview;
+import io.plugboard.host.internal.delivery.TestSender;
+import io.plugboard.host.internal.events.EventTypeRegistry;
+import io.plugboard.host.internal.outbound.WebhookService;
+import io.plugboard.host.internal.web.http.RouteGroup;
+import java.time.Duration;
+
+/**
+ * {@code /admin/webhooks} (also the admin's landing page): the list, the add and edit form with its
+ * preview, On/Off, test sends, deleting and rotating the signing secret.
+ */
+public final class AdminWebhookRoutes implements RouteGroup {
+
+    private final WebhookService webhooks;
+    private final EventTypeRegistry eventTypes;
+    private final DeliveryStore deliveries;
+    private final TestSender testSender;
+    private final RequestPreview preview;
+    private final Duration rotationOverlap;
+    private final AdminView view;
+
+    public AdminWebhookRoutes(WebhookService webhooks, EventTypeRegistry eventTypes, DeliveryStore deliveries,
+                              TestSender testSender, RequestPreview preview, Duration rotationOverlap, AdminView view) {
+        this.webhooks = webhooks;
+        this.eventTypes = eventTypes;
+        this.deliveries = deliveries;
+        this.testSender = testSender;
+        this.preview = preview;
+        this.rotationOverlap = rotationOverlap;
+        this.view = view;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/admin", ctx -> ctx.redirect("/admin/webhooks"));
+        routes.get("/admin/webhooks", new WebhookListPage(webhooks, deliveries, view, eventTypes)::show);
+        WebhookFormPage form = new WebhookFormPage(webhooks, eventTypes, view, preview);
+        routes.get("/admin/webhooks/new", form::showNew);
+        routes.post("/admin/webhooks", form::create);
+        routes.get("/admin/webhooks/{id}/edit", form::showEdit);
+        routes.post("/admin/webhooks/{id}", form::update);
+        WebhookActions actions = new WebhookActions(webhooks, testSender, deliveries, view);
+        routes.post("/admin/webhooks/{id}/toggle", actions::toggle);
+        routes.post("/admin/webhooks/{id}/test", actions::test);
+        routes.get("/admin/webhooks/{id}/delete", actions::confirmDelete);
+        routes.post("/admin/webhooks/{id}/delete", actions::delete);
+        routes.post("/admin/webhooks/{id}/rotate-secret", ctx -> {
+            var rotated = webhooks.rotateSecret(ctx.pathParam("id"), rotationOverlap);
+            Flash.set(ctx, "New signing secret created. The previous one keeps signing until "
+                    + rotated.secrets().previousExpiresAt() + ".");
+            ctx.redirect("/admin/webhooks/" + rotated.id() + "/edit");
+        });
+    }
+}

@@ -1,0 +1,30 @@
+package io.plugboard.host.internal.web.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.plugboard.host.internal.auth.AccountChanges;
+import io.plugboard.host.internal.auth.AdminUsers;
+import io.plugboard.host.internal.auth.ApiTokens;
+import io.plugboard.host.internal.web.http.RouteGroup;
+
+/** Who may call: {@code /api/v1/tokens} and {@code /api/v1/admins}. */
+public final class ApiAccountRoutes implements RouteGroup {
+
+    private final ApiTokens tokens;
+    private final AdminUsers users;
+    private final AccountChanges accounts;
+    private final ObjectMapper mapper;
+
+    public ApiAccountRoutes(ApiTokens tokens, AdminUsers users, AccountChanges accounts, ObjectMapper mapper) {
+        this.tokens = tokens;
+        this.users = users;
+        this.accounts = accounts;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        new TokensApi(tokens, mapper).register(routes);
+        new AdminsApi(users, accounts, mapper).register(routes);
+    }
+}

@@ -1,0 +1,37 @@
+package io.plugboard.host.internal.web.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.plugboard.host.internal.delivery.DeliveryMetrics;
+import io.plugboard.host.internal.delivery.DeliveryStore;
+import io.plugboard.host.internal.outbound.WebhookService;
+import io.plugboard.host.internal.web.http.RouteGroup;
+import java.time.Clock;
+
+/** The delivery log (deliveries, redeliver, recover, stats) and the Prometheus {@code /metrics}. */
+public final class ApiDeliveryRoutes implements RouteGroup {
+
+    private final DeliveryStore deliveries;
+    private final WebhookService webhooks;
+    private final Runnable wakeDispatcher;
+    private final DeliveryMetrics metrics;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public ApiDeliveryRoutes(DeliveryStore deliveries, WebhookService webhooks, Runnable wakeDispatcher,
+                             DeliveryMetrics metrics, ObjectMapper mapper, Clock clock) {
+        this.deliveries = deliveries;
+        this.webhooks = webhooks;
+        this.wakeDispatcher = wakeDispatcher;
+        this.metrics = metrics;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        new DeliveriesApi(deliveries, webhooks, wakeDispatcher, mapper, clock).register(routes);
+        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(metrics.scrape()));
+    }
+}

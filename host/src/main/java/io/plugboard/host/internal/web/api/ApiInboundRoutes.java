@@ -1,0 +1,28 @@
+package io.plugboard.host.internal.web.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.plugboard.host.internal.inbound.InboundService;
+import io.plugboard.host.internal.inbound.ReceivedEvents;
+import io.plugboard.host.internal.web.http.RouteGroup;
+
+/** Inbound webhooks: {@code /api/v1/receivers}, {@code /api/v1/inbound-webhooks} and the events they received. */
+public final class ApiInboundRoutes implements RouteGroup {
+
+    private final InboundService inbound;
+    private final ReceivedEvents received;
+    private final ObjectMapper mapper;
+
+    public ApiInboundRoutes(InboundService inbound, ReceivedEvents received, ObjectMapper mapper) {
+        this.inbound = inbound;
+        this.received = received;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        new ReceiversApi(inbound.receivers()).register(routes);
+        new InboundWebhooksApi(inbound, mapper).register(routes);
+        new ReceivedEventsApi(received).register(routes);
+    }
+}

@@ -1,0 +1,23 @@
+package io.plugboard.host.internal.web.api;
+
+import io.javalin.config.RoutesConfig;
+import io.plugboard.host.internal.instances.Instances;
+import io.plugboard.host.internal.web.http.OpenApiDocument;
+import io.plugboard.host.internal.web.http.RouteGroup;
+
+/** {@code /health}, {@code /api/v1/instances} and the API's own description, {@code /api/v1/openapi.json}. */
+public final class ApiInstanceRoutes implements RouteGroup {
+
+    private final Instances instances;
+
+    public ApiInstanceRoutes(Instances instances) {
+        this.instances = instances;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        new HealthApi(instances).register(routes);
+        new InstancesApi(instances).register(routes);
+        routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApiDocument.text()));
+    }
+}

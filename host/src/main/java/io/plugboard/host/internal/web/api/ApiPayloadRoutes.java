@@ -1,0 +1,38 @@
+package io.plugboard.host.internal.web.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.plugboard.host.internal.delivery.RequestPreview;
+import io.plugboard.host.internal.delivery.TestConsole;
+import io.plugboard.host.internal.inspector.Inboxes;
+import io.plugboard.host.internal.outbound.WebhookService;
+import io.plugboard.host.internal.secrets.SecretService;
+import io.plugboard.host.internal.web.http.RouteGroup;
+
+/** What webhooks send, tried out: the preview and test console, named secrets, and the request inspector. */
+public final class ApiPayloadRoutes implements RouteGroup {
+
+    private final RequestPreview preview;
+    private final TestConsole console;
+    private final SecretService secrets;
+    private final Inboxes inspector;
+    private final WebhookService webhooks;
+    private final ObjectMapper mapper;
+
+    public ApiPayloadRoutes(RequestPreview preview, TestConsole console, SecretService secrets, Inboxes inspector,
+                            WebhookService webhooks, ObjectMapper mapper) {
+        this.preview = preview;
+        this.console = console;
+        this.secrets = secrets;
+        this.inspector = inspector;
+        this.webhooks = webhooks;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        new PreviewApi(preview, console, webhooks, mapper).register(routes);
+        new SecretsApi(secrets, mapper).register(routes);
+        new InspectorApi(inspector, webhooks, mapper).register(routes);
+    }
+}

@@ -1,0 +1,33 @@
+package io.plugboard.host.internal.web.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.plugboard.host.internal.contrib.PluginRoutes;
+import io.plugboard.host.internal.plugins.PluginService;
+import io.plugboard.host.internal.settings.SettingsService;
+import io.plugboard.host.internal.web.http.RouteGroup;
+
+/** {@code /api/v1/plugins}: the plugins themselves, their settings, and the JSON routes they add. */
+public final class ApiPluginRoutes implements RouteGroup {
+
+    private final PluginService plugins;
+    private final SettingsService settings;
+    private final PluginRoutes pluginRoutes;
+    private final ObjectMapper mapper;
+
+    public ApiPluginRoutes(PluginService plugins, SettingsService settings, PluginRoutes pluginRoutes,
+                           ObjectMapper mapper) {
+        this.plugins = plugins;
+        this.settings = settings;
+        this.pluginRoutes = pluginRoutes;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        new PluginsApi(plugins).register(routes);
+        // Last under /api/v1/plugins: the host's own plugin endpoints must win over the plugins' routes.
+        new PluginSettingsApi(settings, mapper).register(routes);
+        new PluginRoutesApi(pluginRoutes, mapper).register(routes);
+    }
+}

@@ -1,0 +1,33 @@
+package io.plugboard.host.internal.web.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.plugboard.host.internal.delivery.TestSender;
+import io.plugboard.host.internal.events.EventTypeRegistry;
+import io.plugboard.host.internal.outbound.WebhookService;
+import io.plugboard.host.internal.web.http.RouteGroup;
+import java.time.Duration;
+
+/** {@code /api/v1/webhooks}: the outbound webhooks, their test sends and secret rotation. */
+public final class ApiWebhookRoutes implements RouteGroup {
+
+    private final WebhookService webhooks;
+    private final TestSender testSender;
+    private final ObjectMapper mapper;
+    private final Duration rotationOverlap;
+    private final EventTypeRegistry eventTypes;
+
+    public ApiWebhookRoutes(WebhookService webhooks, TestSender testSender, ObjectMapper mapper, Duration rotationOverlap,
+                            EventTypeRegistry eventTypes) {
+        this.webhooks = webhooks;
+        this.testSender = testSender;
+        this.mapper = mapper;
+        this.rotationOverlap = rotationOverlap;
+        this.eventTypes = eventTypes;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        new WebhooksApi(webhooks, testSender, mapper, rotationOverlap, eventTypes).register(routes);
+    }
+}
