@@ -10,6 +10,7 @@ import io.plugboard.sdk.InvalidEventException;
 import io.plugboard.sdk.inbound.ReceivedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Emits what a receiver parsed, once per sender's id: an event whose external id was received before
  * (or earlier in the same request) is not emitted again, and its position gets the first event's id.
- * The events and their receipts are written in one transaction.
+ * The events, their receipts and the accepted count are written in one transaction. Answering is
+ * the caller's: this only says what came of it.
  */
 final class InboundEmitter {
 
@@ -28,20 +30,17 @@ final class InboundEmitter {
 
     private final EventService events;
     private final Receipts receipts;
+    private final InboundRequestLog requests;
     private final ObjectMapper mapper;
-    private final InboundOutcomes outcomes;
-    private final InboundStore store;
 
-    InboundEmitter(EventService events, Receipts receipts, ObjectMapper mapper, InboundOutcomes outcomes,
-                   InboundStore store) {
+    InboundEmitter(EventService events, Receipts receipts, InboundRequestLog requests, ObjectMapper mapper) {
         this.events = events;
         this.receipts = receipts;
+        this.requests = requests;
         this.mapper = mapper;
-        this.outcomes = outcomes;
-        this.store = store;
     }
 
-    InboundResponse emit(InboundWebhook w, Instant at, List<ReceivedEvent> received, String contentType, byte[] bytes) {
+    EmitResult emit(InboundWebhook w, Instant at, List<ReceivedEvent> received) {
         String[] eventIds = new String[received.size()];
         List<EventService.NewEvent> fresh = new ArrayList<>();
         List<Receipts.Receipt> origins = new ArrayList<>();
@@ -61,33 +60,34 @@ final class InboundEmitter {
             try {
                 data = mapper.readTree(e.dataJson());
             } catch (JsonProcessingException ex) {
-                return outcomes.failed(w, at, "the receiver produced data for '" + e.type() + "' that is not JSON",
-                        contentType, bytes);
+                return EmitResult.Refused.failed("the receiver produced data for '" + e.type() + "' that is not JSON");
             }
             if (e.occurredAt().isPresent() && !InputTimes.inRange(e.occurredAt().get())) {
                 // The receiver passes on the sender's time; one beyond the years the store holds is the sender's mistake.
-                return outcomes.refused(w, at, 400, "parse_error", "the time event " + (i + 1) + " happened at ("
-                        + e.occurredAt().get() + ") is out of range: give a time between the years 0000 and 9999",
-                        contentType, bytes, bytes.length, true);
+                return EmitResult.Refused.parseError("the time event " + (i + 1) + " happened at ("
+                        + e.occurredAt().get() + ") is out of range: give a time between the years 0000 and 9999");
             }
             fresh.add(new EventService.NewEvent(e.type(), data));
             origins.add(new Receipts.Receipt(e.externalId().orElse(null), e.occurredAt().orElse(null)));
             positions.add(i);
         }
         if (fresh.isEmpty()) {
-            store.requests().countAccepted(w.id(), at);
-            return outcomes.accepted(eventIds);
+            requests.countAccepted(w.id(), at);
+            return new EmitResult.Emitted(Arrays.asList(eventIds));
         }
         List<StoredEvent> stored;
         try {
-            stored = events.emitAll("inbound:" + w.id(), fresh, (c, written) -> Receipts.write(c, w.id(), written, origins, at));
+            stored = events.emitAll("inbound:" + w.id(), fresh, (c, written) -> {
+                Receipts.write(c, w.id(), written, origins, at);
+                InboundRequestLog.countAccepted(c, w.id(), at);
+            });
         } catch (InvalidEventException e) {
             String message = e.getMessage() + (e.problems().isEmpty() ? "" : ": " + String.join("; ", e.problems()));
-            return outcomes.refused(w, at, 400, "parse_error", message, contentType, bytes, bytes.length, true);
+            return EmitResult.Refused.parseError(message);
         } catch (RuntimeException e) {
             // E.g. a concurrent request stored the same external id first: the sender's retry will find it.
             log.warn("Events received by inbound webhook {} could not be stored: {}", w.id(), e.toString());
-            return outcomes.failed(w, at, "the events could not be stored; try again", contentType, bytes);
+            return EmitResult.Refused.failed("the events could not be stored; try again");
         }
         for (int i = 0; i < stored.size(); i++) {
             eventIds[positions.get(i)] = stored.get(i).id();
@@ -97,6 +97,6 @@ final class InboundEmitter {
                 eventIds[i] = eventIds[inThisRequest.get(received.get(i).externalId().orElseThrow())];
             }
         }
-        return outcomes.accepted(eventIds);
+        return new EmitResult.Emitted(Arrays.asList(eventIds));
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.common.Ids;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,19 +20,19 @@ final class InboundOutcomes {
     private static final int MAX_MESSAGE = 2000;
     private static final int MAX_CONTENT_TYPE = 200;
 
-    private final InboundStore store;
+    private final InboundRequestLog requests;
     private final ObjectMapper mapper;
     private final Ids ids;
 
-    InboundOutcomes(InboundStore store, ObjectMapper mapper, Ids ids) {
-        this.store = store;
+    InboundOutcomes(InboundRequestLog requests, ObjectMapper mapper, Ids ids) {
+        this.requests = requests;
         this.mapper = mapper;
         this.ids = ids;
     }
 
     /** 202 with the event ids, in the order the receiver returned the events. */
-    InboundResponse accepted(String[] eventIds) {
-        return json(202, Map.of("event_ids", Arrays.asList(eventIds)));
+    InboundResponse accepted(List<String> eventIds) {
+        return json(202, Map.of("event_ids", eventIds));
     }
 
     /** An error answered without recording anything. */
@@ -65,7 +65,7 @@ final class InboundOutcomes {
         String type = contentType == null ? null : contentType.substring(0, Math.min(contentType.length(), MAX_CONTENT_TYPE));
         String text = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
         try {
-            store.requests().recordError(w.id(), new InboundError(ids.next("ine"), at, status, kind, text, type, kept, bodyBytes),
+            requests.recordError(w.id(), new InboundError(ids.next("ine"), at, status, kind, text, type, kept, bodyBytes),
                     parseError);
         } catch (RuntimeException e) {
             log.warn("Could not record a refused request of inbound webhook {}: {}", w.id(), e.toString());

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,18 +29,21 @@ public final class InboundReceiving {
     static final String NOT_FOUND = "no inbound webhook at this URL";
 
     private final InboundStore store;
+    private final InboundRequestLog requests;
     private final ReceiverRegistry receivers;
     private final InboundOutcomes outcomes;
     private final InboundEmitter emitter;
     private final Clock clock;
     private final long maxBodyBytes;
 
-    public InboundReceiving(InboundStore store, ReceiverRegistry receivers, EventService events,
-                            org.jdbi.v3.core.Jdbi jdbi, ObjectMapper mapper, Ids ids, Clock clock, long maxBodyBytes) {
+    /** @param requests where accepted and refused requests are counted, and refused ones kept */
+    public InboundReceiving(InboundStore store, InboundRequestLog requests, ReceiverRegistry receivers, EventService events,
+                            Jdbi jdbi, ObjectMapper mapper, Ids ids, Clock clock, long maxBodyBytes) {
         this.store = store;
+        this.requests = requests;
         this.receivers = receivers;
-        this.outcomes = new InboundOutcomes(store, mapper, ids);
-        this.emitter = new InboundEmitter(events, new Receipts(jdbi), mapper, outcomes, store);
+        this.outcomes = new InboundOutcomes(requests, mapper, ids);
+        this.emitter = new InboundEmitter(events, new Receipts(jdbi), requests, mapper);
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -130,10 +134,14 @@ public final class InboundReceiving {
         }
         if (result.handshake().isPresent()) {
             ReceiveResult.Handshake h = result.handshake().get();
-            store.requests().countAccepted(w.id(), at);
+            requests.countAccepted(w.id(), at);
             return new InboundResponse(h.status(), h.contentType(), h.body());
         }
-        return emitter.emit(w, at, result.events(), contentType, bytes);
+        EmitResult emitted = emitter.emit(w, at, result.events());
+        if (emitted instanceof EmitResult.Refused r) {
+            return outcomes.refused(w, at, r.status(), r.kind(), r.message(), contentType, bytes, bytes.length, true);
+        }
+        return outcomes.accepted(((EmitResult.Emitted) emitted).eventIds());
     }
 
     /** The receiver's message for the sender, or a plain default when it gave none (never a class name). */

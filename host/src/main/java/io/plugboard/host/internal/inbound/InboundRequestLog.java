@@ -1,6 +1,9 @@
 package io.plugboard.host.internal.inbound;
 
 import io.plugboard.host.internal.storage.Columns;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -18,15 +21,30 @@ public final class InboundRequestLog {
 
     private final Jdbi jdbi;
 
-    InboundRequestLog(Jdbi jdbi) {
+    public InboundRequestLog(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
     /** Counts an accepted request that emitted nothing (a handshake, an empty result, only retries). */
     void countAccepted(String id, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE inbound_webhooks SET requests_total = requests_total + 1, "
-                + "accepted_count = accepted_count + 1, last_received_at = :at WHERE id = :id")
-                .bind("id", id).bind("at", at.toEpochMilli()).execute());
+        try {
+            jdbi.useHandle(h -> countAccepted(h.getConnection(), id, at));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count a request of inbound webhook " + id, e);
+        }
+    }
+
+    /**
+     * Counts an accepted request on the caller's connection, so a request that emitted events is
+     * counted in the transaction that stores them. The one place the accepted counter is written.
+     */
+    static void countAccepted(Connection c, String id, Instant at) throws SQLException {
+        try (PreparedStatement count = c.prepareStatement("UPDATE inbound_webhooks SET requests_total = "
+                + "requests_total + 1, accepted_count = accepted_count + 1, last_received_at = ? WHERE id = ?")) {
+            count.setLong(1, at.toEpochMilli());
+            count.setString(2, id);
+            count.executeUpdate();
+        }
     }
 
     /**

@@ -19,13 +19,16 @@ import java.util.Map;
 public final class InboundService {
 
     private final InboundStore store;
+    private final InboundRequestLog requests;
     private final ReceiverRegistry receivers;
     private final ReceiverSettings settings;
     private final Ids ids;
     private final Clock clock;
 
-    public InboundService(InboundStore store, ReceiverRegistry receivers, Ids ids, Clock clock) {
+    /** @param requests the recent refused requests, listed by {@link #errors} */
+    public InboundService(InboundStore store, InboundRequestLog requests, ReceiverRegistry receivers, Ids ids, Clock clock) {
         this.store = store;
+        this.requests = requests;
         this.receivers = receivers;
         this.settings = new ReceiverSettings();
         this.ids = ids;
@@ -141,7 +144,7 @@ public final class InboundService {
 
     public List<InboundError> errors(String id, int limit) {
         get(id);
-        return store.requests().errors(id, limit);
+        return requests.errors(id, limit);
     }
 
     private InboundWebhook save(InboundWebhook w, String name, Map<String, String> values, InboundWebhook.UpgradeMode mode,

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads and writes inbound webhooks; their counters and recent errors are in {@link #requests()}.
+ * Reads and writes inbound webhooks; their counters and recent errors are written by {@link InboundRequestLog}.
  * Every statement binds its parameters.
  */
 public final class InboundStore {
@@ -30,7 +30,6 @@ public final class InboundStore {
     private final ObjectMapper mapper;
     private final SealedValues sealed;
     private final Clock clock;
-    private final InboundRequestLog requests;
 
     /** @param sealed seals each webhook's settings (receivers keep secrets there) with the secrets key */
     public InboundStore(Jdbi jdbi, ObjectMapper mapper, SealedValues sealed, Clock clock) {
@@ -38,12 +37,6 @@ public final class InboundStore {
         this.mapper = mapper;
         this.sealed = sealed;
         this.clock = clock;
-        this.requests = new InboundRequestLog(jdbi);
-    }
-
-    /** @return the request counters and recent refused requests, in the same database */
-    InboundRequestLog requests() {
-        return requests;
     }
 
     void insert(InboundWebhook w) {

@@ -11,7 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Where received events came from ({@code inbound_events}): written with the events, in their
- * transaction, together with the inbound webhook's counters; and the look-up of an event already
+ * transaction; and the look-up of an event already
  * received under a sender's id, which makes a sender's retry harmless.
  */
 final class Receipts {
@@ -50,12 +50,6 @@ final class Receipts {
                 insert.addBatch();
             }
             insert.executeBatch();
-        }
-        try (PreparedStatement count = c.prepareStatement("UPDATE inbound_webhooks SET requests_total = requests_total + 1, "
-                + "accepted_count = accepted_count + 1, last_received_at = ? WHERE id = ?")) {
-            count.setLong(1, at.toEpochMilli());
-            count.setString(2, inboundId);
-            count.executeUpdate();
         }
     }
 }

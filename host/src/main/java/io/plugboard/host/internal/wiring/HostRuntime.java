@@ -35,6 +35,7 @@ import io.plugboard.host.internal.hooks.HookRegistry;
 import io.plugboard.host.internal.hooks.HookRunner;
 import io.plugboard.host.internal.hooks.OwnedHooks;
 import io.plugboard.host.internal.inbound.InboundReceiving;
+import io.plugboard.host.internal.inbound.InboundRequestLog;
 import io.plugboard.host.internal.inbound.InboundService;
 import io.plugboard.host.internal.inbound.InboundServices;
 import io.plugboard.host.internal.inbound.InboundStore;
@@ -176,8 +177,10 @@ public final class HostRuntime implements AutoCloseable {
         InboundStore inboundStore = new InboundStore(db.jdbi(), apiMapper, sealed, clock);
         // Inbound webhooks in AUTO mode follow the version of a receiver's plugin when it starts.
         ReceiverRegistry receivers = new ReceiverRegistry(this::pluginVersion, inboundStore::followVersion);
-        InboundServices inbound = new InboundServices(new InboundService(inboundStore, receivers, ids, clock),
-                new InboundReceiving(inboundStore, receivers, events, db.jdbi(), apiMapper, ids, clock, config.web().maxRequestBytes()),
+        InboundRequestLog inboundRequests = new InboundRequestLog(db.jdbi());
+        InboundServices inbound = new InboundServices(new InboundService(inboundStore, inboundRequests, receivers, ids, clock),
+                new InboundReceiving(inboundStore, inboundRequests, receivers, events, db.jdbi(), apiMapper, ids, clock,
+                        config.web().maxRequestBytes()),
                 new ReceivedEvents(db.jdbi()));
 
         PluginOptions pluginOptions = new PluginOptions(config.plugins().dir(), config.dataDir().resolve("plugin-copies"),

@@ -1,17 +1,14 @@
 package io.plugboard.plugins.alertmanager;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plugboard.plugins.receiversupport.ReceiverJson;
 import io.plugboard.sdk.inbound.InboundRequest;
 import io.plugboard.sdk.inbound.ReceiveResult;
 import io.plugboard.sdk.inbound.ReceivedEvent;
 import io.plugboard.sdk.inbound.Receiver;
 import io.plugboard.sdk.inbound.UnparseableRequestException;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -30,8 +27,8 @@ public class AlertmanagerReceiver implements Receiver {
     /** Alertmanager's zero time, sent as endsAt while an alert fires. */
     private static final Instant ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private final ReceiverJson json = ReceiverJson.strict();
+    private final ObjectMapper mapper = json.mapper();
 
     @Override
     public String id() {
@@ -51,12 +48,7 @@ public class AlertmanagerReceiver implements Receiver {
 
     @Override
     public ReceiveResult parse(InboundRequest request) {
-        JsonNode body;
-        try {
-            body = mapper.readTree(request.body());
-        } catch (IOException e) {
-            throw new UnparseableRequestException("the body is not JSON: " + firstLine(e));
-        }
+        JsonNode body = json.readBody(request.body());
         if (body == null || !body.isObject()) {
             throw new UnparseableRequestException("the body must be an Alertmanager notification, a JSON object");
         }
@@ -111,7 +103,7 @@ public class AlertmanagerReceiver implements Receiver {
         data.put("group_key", group.path("groupKey").textValue());
         data.put("external_url", group.path("externalURL").textValue());
         boolean firing = status.equals("firing");
-        return ReceivedEvent.of(firing ? AlertEvents.FIRING : AlertEvents.RESOLVED, write(data))
+        return ReceivedEvent.of(firing ? AlertEvents.FIRING : AlertEvents.RESOLVED, json.write(data))
                 .withOccurredAt(firing || endsAt == null ? startsAt : endsAt);
     }
 
@@ -143,19 +135,5 @@ public class AlertmanagerReceiver implements Receiver {
         } catch (DateTimeParseException e) {
             throw new UnparseableRequestException("alert " + n + ": " + field + " is not an RFC 3339 time: " + value.asText());
         }
-    }
-
-    private String write(JsonNode data) {
-        try {
-            return mapper.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String firstLine(Exception e) {
-        String message = String.valueOf(e.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

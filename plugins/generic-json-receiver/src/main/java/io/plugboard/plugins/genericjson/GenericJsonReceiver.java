@@ -1,12 +1,9 @@
 package io.plugboard.plugins.genericjson;
 
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.plugboard.plugins.receiversupport.ReceiverJson;
 import io.plugboard.sdk.inbound.InboundRequest;
 import io.plugboard.sdk.inbound.InvalidSettingsException;
 import io.plugboard.sdk.inbound.ReceiveResult;
@@ -15,7 +12,6 @@ import io.plugboard.sdk.inbound.Receiver;
 import io.plugboard.sdk.inbound.UnparseableRequestException;
 import io.plugboard.sdk.settings.Setting;
 import io.plugboard.sdk.settings.SettingType;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +32,8 @@ public class GenericJsonReceiver implements Receiver {
     static final String ID_POINTER = "id_pointer";
     private static final Pattern TYPE_KEY = Pattern.compile("[a-z][a-z0-9_.-]{0,99}");
 
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
+    private final ReceiverJson json = ReceiverJson.strictWithExactNumbers();
+    private final ObjectMapper mapper = json.mapper();
 
     @Override
     public String id() {
@@ -94,19 +87,14 @@ public class GenericJsonReceiver implements Receiver {
 
     @Override
     public ReceiveResult parse(InboundRequest request) {
-        JsonNode document;
-        try {
-            document = mapper.readTree(request.body());
-        } catch (IOException e) {
-            throw new UnparseableRequestException("the body is not JSON: " + firstLine(e));
-        }
+        JsonNode document = json.readBody(request.body());
         if (document == null || document.isMissingNode()) {
             throw new UnparseableRequestException("the body is empty; send a JSON document");
         }
         Mappings mappings = Mappings.parse(mapper, request.setting(MAPPINGS));
         JsonNode data = !mappings.isEmpty() ? mappings.apply(mapper, document)
                 : document.isObject() ? document : mapper.createObjectNode().set("body", document);
-        ReceivedEvent event = ReceivedEvent.of(request.setting(EVENT_TYPE), write(data));
+        ReceivedEvent event = ReceivedEvent.of(request.setting(EVENT_TYPE), json.write(data));
         String idPointer = request.setting(ID_POINTER);
         if (!idPointer.isBlank()) {
             JsonNode id = document.at(JsonPointer.compile(idPointer));
@@ -115,19 +103,5 @@ public class GenericJsonReceiver implements Receiver {
             }
         }
         return ReceiveResult.events(List.of(event));
-    }
-
-    private String write(JsonNode data) {
-        try {
-            return mapper.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String firstLine(Exception e) {
-        String message = String.valueOf(e.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -1,11 +1,7 @@
 package io.plugboard.plugins.standardwebhooks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.plugboard.plugins.receiversupport.ReceiverJson;
 import io.plugboard.sdk.WebhookVerifier;
 import io.plugboard.sdk.inbound.InboundRequest;
 import io.plugboard.sdk.inbound.InvalidSettingsException;
@@ -32,11 +28,7 @@ public class StandardWebhooksReceiver implements Receiver {
 
     static final String SECRET = "secret";
 
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
+    private final ReceiverJson json = ReceiverJson.strictWithExactNumbers();
 
     @Override
     public String id() {
@@ -80,12 +72,7 @@ public class StandardWebhooksReceiver implements Receiver {
             throw new UnparseableRequestException("webhook-id is " + messageId.length() + " characters long; at most "
                     + ReceivedEvent.MAX_EXTERNAL_ID + " are accepted");
         }
-        JsonNode envelope;
-        try {
-            envelope = mapper.readTree(request.body());
-        } catch (java.io.IOException e) {
-            throw new UnparseableRequestException("the body is not JSON: " + firstLine(e));
-        }
+        JsonNode envelope = json.readBody(request.body());
         if (envelope == null || !envelope.isObject()) {
             throw new UnparseableRequestException("the body must be a JSON object with type and data");
         }
@@ -97,7 +84,7 @@ public class StandardWebhooksReceiver implements Receiver {
         if (data == null || !data.isObject()) {
             throw new UnparseableRequestException("the envelope's data must be a JSON object");
         }
-        ReceivedEvent event = ReceivedEvent.of(type.textValue(), write(data)).withExternalId(messageId);
+        ReceivedEvent event = ReceivedEvent.of(type.textValue(), json.write(data)).withExternalId(messageId);
         Instant at = timestamp(envelope.get("timestamp"));
         return ReceiveResult.events(List.of(at == null ? event : event.withOccurredAt(at)));
     }
@@ -115,19 +102,5 @@ public class StandardWebhooksReceiver implements Receiver {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    private String write(JsonNode data) {
-        try {
-            return mapper.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String firstLine(Exception e) {
-        String message = String.valueOf(e.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }
