@@ -1,7 +1,6 @@
 package io.plugboard.host.internal.instances;
 
 import io.plugboard.host.internal.common.Threads;
-import io.plugboard.host.internal.plugins.PluginListener;
 import io.plugboard.host.internal.plugins.PluginReport;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * versions it runs and how far behind its share of the queue is; and the list of all instances for
  * the API and the admin. An instance not seen for a day is forgotten.
  */
-public final class Instances implements AutoCloseable, PluginListener {
+public final class Instances implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Instances.class);
     private static final Duration FORGET_AFTER = Duration.ofDays(1);
@@ -88,18 +87,11 @@ public final class Instances implements AutoCloseable, PluginListener {
         beat.scheduleWithFixedDelay(this::beatQuietly, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** A plugin started: the Plugins page of every instance should see it now, not at the next beat. */
-    @Override
-    public void started(String pluginId) {
-        beatSoon();
-    }
-
-    @Override
-    public void stopped(String pluginId) {
-        beatSoon();
-    }
-
-    private void beatSoon() {
+    /**
+     * What runs here changed (a plugin started or stopped, as the plugin list now says): the Plugins
+     * page of every instance should see it now, not at the next beat.
+     */
+    public void pluginsChanged() {
         if (started) {
             try {
                 beat.execute(this::beatQuietly);

@@ -54,6 +54,7 @@ public final class PluginService implements AutoCloseable {
     private final PluginCalls calls = new PluginCalls();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of());
+    private volatile Runnable published = () -> { };
     private FolderWatcher watcher;
 
     /** What readers see: every report, and those of installed plugins by id. */
@@ -247,10 +248,19 @@ public final class PluginService implements AutoCloseable {
         }
     }
 
+    /**
+     * @param listener told after each new plugin list is published, so what reads {@link #reports()}
+     *     then sees the change (e.g. the instance's heartbeat)
+     */
+    public void onPublished(Runnable listener) {
+        this.published = listener;
+    }
+
     /** Called with the lock held (also by the runner, as a start begins and ends). */
     private void publish() {
         Map<String, PluginReport> installed = new HashMap<>();
         catalog.all().forEach(plugin -> installed.put(plugin.id(), reports.of(plugin, catalog)));
         snapshot = new Snapshot(List.copyOf(reports.all(catalog)), Map.copyOf(installed));
+        published.run();
     }
 }

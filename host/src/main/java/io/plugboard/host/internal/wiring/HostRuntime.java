@@ -189,7 +189,7 @@ public final class HostRuntime implements AutoCloseable {
         // Migrations run before a plugin's contributions open, so a failed migration fails its start.
         plugins = closing(new PluginService(pluginOptions, db.jdbi(), clock, registry, compiler,
                 source -> new SourceEmitter(events, dataMapper, source), pluginParts::partsFor,
-                List.of(new PluginMigrations(db.jdbi(), db.dataSource(), clock), pluginParts, receivers, instances)));
+                List.of(new PluginMigrations(db.jdbi(), db.dataSource(), clock), pluginParts, receivers)));
         // Closed before the plugins stop: queued delivery hooks still reach their callbacks.
         closing(hookThread);
         closing(tasks);
@@ -234,6 +234,7 @@ public final class HostRuntime implements AutoCloseable {
         inboxPurge.start();
         plugins.start();
         instances.start(plugins::reports);
+        plugins.onPublished(instances::pluginsChanged);
         closing(web);
         web.start();
         inspector.listeningOn(config.web().bindHost(), web.port());
