@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.auth;
 
+import io.plugboard.host.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,6 +9,7 @@ import io.plugboard.host.internal.storage.Database;
 import io.plugboard.host.internal.storage.Dialect;
 import io.plugboard.host.testing.TestDatabases;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -85,16 +87,16 @@ class TestLastAdmin {
         return users.deleteUnlessLast(name);
     }
 
-    private static boolean waitUntilSomeoneWaitsOnALock(Database db) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            long waiting = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM pg_stat_activity "
-                    + "WHERE wait_event_type = 'Lock' AND datname = current_database()").mapTo(Long.class).one());
-            if (waiting > 0) {
-                return true;
-            }
-            Thread.sleep(50);
+    /** @return false if no one did within 5 s (then the test commits first and fails after) */
+    private static boolean waitUntilSomeoneWaitsOnALock(Database db) {
+        try {
+            Await.until("a transaction waits on a lock", Duration.ofSeconds(5), () -> db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
+                    .mapTo(Long.class).one()) > 0);
+            return true;
+        } catch (AssertionError e) {
+            return false;
         }
-        return false;
     }
 
     private static AdminUsers users(Database db) {
