@@ -191,9 +191,9 @@ class TestAuthentication {
         try (Plugboard fresh = Plugboard.builder().pluginsDir(TestHost.tempDir("p")).dataDir(TestHost.tempDir("d"))
                 .port(0).eventType(EventType.builder("ping").name("Ping").sample("{}").build()).build().start()) {
             Http http = new Http(fresh.baseUrl());
-            assertThat(host.http().get("/admin/webhooks").header("Location")).isEqualTo("/admin/setup");
-            assertThat(host.http().get("/admin/login").header("Location")).isEqualTo("/admin/setup");
-            Http.Response form = host.http().get("/admin/setup");
+            assertThat(http.get("/admin/webhooks").header("Location")).isEqualTo("/admin/setup");
+            assertThat(http.get("/admin/login").header("Location")).isEqualTo("/admin/setup");
+            Http.Response form = http.get("/admin/setup");
             assertThat(form.status()).isEqualTo(200);
             String pre = Http.cookie(form, "plugboard_login_csrf");
             HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -249,10 +249,10 @@ class TestAuthentication {
                 .port(0).adminUser(TestHost.ADMIN, TestHost.PASSWORD).sessionIdleTimeout(Duration.ofSeconds(1))
                 .build().start()) {
             Http http = Http.authenticated(quick.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
-            assertThat(host.http().get("/admin/plugins").status()).isEqualTo(200);
+            assertThat(http.get("/admin/plugins").status()).isEqualTo(200);
             // Waited out on purpose: the session must stay idle, and any request to poll with would use it.
             Thread.sleep(1_500);
-            assertThat(host.http().get("/admin/plugins").status()).isEqualTo(302);
+            assertThat(http.get("/admin/plugins").status()).isEqualTo(302);
         }
     }
 
