@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestHost;
+import io.plugboard.host.testing.TestHostExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,9 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The admin pages, over HTTP against a real started host. */
 class TestAdminPages {
@@ -33,28 +33,14 @@ class TestAdminPages {
     private static final Pattern ROW = Pattern.compile("(?s)<tr id=\"row-[^\"]*\">\\s*<td class=\"toggle-cell\"[^>]*>\\s*<form.*?</tr>");
     private static final Pattern TESTED_LOCATION = Pattern.compile("/admin/(webhooks|events)\\?tested=att_[0-9A-Z]{26}#test-result");
 
-    private TestHost host;
-    private Http http;
-    private Receiver receiver;
-
-    @BeforeEach
-    void start() {
-        host = TestHost.start();
-        http = host.http();
-        receiver = new Receiver();
-    }
-
-    @AfterEach
-    void stop() {
-        receiver.close();
-        host.close();
-    }
+    @RegisterExtension
+    final TestHostExtension host = TestHostExtension.fresh();
 
     // ---------------------------------------------------------------- pages and layout
 
     @Test
     void adminRedirectsToTheWebhooksList() {
-        Http.Response r = http.get("/admin");
+        Http.Response r = host.http().get("/admin");
         assertThat(r.status()).isEqualTo(302);
         assertThat(r.header("Location")).isEqualTo("/admin/webhooks");
     }
@@ -63,12 +49,12 @@ class TestAdminPages {
     void everyPageRendersHtmlInsideTheLayout() {
         String id = createWebhook("Orders", "https://example.com/orders", "order_placed");
 
-        assertPage(http.get("/admin/webhooks"), 200, "Webhooks", "/admin/webhooks");
-        assertPage(http.get("/admin/events"), 200, "Events", "/admin/events");
-        assertPage(http.get("/admin/plugins"), 200, "Plugins", "/admin/plugins");
-        assertPage(http.get("/admin/webhooks/new"), 200, "Add webhook", "/admin/webhooks");
-        assertPage(http.get("/admin/webhooks/" + id + "/edit"), 200, "Edit webhook", "/admin/webhooks");
-        assertPage(http.get("/admin/webhooks/" + id + "/delete"), 200, "Delete webhook", "/admin/webhooks");
+        assertPage(host.http().get("/admin/webhooks"), 200, "Webhooks", "/admin/webhooks");
+        assertPage(host.http().get("/admin/events"), 200, "Events", "/admin/events");
+        assertPage(host.http().get("/admin/plugins"), 200, "Plugins", "/admin/plugins");
+        assertPage(host.http().get("/admin/webhooks/new"), 200, "Add webhook", "/admin/webhooks");
+        assertPage(host.http().get("/admin/webhooks/" + id + "/edit"), 200, "Edit webhook", "/admin/webhooks");
+        assertPage(host.http().get("/admin/webhooks/" + id + "/delete"), 200, "Delete webhook", "/admin/webhooks");
     }
 
     @Test
@@ -86,10 +72,10 @@ class TestAdminPages {
 
     @Test
     void webhooksPageShowsOneRowPerWebhook() {
-        receiver.respond(200, "ok");
-        String orders = createWebhook("Shop orders", receiver.url("/orders"), "order_placed", "ping");
+        host.receiver().respond(200, "ok");
+        String orders = createWebhook("Shop orders", host.receiver().url("/orders"), "order_placed", "ping");
         String muted = createWebhook("Muted", "https://muted.example.org/x", "ping");
-        http.patchJson("/api/v1/webhooks/" + muted, "{\"enabled\": false}");
+        host.http().patchJson("/api/v1/webhooks/" + muted, "{\"enabled\": false}");
         apiSendTest(orders);
         apiSendTest(orders);
 
@@ -100,7 +86,7 @@ class TestAdminPages {
         String ordersRow = row(body, "Shop orders");
         assertThat(ordersRow).contains("action=\"/admin/webhooks/" + orders + "/toggle\"")
                 .contains(">On<span class=\"visually-hidden\">")
-                .contains(">" + receiver.url("/orders") + "</span>")
+                .contains(">" + host.receiver().url("/orders") + "</span>")
                 .contains(">order_placed, ping</span>")
                 .contains(">2 ok / 0 failed</span>")
                 .contains("class=\"badge ok\"");
@@ -139,16 +125,16 @@ class TestAdminPages {
     void userDataIsHtmlEscapedOnEveryPageThatShowsIt() {
         // The API refuses '<' and '"' in a URL (not a valid URI), so the URL carries the other
         // characters Handlebars escapes: '=', '&' and '\''.
-        receiver.respond(200, SCRIPT);
-        String id = createWebhook(SCRIPT, receiver.url("/?a=1&c='d'"), "order_placed");
-        String escapedUrl = esc(receiver.url("/?a=1&c='d'"));
+        host.receiver().respond(200, SCRIPT);
+        String id = createWebhook(SCRIPT, host.receiver().url("/?a=1&c='d'"), "order_placed");
+        String escapedUrl = esc(host.receiver().url("/?a=1&c='d'"));
 
         String list = page("/admin/webhooks");
         String edit = page("/admin/webhooks/" + id + "/edit");
         String confirm = page("/admin/webhooks/" + id + "/delete");
         String events = page("/admin/events");
-        String listResult = followRedirect(http.postForm("/admin/webhooks/" + id + "/test", form()));
-        String eventsResult = followRedirect(http.postForm("/admin/events/ping/test", form("webhook_id", id)));
+        String listResult = followRedirect(host.http().postForm("/admin/webhooks/" + id + "/test", form()));
+        String eventsResult = followRedirect(host.http().postForm("/admin/events/ping/test", form("webhook_id", id)));
 
         for (String body : List.of(list, edit, confirm, events, listResult, eventsResult)) {
             assertEscaped(body);
@@ -170,7 +156,7 @@ class TestAdminPages {
     @Test
     void flashMessageIsEscapedToo() {
         String id = createWebhook(SCRIPT, "https://example.com/h", "ping");
-        Http.Response toggled = http.postForm("/admin/webhooks/" + id + "/toggle", form());
+        Http.Response toggled = host.http().postForm("/admin/webhooks/" + id + "/toggle", form());
         String next = getWithCookie("/admin/webhooks", flashCookie(toggled)).body();
         assertEscaped(next);
         assertThat(next).contains("<div class=\"flash\" role=\"status\">Webhook “" + ESCAPED_SCRIPT + "” turned off.</div>");
@@ -180,7 +166,7 @@ class TestAdminPages {
 
     @Test
     void addFormCreatesTheWebhookAndTheNextPageFlashesIt() {
-        Http.Response r = http.postForm("/admin/webhooks", form("name", "Orders", "url", "https://example.com/in",
+        Http.Response r = host.http().postForm("/admin/webhooks", form("name", "Orders", "url", "https://example.com/in",
                 "events", "order_placed", "events", "ping", "enabled", "on", "token", "tok_123"));
 
         assertRedirect(r, "/admin/webhooks");
@@ -204,7 +190,7 @@ class TestAdminPages {
 
     @Test
     void anUncheckedEnabledBoxCreatesADisabledWebhook() {
-        assertRedirect(http.postForm("/admin/webhooks", form("name", "Quiet", "url", "https://example.com/q",
+        assertRedirect(host.http().postForm("/admin/webhooks", form("name", "Quiet", "url", "https://example.com/q",
                 "events", "ping")), "/admin/webhooks");
         assertThat(onlyWebhook().get("enabled").asBoolean()).isFalse();
         assertThat(onlyWebhook().get("has_token").asBoolean()).isFalse();
@@ -212,7 +198,7 @@ class TestAdminPages {
 
     @Test
     void invalidAddFormIsShownAgainWithErrorsAndTypedValues() {
-        Http.Response r = http.postForm("/admin/webhooks", form("name", "", "url", "ftp://x", "token", "tok_typed"));
+        Http.Response r = host.http().postForm("/admin/webhooks", form("name", "", "url", "ftp://x", "token", "tok_typed"));
 
         assertPage(r, 400, "Add webhook", "/admin/webhooks");
         assertThat(r.body()).contains("The webhook was not saved.")
@@ -229,7 +215,7 @@ class TestAdminPages {
 
     @Test
     void invalidAddFormKeepsTheCheckedEvents() {
-        Http.Response r = http.postForm("/admin/webhooks", form("name", "Orders", "url", "ftp://x", "events", "ping"));
+        Http.Response r = host.http().postForm("/admin/webhooks", form("name", "Orders", "url", "ftp://x", "events", "ping"));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body()).contains("name=\"name\" value=\"Orders\"")
                 .contains("value=\"ping\" checked")
@@ -240,7 +226,7 @@ class TestAdminPages {
 
     @Test
     void generateTokenFillsInATokenWithoutSaving() {
-        Http.Response r = http.postForm("/admin/webhooks", form("name", "Orders", "url", "https://example.com/in",
+        Http.Response r = host.http().postForm("/admin/webhooks", form("name", "Orders", "url", "https://example.com/in",
                 "events", "ping", "token", "", "generate_token", "1"));
 
         assertPage(r, 200, "Add webhook", "/admin/webhooks");
@@ -250,7 +236,7 @@ class TestAdminPages {
                 .doesNotContain("The webhook was not saved.");
         assertThat(webhookTotal()).isZero();
 
-        String again = inputValue(http.postForm("/admin/webhooks", form("name", "Orders", "generate_token", "1")).body(), "token");
+        String again = inputValue(host.http().postForm("/admin/webhooks", form("name", "Orders", "generate_token", "1")).body(), "token");
         assertThat(again).as("a fresh token each time").isNotBlank().isNotEqualTo(token);
     }
 
@@ -258,12 +244,12 @@ class TestAdminPages {
 
     @Test
     void editFormChangesNameAndEventsAndAnEmptyTokenKeepsTheToken() throws Exception {
-        String id = createWebhookWithToken("Orders", receiver.url("/h"), "token-1", "order_placed");
+        String id = createWebhookWithToken("Orders", host.receiver().url("/h"), "token-1", "order_placed");
         String edit = page("/admin/webhooks/" + id + "/edit");
         assertThat(edit).contains("action=\"/admin/webhooks/" + id + "\"").contains("name=\"token\" value=\"\"")
                 .contains("A token is set; leave this empty to keep it.").contains("name=\"clear_token\"");
 
-        Http.Response r = http.postForm("/admin/webhooks/" + id, form("name", "Renamed", "url", receiver.url("/h"),
+        Http.Response r = host.http().postForm("/admin/webhooks/" + id, form("name", "Renamed", "url", host.receiver().url("/h"),
                 "events", "ping", "enabled", "on", "token", ""));
 
         assertRedirect(r, "/admin/webhooks");
@@ -274,14 +260,14 @@ class TestAdminPages {
         assertThat(w.get("has_token").asBoolean()).isTrue();
         assertThat(getWithCookie("/admin/webhooks", flashCookie(r)).body()).contains("Webhook “Renamed” saved.");
         apiSendTest(id);
-        assertThat(receiver.next(Duration.ofSeconds(5)).header("authorization")).isEqualTo("Bearer token-1");
+        assertThat(host.receiver().next(Duration.ofSeconds(5)).header("authorization")).isEqualTo("Bearer token-1");
     }
 
     @Test
     void editFormClearTokenRemovesTheToken() {
         String id = createWebhookWithToken("Orders", "https://example.com/in", "token-1", "order_placed");
 
-        assertRedirect(http.postForm("/admin/webhooks/" + id, form("name", "Orders", "url", "https://example.com/in",
+        assertRedirect(host.http().postForm("/admin/webhooks/" + id, form("name", "Orders", "url", "https://example.com/in",
                 "events", "order_placed", "enabled", "on", "token", "", "clear_token", "1")), "/admin/webhooks");
 
         assertThat(webhook(id).get("has_token").asBoolean()).isFalse();
@@ -292,7 +278,7 @@ class TestAdminPages {
     @Test
     void invalidEditFormChangesNothing() {
         String id = createWebhook("Orders", "https://example.com/in", "order_placed");
-        Http.Response r = http.postForm("/admin/webhooks/" + id, form("name", "Renamed", "url", "https://example.com/in"));
+        Http.Response r = host.http().postForm("/admin/webhooks/" + id, form("name", "Renamed", "url", "https://example.com/in"));
         assertPage(r, 400, "Edit webhook", "/admin/webhooks");
         assertThat(r.body()).contains("choose at least one event type").contains("name=\"name\" value=\"Renamed\"");
         assertThat(webhook(id).get("name").asText()).isEqualTo("Orders");
@@ -304,11 +290,11 @@ class TestAdminPages {
     void toggleFlipsEnabled() {
         String id = createWebhook("Orders", "https://example.com/in", "order_placed");
 
-        assertRedirect(http.postForm("/admin/webhooks/" + id + "/toggle", form()), "/admin/webhooks");
+        assertRedirect(host.http().postForm("/admin/webhooks/" + id + "/toggle", form()), "/admin/webhooks");
         assertThat(webhook(id).get("enabled").asBoolean()).isFalse();
         assertThat(row(page("/admin/webhooks"), "Orders")).contains(">Off<span class=\"visually-hidden\">");
 
-        Http.Response again = http.postForm("/admin/webhooks/" + id + "/toggle", form());
+        Http.Response again = host.http().postForm("/admin/webhooks/" + id + "/toggle", form());
         assertRedirect(again, "/admin/webhooks");
         assertThat(webhook(id).get("enabled").asBoolean()).isTrue();
         assertThat(getWithCookie("/admin/webhooks", flashCookie(again)).body()).contains("Webhook “Orders” turned on.");
@@ -318,13 +304,13 @@ class TestAdminPages {
 
     @Test
     void sendTestFromTheWebhooksListShowsTheResult() throws Exception {
-        receiver.respond(200, "{\"received\":true}");
-        String id = createWebhook("Receiver", receiver.url("/hooks"), "order_placed", "ping");
+        host.receiver().respond(200, "{\"received\":true}");
+        String id = createWebhook("Receiver", host.receiver().url("/hooks"), "order_placed", "ping");
 
-        Http.Response r = http.postForm("/admin/webhooks/" + id + "/test", form());
+        Http.Response r = host.http().postForm("/admin/webhooks/" + id + "/test", form());
 
         assertTestedRedirect(r, "webhooks");
-        Receiver.Request req = receiver.next(Duration.ofSeconds(5));
+        Receiver.Request req = host.receiver().next(Duration.ofSeconds(5));
         JsonNode envelope = MAPPER.readTree(req.body());
         assertThat(envelope.get("type").asText()).isEqualTo("order_placed");
         String panel = testResultPanel(followRedirect(r));
@@ -334,13 +320,13 @@ class TestAdminPages {
 
     @Test
     void sendTestFromTheEventsPageShowsTheResult() throws Exception {
-        receiver.respond(200, "thanks");
-        String id = createWebhook("Receiver", receiver.url("/hooks"), "ping");
+        host.receiver().respond(200, "thanks");
+        String id = createWebhook("Receiver", host.receiver().url("/hooks"), "ping");
 
-        Http.Response r = http.postForm("/admin/events/order_placed/test", form("webhook_id", id));
+        Http.Response r = host.http().postForm("/admin/events/order_placed/test", form("webhook_id", id));
 
         assertTestedRedirect(r, "events");
-        Receiver.Request req = receiver.next(Duration.ofSeconds(5));
+        Receiver.Request req = host.receiver().next(Duration.ofSeconds(5));
         JsonNode envelope = MAPPER.readTree(req.body());
         assertThat(envelope.get("type").asText()).isEqualTo("order_placed");
         assertThat(envelope.get("data")).isEqualTo(MAPPER.readTree(TestHost.ORDER_SAMPLE));
@@ -353,22 +339,22 @@ class TestAdminPages {
 
     @Test
     void aFailedTestIsShownAsFailed() {
-        receiver.respond(500, "boom");
-        String id = createWebhook("Receiver", receiver.url("/hooks"), "ping");
-        String panel = testResultPanel(followRedirect(http.postForm("/admin/webhooks/" + id + "/test", form())));
+        host.receiver().respond(500, "boom");
+        String id = createWebhook("Receiver", host.receiver().url("/hooks"), "ping");
+        String panel = testResultPanel(followRedirect(host.http().postForm("/admin/webhooks/" + id + "/test", form())));
         assertThat(panel).contains("class=\"result failed\"").contains(">Failed</span>")
                 .contains("HTTP 500").contains("— HTTP 500").contains("<pre id=\"test-body\" class=\"code\" tabindex=\"0\">boom</pre>");
     }
 
     @Test
     void eventsTestWithoutAWebhookIsA400Page() {
-        createWebhook("Receiver", receiver.url("/hooks"), "ping");
+        createWebhook("Receiver", host.receiver().url("/hooks"), "ping");
         for (List<Map.Entry<String, String>> fields : List.of(form(), form("webhook_id", ""))) {
-            Http.Response r = http.postForm("/admin/events/order_placed/test", fields);
+            Http.Response r = host.http().postForm("/admin/events/order_placed/test", fields);
             assertPage(r, 400, "Error 400", null);
             assertThat(r.body()).contains("choose a webhook to send the test to");
         }
-        assertThat(receiver.all()).isEmpty();
+        assertThat(host.receiver().all()).isEmpty();
     }
 
     // ---------------------------------------------------------------- delete
@@ -381,18 +367,18 @@ class TestAdminPages {
                 .contains("This permanently deletes <strong>Shop orders</strong>")
                 .contains("name=\"confirm_name\"");
 
-        Http.Response wrong = http.postForm("/admin/webhooks/" + id + "/delete", form("confirm_name", "shop orders"));
+        Http.Response wrong = host.http().postForm("/admin/webhooks/" + id + "/delete", form("confirm_name", "shop orders"));
         assertPage(wrong, 400, "Delete webhook", "/admin/webhooks");
         assertThat(wrong.body()).contains("The name you typed does not match. Type “Shop orders” exactly");
-        assertThat(http.get("/api/v1/webhooks/" + id).status()).isEqualTo(200);
+        assertThat(host.http().get("/api/v1/webhooks/" + id).status()).isEqualTo(200);
 
-        Http.Response none = http.postForm("/admin/webhooks/" + id + "/delete", form());
+        Http.Response none = host.http().postForm("/admin/webhooks/" + id + "/delete", form());
         assertThat(none.status()).isEqualTo(400);
-        assertThat(http.get("/api/v1/webhooks/" + id).status()).isEqualTo(200);
+        assertThat(host.http().get("/api/v1/webhooks/" + id).status()).isEqualTo(200);
 
-        Http.Response ok = http.postForm("/admin/webhooks/" + id + "/delete", form("confirm_name", "Shop orders"));
+        Http.Response ok = host.http().postForm("/admin/webhooks/" + id + "/delete", form("confirm_name", "Shop orders"));
         assertRedirect(ok, "/admin/webhooks");
-        assertThat(http.get("/api/v1/webhooks/" + id).status()).isEqualTo(404);
+        assertThat(host.http().get("/api/v1/webhooks/" + id).status()).isEqualTo(404);
         assertThat(getWithCookie("/admin/webhooks", flashCookie(ok)).body()).contains("Webhook “Shop orders” deleted.")
                 .contains("No webhooks yet.");
     }
@@ -444,13 +430,13 @@ class TestAdminPages {
     void anUnknownWebhookIsAn404HtmlPageOnEveryAdminRoute() {
         String missing = "wh_missing";
         List<Http.Response> responses = List.of(
-                http.get("/admin/webhooks/" + missing + "/edit"),
-                http.get("/admin/webhooks/" + missing + "/delete"),
-                http.postForm("/admin/webhooks/" + missing, form("name", "x", "url", "https://example.com", "events", "ping")),
-                http.postForm("/admin/webhooks/" + missing + "/toggle", form()),
-                http.postForm("/admin/webhooks/" + missing + "/test", form()),
-                http.postForm("/admin/webhooks/" + missing + "/delete", form("confirm_name", "x")),
-                http.postForm("/admin/events/ping/test", form("webhook_id", missing)));
+                host.http().get("/admin/webhooks/" + missing + "/edit"),
+                host.http().get("/admin/webhooks/" + missing + "/delete"),
+                host.http().postForm("/admin/webhooks/" + missing, form("name", "x", "url", "https://example.com", "events", "ping")),
+                host.http().postForm("/admin/webhooks/" + missing + "/toggle", form()),
+                host.http().postForm("/admin/webhooks/" + missing + "/test", form()),
+                host.http().postForm("/admin/webhooks/" + missing + "/delete", form("confirm_name", "x")),
+                host.http().postForm("/admin/events/ping/test", form("webhook_id", missing)));
         for (Http.Response r : responses) {
             assertPage(r, 404, "Error 404", null);
             assertThat(r.body()).contains("<h1>Not found</h1>")
@@ -471,29 +457,29 @@ class TestAdminPages {
         if (token != null) {
             body.put("token", token);
         }
-        Http.Response r = http.postJson("/api/v1/webhooks", Http.json(body));
+        Http.Response r = host.http().postJson("/api/v1/webhooks", Http.json(body));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").asText();
     }
 
     private JsonNode webhook(String id) {
-        Http.Response r = http.get("/api/v1/webhooks/" + id);
+        Http.Response r = host.http().get("/api/v1/webhooks/" + id);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
     }
 
     private int webhookTotal() {
-        return http.get("/api/v1/webhooks").json().get("total").asInt();
+        return host.http().get("/api/v1/webhooks").json().get("total").asInt();
     }
 
     private JsonNode onlyWebhook() {
-        JsonNode list = http.get("/api/v1/webhooks").json();
+        JsonNode list = host.http().get("/api/v1/webhooks").json();
         assertThat(list.get("total").asInt()).isEqualTo(1);
         return webhook(list.get("data").get(0).get("id").asText());
     }
 
     private void apiSendTest(String id) {
-        Http.Response r = http.postJson("/api/v1/webhooks/" + id + "/test", "");
+        Http.Response r = host.http().postJson("/api/v1/webhooks/" + id + "/test", "");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
@@ -508,7 +494,7 @@ class TestAdminPages {
 
     /** GETs an admin page that must render fine, and returns its HTML. */
     private String page(String path) {
-        Http.Response r = http.get(path);
+        Http.Response r = host.http().get(path);
         assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(200);
         assertThat(r.header("Content-Type")).startsWith("text/html");
         return r.body();
@@ -574,7 +560,7 @@ class TestAdminPages {
     /** A GET with a Cookie header: the {@link Http} helper keeps only the session cookie. */
     private Http.Response getWithCookie(String path, String cookie) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(host.host().baseUrl() + path))
-                .header("Cookie", cookie + "; " + http.sessionCookieHeader()).timeout(Duration.ofSeconds(30)).GET().build();
+                .header("Cookie", cookie + "; " + host.http().sessionCookieHeader()).timeout(Duration.ofSeconds(30)).GET().build();
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             return new Http.Response(r.statusCode(), r.body(), r.headers());

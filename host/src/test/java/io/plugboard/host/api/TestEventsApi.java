@@ -6,29 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.TestHost;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.plugboard.host.testing.TestHostExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TestEventsApi {
 
-    private TestHost host;
-    private Http http;
-
-    @BeforeEach
-    void start() {
-        host = TestHost.start();
-        http = host.http();
-    }
-
-    @AfterEach
-    void stop() {
-        host.close();
-    }
+    @RegisterExtension
+    final TestHostExtension host = TestHostExtension.fresh();
 
     @Test
     void listsTheCatalogWithSamplesAndSchemas() {
-        JsonNode list = http.get("/api/v1/event-types").json();
+        JsonNode list = host.http().get("/api/v1/event-types").json();
         assertThat(list.get("total").asInt()).isEqualTo(2);
         JsonNode order = list.get("data").get(0);
         assertThat(order.get("key").asText()).isEqualTo("order_placed");
@@ -40,26 +29,26 @@ class TestEventsApi {
         assertThat(order.get("schema").get("required").toString()).isEqualTo("[\"order_id\",\"total\"]");
         assertThat(list.get("data").get(1).get("schema").isNull()).isTrue();
 
-        assertThat(http.get("/api/v1/event-types/ping").json().get("name").asText()).isEqualTo("Ping");
-        assertError(http.get("/api/v1/event-types/nope"), 404, "no event type has the key 'nope'");
+        assertThat(host.http().get("/api/v1/event-types/ping").json().get("name").asText()).isEqualTo("Ping");
+        assertError(host.http().get("/api/v1/event-types/nope"), 404, "no event type has the key 'nope'");
     }
 
     @Test
     void acceptsAValidEvent() {
-        Http.Response r = http.postJson("/api/v1/events", "{\"type\":\"order_placed\",\"data\":{\"order_id\":\"o9\",\"total\":\"3.00\"}}");
+        Http.Response r = host.http().postJson("/api/v1/events", "{\"type\":\"order_placed\",\"data\":{\"order_id\":\"o9\",\"total\":\"3.00\"}}");
         assertThat(r.status()).isEqualTo(202);
         assertThat(r.json().get("id").asText()).matches("evt_[0-9A-HJKMNP-TV-Z]{26}");
     }
 
     @Test
     void refusesInvalidEventsSayingWhy() {
-        assertError(http.postJson("/api/v1/events", "{\"type\":\"nope\",\"data\":{}}"), 400, "unknown event type 'nope'");
-        assertError(http.postJson("/api/v1/events", "{\"data\":{}}"), 400, "type is required");
-        assertError(http.postJson("/api/v1/events", "{\"type\":\"ping\"}"), 400, "data is required");
-        assertError(http.postJson("/api/v1/events", "{\"type\":\"ping\",\"data\":[1]}"), 400, "must be a JSON object");
-        assertError(http.postJson("/api/v1/events", "{\"type\":\"ping\",\"data\":{},\"extra\":1}"), 400, "unknown field extra");
+        assertError(host.http().postJson("/api/v1/events", "{\"type\":\"nope\",\"data\":{}}"), 400, "unknown event type 'nope'");
+        assertError(host.http().postJson("/api/v1/events", "{\"data\":{}}"), 400, "type is required");
+        assertError(host.http().postJson("/api/v1/events", "{\"type\":\"ping\"}"), 400, "data is required");
+        assertError(host.http().postJson("/api/v1/events", "{\"type\":\"ping\",\"data\":[1]}"), 400, "must be a JSON object");
+        assertError(host.http().postJson("/api/v1/events", "{\"type\":\"ping\",\"data\":{},\"extra\":1}"), 400, "unknown field extra");
 
-        Http.Response bad = http.postJson("/api/v1/events", "{\"type\":\"order_placed\",\"data\":{\"order_id\":\"o\",\"total\":\"3\"}}");
+        Http.Response bad = host.http().postJson("/api/v1/events", "{\"type\":\"order_placed\",\"data\":{\"order_id\":\"o\",\"total\":\"3\"}}");
         assertError(bad, 400, "does not match the schema of 'order_placed'");
         assertThat(bad.json().get("details").toString()).contains("$.total").contains("pattern");
     }
@@ -67,7 +56,7 @@ class TestEventsApi {
     @Test
     void refusesAnOversizedRequest() {
         String big = "{\"type\":\"ping\",\"data\":{\"s\":\"" + "x".repeat(1_100_000) + "\"}}";
-        Http.Response r = http.postJson("/api/v1/events", big);
+        Http.Response r = host.http().postJson("/api/v1/events", big);
         assertThat(r.status()).isEqualTo(413);
     }
 }

@@ -6,35 +6,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.TestHost;
+import io.plugboard.host.testing.TestHostExtension;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the API refuses in format, template, headers and filter, with a message saying what to fix. */
 class TestPayloadValidation {
 
-    private TestHost host;
-    private Http http;
-
-    @BeforeEach
-    void start() {
-        host = TestHost.start();
-        http = host.http();
-    }
-
-    @AfterEach
-    void stop() {
-        host.close();
-    }
+    @RegisterExtension
+    final TestHostExtension host = TestHostExtension.fresh();
 
     private Http.Response create(Map<String, Object> fields) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("name", "W", "url", "https://example.com/in",
                 "events", List.of("order_placed", "ping")));
         body.putAll(fields);
-        return http.postJson("/api/v1/webhooks", Http.json(body));
+        return host.http().postJson("/api/v1/webhooks", Http.json(body));
     }
 
     @Test
@@ -44,7 +33,7 @@ class TestPayloadValidation {
         assertThat(w.get("template").isNull()).isTrue();
         assertThat(w.get("headers").isObject()).isTrue();
         assertThat(w.get("filter").isNull()).isTrue();
-        JsonNode listed = http.get("/api/v1/webhooks").json().get("data").get(0);
+        JsonNode listed = host.http().get("/api/v1/webhooks").json().get("data").get(0);
         assertThat(listed.get("format").asText()).isEqualTo("standard");
     }
 
@@ -62,7 +51,7 @@ class TestPayloadValidation {
                 "the helper 'log' is not available");
         assertError(create(Map.of("format", "xml")), 400, "format must be one of standard, cloudevents, template");
         assertError(create(Map.of("template", 5)), 400, "template must be a string");
-        assertThat(http.get("/api/v1/webhooks").json().get("total").asInt()).isZero();
+        assertThat(host.http().get("/api/v1/webhooks").json().get("total").asInt()).isZero();
     }
 
     @Test
@@ -102,7 +91,7 @@ class TestPayloadValidation {
         assertError(create(Map.of("headers", Map.of("X-N", 1))), 400, "headers.X-N must be a string");
         assertError(create(Map.of("token", "t", "headers", Map.of("Authorization", "Basic abc"))), 400,
                 "an Authorization header and a token cannot both be set");
-        assertThat(http.get("/api/v1/webhooks").json().get("total").asInt()).isZero();
+        assertThat(host.http().get("/api/v1/webhooks").json().get("total").asInt()).isZero();
         Http.Response ok = create(Map.of("headers", Map.of("X-Team", "payments", "User-Agent", "Custom/1")));
         assertThat(ok.status()).as(ok.body()).isEqualTo(201);
         assertThat(ok.json().get("headers").get("X-Team").asText()).isEqualTo("payments");
@@ -124,14 +113,14 @@ class TestPayloadValidation {
     @Test
     void patchChangesOnlyThePayloadFieldsGivenAndKeepsTheOthers() {
         String id = create(Map.of("filter", "data.total > 1", "headers", Map.of("X-A", "1"))).json().get("id").asText();
-        JsonNode changed = http.patchJson("/api/v1/webhooks/" + id, "{\"format\":\"cloudevents\"}").json();
+        JsonNode changed = host.http().patchJson("/api/v1/webhooks/" + id, "{\"format\":\"cloudevents\"}").json();
         assertThat(changed.get("format").asText()).isEqualTo("cloudevents");
         assertThat(changed.get("filter").asText()).isEqualTo("data.total > 1");
         assertThat(changed.get("headers").get("X-A").asText()).isEqualTo("1");
-        JsonNode cleared = http.patchJson("/api/v1/webhooks/" + id, "{\"filter\":null,\"headers\":{}}").json();
+        JsonNode cleared = host.http().patchJson("/api/v1/webhooks/" + id, "{\"filter\":null,\"headers\":{}}").json();
         assertThat(cleared.get("filter").isNull()).isTrue();
         assertThat(cleared.get("headers").size()).isZero();
-        assertError(http.patchJson("/api/v1/webhooks/" + id, "{\"format\":\"template\"}"), 400, "a template is required");
-        assertThat(http.get("/api/v1/webhooks/" + id).json().get("format").asText()).isEqualTo("cloudevents");
+        assertError(host.http().patchJson("/api/v1/webhooks/" + id, "{\"format\":\"template\"}"), 400, "a template is required");
+        assertThat(host.http().get("/api/v1/webhooks/" + id).json().get("format").asText()).isEqualTo("cloudevents");
     }
 }

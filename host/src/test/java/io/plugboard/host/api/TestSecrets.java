@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.TestHost;
+import io.plugboard.host.testing.TestHostExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -16,31 +17,19 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The secrets store: write-only, encrypted at rest with a key outside the database, guarded while in use. */
 class TestSecrets {
 
     private static final String VALUE = "xoxb-very-secret-value-0123456789";
 
-    private TestHost host;
-    private Http http;
-
-    @BeforeEach
-    void start() {
-        host = TestHost.start();
-        http = host.http();
-    }
-
-    @AfterEach
-    void stop() {
-        host.close();
-    }
+    @RegisterExtension
+    final TestHostExtension host = TestHostExtension.fresh();
 
     private Http.Response put(String name, String value) {
-        return http.postJson("/api/v1/secrets", Http.json(Map.of("name", name, "value", value)));
+        return host.http().postJson("/api/v1/secrets", Http.json(Map.of("name", name, "value", value)));
     }
 
     @Test
@@ -51,7 +40,7 @@ class TestSecrets {
         assertThat(created.json().get("name").asText()).isEqualTo("SLACK_TOKEN");
         assertThat(created.json().has("value")).isFalse();
         assertThat(put("SLACK_TOKEN", VALUE + "-2").status()).isEqualTo(200);
-        Http.Response list = http.get("/api/v1/secrets");
+        Http.Response list = host.http().get("/api/v1/secrets");
         assertThat(list.body()).doesNotContain(VALUE);
         JsonNode first = list.json().get("data").get(0);
         assertThat(first.fieldNames()).toIterable().containsExactly("name", "created_at", "updated_at", "last_used_at");
@@ -65,8 +54,8 @@ class TestSecrets {
         }
         assertError(put("OK", ""), 400, "value is required");
         assertError(put("OK", "a\nb"), 400, "value must be one line");
-        assertError(http.postJson("/api/v1/secrets", "{\"name\":\"OK\",\"value\":\"v\",\"x\":1}"), 400, "unknown field x");
-        assertThat(http.get("/api/v1/secrets").json().get("total").asInt()).isZero();
+        assertError(host.http().postJson("/api/v1/secrets", "{\"name\":\"OK\",\"value\":\"v\",\"x\":1}"), 400, "unknown field x");
+        assertThat(host.http().get("/api/v1/secrets").json().get("total").asInt()).isZero();
     }
 
     @Test
@@ -92,27 +81,27 @@ class TestSecrets {
     @Test
     void aSecretInUseCannotBeDeletedAndAnUnknownOneCannotBeReferenced() {
         put("API_KEY", VALUE);
-        assertError(http.postJson("/api/v1/webhooks", Http.json(Map.of("name", "W", "url", "https://example.com/in",
+        assertError(host.http().postJson("/api/v1/webhooks", Http.json(Map.of("name", "W", "url", "https://example.com/in",
                 "events", List.of("ping"), "headers", Map.of("X-Key", "{{secret \"OTHER\"}}")))), 400, "unknown secret OTHER");
-        Http.Response w = http.postJson("/api/v1/webhooks", Http.json(Map.of("name", "Uses it", "url",
+        Http.Response w = host.http().postJson("/api/v1/webhooks", Http.json(Map.of("name", "Uses it", "url",
                 "https://example.com/in", "events", List.of("ping"), "headers", Map.of("X-Key", "{{secret \"API_KEY\"}}"))));
         assertThat(w.status()).as(w.body()).isEqualTo(201);
         String id = w.json().get("id").asText();
 
-        Http.Response refused = http.delete("/api/v1/secrets/API_KEY");
+        Http.Response refused = host.http().delete("/api/v1/secrets/API_KEY");
         assertError(refused, 409, "secret API_KEY is used by Uses it (" + id + ")");
         assertThat(refused.json().get("details").get("webhooks").asText()).isEqualTo("Uses it (" + id + ")");
 
-        Http.Response t = http.postJson("/api/v1/webhooks", Http.json(Map.of("name", "Template", "url",
+        Http.Response t = host.http().postJson("/api/v1/webhooks", Http.json(Map.of("name", "Template", "url",
                 "https://example.com/in", "events", List.of("ping"), "format", "template",
                 "template", "{\"k\": \"{{secret \"API_KEY\"}}\"}")));
         assertThat(t.status()).as(t.body()).isEqualTo(201);
-        http.patchJson("/api/v1/webhooks/" + id, "{\"headers\":{}}");
-        assertError(http.delete("/api/v1/secrets/API_KEY"), 409, "Template (");
-        assertThat(http.delete("/api/v1/webhooks/" + t.json().get("id").asText()).status()).isEqualTo(204);
+        host.http().patchJson("/api/v1/webhooks/" + id, "{\"headers\":{}}");
+        assertError(host.http().delete("/api/v1/secrets/API_KEY"), 409, "Template (");
+        assertThat(host.http().delete("/api/v1/webhooks/" + t.json().get("id").asText()).status()).isEqualTo(204);
 
-        assertThat(http.delete("/api/v1/secrets/API_KEY").status()).isEqualTo(204);
-        assertError(http.delete("/api/v1/secrets/API_KEY"), 404, "no secret is named 'API_KEY'");
+        assertThat(host.http().delete("/api/v1/secrets/API_KEY").status()).isEqualTo(204);
+        assertError(host.http().delete("/api/v1/secrets/API_KEY"), 404, "no secret is named 'API_KEY'");
     }
 
     @Test

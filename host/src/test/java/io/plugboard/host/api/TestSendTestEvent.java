@@ -8,54 +8,40 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestHost;
+import io.plugboard.host.testing.TestHostExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TestSendTestEvent {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private TestHost host;
-    private Http http;
-    private Receiver receiver;
-
-    @BeforeEach
-    void start() {
-        host = TestHost.start();
-        http = host.http();
-        receiver = new Receiver();
-    }
-
-    @AfterEach
-    void stop() {
-        receiver.close();
-        host.close();
-    }
+    @RegisterExtension
+    final TestHostExtension host = TestHostExtension.fresh();
 
     private String webhook(String url, String token, String... events) {
         var body = new java.util.HashMap<String, Object>(Map.of("name", "Receiver", "url", url, "events", List.of(events)));
         if (token != null) {
             body.put("token", token);
         }
-        Http.Response r = http.postJson("/api/v1/webhooks", Http.json(body));
+        Http.Response r = host.http().postJson("/api/v1/webhooks", Http.json(body));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").asText();
     }
 
     @Test
     void postsTheEnvelopeWithTheSamplePayloadAndHeaders() throws Exception {
-        receiver.respond(200, "{\"received\":true}");
-        String id = webhook(receiver.url("/hooks/in?x=1"), "s3cret-token", "order_placed", "ping");
+        host.receiver().respond(200, "{\"received\":true}");
+        String id = webhook(host.receiver().url("/hooks/in?x=1"), "s3cret-token", "order_placed", "ping");
         Instant before = Instant.now().minusSeconds(1);
 
-        JsonNode result = http.postJson("/api/v1/webhooks/" + id + "/test", "").json();
+        JsonNode result = host.http().postJson("/api/v1/webhooks/" + id + "/test", "").json();
 
-        Receiver.Request req = receiver.next(Duration.ofSeconds(5));
+        Receiver.Request req = host.receiver().next(Duration.ofSeconds(5));
         assertThat(req.method()).isEqualTo("POST");
         assertThat(req.path()).isEqualTo("/hooks/in?x=1");
         assertThat(req.header("content-type")).isEqualTo("application/json");
@@ -77,18 +63,18 @@ class TestSendTestEvent {
         assertThat(result.get("error").isNull()).isTrue();
         assertThat(result.get("event_id").asText()).isEqualTo(envelope.get("id").asText());
 
-        JsonNode after = http.get("/api/v1/webhooks/" + id).json();
+        JsonNode after = host.http().get("/api/v1/webhooks/" + id).json();
         assertThat(after.get("deliveries_ok").asInt()).isEqualTo(1);
         assertThat(after.get("last_status").asInt()).isEqualTo(200);
     }
 
     @Test
     void sendsTheChosenEventAndPayload() throws Exception {
-        String id = webhook(receiver.url("/h"), null, "order_placed");
-        JsonNode result = http.postJson("/api/v1/webhooks/" + id + "/test",
+        String id = webhook(host.receiver().url("/h"), null, "order_placed");
+        JsonNode result = host.http().postJson("/api/v1/webhooks/" + id + "/test",
                 "{\"event\":\"ping\",\"payload\":{\"n\":42,\"note\":\"\\u00e9\\u2713\"}}").json();
         assertThat(result.get("success").asBoolean()).isTrue();
-        Receiver.Request req = receiver.next(Duration.ofSeconds(5));
+        Receiver.Request req = host.receiver().next(Duration.ofSeconds(5));
         JsonNode envelope = MAPPER.readTree(req.body());
         assertThat(envelope.get("type").asText()).isEqualTo("ping");
         assertThat(envelope.get("data").get("n").asInt()).isEqualTo(42);
@@ -98,40 +84,40 @@ class TestSendTestEvent {
 
     @Test
     void refusesAPayloadThatBreaksTheSchemaOrAnUnknownEvent() {
-        String id = webhook(receiver.url("/h"), null, "order_placed");
-        assertError(http.postJson("/api/v1/webhooks/" + id + "/test", "{\"payload\":{\"order_id\":1}}"), 400,
+        String id = webhook(host.receiver().url("/h"), null, "order_placed");
+        assertError(host.http().postJson("/api/v1/webhooks/" + id + "/test", "{\"payload\":{\"order_id\":1}}"), 400,
                 "does not match the schema");
-        assertError(http.postJson("/api/v1/webhooks/" + id + "/test", "{\"event\":\"nope\"}"), 400,
+        assertError(host.http().postJson("/api/v1/webhooks/" + id + "/test", "{\"event\":\"nope\"}"), 400,
                 "unknown event type 'nope'");
-        assertError(http.postJson("/api/v1/webhooks/" + id + "/test", "{\"payload\":[1]}"), 400,
+        assertError(host.http().postJson("/api/v1/webhooks/" + id + "/test", "{\"payload\":[1]}"), 400,
                 "payload must be a JSON object");
-        assertError(http.postJson("/api/v1/webhooks/" + id + "/test", "{\"evnt\":\"ping\"}"), 400, "unknown field evnt");
-        assertThat(receiver.all()).isEmpty();
+        assertError(host.http().postJson("/api/v1/webhooks/" + id + "/test", "{\"evnt\":\"ping\"}"), 400, "unknown field evnt");
+        assertThat(host.receiver().all()).isEmpty();
     }
 
     @Test
     void aFailingEndpointIsReportedNotThrown() {
-        receiver.respond(500, "boom " + "x".repeat(10_000));
-        String id = webhook(receiver.url("/h"), null, "ping");
-        JsonNode result = http.postJson("/api/v1/webhooks/" + id + "/test", "").json();
+        host.receiver().respond(500, "boom " + "x".repeat(10_000));
+        String id = webhook(host.receiver().url("/h"), null, "ping");
+        JsonNode result = host.http().postJson("/api/v1/webhooks/" + id + "/test", "").json();
         assertThat(result.get("success").asBoolean()).isFalse();
         assertThat(result.get("response_status").asInt()).isEqualTo(500);
         assertThat(result.get("error").asText()).isEqualTo("HTTP 500");
         assertThat(result.get("response_body").asText()).startsWith("boom ").hasSize(4096);
-        JsonNode after = http.get("/api/v1/webhooks/" + id).json();
+        JsonNode after = host.http().get("/api/v1/webhooks/" + id).json();
         assertThat(after.get("deliveries_failed").asInt()).isEqualTo(1);
         assertThat(after.get("last_error").asText()).isEqualTo("HTTP 500");
     }
 
     @Test
     void redirectsAreNotFollowed() throws Exception {
-        receiver.respond(302, "").respondHeaders(Map.of("Location", "http://127.0.0.1:1/elsewhere"));
-        String id = webhook(receiver.url("/h"), null, "ping");
-        JsonNode result = http.postJson("/api/v1/webhooks/" + id + "/test", "").json();
+        host.receiver().respond(302, "").respondHeaders(Map.of("Location", "http://127.0.0.1:1/elsewhere"));
+        String id = webhook(host.receiver().url("/h"), null, "ping");
+        JsonNode result = host.http().postJson("/api/v1/webhooks/" + id + "/test", "").json();
         assertThat(result.get("success").asBoolean()).isFalse();
         assertThat(result.get("response_status").asInt()).isEqualTo(302);
         assertThat(result.get("error").asText()).contains("redirect to http://127.0.0.1:1/elsewhere not followed");
-        assertThat(receiver.all()).hasSize(1);
+        assertThat(host.receiver().all()).hasSize(1);
     }
 
     @Test
@@ -141,7 +127,7 @@ class TestSendTestEvent {
             closedPort = java.net.URI.create(gone.url("/")).getPort();
         }
         String id = webhook("http://127.0.0.1:" + closedPort + "/h", null, "ping");
-        Http.Response r = http.postJson("/api/v1/webhooks/" + id + "/test", "");
+        Http.Response r = host.http().postJson("/api/v1/webhooks/" + id + "/test", "");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("success").asBoolean()).isFalse();
         assertThat(r.json().get("response_status").isNull()).isTrue();

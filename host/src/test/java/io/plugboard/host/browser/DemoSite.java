@@ -1,5 +1,6 @@
 package io.plugboard.host.browser;
 
+import io.plugboard.host.testing.Await;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestHost;
@@ -83,9 +84,8 @@ final class DemoSite {
         String url = http.get("/api/v1/inspector").json().get("data").get(0).get("loopback_url").asText();
         String id = host.createWebhook("Try-out in the inspector", url, "order_placed").get("id").asText();
         http.postJson("/api/v1/webhooks/" + id + "/test", "{}");
-        for (int i = 0; i < 200 && http.get("/api/v1/inspector/" + inbox + "/requests").json().get("data").isEmpty(); i++) {
-            Thread.sleep(50);
-        }
+        Await.until("the test event in the inbox",
+                () -> !http.get("/api/v1/inspector/" + inbox + "/requests").json().get("data").isEmpty());
         return id;
     }
 

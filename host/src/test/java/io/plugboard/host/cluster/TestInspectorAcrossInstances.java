@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugboard.host.Plugboard;
 import io.plugboard.host.PlugboardBuilder;
+import io.plugboard.host.testing.Await;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.TestDatabases;
 import io.plugboard.host.testing.TestHost;
@@ -92,14 +93,8 @@ class TestInspectorAcrossInstances {
         assertThat(b.http().get("/api/v1/inspector").json().get("data").get(0).get("received").asInt()).isEqualTo(51);
     }
 
-    private static JsonNode await(TestHost host, String inbox, int count) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            JsonNode data = host.http().get("/api/v1/inspector/" + inbox + "/requests").json().get("data");
-            if (data.size() >= count) {
-                return data;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the inbox did not receive request " + count);
+    private static JsonNode await(TestHost host, String inbox, int count) {
+        return Await.value("the inbox received request " + count,
+                () -> host.http().get("/api/v1/inspector/" + inbox + "/requests").json().get("data"), d -> d.size() >= count);
     }
 }

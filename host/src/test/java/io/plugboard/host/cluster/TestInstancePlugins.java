@@ -3,6 +3,7 @@ package io.plugboard.host.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plugboard.host.testing.Await;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.PluginJar;
 import io.plugboard.host.testing.TestHost;
@@ -41,14 +42,9 @@ class TestInstancePlugins {
         }
     }
 
-    private static boolean eventually(Http http, String pluginId, boolean running) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            if (runs(http, pluginId) == running) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return false;
+    private static boolean eventually(Http http, String pluginId, boolean running) {
+        Await.until(pluginId + (running ? " reported" : " no longer reported"), () -> runs(http, pluginId) == running);
+        return true;
     }
 
     private static boolean runs(Http http, String pluginId) {

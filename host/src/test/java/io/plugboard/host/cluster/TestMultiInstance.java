@@ -2,6 +2,7 @@ package io.plugboard.host.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plugboard.host.testing.Await;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestDatabases;
@@ -92,12 +93,16 @@ class TestMultiInstance {
             int victimAcks = ackedBy.get(VICTIM).get();
 
             // The survivors finish their bursts; then everything acknowledged must arrive at both receivers.
-            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-            while (System.nanoTime() < deadline && !(ids(r1).keySet().containsAll(acked) && ids(r2).keySet().containsAll(acked)
-                    && ackedBy.get("node-1").get() == EVENTS_PER_INSTANCE && ackedBy.get("node-2").get() == EVENTS_PER_INSTANCE)) {
-                Thread.sleep(100);
+            try {
+                Await.until("every acknowledged event at both receivers", Duration.ofSeconds(180), () ->
+                        ids(r1).keySet().containsAll(acked) && ids(r2).keySet().containsAll(acked)
+                        && ackedBy.get("node-1").get() == EVENTS_PER_INSTANCE
+                        && ackedBy.get("node-2").get() == EVENTS_PER_INSTANCE);
+            } catch (AssertionError notAll) {
+                // The checks below say exactly what is missing.
             }
-            Thread.sleep(1000); // late duplicates, if any, would arrive now
+            // Holding still on purpose: late duplicates, if any, would arrive now, and nothing announces them.
+            Thread.sleep(1000);
             int inFlightAtKill = 0;
             int afterFailedAttempt = 0;
             int sentTwiceByLiveInstances = 0;

@@ -127,7 +127,7 @@ class TestHooks {
     @Test
     void aSlowCallbackIsReportedWithItsOwnerAndHook() throws Exception {
         ActionHook<String> slow = ActionHook.of("test.slow", String.class);
-        hooks.addAction(slow, s -> sleep(400));
+        hooks.addAction(slow, s -> sleep(400)); // the slow callback itself, not a wait
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.err;
         System.setErr(new PrintStream(new Tee(original, captured), true, StandardCharsets.UTF_8));

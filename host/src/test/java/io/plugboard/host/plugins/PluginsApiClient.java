@@ -1,6 +1,7 @@
 package io.plugboard.host.plugins;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plugboard.host.testing.Await;
 import io.plugboard.host.testing.Http;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,17 +39,10 @@ final class PluginsApiClient {
     /** @return how long it took; fails after {@code limit} */
     Duration await(String what, Duration limit, Predicate<PluginsApiClient> condition) {
         long start = System.nanoTime();
-        long deadline = start + limit.toNanos();
-        while (!condition.test(this)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + limit.toMillis() + " ms: " + what + "; plugins: " + plugins());
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        try {
+            Await.until(what, limit, () -> condition.test(this));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; plugins: " + plugins(), e);
         }
         return Duration.ofNanos(System.nanoTime() - start);
     }

@@ -3,6 +3,7 @@ package io.plugboard.host.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plugboard.host.testing.Await;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestHost;
@@ -51,15 +52,8 @@ class TestPluginContributions {
         return seen;
     }
 
-    static List<String> awaitSeen(Http http, String expected) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            List<String> seen = seen(http);
-            if (seen.contains(expected)) {
-                return seen;
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("the observer never saw " + expected + "; it saw " + seen(http));
+    static List<String> awaitSeen(Http http, String expected) {
+        return Await.value("the observer saw " + expected, () -> seen(http), seen -> seen.contains(expected));
     }
 
     @Test

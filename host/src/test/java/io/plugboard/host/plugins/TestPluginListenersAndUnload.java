@@ -14,6 +14,7 @@ import io.plugboard.host.internal.plugins.PluginTimeLimits;
 import io.plugboard.host.internal.plugins.PluginReport;
 import io.plugboard.host.internal.plugins.PluginService;
 import io.plugboard.host.internal.storage.Database;
+import io.plugboard.host.testing.Await;
 import io.plugboard.host.testing.TestHost;
 import io.plugboard.sdk.EventEmitter;
 import io.plugboard.sdk.InvalidEventException;
@@ -122,14 +123,13 @@ class TestPluginListenersAndUnload {
         plugins.deactivate("alpha");
         lastLoader = null;
 
-        for (int i = 0; i < 50 && loader.get() != null; i++) {
+        Await.until("the class loader of the unloaded plugin was collected", () -> {
             System.gc();
             byte[][] pressure = new byte[16][];
             for (int j = 0; j < pressure.length; j++) {
                 pressure[j] = new byte[1024 * 1024];
             }
-            Thread.sleep(20);
-        }
-        assertThat(loader.get()).as("the class loader of the unloaded plugin was collected").isNull();
+            return loader.get() == null;
+        });
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.TestHost;
+import io.plugboard.host.testing.TestHostExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,9 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Admins managing admins: adding, deleting (never oneself, never the last), changing one's password. */
 class TestAccounts {
@@ -22,19 +22,8 @@ class TestAccounts {
     private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final String SECOND_PASSWORD = "second admin passphrase";
 
-    private TestHost host;
-    private Http admin;
-
-    @BeforeEach
-    void start() {
-        host = TestHost.start();
-        admin = host.http();
-    }
-
-    @AfterEach
-    void stop() {
-        host.close();
-    }
+    @RegisterExtension
+    final TestHostExtension host = TestHostExtension.fresh();
 
     private HttpResponse<String> asBasic(String user, String password, String method, String path, String json)
             throws Exception {
@@ -50,26 +39,26 @@ class TestAccounts {
 
     private List<String> adminNames() {
         List<String> names = new java.util.ArrayList<>();
-        admin.get("/api/v1/admins").json().get("data").forEach(a -> names.add(a.get("username").asText()));
+        host.http().get("/api/v1/admins").json().get("data").forEach(a -> names.add(a.get("username").asText()));
         return names;
     }
 
     @Test
     void theApiAddsListsAndDeletesAdminsButNeverYourselfOrTheLast() throws Exception {
-        Http.Response added = admin.postJson("/api/v1/admins", Http.json(Map.of("username", "second", "password", SECOND_PASSWORD)));
+        Http.Response added = host.http().postJson("/api/v1/admins", Http.json(Map.of("username", "second", "password", SECOND_PASSWORD)));
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         assertThat(added.json().get("username").asText()).isEqualTo("second");
         assertThat(added.json().get("id").asText()).startsWith("usr_");
         assertThat(added.body()).doesNotContain(SECOND_PASSWORD).doesNotContain("hash");
         assertThat(adminNames()).containsExactly("admin", "second");
 
-        assertThat(admin.postJson("/api/v1/admins", Http.json(Map.of("username", "second", "password", SECOND_PASSWORD)))
+        assertThat(host.http().postJson("/api/v1/admins", Http.json(Map.of("username", "second", "password", SECOND_PASSWORD)))
                 .json().get("details").get("username").asText()).contains("already exists");
-        Http.Response bad = admin.postJson("/api/v1/admins", "{\"username\":\"<b>x</b>\",\"password\":\"short\"}");
+        Http.Response bad = host.http().postJson("/api/v1/admins", "{\"username\":\"<b>x</b>\",\"password\":\"short\"}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("details").get("username").asText()).contains("1 to 64 letters");
         assertThat(bad.json().get("details").get("password").asText()).contains("at least 12 characters");
-        assertThat(admin.postJson("/api/v1/admins", "{\"username\":\"x\",\"password\":\"" + SECOND_PASSWORD + "\",\"role\":1}")
+        assertThat(host.http().postJson("/api/v1/admins", "{\"username\":\"x\",\"password\":\"" + SECOND_PASSWORD + "\",\"role\":1}")
                 .status()).isEqualTo(400);
 
         HttpResponse<String> self = asBasic("second", SECOND_PASSWORD, "DELETE", "/api/v1/admins/second", null);
@@ -77,10 +66,10 @@ class TestAccounts {
         assertThat(self.body()).contains("cannot delete your own account");
         assertThat(asBasic("second", SECOND_PASSWORD, "DELETE", "/api/v1/admins/admin", null).statusCode()).isEqualTo(204);
         assertThat(adminNames()).containsExactly("second");
-        Http.Response last = admin.delete("/api/v1/admins/second");
+        Http.Response last = host.http().delete("/api/v1/admins/second");
         assertThat(last.status()).as("an admin-scope token may not delete the last admin either").isEqualTo(409);
         assertThat(last.json().get("error").asText()).contains("last admin");
-        assertThat(admin.delete("/api/v1/admins/nobody").status()).isEqualTo(404);
+        assertThat(host.http().delete("/api/v1/admins/nobody").status()).isEqualTo(404);
         assertThat(adminNames()).containsExactly("second");
     }
 
@@ -88,17 +77,17 @@ class TestAccounts {
     void changingAPasswordThroughTheApiNeedsTheCurrentOneAndEndsThatAdminsSessions() throws Exception {
         Http otherSession = new Http(host.host().baseUrl());
         otherSession.login(TestHost.ADMIN, TestHost.PASSWORD);
-        Http.Response wrong = admin.postJson("/api/v1/admins/admin/password",
+        Http.Response wrong = host.http().postJson("/api/v1/admins/admin/password",
                 "{\"current_password\":\"not it at all\",\"new_password\":\"a brand new passphrase\"}");
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.json().get("details").get("current_password").asText()).isEqualTo("the current password is wrong");
-        Http.Response tooShort = admin.postJson("/api/v1/admins/admin/password",
+        Http.Response tooShort = host.http().postJson("/api/v1/admins/admin/password",
                 "{\"current_password\":\"" + TestHost.PASSWORD + "\",\"new_password\":\"short\"}");
         assertThat(tooShort.status()).isEqualTo(400);
         assertThat(tooShort.body()).contains("the new password must be at least 12 characters");
-        assertThat(admin.postJson("/api/v1/admins/admin/password", "{\"new_password\":\"a brand new passphrase\"}")
+        assertThat(host.http().postJson("/api/v1/admins/admin/password", "{\"new_password\":\"a brand new passphrase\"}")
                 .status()).isEqualTo(400);
-        assertThat(admin.postJson("/api/v1/admins/nobody/password", "{\"current_password\":\"x\",\"new_password\":\"y\"}")
+        assertThat(host.http().postJson("/api/v1/admins/nobody/password", "{\"current_password\":\"x\",\"new_password\":\"y\"}")
                 .status()).isEqualTo(404);
         assertThat(otherSession.get("/admin/webhooks").status()).as("nothing changed yet").isEqualTo(200);
 
@@ -113,10 +102,10 @@ class TestAccounts {
     @Test
     void guessingTheCurrentPasswordIsThrottledLikeALogin() {
         for (int i = 0; i < 5; i++) {
-            assertThat(admin.postJson("/api/v1/admins/admin/password", "{\"current_password\":\"guess number " + i
+            assertThat(host.http().postJson("/api/v1/admins/admin/password", "{\"current_password\":\"guess number " + i
                     + "\",\"new_password\":\"a brand new passphrase\"}").status()).isEqualTo(400);
         }
-        Http.Response locked = admin.postJson("/api/v1/admins/admin/password", "{\"current_password\":\""
+        Http.Response locked = host.http().postJson("/api/v1/admins/admin/password", "{\"current_password\":\""
                 + TestHost.PASSWORD + "\",\"new_password\":\"a brand new passphrase\"}");
         assertThat(locked.status()).isEqualTo(429);
         assertThat(locked.json().get("error").asText()).contains("too many failed logins");
@@ -127,27 +116,27 @@ class TestAccounts {
     void theAccountPageChangesThePasswordAndKeepsOnlyThisSession() {
         Http otherSession = new Http(host.host().baseUrl());
         otherSession.login(TestHost.ADMIN, TestHost.PASSWORD);
-        assertThat(admin.get("/admin/account").body()).contains("Signed in as <strong>admin</strong>")
+        assertThat(host.http().get("/admin/account").body()).contains("Signed in as <strong>admin</strong>")
                 .contains("href=\"/admin/account\"").contains("href=\"/admin/admins\"");
 
-        Http.Response mismatch = admin.postForm("/admin/account/password", List.of(Map.entry("current_password", TestHost.PASSWORD),
+        Http.Response mismatch = host.http().postForm("/admin/account/password", List.of(Map.entry("current_password", TestHost.PASSWORD),
                 Map.entry("new_password", "a brand new passphrase"), Map.entry("confirm", "another passphrase")));
         assertThat(mismatch.status()).isEqualTo(400);
         assertThat(mismatch.body()).contains("the two new passwords differ");
-        Http.Response wrong = admin.postForm("/admin/account/password", List.of(Map.entry("current_password", "guess guess guess"),
+        Http.Response wrong = host.http().postForm("/admin/account/password", List.of(Map.entry("current_password", "guess guess guess"),
                 Map.entry("new_password", "a brand new passphrase"), Map.entry("confirm", "a brand new passphrase")));
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.body()).contains("the current password is wrong");
-        assertThat(admin.postForm("/admin/account/password", List.of(Map.entry("current_password", TestHost.PASSWORD),
+        assertThat(host.http().postForm("/admin/account/password", List.of(Map.entry("current_password", TestHost.PASSWORD),
                 Map.entry("new_password", "a brand new passphrase"), Map.entry("confirm", "a brand new passphrase"),
                 Map.entry("_csrf", "forged"))).status()).as("CSRF").isEqualTo(403);
 
-        Http.Response ok = admin.postForm("/admin/account/password", List.of(Map.entry("current_password", TestHost.PASSWORD),
+        Http.Response ok = host.http().postForm("/admin/account/password", List.of(Map.entry("current_password", TestHost.PASSWORD),
                 Map.entry("new_password", "a brand new passphrase"), Map.entry("confirm", "a brand new passphrase")));
         assertThat(ok.status()).isEqualTo(302);
         assertThat(ok.header("Location")).isEqualTo("/admin/account");
         assertThat(Http.cookie(ok, "plugboard_flash")).contains("Password+changed");
-        assertThat(admin.get("/admin/account").status()).as("this session stays").isEqualTo(200);
+        assertThat(host.http().get("/admin/account").status()).as("this session stays").isEqualTo(200);
         assertThat(otherSession.get("/admin/webhooks").status()).isEqualTo(302);
         Http relogin = new Http(host.host().baseUrl());
         relogin.login(TestHost.ADMIN, "a brand new passphrase");
@@ -155,36 +144,36 @@ class TestAccounts {
 
     @Test
     void theAdminsPageAddsAndDeletesOthersButNotYourself() {
-        Http.Response mismatch = admin.postForm("/admin/admins", List.of(Map.entry("username", "second"),
+        Http.Response mismatch = host.http().postForm("/admin/admins", List.of(Map.entry("username", "second"),
                 Map.entry("password", SECOND_PASSWORD), Map.entry("confirm", "something else entirely")));
         assertThat(mismatch.status()).isEqualTo(400);
         assertThat(mismatch.body()).contains("the two passwords differ");
-        Http.Response hostile = admin.postForm("/admin/admins", List.of(Map.entry("username", "<script>x</script>"),
+        Http.Response hostile = host.http().postForm("/admin/admins", List.of(Map.entry("username", "<script>x</script>"),
                 Map.entry("password", SECOND_PASSWORD), Map.entry("confirm", SECOND_PASSWORD)));
         assertThat(hostile.status()).isEqualTo(400);
         assertThat(hostile.body()).doesNotContain("<script>x").contains("&lt;script&gt;");
-        Http.Response added = admin.postForm("/admin/admins", List.of(Map.entry("username", "second"),
+        Http.Response added = host.http().postForm("/admin/admins", List.of(Map.entry("username", "second"),
                 Map.entry("password", SECOND_PASSWORD), Map.entry("confirm", SECOND_PASSWORD)));
         assertThat(added.status()).isEqualTo(302);
         assertThat(Http.cookie(added, "plugboard_flash")).contains("second+added");
-        String page = admin.get("/admin/admins").body();
+        String page = host.http().get("/admin/admins").body();
         assertThat(page).contains("admin <span class=\"muted\">(you)</span>").contains("<td>second</td>");
         assertThat(page).contains("action=\"/admin/admins/second/delete\"")
                 .doesNotContain("action=\"/admin/admins/admin/delete\"");
 
         Http second = new Http(host.host().baseUrl());
         second.login("second", SECOND_PASSWORD);
-        Http.Response self = admin.postForm("/admin/admins/admin/delete", List.of());
+        Http.Response self = host.http().postForm("/admin/admins/admin/delete", List.of());
         assertThat(self.status()).isEqualTo(409);
         assertThat(self.body()).contains("cannot delete your own account");
-        assertThat(admin.postForm("/admin/admins/second/delete", List.of()).status()).isEqualTo(302);
+        assertThat(host.http().postForm("/admin/admins/second/delete", List.of()).status()).isEqualTo(302);
         assertThat(second.get("/admin/webhooks").status()).as("the deleted admin's session ended").isEqualTo(302);
         assertThat(adminNames()).containsExactly("admin");
     }
 
     @Test
     void aConfiguredAdminIsNotAppliedOnceAdminsExistAndTheLogSaysSo() {
-        host.close();
+        host.stop();
         java.io.PrintStream original = System.err;
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -197,7 +186,7 @@ class TestAccounts {
         String log = captured.toString(StandardCharsets.UTF_8);
         assertThat(log).contains("Admins already exist, so the configured admin user")
                 .contains("'newcomer' was not created").doesNotContain("newcomer passphrase");
-        host = TestHost.start(host.pluginsDir(), host.dataDir());
+        host.restart();
         assertThat(host.http().get("/api/v1/admins").body()).doesNotContain("newcomer");
     }
 }

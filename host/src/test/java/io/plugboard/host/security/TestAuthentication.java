@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.plugboard.host.Plugboard;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.TestHost;
+import io.plugboard.host.testing.TestHostExtension;
 import io.plugboard.sdk.EventType;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,27 +18,21 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Who gets in: API credentials, admin sessions, CSRF, lockout, setup, tokens — tried against a real host. */
 class TestAuthentication {
 
-    private TestHost host;
-    private Http admin;
+    @RegisterExtension
+    final TestHostExtension host = TestHostExtension.fresh();
+
     private Http anonymous;
 
     @BeforeEach
     void start() {
-        host = TestHost.start();
-        admin = host.http();
         anonymous = new Http(host.host().baseUrl());
-    }
-
-    @AfterEach
-    void stop() {
-        host.close();
     }
 
     private HttpResponse<String> raw(String path, String method, String body, String... headers) throws Exception {
@@ -70,7 +65,7 @@ class TestAuthentication {
         assertThat(anonymous.get("/plugboard/static/admin.css").status()).as("static assets stay public").isEqualTo(200);
         assertThat(anonymous.postJson("/api/v1/webhooks", "{\"name\":\"x\",\"url\":\"https://x.example\",\"events\":[\"ping\"]}")
                 .status()).isEqualTo(401);
-        assertThat(admin.get("/api/v1/webhooks").json().get("total").asInt()).as("nothing was created").isZero();
+        assertThat(host.http().get("/api/v1/webhooks").json().get("total").asInt()).as("nothing was created").isZero();
     }
 
     @Test
@@ -94,27 +89,27 @@ class TestAuthentication {
         }
         assertThat(raw("/api/v1/webhooks", "POST", json, "Authorization", basic, "Content-Type", "application/json",
                 "Origin", self).statusCode()).as("same origin is fine").isEqualTo(201);
-        assertThat(admin.get("/api/v1/webhooks").json().get("total").asInt()).isEqualTo(1);
+        assertThat(host.http().get("/api/v1/webhooks").json().get("total").asInt()).isEqualTo(1);
     }
 
     @Test
     void tokensAreShownOnceListedByPrefixAndStopWorkingWhenRevoked() throws Exception {
-        Http.Response created = admin.postJson("/api/v1/tokens", "{\"name\":\"deploy script\"}");
+        Http.Response created = host.http().postJson("/api/v1/tokens", "{\"name\":\"deploy script\"}");
         assertThat(created.status()).isEqualTo(201);
         String value = created.json().get("value").asText();
         String id = created.json().get("token").get("id").asText();
         assertThat(value).startsWith("pbk_").hasSize(47);
         assertThat(raw("/api/v1/webhooks", "GET", null, "Authorization", "Bearer " + value).statusCode()).isEqualTo(200);
 
-        String list = admin.get("/api/v1/tokens").body();
+        String list = host.http().get("/api/v1/tokens").body();
         assertThat(list).contains("deploy script").contains(value.substring(0, 8)).doesNotContain(value);
-        assertThat(admin.get("/admin/tokens").body()).contains(value.substring(0, 8)).doesNotContain(value);
+        assertThat(host.http().get("/admin/tokens").body()).contains(value.substring(0, 8)).doesNotContain(value);
 
-        assertThat(admin.delete("/api/v1/tokens/" + id).status()).isEqualTo(204);
+        assertThat(host.http().delete("/api/v1/tokens/" + id).status()).isEqualTo(204);
         assertThat(raw("/api/v1/webhooks", "GET", null, "Authorization", "Bearer " + value).statusCode())
                 .as("a revoked token is refused").isEqualTo(401);
-        assertThat(admin.postJson("/api/v1/tokens", "{\"name\":\"\"}").status()).isEqualTo(400);
-        assertThat(admin.delete("/api/v1/tokens/tok_nope").status()).isEqualTo(404);
+        assertThat(host.http().postJson("/api/v1/tokens", "{\"name\":\"\"}").status()).isEqualTo(400);
+        assertThat(host.http().delete("/api/v1/tokens/tok_nope").status()).isEqualTo(404);
     }
 
     @Test
@@ -149,23 +144,23 @@ class TestAuthentication {
     void formsWithoutTheSessionsCsrfTokenAreRefusedAndChangeNothing() throws Exception {
         String form = "name=Forged&url=https%3A%2F%2Fevil.example%2F&events=ping";
         for (String csrf : new String[] {"", "&_csrf=forged", "&_csrf="}) {
-            HttpResponse<String> r = raw("/admin/webhooks", "POST", form + csrf, "Cookie", admin.sessionCookieHeader(),
+            HttpResponse<String> r = raw("/admin/webhooks", "POST", form + csrf, "Cookie", host.http().sessionCookieHeader(),
                     "Content-Type", "application/x-www-form-urlencoded");
             assertThat(r.statusCode()).isEqualTo(403);
             assertThat(r.body()).contains("security token");
         }
-        HttpResponse<String> override = raw("/admin/webhooks", "POST", form, "Cookie", admin.sessionCookieHeader(),
+        HttpResponse<String> override = raw("/admin/webhooks", "POST", form, "Cookie", host.http().sessionCookieHeader(),
                 "Content-Type", "application/x-www-form-urlencoded", "X-HTTP-Method-Override", "GET");
         assertThat(override.statusCode()).as("a method override does not skip the check").isEqualTo(403);
-        assertThat(admin.get("/api/v1/webhooks").json().get("total").asInt()).isZero();
+        assertThat(host.http().get("/api/v1/webhooks").json().get("total").asInt()).isZero();
 
         host.createWebhook("Row", "https://example.com/row", "ping");
-        String page = admin.get("/admin/webhooks").body();
+        String page = host.http().get("/admin/webhooks").body();
         Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"").matcher(page);
         int forms = 0;
         while (m.find()) {
             forms++;
-            assertThat(m.group(1)).as("every form carries the session's token").isEqualTo(admin.csrfToken());
+            assertThat(m.group(1)).as("every form carries the session's token").isEqualTo(host.http().csrfToken());
         }
         assertThat(forms).as("logout, toggle and test forms").isGreaterThanOrEqualTo(3);
     }
@@ -187,8 +182,8 @@ class TestAuthentication {
         assertThat(raw("/admin/webhooks", "GET", null, "Cookie", "plugboard_session=" + planted).statusCode())
                 .as("the planted id is not a session").isEqualTo(302);
 
-        assertThat(admin.postForm("/admin/logout", List.of()).status()).isEqualTo(302);
-        assertThat(admin.get("/admin/webhooks").status()).as("the session ended").isEqualTo(302);
+        assertThat(host.http().postForm("/admin/logout", List.of()).status()).isEqualTo(302);
+        assertThat(host.http().get("/admin/webhooks").status()).as("the session ended").isEqualTo(302);
     }
 
     @Test
@@ -255,6 +250,7 @@ class TestAuthentication {
                 .build().start()) {
             Http http = Http.authenticated(quick.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
             assertThat(http.get("/admin/plugins").status()).isEqualTo(200);
+            // Waited out on purpose: the session must stay idle, and any request to poll with would use it.
             Thread.sleep(1_500);
             assertThat(http.get("/admin/plugins").status()).isEqualTo(302);
         }
@@ -264,7 +260,7 @@ class TestAuthentication {
     void theAdminShowsWhoIsSignedIn() {
         JsonNode ignored = host.createWebhook("Seen", "https://example.com/s", "ping");
         assertThat(ignored.get("id").asText()).startsWith("wh_");
-        assertThat(admin.get("/admin/webhooks").body()).contains("<span class=\"visually-hidden\">Signed in as </span>admin</a>").contains("Log out");
+        assertThat(host.http().get("/admin/webhooks").body()).contains("<span class=\"visually-hidden\">Signed in as </span>admin</a>").contains("Log out");
         assertThat(anonymous.get("/admin/login").body()).doesNotContain("Log out").doesNotContain("sidenav");
     }
 }

@@ -2,6 +2,7 @@ package io.plugboard.host.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plugboard.host.testing.Await;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.PluginJar;
 import io.plugboard.host.testing.Receiver;
@@ -68,14 +69,8 @@ class TestHostileInput {
         }
     }
 
-    private static String awaitDelivery(Http http, String webhookId) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            var data = http.get("/api/v1/webhooks/" + webhookId + "/deliveries?status=succeeded").json().get("data");
-            if (data.size() > 0) {
-                return data.get(0).get("id").asText();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no delivery succeeded");
+    private static String awaitDelivery(Http http, String webhookId) {
+        return Await.value("a delivery succeeded", () -> http.get("/api/v1/webhooks/" + webhookId
+                + "/deliveries?status=succeeded").json().get("data"), data -> data.size() > 0).get(0).get("id").asText();
     }
 }

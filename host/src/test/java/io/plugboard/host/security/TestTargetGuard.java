@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plugboard.host.Plugboard;
 import io.plugboard.host.PlugboardBuilder;
+import io.plugboard.host.testing.Await;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestHost;
@@ -88,13 +89,8 @@ class TestTargetGuard {
             }
             host.events().emit("ping", Map.of());
             Http http = Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            String error = null;
-            while (error == null && System.nanoTime() < deadline) {
-                var w = http.get("/api/v1/webhooks/wh_rebound").json();
-                error = w.get("last_error").isNull() ? null : w.get("last_error").asText();
-                Thread.sleep(50);
-            }
+            String error = Await.value("the webhook's last error", () -> http.get("/api/v1/webhooks/wh_rebound").json()
+                    .get("last_error"), e -> !e.isNull()).asText();
             assertThat(error).startsWith("not sent: ").contains("loopback");
             assertThat(receiver.all()).as("no request reached the private address").isEmpty();
             Http.Response off = http.patchJson("/api/v1/webhooks/wh_rebound", "{\"enabled\":false}");
@@ -150,13 +146,8 @@ class TestTargetGuard {
             try (Plugboard host = start(Plugboard.builder(), dataDir)) {
                 host.events().emit("ping", Map.of());
                 Http http = Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
-                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                String error = null;
-                while (error == null && System.nanoTime() < deadline) {
-                    var w = http.get("/api/v1/webhooks").json().get("data").get(0);
-                    error = w.get("last_error").isNull() ? null : w.get("last_error").asText();
-                    Thread.sleep(50);
-                }
+                String error = Await.value("the webhook's last error", () -> http.get("/api/v1/webhooks").json()
+                        .get("data").get(0).get("last_error"), e -> !e.isNull()).asText();
                 assertThat(error).startsWith("not sent: 'localhost' resolves to ").contains("loopback");
                 assertThat(receiver.all()).as("no request reached the loopback receiver").isEmpty();
             }

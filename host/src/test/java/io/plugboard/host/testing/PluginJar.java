@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -119,11 +120,34 @@ public final class PluginJar {
         }
     }
 
+    /**
+     * The classes of every set of sources compiled so far in this test run: the same sources compile to the
+     * same classes, and javac is the slow part of building a plugin jar (the suite builds the same few
+     * plugins many times).
+     */
+    private static final Map<Map<String, String>, Map<String, byte[]>> COMPILED = new ConcurrentHashMap<>();
+
     private void compile(Path out) throws IOException {
         if (sources.isEmpty()) {
             return;
         }
+        Map<String, String> key = new LinkedHashMap<>(sources);
+        Map<String, byte[]> classes = COMPILED.get(key);
+        if (classes == null) {
+            classes = javac();
+            COMPILED.put(key, classes);
+        }
+        for (var e : classes.entrySet()) {
+            Path file = out.resolve(e.getKey());
+            Files.createDirectories(file.getParent());
+            Files.write(file, e.getValue());
+        }
+    }
+
+    /** @return the compiled files by their path relative to the output folder */
+    private Map<String, byte[]> javac() throws IOException {
         Path src = Files.createTempDirectory("plugin-" + id + "-src");
+        Path out = Files.createTempDirectory("plugin-" + id + "-compiled");
         List<Path> files = new ArrayList<>();
         for (var e : sources.entrySet()) {
             Path file = src.resolve(e.getKey().replace('.', '/') + ".java");
@@ -140,6 +164,13 @@ public final class PluginJar {
                 throw new IllegalStateException("test plugin " + id + " does not compile: " + diagnostics.getDiagnostics());
             }
         }
+        Map<String, byte[]> compiled = new LinkedHashMap<>();
+        try (Stream<Path> walk = Files.walk(out)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                compiled.put(out.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return Map.copyOf(compiled);
     }
 
     private void pack(Path classes, Path jar) throws IOException {

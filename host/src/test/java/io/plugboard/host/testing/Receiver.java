@@ -100,13 +100,7 @@ public final class Receiver implements AutoCloseable {
 
     /** Waits until {@code n} requests have arrived in all, or fails the test after {@code timeout}. */
     public List<Request> awaitCount(int n, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (all.size() < n) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the receiver got " + all.size() + " of " + n + " requests within " + timeout);
-            }
-            Thread.sleep(10);
-        }
+        Await.value("the receiver got " + n + " requests", timeout, all::size, size -> size >= n);
         return all();
     }
 

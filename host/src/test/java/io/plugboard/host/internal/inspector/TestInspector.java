@@ -1,10 +1,11 @@
-package io.plugboard.host.delivery;
+package io.plugboard.host.internal.inspector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugboard.host.Plugboard;
 import io.plugboard.host.PlugboardBuilder;
+import io.plugboard.host.testing.Await;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.TestDatabases;
 import io.plugboard.host.testing.TestHost;
@@ -79,12 +80,8 @@ class TestInspector {
 
         JsonNode against = http.get("/api/v1/inspector/" + inbox + "/requests?webhook_id=" + otherId).json().get("data").get(0);
         assertThat(against.get("signature").get("valid").asBoolean()).isFalse();
-        String status = "";
-        for (int i = 0; i < 200 && !status.equals("succeeded"); i++) {
-            Thread.sleep(i == 0 ? 0 : 50);
-            status = http.get("/api/v1/webhooks/" + webhookId + "/deliveries").json().get("data").get(0).get("status").asText();
-        }
-        assertThat(status).as("the inbox's answer recorded like any endpoint's").isEqualTo("succeeded");
+        Await.until("the inbox's answer recorded like any endpoint's", () -> http.get("/api/v1/webhooks/" + webhookId
+                + "/deliveries").json().get("data").get(0).get("status").asText().equals("succeeded"));
 
         Http.Response token = http.postJson("/api/v1/tokens", "{\"name\":\"reader\",\"scope\":\"read\"}");
         assertThat(token.status()).as(token.body()).isEqualTo(201);
@@ -189,14 +186,8 @@ class TestInspector {
         assertThat(http.get("/api/v1/inspector").json().get("data").get(0).get("received").asInt()).isEqualTo(2);
     }
 
-    private JsonNode awaitRequests(String inbox, String webhookId) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            JsonNode data = http.get("/api/v1/inspector/" + inbox + "/requests?webhook_id=" + webhookId).json().get("data");
-            if (data.size() > 0) {
-                return data;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the inbox received nothing");
+    private JsonNode awaitRequests(String inbox, String webhookId) {
+        return Await.value("the inbox received a request", () -> http.get("/api/v1/inspector/" + inbox
+                + "/requests?webhook_id=" + webhookId).json().get("data"), data -> data.size() > 0);
     }
 }

@@ -1,4 +1,4 @@
-package io.plugboard.host.delivery;
+package io.plugboard.host.internal.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

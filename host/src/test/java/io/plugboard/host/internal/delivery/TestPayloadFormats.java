@@ -1,4 +1,4 @@
-package io.plugboard.host.delivery;
+package io.plugboard.host.internal.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,56 +8,43 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
+import io.plugboard.host.testing.Await;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestHost;
+import io.plugboard.host.testing.TestHostExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Templates, CloudEvents and custom headers, delivered for real to a receiver and signed over the exact body. */
 class TestPayloadFormats {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private TestHost host;
-    private Http http;
-    private Receiver receiver;
-
-    @BeforeEach
-    void start() {
-        host = TestHost.start();
-        http = host.http();
-        receiver = new Receiver();
-    }
-
-    @AfterEach
-    void stop() {
-        receiver.close();
-        host.close();
-    }
+    @RegisterExtension
+    final TestHostExtension host = TestHostExtension.fresh();
 
     private JsonNode webhook(Map<String, Object> fields) {
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("name", "Receiver", "url", receiver.url("/in"),
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("name", "Receiver", "url", host.receiver().url("/in"),
                 "events", List.of("order_placed")));
         body.putAll(fields);
-        Http.Response r = http.postJson("/api/v1/webhooks", Http.json(body));
+        Http.Response r = host.http().postJson("/api/v1/webhooks", Http.json(body));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();
     }
 
     private void secret(String name, String value) {
-        Http.Response r = http.postJson("/api/v1/secrets", Http.json(Map.of("name", name, "value", value)));
+        Http.Response r = host.http().postJson("/api/v1/secrets", Http.json(Map.of("name", name, "value", value)));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
 
     private String emit(Object data) {
-        Http.Response r = http.postJson("/api/v1/events", Http.json(Map.of("type", "order_placed", "data", data)));
+        Http.Response r = host.http().postJson("/api/v1/events", Http.json(Map.of("type", "order_placed", "data", data)));
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         return r.json().get("id").asText();
     }
@@ -76,7 +63,7 @@ class TestPayloadFormats {
                 "customer", Map.of("email", "a@example.com", "address", Map.of("city", "Zürich")),
                 "items", List.of(Map.of("sku", "A-1", "qty", 2), Map.of("sku", "B-2", "qty", 1))));
 
-        Receiver.Request req = receiver.next(Duration.ofSeconds(10));
+        Receiver.Request req = host.receiver().next(Duration.ofSeconds(10));
         assertThat(req.header("content-type")).isEqualTo("application/json");
         assertThat(req.signedWith(w.get("secret").asText())).as("signature over the rendered body").isTrue();
         assertThat(req.header("webhook-id")).isEqualTo(id);
@@ -106,7 +93,7 @@ class TestPayloadFormats {
                    "text": "*Order* `{{data.order_id}}`: {{data.total}} \\u2014 {{data.customer.email}}"}}]}"""));
         emit(Map.of("order_id", "ord_9", "total", "42.00", "customer", Map.of("email", "x\"y@example.com")));
 
-        Receiver.Request req = receiver.next(Duration.ofSeconds(10));
+        Receiver.Request req = host.receiver().next(Duration.ofSeconds(10));
         assertThat(req.header("content-type")).isEqualTo("application/json; charset=utf-8");
         JsonNode slack = MAPPER.readTree(req.body());
         assertThat(slack.get("text").asText()).isEqualTo("New order ord_9 from x\"y@example.com");
@@ -119,7 +106,7 @@ class TestPayloadFormats {
         JsonNode w = webhook(Map.of("format", "cloudevents"));
         String id = emit(Map.of("order_id", "o7", "total", "1.00", "customer", Map.of("email", "c@example.com")));
 
-        Receiver.Request req = receiver.next(Duration.ofSeconds(10));
+        Receiver.Request req = host.receiver().next(Duration.ofSeconds(10));
         assertThat(req.header("content-type")).isEqualTo("application/cloudevents+json");
         assertThat(req.signedWith(w.get("secret").asText())).isTrue();
         EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
@@ -143,7 +130,7 @@ class TestPayloadFormats {
         JsonNode w = webhook(Map.of("headers", Map.of("X-Ci-Token", "Token {{secret \"CI_TOKEN\"}}", "X-Plain", "hello")));
         emit(Map.of("order_id", "o1", "total", "1.00", "customer", Map.of("email", "a@example.com")));
 
-        Receiver.Request req = receiver.next(Duration.ofSeconds(10));
+        Receiver.Request req = host.receiver().next(Duration.ofSeconds(10));
         assertThat(req.header("x-ci-token")).isEqualTo("Token ci-secret-value-42");
         assertThat(req.header("x-plain")).isEqualTo("hello");
         JsonNode envelope = MAPPER.readTree(req.body());
@@ -151,21 +138,16 @@ class TestPayloadFormats {
 
         String wid = w.get("id").asText();
         JsonNode delivery = awaitFinished(wid);
-        JsonNode attempt = http.get("/api/v1/deliveries/" + delivery.get("id").asText()).json().get("attempts").get(0);
+        JsonNode attempt = host.http().get("/api/v1/deliveries/" + delivery.get("id").asText()).json().get("attempts").get(0);
         assertThat(attempt.toString()).doesNotContain("ci-secret-value-42");
         assertThat(attempt.get("request_headers").get("X-Ci-Token").asText()).isEqualTo("Token ****");
-        JsonNode secrets = http.get("/api/v1/secrets").json().get("data");
+        JsonNode secrets = host.http().get("/api/v1/secrets").json().get("data");
         assertThat(secrets.get(0).get("last_used_at").isNull()).isFalse();
     }
 
-    private JsonNode awaitFinished(String webhookId) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            JsonNode list = http.get("/api/v1/webhooks/" + webhookId + "/deliveries").json().get("data");
-            if (list.size() > 0 && list.get(0).get("status").asText().equals("succeeded")) {
-                return list.get(0);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the delivery did not finish");
+    private JsonNode awaitFinished(String webhookId) {
+        return Await.value("the delivery succeeded", () -> host.http().get("/api/v1/webhooks/" + webhookId
+                + "/deliveries").json().get("data"), list -> list.size() > 0
+                && list.get(0).get("status").asText().equals("succeeded")).get(0);
     }
 }

@@ -1,4 +1,4 @@
-package io.plugboard.host.delivery;
+package io.plugboard.host.internal.delivery;
 
 import io.plugboard.host.testing.TestHost;
 import java.nio.file.Path;

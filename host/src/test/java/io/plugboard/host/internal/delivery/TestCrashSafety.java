@@ -1,7 +1,8 @@
-package io.plugboard.host.delivery;
+package io.plugboard.host.internal.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plugboard.host.testing.Await;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestHost;
 import java.io.BufferedReader;
@@ -56,12 +57,12 @@ class TestCrashSafety {
                     .isNotEmpty();
 
             try (TestHost restarted = TestHost.start(plugins, data)) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (!ids(receiver).containsAll(acked) && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
-                Set<String> lost = new HashSet<>(acked);
-                lost.removeAll(ids(receiver));
+                Set<String> lost = Await.value("every acknowledged event delivered (the rest is lost)",
+                        Duration.ofSeconds(60), () -> {
+                            Set<String> undelivered = new HashSet<>(acked);
+                            undelivered.removeAll(ids(receiver));
+                            return undelivered;
+                        }, Set::isEmpty);
                 assertThat(lost).as("acknowledged events never delivered (%d were pending at the kill)", missing.size())
                         .isEmpty();
             }

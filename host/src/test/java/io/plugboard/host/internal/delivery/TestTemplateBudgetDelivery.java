@@ -1,8 +1,9 @@
-package io.plugboard.host.delivery;
+package io.plugboard.host.internal.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plugboard.host.testing.Await;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestHost;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class TestTemplateBudgetDelivery {
 
         String first = host.host().events().emit("ping", THOUSAND);
         assertThat(b.next(WAIT).header("webhook-id")).isEqualTo(first);
-        await(() -> failed(host, slow).size() == 1);
+        Await.until("the slow webhook's delivery failed", WAIT, () -> failed(host, slow).size() == 1);
         JsonNode detail = host.http().get("/api/v1/deliveries/" + failed(host, slow).get(0).get("id").asText()).json();
         assertThat(detail.get("attempts")).as("every attempt, retries included, fails").hasSize(4);
         detail.get("attempts").forEach(att -> assertThat(att.get("error").asText())
@@ -75,7 +75,7 @@ class TestTemplateBudgetDelivery {
         String fourth = again.host().events().emit("ping", THOUSAND);
         b.awaitCount(4, WAIT);
         assertThat(b.all()).extracting(r -> r.header("webhook-id")).containsExactlyInAnyOrder(first, second, third, fourth);
-        await(() -> failed(again, slow).size() == 4);
+        Await.until("all four of the slow webhook's deliveries failed", WAIT, () -> failed(again, slow).size() == 4);
         assertThat(a.all()).as("nothing rendered, nothing sent").isEmpty();
     }
 
@@ -127,16 +127,6 @@ class TestTemplateBudgetDelivery {
             latch.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + WAIT);
-            }
-            Thread.sleep(20);
         }
     }
 }
