@@ -20,6 +20,23 @@ final class HostilePlugins {
                 """.formatted(id));
     }
 
+    /** A plugin whose event type provider never returns, even when interrupted. */
+    static PluginJar hangingProvider(String id) {
+        return PluginJar.plugin(id).source("test." + id + ".Events", """
+                package test.%1$s;
+                import io.plugboard.sdk.*;
+                import java.util.List;
+                @org.pf4j.Extension
+                public class Events implements EventTypeProvider {
+                    public List<EventType> eventTypes() {
+                        for (;;) {
+                            try { Thread.sleep(60_000); } catch (InterruptedException ignored) { }
+                        }
+                    }
+                }
+                """.formatted(id));
+    }
+
     /** A plugin that starts, and whose {@code stop()} never returns. */
     static PluginJar hangingStop(String id) {
         return withMain(id, """

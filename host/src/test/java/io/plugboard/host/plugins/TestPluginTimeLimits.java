@@ -38,6 +38,23 @@ class TestPluginTimeLimits {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aHangingEventTypeProviderFailsWithinTheStartLimitAndTheHostServes() {
+        Path dir = TestHost.tempDir("plugins");
+        HostilePlugins.hangingProvider("stuck").writeTo(dir);
+        Plugins.good("alpha", "alpha_created").writeTo(dir);
+        try (TestHost host = TestHost.start(dir, TestHost.tempDir("data"),
+                b -> b.pluginTimeLimits(Duration.ofSeconds(1), Duration.ofSeconds(1)))) {
+            PluginsApiClient api = new PluginsApiClient(host.http());
+            assertThat(api.plugin("stuck").get("reason").asText()).isEqualTo("did not start within 1 s");
+            assertThat(api.state("alpha")).isEqualTo("active");
+            assertThat(host.http().postMultipart("/api/v1/plugins", "jar", "beta.jar",
+                    Plugins.good("beta", "beta_created").bytes(), java.util.Map.of()).status())
+                    .as("the plugin lock is free again").isEqualTo(201);
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void thePluginsAnswerWhileOneIsStartingAndCloseDoesNotWaitForIt() {
         Path dir = TestHost.tempDir("plugins");
         Plugins.good("alpha", "alpha_created").writeTo(dir);

@@ -14,18 +14,10 @@ import org.pf4j.PluginWrapper;
 /**
  * Registers a plugin's event types just before it starts, so it can emit them from {@code start()}.
  * A type that does not compile (sample against schema) or whose key is taken is refused with a
- * warning; a provider that throws fails the plugin.
+ * warning. The providers are the plugin's code, run by the caller within the start's time limit; one
+ * that throws or hangs fails the plugin.
  */
 final class EventTypeContributions {
-
-    /** A provider failed; the message is the plugin's failure reason. */
-    static final class ProviderFailure extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        ProviderFailure(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 
     private final PluginManager manager;
     private final EventTypeRegistry registry;
@@ -37,22 +29,29 @@ final class EventTypeContributions {
         this.compiler = compiler;
     }
 
-    /** @return the refused types, as warnings */
-    List<String> register(PluginWrapper plugin) throws ProviderFailure {
-        String id = plugin.getPluginId();
-        List<Compiled> outcomes = new ArrayList<>();
-        try {
-            for (EventTypeProvider provider : providers(plugin)) {
-                List<EventType> types = provider.eventTypes();
-                for (EventType eventType : types == null ? List.<EventType>of() : types) {
-                    outcomes.add(compile(eventType, id));
-                }
-            }
-        } catch (RuntimeException | LinkageError e) {
-            throw new ProviderFailure("an event type provider failed: " + Reasons.describe(e), e);
+    /**
+     * Runs the plugin's providers (its own code: the caller bounds how long it may take).
+     *
+     * @return the event types they declare
+     */
+    List<EventType> declared(PluginWrapper plugin) {
+        List<EventType> declared = new ArrayList<>();
+        for (EventTypeProvider provider : providers(plugin)) {
+            List<EventType> types = provider.eventTypes();
+            declared.addAll(types == null ? List.of() : types);
         }
+        return declared;
+    }
+
+    /**
+     * Compiles and registers what the plugin's providers declared.
+     *
+     * @return the refused types, as warnings
+     */
+    List<String> register(String pluginId, List<EventType> declared) {
         List<String> refused = new ArrayList<>();
-        for (Compiled outcome : outcomes) {
+        for (EventType eventType : declared) {
+            Compiled outcome = compile(eventType, pluginId);
             if (outcome.problem() != null) {
                 refused.add(outcome.problem());
                 continue;

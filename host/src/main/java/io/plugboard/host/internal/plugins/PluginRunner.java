@@ -1,5 +1,7 @@
 package io.plugboard.host.internal.plugins;
 
+import io.plugboard.sdk.EventType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.pf4j.PluginWrapper;
@@ -7,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts and stops one plugin, in this order: load its private copy, register its event types, tell
+ * Starts and stops one plugin, in this order: load its private copy, read its event types (its own
+ * code, within the start's time limit) and register them, tell
  * the listeners it is {@code starting} (a throw fails the start), start it, tell them it
  * {@code started}. Stopping, or a failed start, runs the reverse: stop, unregister its event types,
  * tell the listeners it {@code stopped}, unload it. A plugin that is not active is not loaded.
@@ -64,14 +67,22 @@ final class PluginRunner {
             fail(plugin, "cannot be loaded: " + Reasons.describe(e), e);
             return;
         }
-        try {
-            plugin.warnings(eventTypes.register(wrapper));
-        } catch (EventTypeContributions.ProviderFailure e) {
-            eventTypes.unregister(id);
+        List<EventType> declared = new ArrayList<>(); // filled by the plugin's thread, read only once it returned
+        PluginCalls.Outcome read = calls.run(id, PluginCalls.Call.START, limits.start(),
+                wrapper.getPluginClassLoader(), () -> declared.addAll(eventTypes.declared(wrapper)));
+        if (!read.returned()) {
             manager.unloadOnly(id);
-            fail(plugin, e.getMessage(), e);
+            String reason = read.ending() == PluginCalls.Ending.THREW
+                    && (!(read.error() instanceof Error) || read.error() instanceof LinkageError)
+                    ? "an event type provider failed: " + Reasons.describe(read.error())
+                    : read.reason(PluginCalls.Call.START, limits.start());
+            if (read.dangerous()) {
+                quarantine.hold(plugin, reason);
+            }
+            fail(plugin, reason, read.error());
             return;
         }
+        plugin.warnings(eventTypes.register(id, declared));
         plugin.warnings().forEach(problem -> log.warn("Plugin '{}': {}", id, problem));
         String failure = startLoaded(plugin, wrapper);
         if (failure != null) {
