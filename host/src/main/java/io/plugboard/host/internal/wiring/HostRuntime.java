@@ -170,7 +170,7 @@ public final class HostRuntime implements AutoCloseable {
         DeliveryEngine delivery = new DeliveryEngine(db, webhookStore, guard, config.delivery(), metrics,
                 apiMapper, ids, clock, config.site().hostVersion(), payloads, new InboxDelivery(inspector), hooks, hookThread,
                 instances.id(), jobs);
-        events = new EventService(registry, db.jdbi(), new OutboxWriter(ids, new FilterCache(), apiMapper),
+        events = new EventService(registry, db.groupCommit(), new OutboxWriter(ids, new FilterCache(), apiMapper),
                 new EmittedEvents(metrics, delivery, hooks), apiMapper, ids, clock, config.plugins().rejectInvalidEventData());
         appEmitter = new SourceEmitter(events, dataMapper, RegisteredEventType.APP_SOURCE);
 
