@@ -35,11 +35,13 @@ public final class ApiTokens {
     private final Jdbi jdbi;
     private final Ids ids;
     private final Clock clock;
+    private final RecentTokens recent;
 
     public ApiTokens(Jdbi jdbi, Ids ids, Clock clock) {
         this.jdbi = jdbi;
         this.ids = ids;
         this.clock = clock;
+        this.recent = new RecentTokens(clock);
     }
 
     /** @param scope {@code admin}, {@code read} or {@code metrics}; null means {@code admin} */
@@ -78,35 +80,37 @@ public final class ApiTokens {
     public void revoke(String id) {
         int rows = jdbi.inTransaction(h -> h.createUpdate("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, :now) "
                 + "WHERE id = :id").bind("now", clock.millis()).bind("id", id).execute());
+        recent.forget(id);
         if (rows == 0) {
             throw new NotFoundException("no API token has the id '" + id + "'");
         }
     }
 
     /**
-     * @return the token's id and scope if the value is a live token. Its last use is recorded at most
-     *     once a minute, and only when the stored one is older: a write on every request would take
-     *     SQLite's single write lock outside the host's queue for it, and wait in SQLite's sleeping busy
-     *     handler behind every emit (BENCHMARKS.md, run 8).
+     * @return the token's id and scope if the value is a live token. A token found live is remembered
+     *     for {@link RecentTokens#TTL} (forgotten at once when revoked here). Its last use is recorded
+     *     at most once a minute, and only when the stored one is older: a write on every request would
+     *     take the database's single write lock behind every emit (BENCHMARKS.md, run 8).
      */
     public Optional<Verified> verify(String value) {
         if (value == null || !value.startsWith("pbk_") || value.length() > 100) {
             return Optional.empty();
         }
+        String digest = Hashes.sha256(value);
+        Optional<RecentTokens.Seen> seen = recent.find(digest, () -> jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id, scope, last_used_at FROM api_tokens WHERE token_hash = :hash AND revoked_at IS NULL")
+                .bind("hash", digest)
+                .map((rs, ctx) -> new RecentTokens.Seen(new Verified(rs.getString("id"),
+                        TokenScope.parse(rs.getString("scope")).orElse(TokenScope.READ)), rs.getLong("last_used_at"),
+                        recent.expiry()))
+                .findOne()));
         long now = clock.millis();
-        Optional<Used> token = jdbi.withHandle(h -> h.createQuery("SELECT id, scope, last_used_at FROM api_tokens "
-                        + "WHERE token_hash = :hash AND revoked_at IS NULL")
-                .bind("hash", Hashes.sha256(value))
-                .map((rs, ctx) -> new Used(new Verified(rs.getString("id"),
-                        TokenScope.parse(rs.getString("scope")).orElse(TokenScope.READ)), Columns.instant(rs, "last_used_at")))
-                .findOne());
-        token.filter(used -> used.lastUsedAt() == null || used.lastUsedAt().toEpochMilli() < now - LAST_USED_PRECISION_MS)
-                .ifPresent(used -> jdbi.useTransaction(h -> h.createUpdate("UPDATE api_tokens SET last_used_at = :now "
-                                + "WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :stale)")
-                        .bind("now", now).bind("id", used.token().id()).bind("stale", now - LAST_USED_PRECISION_MS)
-                        .execute()));
-        return token.map(Used::token);
+        seen.filter(s -> s.lastUsedAt() < now - LAST_USED_PRECISION_MS).ifPresent(s -> {
+            jdbi.useTransaction(h -> h.createUpdate("UPDATE api_tokens SET last_used_at = :now "
+                            + "WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :stale)")
+                    .bind("now", now).bind("id", s.token().id()).bind("stale", now - LAST_USED_PRECISION_MS).execute());
+            recent.used(digest, s, now);
+        });
+        return seen.map(RecentTokens.Seen::token);
     }
-
-    private record Used(Verified token, Instant lastUsedAt) {}
 }
