@@ -44,9 +44,7 @@ final class RestEmitBench {
             double[] batched = new double[rounds];
             for (int i = 0; i < rounds; i++) {
                 plain[i] = RawCeiling.run(bare, one, requests, IN_FLIGHT, bearer);
-                System.err.println("PHASE token start " + java.time.Instant.now());
                 token[i] = RawCeiling.run(emit, one, requests, IN_FLIGHT, bearer);
-                System.err.println("PHASE token end " + java.time.Instant.now());
                 password[i] = RawCeiling.run(emit, one, basicRequests, IN_FLIGHT, basic);
                 batched[i] = BATCH * RawCeiling.run(emitBatch, batch, Math.max(20, requests / BATCH), 8, bearer);
                 System.out.printf("  round %d: bare route %s req/s, emit (token) %s/s, emit (Basic) %s/s, "
