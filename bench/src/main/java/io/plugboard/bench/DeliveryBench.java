@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  *
  * <p>With {@code --postgres=URL} only the PostgreSQL run ({@link PostgresBench}) is made; with
  * {@code --postgres-probe=URL} only the PostgreSQL probe ({@link PgProbe}). {@code --only} takes a
- * comma-separated list of throughput, latency, isolation, inbound, formats, backlog (default: all).
+ * comma-separated list of throughput, latency, isolation, inbound, formats, rest, emitters, backlog
+ * (default: all).
  */
 public final class DeliveryBench {
 
@@ -37,7 +38,7 @@ public final class DeliveryBench {
     static final String ADMIN = "bench";
     static final String PASSWORD = "benchmark passphrase";
     private static final List<String[]> RESULTS = new ArrayList<>();
-    private static final String[] ALL_PARTS = {"throughput", "latency", "isolation", "inbound", "formats", "backlog"};
+    private static final String[] ALL_PARTS = {"throughput", "latency", "isolation", "inbound", "formats", "rest", "emitters", "backlog"};
 
     private DeliveryBench() {}
 
@@ -84,6 +85,12 @@ public final class DeliveryBench {
             }
             if (parts.contains("formats")) {
                 FormatsBench.run(receiver, events, rounds);
+            }
+            if (parts.contains("rest")) {
+                RestEmitBench.run(receiver, events, rounds);
+            }
+            if (parts.contains("emitters")) {
+                EmitterBench.run(receiver, events, rounds);
             }
         }
         if (parts.contains("backlog")) {
@@ -146,12 +153,18 @@ public final class DeliveryBench {
         return sorted[sorted.length / 2];
     }
 
-    /** @return the median of the per-round ratios, and each round's, e.g. "93% of 1a (runs: ...)" */
-    static String ratios(double[] rates, double[] baseline, String name) {
+    /** @return each round's rate divided by the same round's baseline */
+    static double[] divide(double[] rates, double[] baseline) {
         double[] r = new double[rates.length];
         for (int i = 0; i < r.length; i++) {
             r[i] = rates[i] / baseline[i];
         }
+        return r;
+    }
+
+    /** @return the median of the per-round ratios, and each round's, e.g. "93% of 1a (runs: ...)" */
+    static String ratios(double[] rates, double[] baseline, String name) {
+        double[] r = divide(rates, baseline);
         return pct(median(r)) + " of " + name + " " + pcts(r);
     }
 

@@ -2,6 +2,7 @@ package io.plugboard.bench;
 
 import io.plugboard.host.DeliverySettings;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -34,16 +35,25 @@ final class RawCeiling {
      *     sometimes closes a kept-alive connection) counts as not done
      */
     static double run(String url, byte[] body, int requests, int concurrency) throws Exception {
+        return run(url, body, requests, concurrency, Map.of());
+    }
+
+    /**
+     * The same with the client's own headers (e.g. {@code Authorization}) instead of the webhook
+     * headers; an empty map sends the webhook headers.
+     */
+    static double run(String url, byte[] body, int requests, int concurrency, Map<String, String> headers)
+            throws Exception {
         HttpClient client = start(DeliverySettings.defaults());
         try {
-            return send(client, url, body, requests, concurrency);
+            return send(client, url, body, requests, concurrency, headers);
         } finally {
             client.stop();
         }
     }
 
-    private static double send(HttpClient client, String url, byte[] body, int requests, int concurrency)
-            throws InterruptedException {
+    private static double send(HttpClient client, String url, byte[] body, int requests, int concurrency,
+                               Map<String, String> headers) throws InterruptedException {
         long timeout = DeliverySettings.defaults().requestTimeout().toMillis();
         Semaphore slots = new Semaphore(concurrency);
         CountDownLatch finished = new CountDownLatch(requests);
@@ -55,10 +65,16 @@ final class RawCeiling {
             client.newRequest(url).method(HttpMethod.POST).version(HttpVersion.HTTP_1_1).followRedirects(false)
                     .timeout(timeout, TimeUnit.MILLISECONDS)
                     // The headers the host sends, with fixed values: signing is Plugboard's cost, not HTTP's.
-                    .headers(h -> h.put("User-Agent", "Plugboard/0.1.0-SNAPSHOT")
-                            .put("webhook-id", eventId)
-                            .put("webhook-timestamp", "1795860000")
-                            .put("webhook-signature", "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4="))
+                    .headers(h -> {
+                        if (headers.isEmpty()) {
+                            h.put("User-Agent", "Plugboard/0.1.0-SNAPSHOT")
+                                    .put("webhook-id", eventId)
+                                    .put("webhook-timestamp", "1795860000")
+                                    .put("webhook-signature", "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=");
+                        } else {
+                            headers.forEach(h::put);
+                        }
+                    })
                     .body(new BytesRequestContent("application/json", body))
                     .send(result -> {
                         if (result.isSucceeded() && result.getResponse().getStatus() / 100 == 2) {

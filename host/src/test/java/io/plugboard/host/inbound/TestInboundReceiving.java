@@ -104,7 +104,7 @@ class TestInboundReceiving {
         EventTypeRegistry types = new EventTypeRegistry();
         types.register(new EventTypeCompiler(mapper).compile(EventType.builder("ping").name("Ping").group("Test")
                 .sample("{\"n\":1}").build(), "direct-receiver"));
-        EventService events = new EventService(types, db.jdbi(), new OutboxWriter(ids, new FilterCache(), mapper),
+        EventService events = new EventService(types, db.groupCommit(), new OutboxWriter(ids, new FilterCache(), mapper),
                 e -> {}, mapper, ids, clock, true);
         InboundStore store = new InboundStore(db.jdbi(), mapper, new SealedValues(SecretKeys.load(null, dir)), clock);
         InboundRequestLog requests = new InboundRequestLog(db.jdbi());

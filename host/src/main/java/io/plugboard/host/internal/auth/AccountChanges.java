@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
  * Changes to admin accounts made by a signed-in admin: a new password (the current one required,
  * guesses counted like failed logins, the admin's other sessions ended) and deleting another admin
  * (never oneself, never the last one). Each change is logged with who made it, never a password.
+ * A change also forgets the admin's remembered HTTP Basic checks ({@link VerifiedCredentials}), so an
+ * old password or a deleted admin is refused by the next request.
  */
 public final class AccountChanges {
 
@@ -27,11 +29,13 @@ public final class AccountChanges {
     private final AdminUsers users;
     private final Sessions sessions;
     private final LoginThrottle throttle;
+    private final VerifiedCredentials verified;
 
-    public AccountChanges(AdminUsers users, Sessions sessions, LoginThrottle throttle) {
+    public AccountChanges(AdminUsers users, Sessions sessions, LoginThrottle throttle, VerifiedCredentials verified) {
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.verified = verified;
     }
 
     /**
@@ -56,6 +60,7 @@ public final class AccountChanges {
             throw ValidationException.of("new_password", p.replace("password must", "the new password must"));
         });
         users.setPassword(admin.id(), replacement);
+        verified.forget(admin.username());
         sessions.endOthers(admin.id(), keepSession);
         log.info("The password of admin '{}' was changed from {}; their other sessions were ended",
                 admin.username(), LogText.of(address));
@@ -64,6 +69,8 @@ public final class AccountChanges {
     /** Adds an admin. @throws ValidationException saying what is wrong with the name or the password */
     public AdminUsers.AdminUser add(String username, String password, AdminUsers.AdminUser actor) {
         AdminUsers.AdminUser added = users.create(username, password);
+        // A namesake deleted on another instance may still be remembered here, with its old password.
+        verified.forget(added.username());
         log.info("Admin '{}' was added by {}", added.username(), actor == null ? "an API token" : "'" + actor.username() + "'");
         return added;
     }
@@ -78,6 +85,7 @@ public final class AccountChanges {
         if (!users.deleteUnlessLast(name)) {
             throw new Refused("'" + name + "' is the last admin and cannot be deleted; add another admin first");
         }
+        verified.forget(name);
         log.info("Admin '{}' was deleted by {}", name, actor == null ? "an API token" : "'" + actor.username() + "'");
     }
 

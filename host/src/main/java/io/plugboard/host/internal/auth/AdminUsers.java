@@ -52,7 +52,7 @@ public final class AdminUsers {
         }
         AdminUser user = new AdminUser(ids.next("usr"), name);
         String hash = Hashes.password(password);
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO admin_users (id, username, password_hash, created_at) "
+        jdbi.useTransaction(h -> h.createUpdate("INSERT INTO admin_users (id, username, password_hash, created_at) "
                         + "VALUES (:id, :name, :hash, :at)")
                 .bind("id", user.id()).bind("name", name).bind("hash", hash).bind("at", clock.millis())
                 .execute());
@@ -92,7 +92,7 @@ public final class AdminUsers {
     /** Replaces the password's hash; the caller has checked the current one (see {@link AccountChanges}). */
     void setPassword(String userId, String password) {
         String hash = Hashes.password(password);
-        jdbi.useHandle(h -> h.createUpdate("UPDATE admin_users SET password_hash = :hash WHERE id = :id")
+        jdbi.useTransaction(h -> h.createUpdate("UPDATE admin_users SET password_hash = :hash WHERE id = :id")
                 .bind("hash", hash).bind("id", userId).execute());
     }
 

@@ -29,6 +29,9 @@ public final class ApiTokens {
     /** A token just created: the one time its value is known. */
     public record Created(ApiToken token, String value) {}
 
+    /** How stale a token's shown last use may be. */
+    private static final long LAST_USED_PRECISION_MS = 60_000;
+
     private final Jdbi jdbi;
     private final Ids ids;
     private final Clock clock;
@@ -56,7 +59,7 @@ public final class ApiTokens {
         String value = "pbk_" + RandomTokens.next();
         ApiToken token = new ApiToken(ids.next("tok"), label, value.substring(0, 8), granted.key(),
                 clock.instant(), null, null);
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO api_tokens (id, name, prefix, token_hash, scope, created_at) "
+        jdbi.useTransaction(h -> h.createUpdate("INSERT INTO api_tokens (id, name, prefix, token_hash, scope, created_at) "
                         + "VALUES (:id, :name, :prefix, :hash, :scope, :at)")
                 .bind("id", token.id()).bind("name", label).bind("prefix", token.prefix())
                 .bind("hash", Hashes.sha256(value)).bind("scope", granted.key()).bind("at", token.createdAt().toEpochMilli())
@@ -73,28 +76,37 @@ public final class ApiTokens {
     }
 
     public void revoke(String id) {
-        int rows = jdbi.withHandle(h -> h.createUpdate("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, :now) "
+        int rows = jdbi.inTransaction(h -> h.createUpdate("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, :now) "
                 + "WHERE id = :id").bind("now", clock.millis()).bind("id", id).execute());
         if (rows == 0) {
             throw new NotFoundException("no API token has the id '" + id + "'");
         }
     }
 
-    /** @return the token's id and scope if the value is a live token */
+    /**
+     * @return the token's id and scope if the value is a live token. Its last use is recorded at most
+     *     once a minute, and only when the stored one is older: a write on every request would take
+     *     SQLite's single write lock outside the host's queue for it, and wait in SQLite's sleeping busy
+     *     handler behind every emit (BENCHMARKS.md, run 8).
+     */
     public Optional<Verified> verify(String value) {
         if (value == null || !value.startsWith("pbk_") || value.length() > 100) {
             return Optional.empty();
         }
         long now = clock.millis();
-        Optional<Verified> token = jdbi.withHandle(h -> h.createQuery("SELECT id, scope FROM api_tokens "
+        Optional<Used> token = jdbi.withHandle(h -> h.createQuery("SELECT id, scope, last_used_at FROM api_tokens "
                         + "WHERE token_hash = :hash AND revoked_at IS NULL")
                 .bind("hash", Hashes.sha256(value))
-                .map((rs, ctx) -> new Verified(rs.getString("id"),
-                        TokenScope.parse(rs.getString("scope")).orElse(TokenScope.READ)))
+                .map((rs, ctx) -> new Used(new Verified(rs.getString("id"),
+                        TokenScope.parse(rs.getString("scope")).orElse(TokenScope.READ)), Columns.instant(rs, "last_used_at")))
                 .findOne());
-        token.ifPresent(found -> jdbi.useHandle(h -> h.createUpdate("UPDATE api_tokens SET last_used_at = :now "
-                        + "WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :stale)")
-                .bind("now", now).bind("id", found.id()).bind("stale", now - 60_000).execute()));
-        return token;
+        token.filter(used -> used.lastUsedAt() == null || used.lastUsedAt().toEpochMilli() < now - LAST_USED_PRECISION_MS)
+                .ifPresent(used -> jdbi.useTransaction(h -> h.createUpdate("UPDATE api_tokens SET last_used_at = :now "
+                                + "WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :stale)")
+                        .bind("now", now).bind("id", used.token().id()).bind("stale", now - LAST_USED_PRECISION_MS)
+                        .execute()));
+        return token.map(Used::token);
     }
+
+    private record Used(Verified token, Instant lastUsedAt) {}
 }

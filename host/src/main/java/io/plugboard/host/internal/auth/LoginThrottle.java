@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *       another address.</li>
  * </ul>
  * A successful login clears the counts of that account (its pair and its slow-down), not the address's.
- * Lockouts are logged, with the user name and the address (never a password).
+ * Lockouts are logged, with the user name and the address (never a password), and reported to
+ * {@code accountLocked} (which forgets that account's remembered HTTP Basic checks).
  */
 public final class LoginThrottle {
 
@@ -40,9 +42,19 @@ public final class LoginThrottle {
 
     private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final Consumer<String> accountLocked;
 
     public LoginThrottle(Clock clock) {
+        this(clock, username -> { });
+    }
+
+    /**
+     * @param accountLocked told the user name (as typed) when it gets locked from an address or slowed
+     *                      down; an address locked for every account is not reported, as no account is its target
+     */
+    public LoginThrottle(Clock clock, Consumer<String> accountLocked) {
         this.clock = clock;
+        this.accountLocked = accountLocked;
     }
 
     /** @return how long to wait before this account may try from this address, if it must */
@@ -74,6 +86,9 @@ public final class LoginThrottle {
         if (account == ACCOUNT_SLOWDOWN_AFTER) {
             log.warn("Login slow-down: '{}' had {} failed logins from all addresses within {} minutes; "
                     + "further attempts are spaced out", LogText.of(username), account, WINDOW.toMinutes());
+        }
+        if (pair >= PAIR_LIMIT || account >= ACCOUNT_SLOWDOWN_AFTER) {
+            accountLocked.accept(username);
         }
         if (failures.size() > SWEEP_ABOVE) {
             sweep(now);

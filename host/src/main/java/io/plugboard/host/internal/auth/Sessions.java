@@ -18,6 +18,9 @@ public final class Sessions {
     /** A new session: the cookie value (returned once) and its CSRF token. */
     public record Created(String cookieValue, String csrfToken) {}
 
+    /** How stale a session's idle clock may be: a restart of it at most every 10 s. */
+    private static final long TOUCH_PRECISION_MS = 10_000;
+
     private final Jdbi jdbi;
     private final Clock clock;
     private final Duration idleTimeout;
@@ -32,7 +35,7 @@ public final class Sessions {
         String id = RandomTokens.next();
         String csrf = RandomTokens.next();
         long now = clock.millis();
-        jdbi.useHandle(h -> {
+        jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM admin_sessions WHERE last_seen_at < :cutoff")
                     .bind("cutoff", now - idleTimeout.toMillis()).execute();
             h.createUpdate("INSERT INTO admin_sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) "
@@ -50,21 +53,25 @@ public final class Sessions {
         }
         long now = clock.millis();
         String idHash = Hashes.sha256(cookieValue);
-        Optional<Session> session = jdbi.withHandle(h -> h.createQuery("SELECT s.user_id, u.username, s.csrf_token "
-                        + "FROM admin_sessions s JOIN admin_users u ON u.id = s.user_id "
+        Optional<Seen> seen = jdbi.withHandle(h -> h.createQuery("SELECT s.user_id, u.username, s.csrf_token, "
+                        + "s.last_seen_at FROM admin_sessions s JOIN admin_users u ON u.id = s.user_id "
                         + "WHERE s.id_hash = :id AND s.last_seen_at >= :cutoff")
                 .bind("id", idHash).bind("cutoff", now - idleTimeout.toMillis())
-                .map((rs, ctx) -> new Session(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .map((rs, ctx) -> new Seen(new Session(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4)))
                 .findOne());
-        session.ifPresent(s -> jdbi.useHandle(h -> h.createUpdate(
+        // Written only when stale: an UPDATE takes the database's write lock even when it changes no row.
+        seen.filter(s -> s.lastSeenAt() < now - TOUCH_PRECISION_MS).ifPresent(s -> jdbi.useTransaction(h -> h.createUpdate(
                         "UPDATE admin_sessions SET last_seen_at = :now WHERE id_hash = :id AND last_seen_at < :stale")
-                .bind("now", now).bind("id", idHash).bind("stale", now - 10_000).execute()));
+                .bind("now", now).bind("id", idHash).bind("stale", now - TOUCH_PRECISION_MS).execute()));
+        Optional<Session> session = seen.map(Seen::session);
         return session;
     }
 
+    private record Seen(Session session, long lastSeenAt) {}
+
     public void delete(String cookieValue) {
         if (cookieValue != null) {
-            jdbi.useHandle(h -> h.createUpdate("DELETE FROM admin_sessions WHERE id_hash = :id")
+            jdbi.useTransaction(h -> h.createUpdate("DELETE FROM admin_sessions WHERE id_hash = :id")
                     .bind("id", Hashes.sha256(cookieValue)).execute());
         }
     }
@@ -72,7 +79,7 @@ public final class Sessions {
     /** Ends every session of the admin except the one with this cookie (null: all of them). */
     public void endOthers(String userId, String keepCookieValue) {
         String keep = keepCookieValue == null ? "" : Hashes.sha256(keepCookieValue);
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM admin_sessions WHERE user_id = :user AND id_hash <> :keep")
+        jdbi.useTransaction(h -> h.createUpdate("DELETE FROM admin_sessions WHERE user_id = :user AND id_hash <> :keep")
                 .bind("user", userId).bind("keep", keep).execute());
     }
 }

@@ -137,7 +137,7 @@ public final class DeliveryStore {
      */
     public String redeliver(String deliveryId, Instant now) {
         String id = ids.next("dlv");
-        int rows = jdbi.withHandle(h -> h.createUpdate("INSERT INTO deliveries (id, event_id, webhook_id, status, "
+        int rows = jdbi.inTransaction(h -> h.createUpdate("INSERT INTO deliveries (id, event_id, webhook_id, status, "
                         + "attempts, next_attempt_at, created_at, updated_at) SELECT :id, event_id, webhook_id, "
                         + "'pending', 0, :now, :now, :now FROM deliveries WHERE id = :source")
                 .bind("id", id).bind("now", now.toEpochMilli()).bind("source", deliveryId)
@@ -180,7 +180,7 @@ public final class DeliveryStore {
     DueDelivery createTest(String webhookId, StoredEvent event) {
         String id = ids.next("dlv");
         long at = event.createdAt().toEpochMilli();
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO deliveries (id, event_id, webhook_id, status, attempts, "
+        jdbi.useTransaction(h -> h.createUpdate("INSERT INTO deliveries (id, event_id, webhook_id, status, attempts, "
                         + "next_attempt_at, created_at, updated_at, last_error, test) VALUES (:id, :event, :webhook, "
                         + "'failed', 0, NULL, :at, :at, 'the test send did not finish', TRUE)")
                 .bind("id", id).bind("event", event.id()).bind("webhook", webhookId).bind("at", at)

@@ -70,7 +70,7 @@ final class Leases implements AutoCloseable {
         long now = clock.millis();
         long until = now + duration.toMillis();
         // Rows are locked in id order, the order CompletionWriter updates them in: no deadlock.
-        jdbi.useHandle(h -> h.createUpdate("UPDATE deliveries SET lease_expires_at = :until WHERE id IN ("
+        jdbi.useTransaction(h -> h.createUpdate("UPDATE deliveries SET lease_expires_at = :until WHERE id IN ("
                         + "SELECT id FROM deliveries WHERE lease_owner = :owner AND status = 'pending' ORDER BY id"
                         + dialect.lockRows() + ")")
                 .bind("until", until).bind("owner", owner).execute());
@@ -104,7 +104,7 @@ final class Leases implements AutoCloseable {
     /** Gives back every claim still held, so other instances can send those deliveries at once. */
     void release() {
         try {
-            int released = jdbi.withHandle(h -> h.createUpdate("UPDATE deliveries SET lease_owner = NULL, "
+            int released = jdbi.inTransaction(h -> h.createUpdate("UPDATE deliveries SET lease_owner = NULL, "
                             + "lease_expires_at = NULL WHERE lease_owner = :owner AND status = 'pending'")
                     .bind("owner", owner).execute());
             if (released > 0) {

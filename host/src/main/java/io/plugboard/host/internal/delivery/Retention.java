@@ -67,7 +67,7 @@ final class Retention implements AutoCloseable {
         int total = 0;
         int n;
         do {
-            n = jdbi.withHandle(h -> h.createUpdate(sql).bind("cutoff", cutoff).execute());
+            n = jdbi.inTransaction(h -> h.createUpdate(sql).bind("cutoff", cutoff).execute());
             total += n;
         } while (n == BATCH);
         return total;

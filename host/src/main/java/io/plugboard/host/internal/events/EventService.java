@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.common.Ids;
+import io.plugboard.host.internal.storage.GroupCommit;
 import io.plugboard.sdk.InvalidEventException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -11,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,7 @@ public final class EventService {
     public static final int MAX_DATA_BYTES = 512 * 1024;
 
     private final EventTypeRegistry registry;
-    private final Jdbi jdbi;
+    private final GroupCommit writes;
     private final OutboxWriter outbox;
     private final Consumer<StoredEvent> onEmitted;
     private final ObjectMapper mapper;
@@ -36,14 +36,16 @@ public final class EventService {
     private final boolean rejectInvalidData;
 
     /**
+     * @param writes where concurrent emits share transactions: SQLite has one writer, and a commit per
+     *     event made each emitting thread queue behind every other (BENCHMARKS.md, run 8)
      * @param onEmitted told after each emitted event is committed (wakes the dispatcher)
      * @param rejectInvalidData true to refuse data that breaks the type's schema, false to log and accept it
      */
-    public EventService(EventTypeRegistry registry, Jdbi jdbi, OutboxWriter outbox, Consumer<StoredEvent> onEmitted,
+    public EventService(EventTypeRegistry registry, GroupCommit writes, OutboxWriter outbox, Consumer<StoredEvent> onEmitted,
                         ObjectMapper mapper, Ids ids, Clock clock, boolean rejectInvalidData) {
         this.rejectInvalidData = rejectInvalidData;
         this.registry = registry;
-        this.jdbi = jdbi;
+        this.writes = writes;
         this.outbox = outbox;
         this.onEmitted = onEmitted;
         this.mapper = mapper;
@@ -119,22 +121,31 @@ public final class EventService {
             }
             claims.add(KeyClaim.of(e.idempotencyKey(), e.type(), e.data(), events.get(i)));
         }
-        List<Emitted> emitted;
-        try {
-            emitted = jdbi.inTransaction(h -> {
-                List<Emitted> outcomes = IdempotencyKeys.claimAll(h.getConnection(), claims);
-                List<StoredEvent> written = fresh(events, outcomes);
-                for (StoredEvent event : written) {
-                    outbox.write(h.getConnection(), event, true);
-                }
-                also.write(h.getConnection(), written);
-                return outcomes;
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store " + events.size() + " event(s)", e);
-        }
+        List<Emitted> emitted = store(events, claims, also);
         fresh(events, emitted).forEach(onEmitted);
         return emitted;
+    }
+
+    private List<Emitted> store(List<StoredEvent> events, List<KeyClaim> claims, AlsoWrite also) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writes.write(c -> {
+                    List<Emitted> outcomes = IdempotencyKeys.claimAll(c, claims);
+                    List<StoredEvent> written = fresh(events, outcomes);
+                    for (StoredEvent event : written) {
+                        outbox.write(c, event, true);
+                    }
+                    also.write(c, written);
+                    return outcomes;
+                });
+            } catch (SQLException e) {
+                // Keys of several writes sharing a group commit are claimed write by write, so two instances
+                // can lock two keys in opposite orders; PostgreSQL then aborts one transaction. Once more.
+                if (attempt > 1 || !IdempotencyKeys.deadlocked(e)) {
+                    throw new IllegalStateException("could not store " + events.size() + " event(s)", e);
+                }
+            }
+        }
     }
 
     /** @return the events stored under their own ids, leaving out the replays by idempotency key */
@@ -165,7 +176,7 @@ public final class EventService {
 
     private void write(StoredEvent event, boolean fanOut) {
         try {
-            jdbi.useTransaction(h -> outbox.write(h.getConnection(), event, fanOut));
+            writes.write(c -> outbox.write(c, event, fanOut));
         } catch (SQLException e) {
             throw new IllegalStateException("could not store event " + event.id(), e);
         }

@@ -123,6 +123,18 @@ public final class IdempotencyKeys {
         }
     }
 
+    /** @return whether the write failed because PostgreSQL broke a deadlock by aborting it */
+    public static boolean deadlocked(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (SQLException s = t instanceof SQLException sql ? sql : null; s != null; s = s.getNextException()) {
+                if ("40P01".equals(s.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * @param batch how many keys one run of the statement removes at most
      * @return a statement removing keys past their window, with the parameter {@code :cutoff} ({@link #cutoff})

@@ -40,7 +40,7 @@ public final class InboundStore {
     }
 
     void insert(InboundWebhook w) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO inbound_webhooks (id, name, receiver_id, plugin_id, plugin_version, "
+        jdbi.useTransaction(h -> h.createUpdate("INSERT INTO inbound_webhooks (id, name, receiver_id, plugin_id, plugin_version, "
                         + "upgrade_mode, settings, key_hash, key_prefix, state, created_at, updated_at, key_rotated_at) "
                         + "VALUES (:id, :name, :receiver, :plugin, :version, :mode, :settings, :hash, :prefix, :state, "
                         + ":at, :at, :at)")
@@ -70,7 +70,7 @@ public final class InboundStore {
 
     /** Writes name, settings, upgrade mode, recorded version and state. */
     void update(InboundWebhook w, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE inbound_webhooks SET name = :name, settings = :settings, "
+        jdbi.useTransaction(h -> h.createUpdate("UPDATE inbound_webhooks SET name = :name, settings = :settings, "
                         + "upgrade_mode = :mode, plugin_version = :version, state = :state, updated_at = :at WHERE id = :id")
                 .bind("id", w.id()).bind("name", w.name()).bind("settings", json(w.id(), w.settings()))
                 .bind("mode", w.upgradeMode().name()).bind("version", w.pluginVersion()).bind("state", w.state().name())
@@ -79,7 +79,7 @@ public final class InboundStore {
     }
 
     void setKey(String id, String hash, String prefix, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE inbound_webhooks SET key_hash = :hash, key_prefix = :prefix, "
+        jdbi.useTransaction(h -> h.createUpdate("UPDATE inbound_webhooks SET key_hash = :hash, key_prefix = :prefix, "
                         + "key_rotated_at = :at, updated_at = :at WHERE id = :id")
                 .bind("id", id).bind("hash", hash).bind("prefix", prefix).bind("at", at.toEpochMilli()).execute());
     }
@@ -94,7 +94,7 @@ public final class InboundStore {
     }
 
     private void followVersion(String receiverId, String pluginId, String version, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE inbound_webhooks SET plugin_version = :version, plugin_id = :plugin, "
+        jdbi.useTransaction(h -> h.createUpdate("UPDATE inbound_webhooks SET plugin_version = :version, plugin_id = :plugin, "
                         + "updated_at = :at WHERE receiver_id = :receiver AND upgrade_mode = 'AUTO' AND "
                         + "(plugin_version <> :version OR plugin_id <> :plugin)")
                 .bind("receiver", receiverId).bind("plugin", pluginId).bind("version", version).bind("at", at.toEpochMilli())
@@ -102,7 +102,7 @@ public final class InboundStore {
     }
 
     boolean delete(String id) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM inbound_webhooks WHERE id = :id").bind("id", id).execute()) > 0;
+        return jdbi.inTransaction(h -> h.createUpdate("DELETE FROM inbound_webhooks WHERE id = :id").bind("id", id).execute()) > 0;
     }
 
     private InboundWebhook read(ResultSet rs) throws SQLException {

@@ -70,7 +70,7 @@ final class CapturedRequests {
     }
 
     void clear(String inboxId) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM inspector_requests WHERE inbox_id = :inbox")
+        jdbi.useTransaction(h -> h.createUpdate("DELETE FROM inspector_requests WHERE inbox_id = :inbox")
                 .bind("inbox", inboxId).execute());
     }
 

@@ -87,13 +87,13 @@ final class InboxStore {
     }
 
     boolean delete(String id) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM inspector_inboxes WHERE id = :id").bind("id", id)
+        return jdbi.inTransaction(h -> h.createUpdate("DELETE FROM inspector_inboxes WHERE id = :id").bind("id", id)
                 .execute()) > 0;
     }
 
     /** @return how many expired inboxes were removed, with their requests */
     int purgeExpired() {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM inspector_inboxes WHERE expires_at <= :now")
+        return jdbi.inTransaction(h -> h.createUpdate("DELETE FROM inspector_inboxes WHERE expires_at <= :now")
                 .bind("now", clock.millis()).execute());
     }
 

@@ -192,7 +192,7 @@ public final class Instances implements AutoCloseable {
     public void close() {
         beat.shutdownNow();
         try {
-            jdbi.useHandle(h -> h.createUpdate("DELETE FROM instances WHERE id = :id").bind("id", id).execute());
+            jdbi.useTransaction(h -> h.createUpdate("DELETE FROM instances WHERE id = :id").bind("id", id).execute());
         } catch (RuntimeException e) {
             log.warn("Could not remove this instance's row: {}", e.toString());
         }

@@ -28,7 +28,7 @@ public final class JobLeases {
      */
     public boolean tryTake(String job, Duration hold) {
         long now = clock.millis();
-        int rows = jdbi.withHandle(h -> h.createUpdate("INSERT INTO job_leases (name, owner, expires_at) "
+        int rows = jdbi.inTransaction(h -> h.createUpdate("INSERT INTO job_leases (name, owner, expires_at) "
                         + "VALUES (:name, :owner, :until) ON CONFLICT (name) DO UPDATE "
                         + "SET owner = excluded.owner, expires_at = excluded.expires_at "
                         + "WHERE job_leases.expires_at <= :now OR job_leases.owner = :owner")

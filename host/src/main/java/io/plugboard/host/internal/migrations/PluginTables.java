@@ -70,6 +70,6 @@ final class PluginTables {
     }
 
     void forget(String pluginId) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM plugin_tables WHERE plugin_id = :p").bind("p", pluginId).execute());
+        jdbi.useTransaction(h -> h.createUpdate("DELETE FROM plugin_tables WHERE plugin_id = :p").bind("p", pluginId).execute());
     }
 }

@@ -76,7 +76,7 @@ public final class WebhookStore {
 
     /** Makes {@code secret} the signing secret; the current one keeps signing until {@code previousUntil}. */
     public boolean rotateSecret(String id, String secret, Instant previousUntil, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE webhooks SET previous_secret = secret, "
+        return jdbi.inTransaction(h -> h.createUpdate("UPDATE webhooks SET previous_secret = secret, "
                         + "previous_secret_expires_at = :until, secret = :secret, updated_at = :now WHERE id = :id")
                 .bind("id", id).bind("secret", secret).bind("until", previousUntil.toEpochMilli())
                 .bind("now", now.toEpochMilli())
@@ -85,7 +85,7 @@ public final class WebhookStore {
 
     /** @return false if no webhook has the id */
     public boolean delete(String id) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM webhooks WHERE id = :id").bind("id", id).execute()) > 0;
+        return jdbi.inTransaction(h -> h.createUpdate("DELETE FROM webhooks WHERE id = :id").bind("id", id).execute()) > 0;
     }
 
     public Optional<Webhook> find(String id) {

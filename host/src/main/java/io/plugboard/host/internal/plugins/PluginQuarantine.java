@@ -25,7 +25,7 @@ final class PluginQuarantine {
         if (plugin.development() || plugin.fingerprint() == null) {
             return;
         }
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO plugin_quarantine (plugin_id, fingerprint, reason, held_at) "
+        jdbi.useTransaction(h -> h.createUpdate("INSERT INTO plugin_quarantine (plugin_id, fingerprint, reason, held_at) "
                         + "VALUES (:id, :fingerprint, :reason, :now) ON CONFLICT (plugin_id) DO UPDATE SET "
                         + "fingerprint = excluded.fingerprint, reason = excluded.reason, held_at = excluded.held_at")
                 .bind("id", plugin.id()).bind("fingerprint", text(plugin.fingerprint())).bind("reason", reason)
@@ -54,7 +54,7 @@ final class PluginQuarantine {
 
     /** Forgets the hold: the next start tries the plugin again. */
     void release(String pluginId) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM plugin_quarantine WHERE plugin_id = :id")
+        jdbi.useTransaction(h -> h.createUpdate("DELETE FROM plugin_quarantine WHERE plugin_id = :id")
                 .bind("id", pluginId).execute());
     }
 

@@ -24,14 +24,14 @@ final class PluginStateStore {
     }
 
     void set(String pluginId, boolean active) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO plugin_states (plugin_id, active, changed_at) "
+        jdbi.useTransaction(h -> h.createUpdate("INSERT INTO plugin_states (plugin_id, active, changed_at) "
                         + "VALUES (:id, :active, :now) ON CONFLICT (plugin_id) "
                         + "DO UPDATE SET active = excluded.active, changed_at = excluded.changed_at")
                 .bind("id", pluginId).bind("active", active).bind("now", clock.millis()).execute());
     }
 
     void forget(String pluginId) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM plugin_states WHERE plugin_id = :id")
+        jdbi.useTransaction(h -> h.createUpdate("DELETE FROM plugin_states WHERE plugin_id = :id")
                 .bind("id", pluginId).execute());
     }
 }

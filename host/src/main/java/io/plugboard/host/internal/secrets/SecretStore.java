@@ -45,11 +45,11 @@ final class SecretStore {
     }
 
     boolean delete(String name) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM secrets WHERE name = :name").bind("name", name).execute()) > 0;
+        return jdbi.inTransaction(h -> h.createUpdate("DELETE FROM secrets WHERE name = :name").bind("name", name).execute()) > 0;
     }
 
     void touch(String name, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE secrets SET last_used_at = :at WHERE name = :name")
+        jdbi.useTransaction(h -> h.createUpdate("UPDATE secrets SET last_used_at = :at WHERE name = :name")
                 .bind("name", name).bind("at", at.toEpochMilli()).execute());
     }
 }

@@ -45,6 +45,6 @@ final class SettingsStore {
     }
 
     void deleteAll(String pluginId) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM plugin_settings WHERE plugin_id = :p").bind("p", pluginId).execute());
+        jdbi.useTransaction(h -> h.createUpdate("DELETE FROM plugin_settings WHERE plugin_id = :p").bind("p", pluginId).execute());
     }
 }

@@ -34,19 +34,23 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final Jdbi jdbi;
     private final ScheduledExecutorService checkpointer;
+    private final GroupCommit groupCommit;
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
         if (dialect == Dialect.SQLITE) {
-            jdbi.setTransactionHandler(new SerializedWrites(new LocalTransactionHandler(), new ReentrantLock()));
+            ReentrantLock writeLock = new ReentrantLock();
+            jdbi.setTransactionHandler(new SerializedWrites(new LocalTransactionHandler(), writeLock));
+            groupCommit = new GroupCommit(jdbi, writeLock::isHeldByCurrentThread);
             // Checkpoints run here, not inside whichever commit crosses the WAL threshold (that commit
             // could be an emit, whose latency matters).
             checkpointer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("plugboard-checkpoint"));
             checkpointer.scheduleWithFixedDelay(() -> checkpoint("PASSIVE"), 1, 1, TimeUnit.SECONDS);
         } else {
             checkpointer = null;
+            groupCommit = new GroupCommit(jdbi, () -> false);
         }
     }
 
@@ -106,6 +110,11 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** @return where concurrent emits share transactions */
+    public GroupCommit groupCommit() {
+        return groupCommit;
     }
 
     public Dialect dialect() {

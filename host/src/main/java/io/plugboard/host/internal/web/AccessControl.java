@@ -131,7 +131,8 @@ public final class AccessControl {
             throw new ApiException(429, "too many failed logins for this account or address; try again in "
                     + LoginThrottle.waitText(locked.get()));
         }
-        Optional<AdminUsers.AdminUser> admin = auth.users().verify(user, decoded.substring(colon + 1));
+        // The throttle is asked first, so a locked-out account is refused even with a remembered pair.
+        Optional<AdminUsers.AdminUser> admin = auth.verifyBasic(user, decoded.substring(colon + 1));
         if (admin.isEmpty()) {
             auth.throttle().failed(user, ctx.ip(), "API, HTTP Basic");
             return false;

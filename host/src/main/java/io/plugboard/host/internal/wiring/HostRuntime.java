@@ -8,6 +8,7 @@ import io.plugboard.host.internal.auth.AdminUsers;
 import io.plugboard.host.internal.auth.ApiTokens;
 import io.plugboard.host.internal.auth.AuthServices;
 import io.plugboard.host.internal.auth.LoginThrottle;
+import io.plugboard.host.internal.auth.VerifiedCredentials;
 import io.plugboard.host.internal.auth.Sessions;
 import io.plugboard.host.internal.common.Ids;
 import io.plugboard.host.internal.common.Json;
@@ -170,7 +171,7 @@ public final class HostRuntime implements AutoCloseable {
         DeliveryEngine delivery = new DeliveryEngine(db, webhookStore, guard, config.delivery(), metrics,
                 apiMapper, ids, clock, config.site().hostVersion(), payloads, new InboxDelivery(inspector), hooks, hookThread,
                 instances.id(), jobs);
-        events = new EventService(registry, db.jdbi(), new OutboxWriter(ids, new FilterCache(), apiMapper),
+        events = new EventService(registry, db.groupCommit(), new OutboxWriter(ids, new FilterCache(), apiMapper),
                 new EmittedEvents(metrics, delivery, hooks), apiMapper, ids, clock, config.plugins().rejectInvalidEventData());
         appEmitter = new SourceEmitter(events, dataMapper, RegisteredEventType.APP_SOURCE);
 
@@ -195,9 +196,10 @@ public final class HostRuntime implements AutoCloseable {
         closing(tasks);
         WebhookService webhooks = new WebhookService(webhookStore, new WebhookValidator(registry, guard, payloadCheck), new SigningSecrets(), ids,
                 clock, hooks, delivery::webhooksChanged);
+        VerifiedCredentials verifiedBasic = new VerifiedCredentials(clock);
         AuthServices auth = new AuthServices(new AdminUsers(db.jdbi(), db.dialect(), ids, clock),
                 new Sessions(db.jdbi(), clock, config.admin().sessionIdleTimeout()), new ApiTokens(db.jdbi(), ids, clock),
-                new LoginThrottle(clock));
+                new LoginThrottle(clock, verifiedBasic::forget), verifiedBasic);
         InitialAdmin.create(config.admin(), auth.users());
         // Each area's routes get the services they use; the API first, then the public endpoints, then the admin.
         TestSender testSender = delivery.testSender(events);

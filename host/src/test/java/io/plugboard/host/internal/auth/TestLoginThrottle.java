@@ -98,6 +98,31 @@ class TestLoginThrottle {
     }
 
     @Test
+    void anAccountLockedFromAnAddressOrSlowedDownIsReportedButAnAddressLockIsNot() {
+        java.util.List<String> locked = new java.util.ArrayList<>();
+        LoginThrottle reporting = new LoginThrottle(clock, locked::add);
+        for (int i = 0; i < 20; i++) {
+            reporting.failed("user" + (i % 5), "10.0.0.9", "test");
+        }
+        assertThat(reporting.lockedFor("anyone", "10.0.0.9")).as("the address is locked").isPresent();
+        assertThat(locked).as("no account reached 5 failures from one address").isEmpty();
+        for (int i = 0; i < 4; i++) {
+            reporting.failed("Admin", "10.0.0.1", "test");
+        }
+        assertThat(locked).isEmpty();
+        reporting.failed("Admin", "10.0.0.1", "test");
+        assertThat(locked).containsExactly("Admin");
+        for (int i = 0; i < 5; i++) {
+            reporting.failed("other", "10.0.1." + i, "test");
+        }
+        assertThat(locked).hasSize(1);
+        for (int i = 5; i < 10; i++) {
+            reporting.failed("other", "10.0.1." + i, "test");
+        }
+        assertThat(locked).as("the 10th failure from anywhere starts the slow-down").containsExactly("Admin", "other");
+    }
+
+    @Test
     void waitsReadInWords() {
         assertThat(LoginThrottle.waitText(Duration.ofMillis(400))).isEqualTo("1 second(s)");
         assertThat(LoginThrottle.waitText(Duration.ofSeconds(30))).isEqualTo("30 second(s)");

@@ -133,11 +133,12 @@ final class BatchInput {
         return key.isTextual() ? key.textValue() : null;
     }
 
-    /** Reads the body up to the batch limit, which is above the limit Javalin's own reading enforces. */
+    /**
+     * Reads the body up to the batch limit, which is above the limit Javalin's own reading enforces.
+     * Refused only once the limit is read, not from its Content-Length at once, as Javalin does: a
+     * client still sending a large body often misses an answer that comes before it is done.
+     */
     private static byte[] bytes(Context ctx, long maxBytes) throws IOException {
-        if (ctx.req().getContentLengthLong() > maxBytes) {
-            throw tooLarge(maxBytes);
-        }
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] body = in.readNBytes((int) maxBytes + 1);
             if (body.length > maxBytes) {

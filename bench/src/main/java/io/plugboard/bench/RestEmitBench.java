@@ -1,0 +1,89 @@
+package io.plugboard.bench;
+
+import io.plugboard.host.DeliverySettings;
+import io.plugboard.host.Plugboard;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+
+/**
+ * Emitting through the REST API (9a–9d): {@code POST /api/v1/events} with a Bearer token and 64
+ * requests in flight, one webhook subscribed, as a ratio to a route of the same host's web server that
+ * reads the body and answers 202 (the bare route), back to back in each round with the same client (the
+ * raw ceiling's); the same with HTTP Basic as a ratio to the token; and the batch route with 100 events
+ * per request, in events stored per second.
+ */
+final class RestEmitBench {
+
+    static final int IN_FLIGHT = 64;
+    static final int BATCH = 100;
+
+    private RestEmitBench() {}
+
+    static void run(BenchReceiver receiver, int requests, int rounds) throws Exception {
+        try (Plugboard host = DeliveryBench.builder(DeliverySettings.defaults(), Files.createTempDirectory("bench-data"))
+                .web(config -> config.routes.post("/bench/accept", ctx -> {
+                    ctx.bodyAsBytes();
+                    ctx.status(202).contentType("application/json").result("{\"id\":\"evt_01JD3ZQ8K5TB0000000000000\"}");
+                }))
+                .build().start()) {
+            DeliveryBench.createWebhook(host, "bench", receiver.url("/rest"));
+            Map<String, String> bearer = bearer(host);
+            Map<String, String> basic = Map.of("Authorization", Api.basicAuth(), "Content-Type", "application/json");
+            byte[] one = event();
+            byte[] batch = batch(BATCH);
+            String bare = host.baseUrl() + "/bench/accept";
+            String emit = host.baseUrl() + "/api/v1/events";
+            String emitBatch = host.baseUrl() + "/api/v1/events/batch";
+            int basicRequests = Math.max(200, requests / 4);
+            RawCeiling.run(bare, one, Math.min(requests, 2_000), IN_FLIGHT, bearer);
+            RawCeiling.run(emit, one, Math.min(requests, 2_000), IN_FLIGHT, bearer);
+            double[] plain = new double[rounds];
+            double[] token = new double[rounds];
+            double[] password = new double[rounds];
+            double[] batched = new double[rounds];
+            for (int i = 0; i < rounds; i++) {
+                plain[i] = RawCeiling.run(bare, one, requests, IN_FLIGHT, bearer);
+                token[i] = RawCeiling.run(emit, one, requests, IN_FLIGHT, bearer);
+                password[i] = RawCeiling.run(emit, one, basicRequests, IN_FLIGHT, basic);
+                batched[i] = BATCH * RawCeiling.run(emitBatch, batch, Math.max(20, requests / BATCH), 8, bearer);
+                System.out.printf("  round %d: bare route %s req/s, emit (token) %s/s, emit (Basic) %s/s, "
+                                + "batch emit %s events/s%n", i + 1, DeliveryBench.fmt(plain[i]),
+                        DeliveryBench.fmt(token[i]), DeliveryBench.fmt(password[i]), DeliveryBench.fmt(batched[i]));
+            }
+            DeliveryBench.record("9a. bare route answering 202, 64 in flight (same server)",
+                    DeliveryBench.fmt(DeliveryBench.median(plain)) + " req/s", "baseline", "");
+            double[] tokenRatio = DeliveryBench.divide(token, plain);
+            DeliveryBench.record("9b. REST emit, Bearer, 64 in flight, 1 webhook",
+                    DeliveryBench.fmt(DeliveryBench.median(token)) + " events/s",
+                    DeliveryBench.ratios(token, plain, "9a"), DeliveryBench.target(DeliveryBench.median(tokenRatio), 0.60));
+            double[] basicRatio = DeliveryBench.divide(password, token);
+            DeliveryBench.record("9c. REST emit, HTTP Basic, same",
+                    DeliveryBench.fmt(DeliveryBench.median(password)) + " events/s",
+                    DeliveryBench.ratios(password, token, "9b"), DeliveryBench.target(DeliveryBench.median(basicRatio), 0.50));
+            double batchRate = DeliveryBench.median(batched);
+            DeliveryBench.record("9d. REST batch emit, 100 events per request, 8 in flight",
+                    DeliveryBench.fmt(batchRate) + " events/s", "",
+                    (batchRate >= 20_000 ? "met" : "MISSED") + " (>= 20,000/s)");
+        }
+    }
+
+    /** @return headers with a fresh admin API token, as a script would send them */
+    static Map<String, String> bearer(Plugboard host) throws Exception {
+        String token = Api.post(host, "/api/v1/tokens", Map.of("name", "bench", "scope", "admin"), 201)
+                .get("value").asText();
+        return Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json");
+    }
+
+    static byte[] event() {
+        return ("{\"type\":\"bench\",\"data\":" + DeliveryBench.SAMPLE + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] batch(int size) {
+        StringBuilder body = new StringBuilder("{\"events\":[");
+        for (int i = 0; i < size; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"type\":\"bench\",\"data\":").append(DeliveryBench.SAMPLE).append('}');
+        }
+        return body.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
