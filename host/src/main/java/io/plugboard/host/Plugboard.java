@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.config.HostConfig;
 import io.plugboard.host.internal.common.Json;
 import io.plugboard.host.internal.wiring.HostRuntime;
+import io.plugboard.host.internal.common.ConflictException;
 import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.events.InvalidEventTypeException;
 import io.plugboard.host.internal.plugins.PluginService;
@@ -98,13 +99,45 @@ public final class Plugboard implements AutoCloseable {
      * @throws SQLException if the write fails; the caller should roll back
      */
     public String emitInTransaction(Connection connection, String type, Map<String, ?> data) throws SQLException {
-        JsonNode tree;
+        return running().emitOn(connection, type, tree(data));
+    }
+
+    /**
+     * Emits an event once per idempotency key (source {@code app}), for code that may run again and
+     * emit the same event twice: a retried job, a redelivered message, a restart after a crash. The
+     * first call with a key stores the event and queues its deliveries; a call with the same key
+     * within 24 hours stores nothing, queues nothing and returns the first event's id. After 24 hours
+     * the key is free again. The key is claimed in the transaction that stores the event, so this
+     * holds across threads and across hosts sharing a PostgreSQL database. Keys are one namespace with
+     * the REST API's ({@code Idempotency-Key}, a batch event's {@code idempotency_key}).
+     *
+     * @param idempotencyKey what makes this event this one, e.g. {@code order-1042-placed}: 1 to 255
+     *     printable ASCII characters
+     * @param type the key of a registered event type
+     * @param data the event's data
+     * @return the id of the event stored now, or of the one the key already stands for
+     * @throws InvalidEventException if the type is unknown or the data is refused
+     * @throws IllegalArgumentException if the key is null or not 1 to 255 printable ASCII characters, or
+     *     if it was used within the last 24 hours for a different event (another type or other data)
+     */
+    public String emitOnce(String idempotencyKey, String type, Map<String, ?> data) {
+        if (idempotencyKey == null) {
+            throw new IllegalArgumentException(
+                    "idempotencyKey is required; emit through events() for an event without one");
+        }
         try {
-            tree = DATA.valueToTree(data);
+            return running().emitOnce(idempotencyKey, type, tree(data));
+        } catch (ValidationException | ConflictException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode tree(Map<String, ?> data) {
+        try {
+            return DATA.valueToTree(data);
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException("event data cannot be turned into JSON: " + e.getMessage(), List.of());
         }
-        return running().emitOn(connection, type, tree);
     }
 
     /** @return this instance's id among those sharing the database (see {@link PlugboardBuilder#instanceId}) */

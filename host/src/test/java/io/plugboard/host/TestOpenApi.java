@@ -339,7 +339,6 @@ class TestOpenApi {
     @Test
     void requestBodiesAreCheckedAsDocumented() {
         SoftAssertions soft = new SoftAssertions();
-        String oversized = "{\"x\":\"" + "x".repeat(1_100_000) + "\"}";
         for (Operation op : operations()) {
             String example = op.example();
             if (example == null) {
@@ -364,8 +363,11 @@ class TestOpenApi {
                 matchesDocumented(soft, op, r);
             }
             if (op.statuses().contains(413)) {
+                // The host's limit, 1 MiB, unless the operation documents its own (x-max-bytes: the batch).
+                long limit = op.requestBody().path("x-max-bytes").asLong(1_048_576);
+                String oversized = "{\"x\":\"" + "x".repeat((int) limit + 50_000) + "\"}";
                 Http.Response r = send(http, op.method, concrete(op.path, true), oversized);
-                soft.assertThat(r.status()).as(op.route() + " with a body over 1 MB").isEqualTo(413);
+                soft.assertThat(r.status()).as(op.route() + " with a body over " + limit + " bytes").isEqualTo(413);
                 matchesDocumented(soft, op, r);
             }
         }
@@ -476,8 +478,12 @@ class TestOpenApi {
         if (response.isMissingNode()) {
             return false;
         }
-        response.path("headers").fieldNames().forEachRemaining(name ->
-                soft.assertThat(r.header(name)).as(at + "header " + name).isNotNull());
+        // A header documented with "required": false is sent only sometimes (e.g. Idempotent-Replayed).
+        response.path("headers").fields().forEachRemaining(h -> {
+            if (h.getValue().path("required").asBoolean(true)) {
+                soft.assertThat(r.header(h.getKey())).as(at + "header " + h.getKey()).isNotNull();
+            }
+        });
         JsonNode content = response.path("content");
         if (content.isEmpty()) {
             soft.assertThat(r.body()).as(at + "no body").isEmpty();

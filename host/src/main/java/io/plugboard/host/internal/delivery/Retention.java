@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.delivery;
 
 import io.plugboard.host.internal.common.Threads;
+import io.plugboard.host.internal.events.IdempotencyKeys;
 import io.plugboard.host.internal.instances.JobLeases;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Purges history older than the retention age in the background, in bounded batches so that no
  * transaction holds the database for long: finished deliveries (their attempts go with them), then
- * events that no delivery needs any more. With several instances on one database, the instance that
- * takes the job's lease for the hour runs it; the others skip that round.
+ * events that no delivery needs any more; and idempotency keys past their 24-hour window (a key stops
+ * matching when its window ends, whether or not its row is gone yet). With several instances on one
+ * database, the instance that takes the job's lease for the hour runs it; the others skip that round.
  */
 final class Retention implements AutoCloseable {
 
@@ -42,8 +44,12 @@ final class Retention implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::purgeQuietly, 1, 60, TimeUnit.MINUTES);
     }
 
-    /** @return rows removed */
+    /** @return rows removed: history, then keys */
     int purge() {
+        return purgeHistory() + purgeKeys();
+    }
+
+    private int purgeHistory() {
         long cutoff = clock.instant().minus(age).toEpochMilli();
         int removed = 0;
         removed += repeat("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE created_at < :cutoff "
@@ -51,6 +57,10 @@ final class Retention implements AutoCloseable {
         removed += repeat("DELETE FROM events WHERE id IN (SELECT e.id FROM events e WHERE e.created_at < :cutoff "
                 + "AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) LIMIT " + BATCH + ")", cutoff);
         return removed;
+    }
+
+    private int purgeKeys() {
+        return repeat(IdempotencyKeys.purgeStatement(BATCH), IdempotencyKeys.cutoff(clock.instant()));
     }
 
     private int repeat(String sql, long cutoff) {
@@ -68,9 +78,14 @@ final class Retention implements AutoCloseable {
             if (!jobs.tryTake("retention", ROUND)) {
                 return;
             }
-            int removed = purge();
+            int removed = purgeHistory();
             if (removed > 0) {
                 log.info("Retention removed {} row(s) older than {}", removed, age);
+            }
+            int keys = purgeKeys();
+            if (keys > 0) {
+                log.info("Retention removed {} idempotency key(s) past their {}-hour window", keys,
+                        IdempotencyKeys.WINDOW.toHours());
             }
         } catch (RuntimeException e) {
             log.warn("Retention purge failed; will try again", e);

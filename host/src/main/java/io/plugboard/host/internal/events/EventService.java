@@ -78,45 +78,85 @@ public final class EventService {
         return event;
     }
 
-    /** One event of a batch for {@link #emitAll}. */
-    public record NewEvent(String type, JsonNode data) {}
+    /**
+     * One event of a batch for {@link #emitAll}.
+     *
+     * @param idempotencyKey null, or a key that makes the event stored once within
+     *     {@link IdempotencyKeys#WINDOW} (see {@link IdempotencyKeys})
+     */
+    public record NewEvent(String type, JsonNode data, String idempotencyKey) {
+
+        public NewEvent(String type, JsonNode data) {
+            this(type, data, null);
+        }
+    }
 
     /** More rows to write in the same transaction as a batch of events (e.g. where they came from). */
     @FunctionalInterface
     public interface AlsoWrite {
+        /** @param events the events written, in order; a replay by idempotency key is not among them */
         void write(Connection connection, List<StoredEvent> events) throws SQLException;
     }
 
     /**
      * Validates every event first, then stores all of them with their deliveries, and {@code also}'s
-     * rows, in one transaction: all or nothing.
+     * rows, in one transaction: all or nothing. An event whose idempotency key already stands for an
+     * event of the same type and data is not stored again: its entry is that event's id (a replay).
      *
-     * @throws InvalidEventException naming the first refused event (by position); nothing is stored then
+     * @return per event, in order: its id, and whether it was a replay
+     * @throws InvalidBatchEventException naming the first refused event (by position); nothing is stored then
+     * @throws IdempotencyConflictException if a key stands for a different event; nothing is stored then
      */
-    public List<StoredEvent> emitAll(String source, List<NewEvent> batch, AlsoWrite also) {
+    public List<Emitted> emitAll(String source, List<NewEvent> batch, AlsoWrite also) {
         List<StoredEvent> events = new java.util.ArrayList<>();
+        List<KeyClaim> claims = new java.util.ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             NewEvent e = batch.get(i);
             try {
                 events.add(accept(source, e.type(), e.data()));
             } catch (InvalidEventException refused) {
-                throw new InvalidEventException((batch.size() > 1 ? "event " + (i + 1) + " of " + batch.size() + " ('"
-                        + e.type() + "'): " : "") + refused.getMessage(), refused.problems());
+                String field = e.type() == null || registry.find(e.type()).isEmpty() ? "type" : "data";
+                throw new InvalidBatchEventException(i, batch.size(), e.type(), field, refused.getMessage(),
+                        refused.problems());
+            }
+            claims.add(KeyClaim.of(e.idempotencyKey(), e.type(), e.data(), events.get(i)));
+        }
+        List<Emitted> emitted = store(events, claims, also);
+        fresh(events, emitted).forEach(onEmitted);
+        return emitted;
+    }
+
+    private List<Emitted> store(List<StoredEvent> events, List<KeyClaim> claims, AlsoWrite also) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writes.write(c -> {
+                    List<Emitted> outcomes = IdempotencyKeys.claimAll(c, claims);
+                    List<StoredEvent> written = fresh(events, outcomes);
+                    for (StoredEvent event : written) {
+                        outbox.write(c, event, true);
+                    }
+                    also.write(c, written);
+                    return outcomes;
+                });
+            } catch (SQLException e) {
+                // Keys of several writes sharing a group commit are claimed write by write, so two instances
+                // can lock two keys in opposite orders; PostgreSQL then aborts one transaction. Once more.
+                if (attempt > 1 || !IdempotencyKeys.deadlocked(e)) {
+                    throw new IllegalStateException("could not store " + events.size() + " event(s)", e);
+                }
             }
         }
-        try {
-            writes.write(c -> {
-                for (StoredEvent event : events) {
-                    outbox.write(c, event, true);
-                }
-                also.write(c, events);
-                return events.size();
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store " + events.size() + " event(s)", e);
+    }
+
+    /** @return the events stored under their own ids, leaving out the replays by idempotency key */
+    private static List<StoredEvent> fresh(List<StoredEvent> events, List<Emitted> outcomes) {
+        List<StoredEvent> out = new java.util.ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            if (!outcomes.get(i).replayed()) {
+                out.add(events.get(i));
+            }
         }
-        events.forEach(onEmitted);
-        return events;
+        return out;
     }
 
     /** Validates and stores an event without delivering it (a test event, sent by its own sender). */

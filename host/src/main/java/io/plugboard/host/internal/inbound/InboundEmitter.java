@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.common.InputTimes;
 import io.plugboard.host.internal.events.EventService;
-import io.plugboard.host.internal.events.StoredEvent;
+import io.plugboard.host.internal.events.Emitted;
 import io.plugboard.sdk.InvalidEventException;
 import io.plugboard.sdk.inbound.ReceivedEvent;
 import java.time.Instant;
@@ -75,7 +75,7 @@ final class InboundEmitter {
             requests.countAccepted(w.id(), at);
             return new EmitResult.Emitted(Arrays.asList(eventIds));
         }
-        List<StoredEvent> stored;
+        List<Emitted> stored;
         try {
             stored = events.emitAll("inbound:" + w.id(), fresh, (c, written) -> {
                 Receipts.write(c, w.id(), written, origins, at);

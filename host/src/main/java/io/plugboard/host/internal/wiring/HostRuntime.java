@@ -210,7 +210,7 @@ public final class HostRuntime implements AutoCloseable {
                 guard.relaxedNotice().orElse(null), contributions.hooks());
         List<RouteGroup> routes = List.of(
                 new ApiInstanceRoutes(instances),
-                new ApiEventRoutes(registry, events, apiMapper),
+                new ApiEventRoutes(registry, events, apiMapper, config.web().maxRequestBytes()),
                 new ApiWebhookRoutes(webhooks, testSender, apiMapper, rotationOverlap, registry),
                 new ApiPayloadRoutes(preview, console, secrets, inspector, webhooks, apiMapper),
                 new ApiPluginRoutes(plugins, contributions.settings(), contributions.routes(), apiMapper),
@@ -268,6 +268,12 @@ public final class HostRuntime implements AutoCloseable {
     /** Emits on the caller's connection, inside the caller's transaction (the transactional outbox). */
     public String emitOn(Connection connection, String type, JsonNode data) throws SQLException {
         return events.emitOn(connection, RegisteredEventType.APP_SOURCE, type, data).id();
+    }
+
+    /** Emits once per idempotency key (source {@code app}); see {@code Plugboard.emitOnce}. */
+    public String emitOnce(String idempotencyKey, String type, JsonNode data) {
+        List<EventService.NewEvent> one = List.of(new EventService.NewEvent(type, data, idempotencyKey));
+        return events.emitAll(RegisteredEventType.APP_SOURCE, one, (connection, written) -> { }).get(0).id();
     }
 
     public String instanceId() {

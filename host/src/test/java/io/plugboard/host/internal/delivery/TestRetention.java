@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,32 @@ class TestRetention {
             assertThat(count(db, "SELECT COUNT(*) FROM events")).as("events of kept deliveries stay").isEqualTo(2);
             assertThat(count(db, "SELECT COUNT(*) FROM delivery_attempts")).as("recent attempts stay").isEqualTo(1);
         }
+    }
+
+    @Test
+    void purgesIdempotencyKeysPastTheirWindowAndKeepsTheRest() {
+        try (Database db = TestDatabases.openDatabase()) {
+            int n = Retention.BATCH + 3;
+            db.jdbi().useHandle(h -> {
+                for (int i = 0; i < n; i++) {
+                    key(h, "old-" + i, NOW.minus(Duration.ofHours(24)).minusMillis(1));
+                }
+                key(h, "edge", NOW.minus(Duration.ofHours(24)));
+                key(h, "recent", NOW.minus(Duration.ofHours(1)));
+            });
+            int removed = new Retention(db.jdbi(), Duration.ofDays(30), Clock.fixed(NOW, ZoneOffset.UTC),
+                    new JobLeases(db.jdbi(), "test", Clock.fixed(NOW, ZoneOffset.UTC))).purge();
+
+            assertThat(removed).as("keys older than 24 hours, in batches").isEqualTo(n);
+            List<String> kept = db.jdbi().withHandle(h -> h.createQuery("SELECT idempotency_key FROM idempotency_keys "
+                    + "ORDER BY idempotency_key").mapTo(String.class).list());
+            assertThat(kept).as("keys within their window, to the millisecond").containsExactly("edge", "recent");
+        }
+    }
+
+    private static void key(Handle h, String key, Instant at) {
+        h.execute("INSERT INTO idempotency_keys (idempotency_key, event_id, fingerprint, created_at) VALUES (?, ?, 'f', ?)",
+                key, "evt_" + key, at.toEpochMilli());
     }
 
     private static void row(Handle h, String id, long at, String status) {

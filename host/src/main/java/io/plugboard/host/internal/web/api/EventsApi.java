@@ -1,17 +1,29 @@
 package io.plugboard.host.internal.web.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.plugboard.host.internal.events.Emitted;
 import io.plugboard.host.internal.events.EventService;
+import io.plugboard.host.internal.events.IdempotencyKeys;
 import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.host.internal.common.ValidationException;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code POST /api/v1/events}: emits an event from outside the host. */
+/**
+ * {@code POST /api/v1/events}: emits an event from outside the host. With an {@code Idempotency-Key}
+ * header the event is stored once per key within 24 hours; a repeat answers with the first event's id
+ * and {@code Idempotent-Replayed: true}.
+ */
 final class EventsApi {
 
     static final String SOURCE = "api";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
 
     private final EventService events;
     private final ObjectMapper mapper;
@@ -23,16 +35,43 @@ final class EventsApi {
 
     void register(RoutesConfig routes) {
         routes.post("/api/v1/events", ctx -> {
+            String key = idempotencyKey(ctx);
             JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("type", "data"));
             String type = in.string("type");
             if (type == null || type.isBlank()) {
                 throw ValidationException.of("type", "type is required: the key of a registered event type");
             }
-            if (in.node("data") == null) {
+            JsonNode data = in.node("data");
+            if (data == null) {
                 throw ValidationException.of("data", "data is required: a JSON object");
             }
-            StoredEvent event = events.emit(SOURCE, type, in.node("data"));
-            ctx.status(202).json(Map.of("id", event.id()));
+            if (key == null) {
+                StoredEvent event = events.emit(SOURCE, type, data);
+                ctx.status(202).json(Map.of("id", event.id()));
+                return;
+            }
+            Emitted emitted = events.emitAll(SOURCE, List.of(new EventService.NewEvent(type, data, key)),
+                    (connection, written) -> { }).get(0);
+            if (emitted.replayed()) {
+                ctx.header(REPLAYED, "true");
+            }
+            ctx.status(202).json(Map.of("id", emitted.id()));
         });
+    }
+
+    /** @return the request's idempotency key, or null without one */
+    private static String idempotencyKey(Context ctx) {
+        List<String> values = Collections.list(ctx.req().getHeaders(IDEMPOTENCY_KEY));
+        if (values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw ValidationException.of(IDEMPOTENCY_KEY, "send one Idempotency-Key header, not " + values.size());
+        }
+        String problem = IdempotencyKeys.problem(values.get(0));
+        if (problem != null) {
+            throw ValidationException.of(IDEMPOTENCY_KEY, problem);
+        }
+        return values.get(0);
     }
 }
