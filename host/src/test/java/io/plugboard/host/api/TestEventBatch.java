@@ -53,6 +53,30 @@ class TestEventBatch {
     }
 
     @Test
+    void eachEventOfABatchMeetsEachWebhooksFilterOnItsOwn() throws Exception {
+        host.createWebhook("All orders", host.receiver().url("/all"), "order_placed");
+        Http.Response big = host.http().postJson("/api/v1/webhooks", "{\"name\":\"Big orders\",\"url\":\""
+                + host.receiver().url("/big") + "\",\"events\":[\"order_placed\",\"ping\"],"
+                + "\"filter\":\"data.order_id == 'ord_2' || data.n == 3\"}");
+        assertThat(big.status()).as(big.body()).isEqualTo(201);
+        String body = "{\"events\":[" + order(1) + "," + order(2) + ",{\"type\":\"ping\",\"data\":{\"n\":3}},"
+                + "{\"type\":\"ping\",\"data\":{\"n\":4}}," + order(5) + "]}";
+
+        Http.Response r = host.http().postJson(BATCH, body);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        List<String> ids = new ArrayList<>();
+        r.json().get("ids").forEach(id -> ids.add(id.asText()));
+        String bigId = big.json().get("id").asText();
+        assertThat(column("SELECT event_id FROM deliveries WHERE webhook_id = '" + bigId + "'"))
+                .as("the filtered webhook: the matching order and the matching ping only")
+                .containsExactlyInAnyOrder(ids.get(1), ids.get(2));
+        assertThat(column("SELECT event_id FROM deliveries WHERE webhook_id <> '" + bigId + "'"))
+                .as("the unfiltered webhook: every order, no ping")
+                .containsExactlyInAnyOrder(ids.get(0), ids.get(1), ids.get(4));
+    }
+
+    @Test
     void oneRefusedEventRefusesTheBatchNamingItAndStoresNothing() throws Exception {
         host.createWebhook("Orders", host.receiver().url("/orders"), "order_placed");
         String schemaBreak = "{\"type\":\"order_placed\",\"data\":{\"order_id\":\"o\",\"total\":\"3\"}}";

@@ -132,9 +132,7 @@ public final class EventService {
                 return writes.write(c -> {
                     List<Emitted> outcomes = IdempotencyKeys.claimAll(c, claims);
                     List<StoredEvent> written = fresh(events, outcomes);
-                    for (StoredEvent event : written) {
-                        outbox.write(c, event, true);
-                    }
+                    outbox.writeAll(c, written);
                     also.write(c, written);
                     return outcomes;
                 });
