@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The host's REST API as the benchmark uses it: set-up calls with the admin's credentials. */
+/**
+ * The host's REST API as the benchmark uses it: set-up calls with the admin's credentials, to a host
+ * in this JVM or, by base URL, to the sample site running in another.
+ */
 final class Api {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -23,16 +26,24 @@ final class Api {
 
     /** Creates a webhook for the bench event type; {@code fields} adds to or overrides name, url and events. */
     static JsonNode webhook(Plugboard host, String name, String url, Map<String, ?> fields) throws Exception {
+        return webhook(host.baseUrl(), name, url, fields);
+    }
+
+    static JsonNode webhook(String baseUrl, String name, String url, Map<String, ?> fields) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("url", url);
         body.put("events", List.of("bench"));
         body.putAll(fields);
-        return post(host, "/api/v1/webhooks", body, 201);
+        return post(baseUrl, "/api/v1/webhooks", body, 201);
     }
 
     static JsonNode post(Plugboard host, String path, Object body, int expected) throws Exception {
-        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(host.baseUrl() + path))
+        return post(host.baseUrl(), path, body, expected);
+    }
+
+    static JsonNode post(String baseUrl, String path, Object body, int expected) throws Exception {
+        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                         .header("Content-Type", "application/json").header("Authorization", basicAuth())
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -43,7 +54,11 @@ final class Api {
     }
 
     static JsonNode get(Plugboard host, String path) throws Exception {
-        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(host.baseUrl() + path))
+        return get(host.baseUrl(), path);
+    }
+
+    static JsonNode get(String baseUrl, String path) throws Exception {
+        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Authorization", basicAuth()).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * <p>With {@code --postgres=URL} only the PostgreSQL run ({@link PostgresBench}) is made; with
  * {@code --postgres-probe=URL} only the PostgreSQL probe ({@link PgProbe}). {@code --only} takes a
  * comma-separated list of throughput, latency, isolation, inbound, formats, rest, emitters, backlog
- * (default: all).
+ * (default: all), and site ({@link SiteBench}: only when named, as it needs the sample site's jar).
  */
 public final class DeliveryBench {
 
@@ -70,6 +70,9 @@ public final class DeliveryBench {
         }
         System.out.printf("Plugboard delivery benchmark: %d events per run, %d rounds, %d requests in flight per "
                 + "endpoint, %d cores%n%n", events, rounds, IN_FLIGHT, Runtime.getRuntime().availableProcessors());
+        if (parts.contains("site")) {
+            SiteProcess.jar(); // a missing jar fails now, not after the other parts
+        }
         try (BenchReceiver receiver = new BenchReceiver(16)) {
             if (parts.contains("throughput")) {
                 throughputs(receiver, events, rounds);
@@ -91,6 +94,9 @@ public final class DeliveryBench {
             }
             if (parts.contains("emitters")) {
                 EmitterBench.run(receiver, events, rounds);
+            }
+            if (parts.contains("site")) {
+                SiteBench.run(receiver, events, rounds);
             }
         }
         if (parts.contains("backlog")) {
