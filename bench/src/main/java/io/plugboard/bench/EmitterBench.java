@@ -61,26 +61,31 @@ final class EmitterBench {
     /** @return events/s stored by {@code threads} threads emitting {@code events} events in all */
     static double emitRate(BenchReceiver receiver, int events, int threads) throws Exception {
         try (Plugboard host = DeliveryBench.start(DeliverySettings.defaults())) {
-            DeliveryBench.createWebhook(host, "bench", receiver.url("/emitters"));
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                List<Future<?>> done = new ArrayList<>();
-                long start = System.nanoTime();
-                for (int t = 0; t < threads; t++) {
-                    int share = events / threads + (t < events % threads ? 1 : 0);
-                    done.add(pool.submit(() -> {
-                        for (int i = 0; i < share; i++) {
-                            host.events().emitJson("bench", DeliveryBench.SAMPLE);
-                        }
-                    }));
-                }
-                for (Future<?> f : done) {
-                    f.get();
-                }
-                return events / ((System.nanoTime() - start) / 1e9);
-            } finally {
-                pool.shutdownNow();
+            return emitRate(host, receiver, events, threads);
+        }
+    }
+
+    /** The same on a host already started (e.g. on PostgreSQL). */
+    static double emitRate(Plugboard host, BenchReceiver receiver, int events, int threads) throws Exception {
+        DeliveryBench.createWebhook(host, "bench", receiver.url("/emitters"));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int t = 0; t < threads; t++) {
+                int share = events / threads + (t < events % threads ? 1 : 0);
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < share; i++) {
+                        host.events().emitJson("bench", DeliveryBench.SAMPLE);
+                    }
+                }));
             }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            return events / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -36,6 +36,8 @@ final class PostgresBench {
             double[] pg2 = new double[rounds];
             double[] drain1 = new double[rounds];
             double[] drain2 = new double[rounds];
+            double[] emit1 = new double[rounds];
+            double[] emit8 = new double[rounds];
             for (int i = 0; i < rounds; i++) {
                 raw8[i] = RawCeiling.run(receiver.url("/raw"), payload, events, DeliveryBench.IN_FLIGHT);
                 sqlite[i] = DeliveryBench.throughput(receiver, events, 1).sustained();
@@ -44,6 +46,10 @@ final class PostgresBench {
                 DeliveryBench.Rates two = onPostgres(serverUrl, receiver, events, 2, Watch.NONE);
                 drain1[i] = onPostgres(serverUrl, receiver, events, 1, Watch.DRAIN).sustained();
                 drain2[i] = onPostgres(serverUrl, receiver, events, 2, Watch.DRAIN).sustained();
+                emit1[i] = emitters(serverUrl, receiver, events, 1);
+                emit8[i] = emitters(serverUrl, receiver, events, 8);
+                System.out.printf("  round %d: PostgreSQL emit, 1 thread %s/s, 8 threads %s/s%n", i + 1,
+                        DeliveryBench.fmt(emit1[i]), DeliveryBench.fmt(emit8[i]));
                 pg1[i] = one.sustained();
                 pg2[i] = two.sustained();
                 // What "sustained" had left to measure: when sending keeps up with emitting, only a few deliveries.
@@ -68,6 +74,11 @@ final class PostgresBench {
                     DeliveryBench.ratios(drain1, raw8, "6a"), "");
             DeliveryBench.record("6g. PostgreSQL, 2 instances, backlog drained", rate(drain2),
                     DeliveryBench.ratios(drain2, drain1, "6f"), "");
+            DeliveryBench.record("6h. PostgreSQL, in-process emit, 1 thread, 1 webhook",
+                    DeliveryBench.fmt(DeliveryBench.median(emit1)) + " events/s", "baseline", "");
+            DeliveryBench.record("6i. PostgreSQL, in-process emit, 8 threads, 1 webhook",
+                    DeliveryBench.fmt(DeliveryBench.median(emit8)) + " events/s", DeliveryBench.ratios(emit8, emit1, "6h"),
+                    (DeliveryBench.median(DeliveryBench.divide(emit8, emit1)) >= 10 ? "met" : "MISSED") + " (>= 10x 6h)");
         }
     }
 
@@ -100,13 +111,38 @@ final class PostgresBench {
         }
     }
 
-    static DeliveryBench.Rates onPostgres(String serverUrl, BenchReceiver receiver, int events, int instances,
-                                          Watch watch) throws Exception {
+    /** @return events/s stored by {@code threads} threads on a host on a fresh schema (EmitterBench's 10a/10b) */
+    private static double emitters(String serverUrl, BenchReceiver receiver, int events, int threads) throws Exception {
+        String schema = createSchema(serverUrl);
+        try (Plugboard host = start(schemaUrl(serverUrl, schema) + "&ApplicationName=pb-emitters", false)) {
+            return EmitterBench.emitRate(host, receiver, events, threads);
+        } finally {
+            dropSchema(serverUrl, schema);
+        }
+    }
+
+    private static String createSchema(String serverUrl) throws Exception {
         String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
-        String url = serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return schema;
+    }
+
+    private static String schemaUrl(String serverUrl, String schema) {
+        return serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    private static void dropSchema(String serverUrl, String schema) throws Exception {
+        try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    static DeliveryBench.Rates onPostgres(String serverUrl, BenchReceiver receiver, int events, int instances,
+                                          Watch watch) throws Exception {
+        String schema = createSchema(serverUrl);
+        String url = schemaUrl(serverUrl, schema);
         List<Plugboard> hosts = new ArrayList<>();
         try {
             for (int i = 0; i < instances; i++) {
@@ -137,9 +173,7 @@ final class PostgresBench {
                     events - deliveredByThen);
         } finally {
             hosts.forEach(Plugboard::close);
-            try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
+            dropSchema(serverUrl, schema);
         }
     }
 
