@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.slf4j.Logger;
@@ -27,8 +28,12 @@ public final class InboundStore {
     private static final Logger log = LoggerFactory.getLogger(InboundStore.class);
 
     private final Jdbi jdbi;
+    /** Bounds {@link #opened}: more inbound webhooks in use than this at once is not expected. */
+    private static final int MAX_OPENED = 1_000;
+
     private final ObjectMapper mapper;
     private final SealedValues sealed;
+    private final Map<String, Map<String, String>> opened = new ConcurrentHashMap<>();
     private final Clock clock;
 
     /** @param sealed seals each webhook's settings (receivers keep secrets there) with the secrets key */
@@ -124,8 +129,29 @@ public final class InboundStore {
         }
     }
 
-    /** Settings stored before sealing read as they are; ones that no longer open count as unset (logged). */
+    /**
+     * Settings stored before sealing read as they are; ones that no longer open count as unset (logged).
+     * Opened settings are kept by their sealed text, which changes whenever they do: every inbound
+     * request reads its webhook, and opening (AES-GCM) and parsing them was a third of receiving one
+     * (BENCHMARKS.md, run 8).
+     */
     private Map<String, String> settings(String id, String stored) {
+        String key = id + '\n' + stored;
+        Map<String, String> known = opened.get(key);
+        if (known != null) {
+            return known;
+        }
+        Map<String, String> fresh = open(id, stored);
+        if (!fresh.isEmpty()) {
+            if (opened.size() >= MAX_OPENED) {
+                opened.clear();
+            }
+            opened.put(key, fresh);
+        }
+        return fresh;
+    }
+
+    private Map<String, String> open(String id, String stored) {
         Optional<String> json = sealed.open(place(id), stored);
         if (json.isEmpty()) {
             log.warn("The settings of inbound webhook {} cannot be decrypted (was the secrets key changed?); "
@@ -133,7 +159,7 @@ public final class InboundStore {
             return Map.of();
         }
         try {
-            return mapper.readValue(json.get(), SETTINGS);
+            return java.util.Collections.unmodifiableMap(mapper.readValue(json.get(), SETTINGS));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored settings are not JSON", e);
         }
