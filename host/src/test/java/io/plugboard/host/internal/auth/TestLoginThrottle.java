@@ -2,40 +2,14 @@ package io.plugboard.host.internal.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.plugboard.host.testing.SettableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 /** The lockout rule, on a clock the test moves (the HTTP-level tests are in security.TestLoginLockout). */
 class TestLoginThrottle {
 
-    /** A clock the test sets; time never moves by itself. */
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-11-22T12:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final SettableClock clock = new SettableClock();
     private final LoginThrottle throttle = new LoginThrottle(clock);
 
     private void fail(String user, String address, int times) {

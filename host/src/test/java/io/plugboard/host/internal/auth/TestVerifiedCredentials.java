@@ -2,11 +2,9 @@ package io.plugboard.host.internal.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plugboard.host.testing.SettableClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,34 +14,11 @@ import org.junit.jupiter.api.Test;
 /** The memory of HTTP Basic checks on a clock the test moves; the HTTP-level tests are in security.TestBasicCredentialsMemory. */
 class TestVerifiedCredentials {
 
-    /** A clock the test sets; time never moves by itself. */
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-11-22T12:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static final AdminUsers.AdminUser ADMIN = new AdminUsers.AdminUser("usr_1", "admin");
     private static final String PASSWORD = "correct horse battery staple";
 
-    private final TestClock clock = new TestClock();
+    private final SettableClock clock = new SettableClock();
     private final VerifiedCredentials verified = new VerifiedCredentials(clock);
     private final AtomicInteger checks = new AtomicInteger();
 

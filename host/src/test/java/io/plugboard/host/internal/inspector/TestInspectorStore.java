@@ -8,14 +8,13 @@ import io.plugboard.host.internal.common.Json;
 import io.plugboard.host.internal.instances.JobLeases;
 import io.plugboard.host.internal.storage.Database;
 import io.plugboard.host.internal.storage.DatabaseSettings;
+import io.plugboard.host.testing.SettableClock;
 import io.plugboard.host.testing.TestDatabases;
 import io.plugboard.host.testing.TestHost;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class TestInspectorStore {
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T10:00:00Z"));
 
     @Test
     void anExpiredInboxIsGoneAtOnceAndItsRowsGoWithTheNextPurgeOnOneInstance() {
@@ -154,32 +153,5 @@ class TestInspectorStore {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
     }
 
-    /** A clock the test moves forward; the store reads it at every call. */
-    private static final class MovableClock extends Clock {
 
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }
