@@ -56,25 +56,13 @@ class TestGroupCommit {
 
     @Test
     void writesWaitingForACommitShareTheNextTransactionAndEachGetsItsOwnResult() throws Exception {
-        CountDownLatch inFirst = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> write("first", c -> {
-            inFirst.countDown();
-            await(release);
-        }), pool);
-        assertThat(inFirst.await(10, TimeUnit.SECONDS)).isTrue();
-        List<Thread> waiters = Collections.synchronizedList(new ArrayList<>());
-        List<CompletableFuture<String>> others = new ArrayList<>();
+        CompletableFuture<String> first = holdOpen(release);
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
-            String id = "row-" + i;
-            others.add(CompletableFuture.supplyAsync(() -> {
-                waiters.add(Thread.currentThread());
-                return write(id, c -> { });
-            }, pool));
+            ids.add("row-" + i);
         }
-        // A writer parks only on the leader's lock, after it has queued its write.
-        Await.until("every writer queued behind the open transaction", () -> waiters.size() == WRITERS
-                && waiters.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+        List<CompletableFuture<String>> others = queued(ids);
         assertThat(rows()).as("nothing is committed while the first transaction is open").isZero();
 
         release.countDown();
@@ -89,23 +77,9 @@ class TestGroupCommit {
     @Test
     void aFailingWriteFailsAloneAndLeavesNothingBehind() throws Exception {
         write("taken", c -> { });
-        CountDownLatch inFirst = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> write("first", c -> {
-            inFirst.countDown();
-            await(release);
-        }), pool);
-        assertThat(inFirst.await(10, TimeUnit.SECONDS)).isTrue();
-        List<Thread> waiters = Collections.synchronizedList(new ArrayList<>());
-        List<CompletableFuture<String>> writes = new ArrayList<>();
-        for (String id : List.of("a", "taken", "b")) {
-            writes.add(CompletableFuture.supplyAsync(() -> {
-                waiters.add(Thread.currentThread());
-                return write(id, c -> { });
-            }, pool));
-        }
-        Await.until("the three writers queued", () -> waiters.size() == 3
-                && waiters.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+        CompletableFuture<String> first = holdOpen(release);
+        List<CompletableFuture<String>> writes = queued(List.of("a", "taken", "b"));
         release.countDown();
 
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
@@ -136,6 +110,33 @@ class TestGroupCommit {
         assertThat(nested.get(20, TimeUnit.SECONDS)).isEqualTo("nested");
         assertThat(other.get(20, TimeUnit.SECONDS)).isEqualTo("other");
         assertThat(rows()).isEqualTo(2);
+    }
+
+    /** @return the write of "first", whose transaction stays open (holding the group's lock) until {@code release} */
+    private CompletableFuture<String> holdOpen(CountDownLatch release) throws InterruptedException {
+        CountDownLatch inFirst = new CountDownLatch(1);
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> write("first", c -> {
+            inFirst.countDown();
+            await(release);
+        }), pool);
+        assertThat(inFirst.await(10, TimeUnit.SECONDS)).isTrue();
+        return first;
+    }
+
+    /** @return writes of {@code ids}, each from its own thread, once every one is queued behind the open one */
+    private List<CompletableFuture<String>> queued(List<String> ids) {
+        List<Thread> waiters = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<String>> writes = new ArrayList<>();
+        for (String id : ids) {
+            writes.add(CompletableFuture.supplyAsync(() -> {
+                waiters.add(Thread.currentThread());
+                return write(id, c -> { });
+            }, pool));
+        }
+        // A writer parks only on the leader's lock, after it has queued its write.
+        Await.until("every writer queued behind the open transaction", () -> waiters.size() == ids.size()
+                && waiters.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+        return writes;
     }
 
     /** Inserts {@code id} through the group commit; {@code during} runs inside the transaction first. */
