@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -109,15 +111,11 @@ final class PluginsPage {
 
     private void render(Context ctx, String error) {
         Map<String, Object> model = new HashMap<>();
-        var reports = plugins.reports();
-        model.put("plugins", reports);
-        Map<String, String> settingsLinks = new HashMap<>();
-        for (PluginReport p : reports) {
-            if (settings.hasSettings(p.id())) {
-                settingsLinks.put(p.id(), "/admin/plugins/" + p.id() + "/settings");
-            }
+        List<PluginRow> rows = new ArrayList<>();
+        for (PluginReport p : plugins.reports()) {
+            rows.add(new PluginRow(p, settings.hasSettings(p.id()) ? "/admin/plugins/" + p.id() + "/settings" : null));
         }
-        model.put("settingsLinks", settingsLinks);
+        model.put("plugins", rows);
         model.put("pluginsDir", pluginsDir.toAbsolutePath().toString());
         model.put("maxUploadSize", ByteSizes.text(plugins.maxUploadBytes()));
         model.put("error", error);
