@@ -8,5 +8,6 @@ import io.plugboard.host.internal.plugins.PluginReport;
  * up by id in the template answered with the whole map for a missing id).
  *
  * @param settingsLink the plugin's settings page, or null when it declares no settings
+ * @param downgrade this row is the lower version written over the plugin's jar, which the admin may apply
  */
-record PluginRow(PluginReport plugin, String settingsLink) {}
+record PluginRow(PluginReport plugin, String settingsLink, boolean downgrade) {}
