@@ -66,6 +66,12 @@ class TestFolderUpgrades {
         return api.byFile().get(file);
     }
 
+    /** @return the state of the jar's row, or null when it has none (read once: the list may change between reads) */
+    private String stateOf(String file) {
+        JsonNode row = row(file);
+        return row == null ? null : row.get("state").asText();
+    }
+
     @Test
     void theHighestVersionRunsTheOthersAreSupersededAndRemovingItFallsBack() throws Exception {
         start();
@@ -111,8 +117,7 @@ class TestFolderUpgrades {
         api.await("1.0.0 runs", Await.LIMIT, a -> runs("1.0.0"));
 
         put(crashing("1.0.1"), "invoice-plugin-1.0.1.jar");
-        api.await("1.0.1 refused", Await.LIMIT, a -> a.byFile().containsKey("invoice-plugin-1.0.1.jar")
-                && "refused".equals(a.byFile().get("invoice-plugin-1.0.1.jar").get("state").asText()));
+        api.await("1.0.1 refused", Await.LIMIT, a -> "refused".equals(stateOf("invoice-plugin-1.0.1.jar")));
         assertThat(row("invoice-plugin-1.0.1.jar").get("reason").asText())
                 .contains("version 1.0.1 did not start").contains("is on fire")
                 .contains("rolled back to version 1.0.0, from invoice-plugin-1.0.0.jar");
@@ -133,8 +138,7 @@ class TestFolderUpgrades {
         api.await("1.0.0 runs", Await.LIMIT, a -> runs("1.0.0"));
 
         put(crashing("1.0.1"), "invoice.jar");
-        api.await("1.0.1 refused", Await.LIMIT, a -> a.byFile().containsKey("invoice.jar")
-                && "refused".equals(a.byFile().get("invoice.jar").get("state").asText()));
+        api.await("1.0.1 refused", Await.LIMIT, a -> "refused".equals(stateOf("invoice.jar")));
         List<JsonNode> rows = rowsOf("invoice");
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).get("state").asText()).isEqualTo("active");
@@ -194,6 +198,18 @@ class TestFolderUpgrades {
         assertThat(r.status()).as(r.body()).isEqualTo(302);
         assertThat(runs("1.0.0")).isTrue();
         assertThat(host.http().get("/admin/plugins").body()).doesNotContain("Downgrade to");
+    }
+
+    @Test
+    void aCopyOfTheRunningVersionUnderAnotherNameIsSupersededAndChangesNothing() throws Exception {
+        start();
+        put(invoice("1.0.0"), "invoice.jar");
+        api.await("1.0.0 runs", Await.LIMIT, a -> runs("1.0.0"));
+        Files.copy(folder.resolve("invoice.jar"), folder.resolve("invoice-copy.jar"));
+        api.await("the copy is listed", Await.LIMIT, a -> a.byFile().containsKey("invoice-copy.jar"));
+        assertThat(row("invoice-copy.jar").get("reason").asText()).isEqualTo("superseded by 1.0.0 (invoice.jar)");
+        assertThat(api.plugin("invoice").get("file").asText()).as("still the jar it was installed from")
+                .isEqualTo("invoice.jar");
     }
 
     @Test

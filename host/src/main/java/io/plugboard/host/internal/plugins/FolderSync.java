@@ -155,7 +155,10 @@ final class FolderSync {
             }
             List<FolderJars.Jar> candidates = candidates(id);
             FolderJars.Jar best = candidates.isEmpty() ? null : candidates.get(0);
-            if (best == null || best.is(plugin.source(), plugin.fingerprint())
+            // Its own jar, unchanged, stays in use unless a higher version is present (a copy of the same
+            // version under another name changes nothing).
+            boolean ownPresent = candidates.stream().anyMatch(j -> j.is(plugin.source(), plugin.fingerprint()));
+            if (best == null || ownPresent && !inspector.lower(plugin.version(), best.version())
                     || inspector.lower(best.version(), plugin.version()) && !downgradeAllowed.contains(id)) {
                 return;
             }
