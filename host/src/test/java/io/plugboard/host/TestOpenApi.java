@@ -583,6 +583,8 @@ class TestOpenApi {
             value = newAdmin();
         } else if (path.startsWith("/api/v1/event-types/{key}")) {
             value = "order_placed";
+        } else if (path.equals("/api/v1/plugins/{id}/downgrade")) {
+            value = waitingDowngrade();
         } else if (path.startsWith("/api/v1/plugins/{id}")) {
             value = fresh ? uploadPlugin("/api/v1/plugins").json().path("id").asText() : "docs";
         } else {
@@ -606,6 +608,23 @@ class TestOpenApi {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** @return a plugin uploaded as 2.0.0 whose jar in the plugins folder now holds 1.0.0: a downgrade waiting */
+    private String waitingDowngrade() {
+        String id = "lowered" + (++uploads);
+        Http.Response r = http.postMultipart("/api/v1/plugins", "jar", id + ".jar",
+                PluginJar.plugin(id).manifest("Plugin-Version", "2.0.0").bytes(), java.util.Map.of());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        try {
+            java.nio.file.Files.write(host.pluginsDir().resolve(r.json().path("file").asText()),
+                    PluginJar.plugin(id).manifest("Plugin-Description", "the lower version").bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        io.plugboard.host.testing.Await.until("the downgrade of " + id + " waits", () -> http.get("/api/v1/plugins")
+                .body().contains("is lower than the installed 2.0.0"));
+        return id;
     }
 
     private String newWebhook() {

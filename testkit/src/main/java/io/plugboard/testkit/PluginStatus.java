@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param id the {@code Plugin-Id}
  * @param version the {@code Plugin-Version}
- * @param state {@code active}, {@code inactive}, {@code failed} or {@code incompatible}
+ * @param state {@code active}, {@code starting}, {@code inactive}, {@code failed} or {@code incompatible};
+ *     {@code superseded} or {@code refused} for another jar of an installed plugin that is not used
  * @param reason why it is not running, or {@code null}
  * @param eventTypes the keys it registered
  * @param warnings contributions the host refused while the plugin runs

@@ -17,10 +17,18 @@ final class PluginsApiClient {
         this.http = http;
     }
 
+    /** @return the installed plugins (and jars that cannot be loaded) by id; a plugin's own row comes before its other jars */
     Map<String, JsonNode> plugins() {
         Map<String, JsonNode> byId = new HashMap<>();
-        http.get("/api/v1/plugins").json().get("data").forEach(p -> byId.put(p.get("id").asText(), p));
+        http.get("/api/v1/plugins").json().get("data").forEach(p -> byId.putIfAbsent(p.get("id").asText(), p));
         return byId;
+    }
+
+    /** @return every row of the list (plugins and the jars not used) by file name */
+    Map<String, JsonNode> byFile() {
+        Map<String, JsonNode> byFile = new HashMap<>();
+        http.get("/api/v1/plugins").json().get("data").forEach(p -> byFile.put(p.get("file").asText(), p));
+        return byFile;
     }
 
     JsonNode plugin(String id) {

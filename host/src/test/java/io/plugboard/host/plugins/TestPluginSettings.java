@@ -65,6 +65,24 @@ class TestPluginSettings {
         assertThat(v.get("api_key").get("is_set").asBoolean()).isFalse();
     }
 
+    /** What the admin sees on each row: the plugin with settings links to them, the one without has no link at all. */
+    @Test
+    @Order(1)
+    void onlyThePluginWithSettingsHasASettingsLink() {
+        String page = http.get("/admin/plugins").body();
+        assertThat(row(page, "observer")).contains("<a href=\"/admin/plugins/observer/settings\">Settings</a>");
+        assertThat(row(page, "zeta")).doesNotContain(">Settings</a>").doesNotContain("href=\"{");
+        String table = page.substring(page.indexOf("<table class=\"table plugins\">"), page.indexOf("</table>"));
+        assertThat(table.split(">Settings</a>", -1)).as("one Settings link in the plugins table").hasSize(2);
+    }
+
+    private static String row(String page, String id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)<tr data-plugin=\"" + id + "\">.*?</tr>")
+                .matcher(page);
+        assertThat(m.find()).as("a row for " + id).isTrue();
+        return m.group();
+    }
+
     @Test
     @Order(2)
     void badFormInputIsRefusedFieldByFieldAndNothingIsStored() {

@@ -32,18 +32,75 @@ class TestPluginUpload {
     }
 
     private Http.Response upload(byte[] jar, Map<String, String> fields) {
-        return http.postMultipart("/api/v1/plugins", "jar", "upload.jar", jar, fields);
+        return upload("upload.jar", jar, fields);
+    }
+
+    private Http.Response upload(String fileName, byte[] jar, Map<String, String> fields) {
+        return http.postMultipart("/api/v1/plugins", "jar", fileName, jar, fields);
+    }
+
+    private String[] folder() {
+        String[] names = host.pluginsDir().toFile().list();
+        java.util.Arrays.sort(names);
+        return names;
     }
 
     @Test
-    void aValidJarIsInstalledStartedAndWrittenToThePluginsFolder() {
-        Http.Response r = upload(Plugins.good("fresh", "fresh_event").bytes(), Map.of());
+    void aValidJarIsInstalledStartedAndWrittenToThePluginsFolderUnderItsOwnName() {
+        Http.Response r = upload("fresh-plugin-1.0.0.jar", Plugins.good("fresh", "fresh_event").bytes(), Map.of());
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         assertThat(r.header("Location")).isEqualTo("/api/v1/plugins/fresh");
         assertThat(r.json().get("state").asText()).isEqualTo("active");
-        assertThat(r.json().get("file").asText()).isEqualTo("fresh.jar");
-        assertThat(Files.exists(host.pluginsDir().resolve("fresh.jar"))).isTrue();
+        assertThat(r.json().get("file").asText()).isEqualTo("fresh-plugin-1.0.0.jar");
+        assertThat(folder()).containsExactly("fresh-plugin-1.0.0.jar");
         assertThat(api.hasEventType("fresh_event")).isTrue();
+    }
+
+    @Test
+    void aNameThatIsNoPlainJarNameOrIsTakenBecomesIdDashVersion() throws Exception {
+        assertThat(upload("my plugin.jar", Plugins.good("spaced", "spaced_event").bytes(), Map.of())
+                .json().get("file").asText()).isEqualTo("spaced-1.0.0.jar");
+        assertThat(upload("C:\\Users\\me\\odd.jar", Plugins.good("odd", "odd_event").bytes(), Map.of())
+                .json().get("file").asText()).as("only the base name counts").isEqualTo("odd.jar");
+        Files.write(host.pluginsDir().resolve("notes.jar"), new byte[] {1});
+        assertThat(upload("notes.jar", Plugins.good("noted", "noted_event").bytes(), Map.of())
+                .json().get("file").asText()).as("never over another file").isEqualTo("noted-1.0.0.jar");
+        assertThat(Files.readAllBytes(host.pluginsDir().resolve("notes.jar"))).containsExactly(1);
+    }
+
+    @Test
+    void anUpgradeIsWrittenUnderItsOwnNameAndTheReplacedJarIsRemoved() {
+        assertThat(upload("shop.jar", Plugins.good("shop", "shop_v1").bytes(), Map.of()).status()).isEqualTo(201);
+        Http.Response sameName = upload("shop.jar", Plugins.good("shop", "shop_v2").manifest("Plugin-Version", "2.0.0")
+                .bytes(), Map.of("upgrade", "true"));
+        assertThat(sameName.status()).as(sameName.body()).isEqualTo(201);
+        assertThat(sameName.json().get("file").asText()).as("not over the old jar's name").isEqualTo("shop-2.0.0.jar");
+        assertThat(folder()).containsExactly("shop-2.0.0.jar");
+
+        Http.Response own = upload("shop-plugin-3.0.0.jar", Plugins.good("shop", "shop_v3")
+                .manifest("Plugin-Version", "3.0.0").bytes(), Map.of("upgrade", "true"));
+        assertThat(own.json().get("file").asText()).isEqualTo("shop-plugin-3.0.0.jar");
+        assertThat(folder()).containsExactly("shop-plugin-3.0.0.jar");
+        assertThat(api.hasEventType("shop_v3")).isTrue();
+        assertThat(api.byFile()).containsOnlyKeys("shop-plugin-3.0.0.jar");
+    }
+
+    @Test
+    void aLowerVersionNeedsAllowDowngrade() {
+        assertThat(upload("shop-2.0.0.jar", Plugins.good("shop", "shop_v2").manifest("Plugin-Version", "2.0.0").bytes(),
+                Map.of()).status()).isEqualTo(201);
+        byte[] v1 = Plugins.good("shop", "shop_v1").bytes();
+        Http.Response refused = upload("shop-1.0.0.jar", v1, Map.of("upgrade", "true"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("error").asText())
+                .isEqualTo("version 1.0.0 of plugin 'shop' is lower than the installed 2.0.0; to downgrade, upload "
+                        + "again with allow_downgrade=true");
+        assertThat(folder()).containsExactly("shop-2.0.0.jar");
+
+        Http.Response done = upload("shop-1.0.0.jar", v1, Map.of("upgrade", "true", "allow_downgrade", "true"));
+        assertThat(done.status()).as(done.body()).isEqualTo(201);
+        assertThat(done.json().get("version").asText()).isEqualTo("1.0.0");
+        assertThat(folder()).containsExactly("shop-1.0.0.jar");
     }
 
     @Test
@@ -93,7 +150,7 @@ class TestPluginUpload {
 
     @Test
     void anUpgradeThatDoesNotStartIsRolledBackToTheOldJar() throws Exception {
-        assertThat(upload(Plugins.good("crashy", "crashy_v1").bytes(), Map.of()).status()).isEqualTo(201);
+        assertThat(upload("crashy.jar", Plugins.good("crashy", "crashy_v1").bytes(), Map.of()).status()).isEqualTo(201);
         byte[] before = Files.readAllBytes(host.pluginsDir().resolve("crashy.jar"));
 
         Http.Response r = upload(Plugins.throwingStart("crashy").manifest("Plugin-Version", "2.0.0").bytes(),
@@ -105,6 +162,7 @@ class TestPluginUpload {
         assertThat(api.state("crashy")).isEqualTo("active");
         assertThat(api.hasEventType("crashy_v1")).isTrue();
         assertThat(Files.readAllBytes(host.pluginsDir().resolve("crashy.jar"))).isEqualTo(before);
+        assertThat(folder()).as("the new jar is not left behind").containsExactly("crashy.jar");
     }
 
     @Test

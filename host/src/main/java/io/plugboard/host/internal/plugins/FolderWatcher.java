@@ -5,11 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +24,13 @@ final class FolderWatcher implements AutoCloseable {
 
     private final PluginFolder folder;
     private final Duration interval;
-    private final BiConsumer<Map<Path, Fingerprint>, Set<Path>> onLook;
+    private final Consumer<Map<Path, Fingerprint>> onLook;
     private final ScheduledExecutorService executor;
     private Map<Path, Fingerprint> previous = new HashMap<>();
 
-    /** @param onLook given the stable jars and every jar present, after each look */
+    /** @param onLook given the stable jars (unchanged since the previous look) after each look */
     FolderWatcher(PluginFolder folder, Duration interval,
-                  BiConsumer<Map<Path, Fingerprint>, Set<Path>> onLook) {
+                  Consumer<Map<Path, Fingerprint>> onLook) {
         this.folder = folder;
         this.interval = interval;
         this.onLook = onLook;
@@ -55,7 +54,7 @@ final class FolderWatcher implements AutoCloseable {
                 }
             });
             previous = now;
-            onLook.accept(stable, now.keySet());
+            onLook.accept(stable);
         } catch (RuntimeException | LinkageError e) {
             // Keep watching: one bad look (e.g. a plugin's start throwing an Error) must not end it.
             log.error("Deploying from the plugins folder failed", e);

@@ -29,7 +29,19 @@ final class JarInspector {
         this.versions = versions;
     }
 
+    /** The full check, on what will be loaded: the descriptor, then every class ({@link ForbiddenCalls}). */
     PluginDescriptor read(Path path) throws BadPluginJarException {
+        PluginDescriptor descriptor = readDescriptor(path);
+        try {
+            ForbiddenCalls.check(path);
+        } catch (BadPluginJarException e) {
+            throw new BadPluginJarException("plugin '" + descriptor.getPluginId() + "' is refused: " + e.getMessage());
+        }
+        return descriptor;
+    }
+
+    /** The descriptor alone, checked (id and version): enough to tell which plugin and version a jar holds. */
+    PluginDescriptor readDescriptor(Path path) throws BadPluginJarException {
         PluginDescriptor descriptor = Files.isDirectory(path) ? readDirectory(path) : readJar(path);
         String id = descriptor.getPluginId();
         if (id == null || id.isBlank()) {
@@ -49,12 +61,12 @@ final class JarInspector {
             throw new BadPluginJarException("Plugin-Version '" + version + "' of plugin '" + id
                     + "' is not a version such as 1.2.0");
         }
-        try {
-            ForbiddenCalls.check(path);
-        } catch (BadPluginJarException e) {
-            throw new BadPluginJarException("plugin '" + id + "' is refused: " + e.getMessage());
-        }
         return descriptor;
+    }
+
+    /** @return true if {@code version} is lower than {@code than} (both checked versions) */
+    boolean lower(String version, String than) {
+        return versions.compareVersions(version, than) < 0;
     }
 
     private static PluginDescriptor readJar(Path jar) throws BadPluginJarException {

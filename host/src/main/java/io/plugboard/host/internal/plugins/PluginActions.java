@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the admin does to one plugin: activate, deactivate, uninstall. Each is refused with the
- * reason, and nothing changed, when it cannot be done (an unmet requirement, active dependents).
+ * What the admin does to one plugin: activate, deactivate, uninstall (its jar and every other jar of
+ * it in the plugins folder). Each is refused with the reason, and nothing changed, when it cannot be
+ * done (an unmet requirement, active dependents).
  */
 final class PluginActions {
 
@@ -23,9 +24,13 @@ final class PluginActions {
     private final PluginStateStore states;
     private final JarCopies copies;
     private final PluginQuarantine quarantine;
+    private final FolderJars jars;
+    private final FolderSync folderSync;
 
     PluginActions(PluginCatalog catalog, PluginDeployer deployer, PluginRunner runner, PluginStateStore states,
-                  JarCopies copies, PluginQuarantine quarantine) {
+                  JarCopies copies, PluginQuarantine quarantine, FolderJars jars, FolderSync folderSync) {
+        this.jars = jars;
+        this.folderSync = folderSync;
         this.catalog = catalog;
         this.deployer = deployer;
         this.runner = runner;
@@ -85,6 +90,18 @@ final class PluginActions {
         } catch (IOException e) {
             throw new ConflictException("the jar " + plugin.source().getFileName() + " cannot be deleted from the "
                     + "plugins folder (" + e.getMessage() + "); nothing was changed");
+        }
+        jars.forget(plugin.source());
+        // Its other jars (superseded, refused) go too: else the next look would install one of them.
+        folderSync.forget(id);
+        for (FolderJars.Jar other : jars.of(id)) {
+            jars.forget(other.file());
+            try {
+                Files.deleteIfExists(other.file());
+            } catch (IOException e) {
+                log.warn("Could not delete {} of plugin '{}' from the plugins folder: {}", other.file().getFileName(), id,
+                        e.toString());
+            }
         }
         runner.stop(plugin, PluginStatus.INACTIVE, null);
         catalog.remove(plugin);

@@ -6,21 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The plugins the host knows, by id, and the files in the plugins folder that are not plugins. */
+/** The plugins the host knows, by id, and the development directories that could not be loaded. */
 final class PluginCatalog {
 
-    /** A file in the plugins folder that could not be installed, and why. */
-    record BrokenJar(Path file, Fingerprint fingerprint, String reason) {}
-
     private final Map<String, InstalledPlugin> byId = new TreeMap<>();
-    private final Map<Path, BrokenJar> broken = new TreeMap<>();
+    private final List<JarRow> brokenDevelopment = new ArrayList<>();
 
     InstalledPlugin find(String id) {
         return id == null ? null : byId.get(id);
-    }
-
-    InstalledPlugin bySource(Path file) {
-        return byId.values().stream().filter(p -> p.source().equals(file)).findFirst().orElse(null);
     }
 
     List<InstalledPlugin> all() {
@@ -46,19 +39,11 @@ final class PluginCatalog {
         return dependents;
     }
 
-    void broken(BrokenJar jar) {
-        broken.put(jar.file(), jar);
+    void brokenDevelopment(Path dir, String problem) {
+        brokenDevelopment.add(JarRow.broken(dir, problem));
     }
 
-    BrokenJar brokenAt(Path file) {
-        return broken.get(file);
-    }
-
-    void forgetBroken(Path file) {
-        broken.remove(file);
-    }
-
-    List<BrokenJar> broken() {
-        return List.copyOf(broken.values());
+    List<JarRow> brokenDevelopment() {
+        return List.copyOf(brokenDevelopment);
     }
 }

@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the catalog in step with the jars in the plugins folder: installs a new jar, upgrades a
- * replaced one, removes a deleted one, and then starts what should run ({@link #settle()}). A
- * plugin's dependents are stopped before it and started again after it, when they can.
+ * Installs a plugin from a jar of the plugins folder, removes one, and starts what should run
+ * ({@link #settle()}). A plugin's dependents are stopped before it and started again after it, when
+ * they can. Which jar is installed is {@link FolderSync}'s choice; replacing a version is {@link SafeUpgrade}'s.
  */
 final class PluginDeployer {
 
@@ -34,52 +34,43 @@ final class PluginDeployer {
         this.quarantine = quarantine;
     }
 
-    /** Installs (or upgrades to) the jar at {@code source}, not yet started; a file that is no plugin is recorded. */
-    void install(Path source) {
-        Fingerprint fingerprint = Fingerprint.of(source);
-        if (fingerprint == null) {
-            return;
-        }
+    /** A jar's private copy, fully checked: what an install or an upgrade loads. */
+    record Prepared(Path copy, PluginDescriptor descriptor) {}
+
+    /**
+     * Copies the jar and checks the copy completely, so what is checked is exactly what will be loaded.
+     *
+     * @throws BadPluginJarException if it cannot be read, fails the checks, or no longer holds the plugin it held
+     */
+    Prepared prepare(FolderJars.Jar jar) throws BadPluginJarException {
         Path copy;
-        PluginDescriptor descriptor;
         try {
-            copy = copies.copy(source);
+            copy = copies.copy(jar.file());
         } catch (IOException e) {
-            broken(source, fingerprint, "cannot be read: " + e.getMessage());
-            return;
+            throw new BadPluginJarException("cannot be read: " + e.getMessage());
         }
         try {
-            // Read from the copy, so what is checked is exactly what will be loaded.
-            descriptor = inspector.read(copy);
+            PluginDescriptor descriptor = inspector.read(copy);
+            if (!descriptor.getPluginId().equals(jar.id()) || !descriptor.getVersion().equals(jar.version())) {
+                throw new BadPluginJarException("changed while it was installed; it is read again once it stops changing");
+            }
+            return new Prepared(copy, descriptor);
         } catch (BadPluginJarException e) {
             copies.delete(copy);
-            broken(source, fingerprint, e.getMessage());
-            return;
+            throw e;
         }
-        catalog.forgetBroken(source);
-        InstalledPlugin atSource = catalog.bySource(source);
-        if (atSource != null && !atSource.id().equals(descriptor.getPluginId())) {
-            drop(atSource);
-            atSource = null;
-        }
-        InstalledPlugin sameId = catalog.find(descriptor.getPluginId());
-        if (sameId != null && sameId != atSource) {
-            copies.delete(copy);
-            catalog.broken(new PluginCatalog.BrokenJar(source, fingerprint, "plugin '" + sameId.id()
-                    + "' is already installed from " + sameId.source().getFileName() + "; remove one of the two"));
-            return;
-        }
-        if (atSource != null) {
-            String old = atSource.version();
-            stopWithDependents(atSource, PluginStatus.INACTIVE, null);
-            copies.delete(atSource.replace(source, fingerprint, copy, descriptor));
-            log.info("Plugin '{}' replaced: {} → {}", atSource.id(), old, descriptor.getVersion());
-        } else {
-            boolean wanted = states.all().getOrDefault(descriptor.getPluginId(), true);
-            catalog.add(new InstalledPlugin(source, fingerprint, copy, descriptor, false, wanted));
-            log.info("Plugin '{}' {} installed from {}", descriptor.getPluginId(), descriptor.getVersion(),
-                    source.getFileName());
-        }
+    }
+
+    /** Installs the jar's plugin (not yet started; {@link #settle()} starts it). */
+    InstalledPlugin install(FolderJars.Jar jar) throws BadPluginJarException {
+        Prepared prepared = prepare(jar);
+        String id = prepared.descriptor().getPluginId();
+        boolean wanted = states.all().getOrDefault(id, true);
+        InstalledPlugin plugin = new InstalledPlugin(jar.file(), jar.fingerprint(), prepared.copy(),
+                prepared.descriptor(), false, wanted);
+        catalog.add(plugin);
+        log.info("Plugin '{}' {} installed from {}", id, plugin.version(), jar.file().getFileName());
+        return plugin;
     }
 
     /** Installs a development plugin from a classes directory (never copied: it is the author's own build). */
@@ -92,14 +83,12 @@ final class PluginDeployer {
         catalog.add(new InstalledPlugin(dir, null, dir, descriptor, true, wanted));
     }
 
-    /** The jar at {@code source} is gone: its plugin stops and is forgotten (its chosen state is kept). */
-    void remove(Path source) {
-        InstalledPlugin plugin = catalog.bySource(source);
-        if (plugin != null && !plugin.development()) {
-            drop(plugin);
-            log.info("Plugin '{}' removed: its jar was deleted", plugin.id());
-        }
-        catalog.forgetBroken(source);
+    /** Stops the plugin (dependents first) and forgets it; its chosen state is kept. */
+    void remove(InstalledPlugin plugin, String why) {
+        stopWithDependents(plugin, PluginStatus.INACTIVE, null);
+        catalog.remove(plugin);
+        copies.delete(plugin.copy());
+        log.info("Plugin '{}' {} removed: {}", plugin.id(), plugin.version(), why);
     }
 
     /**
@@ -154,20 +143,5 @@ final class PluginDeployer {
                     "needs plugin '" + plugin.id() + "', which was stopped");
         }
         runner.stop(plugin, after, reason);
-    }
-
-    private void drop(InstalledPlugin plugin) {
-        stopWithDependents(plugin, PluginStatus.INACTIVE, null);
-        catalog.remove(plugin);
-        copies.delete(plugin.copy());
-    }
-
-    private void broken(Path source, Fingerprint fingerprint, String reason) {
-        InstalledPlugin atSource = catalog.bySource(source);
-        if (atSource != null) {
-            drop(atSource);
-        }
-        catalog.broken(new PluginCatalog.BrokenJar(source, fingerprint, reason));
-        log.warn("{} in the plugins folder is not a plugin the host can load: {}", source.getFileName(), reason);
     }
 }

@@ -30,15 +30,18 @@ final class PluginReports {
                 plugin.development(), dependencies, dependents, registry.keysOf(plugin.id()), plugin.warnings());
     }
 
-    List<PluginReport> all(PluginCatalog catalog) {
+    /** @param jars the jars listed besides the installed plugins ({@link FolderRows}) */
+    List<PluginReport> all(PluginCatalog catalog, List<JarRow> jars) {
         List<PluginReport> reports = new ArrayList<>();
         catalog.all().forEach(p -> reports.add(of(p, catalog)));
-        for (PluginCatalog.BrokenJar jar : catalog.broken()) {
+        for (JarRow jar : jars) {
             String name = jar.file().getFileName().toString();
-            reports.add(new PluginReport(name, "", "", "", "", name, PluginStatus.FAILED.label(),
-                    "cannot be loaded: " + jar.reason(), false, List.of(), List.of(), List.of(), List.of()));
+            reports.add(new PluginReport(jar.id() == null ? name : jar.id(), jar.version(), "", "", "", name,
+                    jar.state().label(), jar.reason(), false, List.of(), List.of(), List.of(), List.of()));
         }
-        reports.sort(Comparator.comparing(PluginReport::id));
+        // By id; a plugin's own row before the other jars of it, those by file name.
+        reports.sort(Comparator.comparing(PluginReport::id).thenComparing(r -> !r.installed())
+                .thenComparing(PluginReport::file));
         return reports;
     }
 

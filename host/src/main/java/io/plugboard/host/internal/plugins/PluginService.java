@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -51,14 +50,17 @@ public final class PluginService implements AutoCloseable {
     private final PluginFolder folder;
     private final PluginActions actions;
     private final FolderSync folderSync;
+    private final FolderJars jars;
+    private final FolderRows folderRows;
+    private final JarInspector inspector;
     private final PluginCalls calls = new PluginCalls();
     private final ReentrantLock lock = new ReentrantLock();
-    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of());
+    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), Map.of());
     private volatile Runnable published = () -> { };
     private FolderWatcher watcher;
 
-    /** What readers see: every report, and those of installed plugins by id. */
-    private record Snapshot(List<PluginReport> all, Map<String, PluginReport> installed) {}
+    /** What readers see: every report, those of installed plugins by id, and the file of each downgrade waiting. */
+    private record Snapshot(List<PluginReport> all, Map<String, PluginReport> installed, Map<String, String> downgrades) {}
 
     /**
      * @param parts the parts of a plugin's context (hooks, settings, pages, routes, tasks), by id and version
@@ -76,17 +78,20 @@ public final class PluginService implements AutoCloseable {
         this.states = new PluginStateStore(jdbi, clock);
         this.copies = new JarCopies(options.copiesDir());
         this.folder = new PluginFolder(options.pluginsDir());
-        JarInspector inspector = new JarInspector(manager.getVersionManager());
+        this.inspector = new JarInspector(manager.getVersionManager());
         Compatibility compatibility = new Compatibility(hostVersion, manager.getVersionManager());
         PluginQuarantine quarantine = new PluginQuarantine(jdbi, clock);
         this.runner = new PluginRunner(manager, new EventTypeContributions(manager, registry, compiler), listeners,
                 calls, options.timeLimits(), quarantine, this::publish);
         this.deployer = new PluginDeployer(catalog, copies, inspector, compatibility, runner, states, quarantine);
+        SafeUpgrade upgrade = new SafeUpgrade(deployer, copies);
+        this.jars = new FolderJars(inspector);
+        this.folderSync = new FolderSync(folder, jars, catalog, deployer, upgrade, inspector);
+        this.folderRows = new FolderRows(jars, catalog, folderSync, inspector);
         this.uploads = new PluginUploads(folder, options.copiesDir().resolveSibling("plugin-uploads"),
-                options.maxJarBytes(), inspector, compatibility, catalog, deployer, copies);
+                options.maxJarBytes(), inspector, compatibility, catalog, deployer, jars, upgrade);
         this.reports = new PluginReports(registry);
-        this.actions = new PluginActions(catalog, deployer, runner, states, copies, quarantine);
-        this.folderSync = new FolderSync(catalog, deployer);
+        this.actions = new PluginActions(catalog, deployer, runner, states, copies, quarantine, jars, folderSync);
     }
 
     /**
@@ -104,12 +109,12 @@ public final class PluginService implements AutoCloseable {
                 deployer.installDevelopment(dir);
             } catch (BadPluginJarException e) {
                 log.error("The development plugin in {} cannot be loaded: {}", dir, e.getMessage());
-                catalog.broken(new PluginCatalog.BrokenJar(dir, null, e.getMessage()));
+                catalog.brokenDevelopment(dir, e.getMessage());
             }
         }
-        folder.scan().keySet().forEach(deployer::install);
+        folderSync.apply(null);
         deployer.settle();
-        for (PluginReport report : reports.all(catalog)) {
+        for (PluginReport report : reports.all(catalog, List.of())) {
             if (!report.active()) {
                 log.warn("Plugin '{}' is {}{}", report.id(), report.state(),
                         report.reason() == null ? "" : ": " + report.reason());
@@ -169,16 +174,19 @@ public final class PluginService implements AutoCloseable {
     }
 
     /**
-     * Installs an uploaded jar, or with {@code upgrade} replaces the installed version of the same
-     * plugin (restoring it if the new one does not start).
+     * Installs an uploaded jar under its own file name (or {@code <id>-<version>.jar}), or with
+     * {@code upgrade} replaces the installed version of the same plugin (restoring it if the new one
+     * does not start; deleting its jar once the new one runs). A lower version needs {@code allowDowngrade}.
      *
      * @throws io.plugboard.host.internal.common.ValidationException if the jar is not an installable plugin (field {@code jar})
-     * @throws ConflictException if the id is taken and this is no upgrade, or the upgrade was rolled back
+     * @throws ConflictException if the id is taken and this is no upgrade, a downgrade not allowed, or the
+     *     upgrade was rolled back
      */
-    public PluginReport upload(InputStream content, boolean upgrade) {
+    public PluginReport upload(InputStream content, String fileName, boolean upgrade, boolean allowDowngrade) {
         Path staged = uploads.stage(content); // outside the lock: the client may send slowly
         try {
-            return locked(() -> reports.of(uploads.install(staged, upgrade), catalog));
+            PluginUploads.Request request = new PluginUploads.Request(fileName, upgrade, allowDowngrade);
+            return locked(() -> reports.of(uploads.install(staged, request), catalog));
         } finally {
             try {
                 Files.deleteIfExists(staged);
@@ -188,9 +196,38 @@ public final class PluginService implements AutoCloseable {
         }
     }
 
-    /** The watcher's report: deploys stable new or changed jars, removes plugins whose jar is gone. */
-    private void folderChanged(Map<Path, Fingerprint> stable, Set<Path> present) {
-        locked(() -> folderSync.apply(stable, present));
+    /**
+     * Applies the lower version of the plugin that was written over its jar in the plugins folder (a
+     * downgrade is never applied on its own), through the same safe upgrade: if it does not start, the
+     * running version is kept.
+     *
+     * @throws ConflictException if no downgrade is waiting, or the lower version did not start (why)
+     */
+    public PluginReport downgrade(String id) {
+        return locked(() -> {
+            InstalledPlugin plugin = actions.require(id);
+            String before = plugin.version();
+            FolderJars.Jar waiting = FolderRows.downgradeWaiting(plugin, jars, inspector);
+            folderSync.allowDowngrade(id);
+            InstalledPlugin now = actions.require(id);
+            if (now.version().equals(before)) {
+                FolderSync.Failure failure = waiting == null ? null : folderSync.failures().get(waiting.file());
+                throw new ConflictException("version " + waiting.version() + " of plugin '" + id + "' did not start ("
+                        + (failure == null ? "see GET /api/v1/plugins" : failure.reason()) + "); version " + before
+                        + " was kept");
+            }
+            return reports.of(now, catalog);
+        });
+    }
+
+    /** @return the file name of the lower version waiting for {@link #downgrade}, or null */
+    public String downgradeWaiting(String id) {
+        return snapshot.downgrades().get(id);
+    }
+
+    /** The watcher's report: brings the plugins in line with the folder (its stable jars are read). */
+    private void folderChanged(Map<Path, Fingerprint> stable) {
+        locked(() -> folderSync.apply(stable));
     }
 
     /**
@@ -243,7 +280,7 @@ public final class PluginService implements AutoCloseable {
         try {
             return change.get();
         } finally {
-            publish();
+            folderRows.logNew(publish());
             lock.unlock();
         }
     }
@@ -256,11 +293,24 @@ public final class PluginService implements AutoCloseable {
         this.published = listener;
     }
 
-    /** Called with the lock held (also by the runner, as a start begins and ends). */
-    private void publish() {
+    /**
+     * Called with the lock held (also by the runner, as a start begins and ends).
+     *
+     * @return the rows of the jars that are not installed plugins, as published
+     */
+    private List<JarRow> publish() {
         Map<String, PluginReport> installed = new HashMap<>();
-        catalog.all().forEach(plugin -> installed.put(plugin.id(), reports.of(plugin, catalog)));
-        snapshot = new Snapshot(List.copyOf(reports.all(catalog)), Map.copyOf(installed));
+        Map<String, String> downgrades = new HashMap<>();
+        for (InstalledPlugin plugin : catalog.all()) {
+            installed.put(plugin.id(), reports.of(plugin, catalog));
+            FolderJars.Jar waiting = FolderRows.downgradeWaiting(plugin, jars, inspector);
+            if (waiting != null) {
+                downgrades.put(plugin.id(), waiting.file().getFileName().toString());
+            }
+        }
+        List<JarRow> rows = folderRows.rows();
+        snapshot = new Snapshot(List.copyOf(reports.all(catalog, rows)), Map.copyOf(installed), Map.copyOf(downgrades));
         published.run();
+        return rows;
     }
 }

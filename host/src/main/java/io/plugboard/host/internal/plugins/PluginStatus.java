@@ -2,7 +2,7 @@ package io.plugboard.host.internal.plugins;
 
 import java.util.Locale;
 
-/** Where a plugin stands, as the admin page and the API show it. */
+/** Where a plugin (or a jar in the plugins folder) stands, as the admin page and the API show it. */
 enum PluginStatus {
     /** Started; its contributions are registered. */
     ACTIVE,
@@ -13,7 +13,18 @@ enum PluginStatus {
     /** Tried to start and failed; the reason says why. */
     FAILED,
     /** Cannot start here: an unmet {@code Plugin-Requires} or dependency; the reason says which. */
-    INCOMPATIBLE;
+    INCOMPATIBLE,
+    /**
+     * A jar in the plugins folder that is not used because the same plugin is installed in a higher
+     * (or the same) version from another jar; used again if that one is removed.
+     */
+    SUPERSEDED,
+    /**
+     * A jar in the plugins folder the host did not take on its own: a lower version written over the
+     * running one's jar (a downgrade waits for the admin), or a version that did not start and was
+     * rolled back. The reason says which.
+     */
+    REFUSED;
 
     String label() {
         return name().toLowerCase(Locale.ROOT);

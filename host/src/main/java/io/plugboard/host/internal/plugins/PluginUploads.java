@@ -12,13 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.pf4j.PluginDescriptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Installs an uploaded jar: checks it completely before anything is replaced, writes it into the
- * plugins folder (atomically, so the folder never holds half a jar), and for an upgrade restores the
- * previous version if the new one does not start.
+ * plugins folder under its own name (atomically, so the folder never holds half a jar, and never over
+ * another jar), and for an upgrade goes through {@link SafeUpgrade}: the previous version is restored
+ * if the new one does not start (the new jar is then deleted), and its jar is deleted once the new one runs.
  */
 final class PluginUploads {
+
+    private static final Logger log = LoggerFactory.getLogger(PluginUploads.class);
 
     private final PluginFolder folder;
     private final Path stagingDir;
@@ -27,10 +32,11 @@ final class PluginUploads {
     private final Compatibility compatibility;
     private final PluginCatalog catalog;
     private final PluginDeployer deployer;
-    private final JarCopies copies;
+    private final FolderJars jars;
+    private final SafeUpgrade upgrade;
 
-    PluginUploads(PluginFolder folder, Path stagingDir, long maxBytes, JarInspector inspector,
-                  Compatibility compatibility, PluginCatalog catalog, PluginDeployer deployer, JarCopies copies) {
+    PluginUploads(PluginFolder folder, Path stagingDir, long maxBytes, JarInspector inspector, Compatibility compatibility,
+                  PluginCatalog catalog, PluginDeployer deployer, FolderJars jars, SafeUpgrade upgrade) {
         this.folder = folder;
         this.stagingDir = stagingDir;
         this.maxBytes = maxBytes;
@@ -38,7 +44,8 @@ final class PluginUploads {
         this.compatibility = compatibility;
         this.catalog = catalog;
         this.deployer = deployer;
-        this.copies = copies;
+        this.jars = jars;
+        this.upgrade = upgrade;
     }
 
     long maxBytes() {
@@ -69,8 +76,18 @@ final class PluginUploads {
         }
     }
 
+    /**
+     * What came with an uploaded jar.
+     *
+     * @param fileName the uploaded file's own name, kept in the plugins folder when it is a safe
+     *     {@code .jar} name not taken yet (else {@code <id>-<version>.jar}); may be null
+     * @param upgrade replace the installed version of the same plugin
+     * @param allowDowngrade accept an upgrade to a lower version than the installed one
+     */
+    record Request(String fileName, boolean upgrade, boolean allowDowngrade) {}
+
     /** @return the installed (or upgraded) plugin */
-    InstalledPlugin install(Path staged, boolean upgrade) {
+    InstalledPlugin install(Path staged, Request request) {
         PluginDescriptor descriptor;
         try {
             descriptor = inspector.read(staged);
@@ -78,70 +95,66 @@ final class PluginUploads {
             throw ValidationException.of("jar", e.getMessage());
         }
         String id = descriptor.getPluginId();
+        String version = descriptor.getVersion();
         String requires = compatibility.requiresProblem(descriptor);
         if (requires != null) {
-            throw ValidationException.of("jar", "plugin '" + id + "' " + descriptor.getVersion() + " " + requires);
+            throw ValidationException.of("jar", "plugin '" + id + "' " + version + " " + requires);
         }
         InstalledPlugin existing = catalog.find(id);
-        if (existing == null) {
-            Path target = folder.dir().resolve(id + ".jar");
-            InstalledPlugin other = catalog.bySource(target);
-            if (other != null) {
-                throw new ConflictException(target.getFileName() + " in the plugins folder holds plugin '" + other.id()
-                        + "'; rename or remove it first");
-            }
-            moveInto(staged, target);
-            deployer.install(target);
-            deployer.settle();
-            return installed(id, target);
+        if (existing != null) {
+            refuseReplacing(existing, version, request);
         }
+        Path target = folder.dir().resolve(UploadNames.choose(folder.dir(), request.fileName(), id, version));
+        moveInto(staged, target);
+        FolderJars.Jar jar = jars.record(target, Fingerprint.of(target), descriptor);
+        try {
+            if (existing == null) {
+                InstalledPlugin plugin = deployer.install(jar);
+                deployer.settle();
+                return plugin;
+            }
+            Path replaced = existing.source();
+            String oldVersion = existing.version();
+            String failure = upgrade.apply(existing, jar);
+            if (failure != null) {
+                removeFromFolder(target);
+                throw new ConflictException("version " + version + " of plugin '" + id + "' did not start (" + failure
+                        + "); version " + oldVersion + " was restored");
+            }
+            if (!replaced.equals(target)) {
+                removeFromFolder(replaced);
+            }
+            return existing;
+        } catch (BadPluginJarException e) {
+            removeFromFolder(target);
+            throw ValidationException.of("jar", e.getMessage());
+        }
+    }
+
+    private void refuseReplacing(InstalledPlugin existing, String version, Request request) {
+        String id = existing.id();
         if (existing.development()) {
             throw new ConflictException("plugin '" + id + "' is loaded from a classes directory (development mode) "
                     + "and cannot be replaced by an upload");
         }
-        if (!upgrade) {
+        if (!request.upgrade()) {
             throw new ConflictException("plugin '" + id + "' " + existing.version() + " is already installed; to replace "
-                    + "it with version " + descriptor.getVersion() + ", upload again as an upgrade (upgrade=true)");
+                    + "it with version " + version + ", upload again as an upgrade (upgrade=true)");
         }
-        return upgrade(existing, staged, descriptor.getVersion());
+        if (!request.allowDowngrade() && inspector.lower(version, existing.version())) {
+            throw new ConflictException("version " + version + " of plugin '" + id + "' is lower than the installed "
+                    + existing.version() + "; to downgrade, upload again with allow_downgrade=true");
+        }
     }
 
-    private InstalledPlugin upgrade(InstalledPlugin existing, Path staged, String newVersion) {
-        boolean wasActive = existing.status() == PluginStatus.ACTIVE;
-        String oldVersion = existing.version();
-        Path source = existing.source();
-        Path backup;
+    /** Deletes a jar this upload wrote or replaced; a failure is logged (the folder is read again at the next look). */
+    private void removeFromFolder(Path file) {
+        jars.forget(file);
         try {
-            backup = copies.copy(existing.copy());
+            Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep a copy of the installed version for a rollback", e);
+            log.warn("Could not delete {} from the plugins folder: {}", file.getFileName(), e.toString());
         }
-        try {
-            moveInto(staged, source);
-            deployer.install(source);
-            deployer.settle();
-            InstalledPlugin now = catalog.find(existing.id());
-            if (!wasActive || (now != null && now.status() == PluginStatus.ACTIVE)) {
-                return installed(existing.id(), source);
-            }
-            String why = now == null ? "it could not be installed" : now.reason();
-            moveInto(backup, source);
-            deployer.install(source);
-            deployer.settle();
-            throw new ConflictException("version " + newVersion + " of plugin '" + existing.id() + "' did not start ("
-                    + why + "); version " + oldVersion + " was restored");
-        } finally {
-            copies.delete(backup);
-        }
-    }
-
-    private InstalledPlugin installed(String id, Path source) {
-        InstalledPlugin plugin = catalog.find(id);
-        if (plugin == null) {
-            PluginCatalog.BrokenJar broken = catalog.brokenAt(source);
-            throw ValidationException.of("jar", broken == null ? "the jar could not be installed" : broken.reason());
-        }
-        return plugin;
     }
 
     /** Copies into a hidden file next to the target, then renames it over the target in one step. */

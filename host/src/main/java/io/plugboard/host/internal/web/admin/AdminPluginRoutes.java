@@ -41,6 +41,7 @@ public final class AdminPluginRoutes implements RouteGroup {
         routes.post("/admin/plugins/upload", list::upload);
         routes.post("/admin/plugins/{id}/activate", list::activate);
         routes.post("/admin/plugins/{id}/deactivate", list::deactivate);
+        routes.post("/admin/plugins/{id}/downgrade", list::downgrade);
         routes.get("/admin/plugins/{id}/uninstall", list::confirmUninstall);
         routes.post("/admin/plugins/{id}/uninstall", list::uninstall);
         // After the host's own /admin/plugins/{id}/… routes: the names they use are reserved (PluginPages.RESERVED).

@@ -12,13 +12,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * {@code /admin/plugins}: every plugin with its state and, when it is not running, why; activate,
- * deactivate, uninstall (after the admin types the plugin's id) and upload. A refused action shows
+ * {@code /admin/plugins}: every plugin with its state and, when it is not running, why, and the jars
+ * of the plugins folder that are not used (superseded, refused) with why; activate, deactivate,
+ * downgrade (a lower version written over a plugin's jar), uninstall (after the admin types the
+ * plugin's id) and upload. A refused action shows
  * the page again with the reason.
  */
 final class PluginsPage {
@@ -50,6 +54,10 @@ final class PluginsPage {
         act(ctx, id -> plugins.deactivate(id), "deactivated");
     }
 
+    void downgrade(Context ctx) {
+        act(ctx, id -> plugins.downgrade(id), "downgraded");
+    }
+
     void confirmUninstall(Context ctx) {
         renderConfirm(ctx, plugins.report(ctx.pathParam("id")), null);
     }
@@ -77,7 +85,8 @@ final class PluginsPage {
     void upload(Context ctx) {
         PluginReport report;
         try (InputStream jar = JarUpload.open(ctx, plugins.maxUploadBytes())) {
-            report = plugins.upload(jar, JarUpload.upgradeFlag(ctx.formParam("upgrade")));
+            report = plugins.upload(jar, JarUpload.fileName(ctx), JarUpload.upgradeFlag(ctx.formParam("upgrade")),
+                    JarUpload.flag("allow_downgrade", ctx.formParam("allow_downgrade")));
         } catch (ValidationException e) {
             ctx.status(400);
             render(ctx, String.join("; ", e.fieldErrors().values()));
@@ -109,15 +118,13 @@ final class PluginsPage {
 
     private void render(Context ctx, String error) {
         Map<String, Object> model = new HashMap<>();
-        var reports = plugins.reports();
-        model.put("plugins", reports);
-        Map<String, String> settingsLinks = new HashMap<>();
-        for (PluginReport p : reports) {
-            if (settings.hasSettings(p.id())) {
-                settingsLinks.put(p.id(), "/admin/plugins/" + p.id() + "/settings");
-            }
+        List<PluginRow> rows = new ArrayList<>();
+        for (PluginReport p : plugins.reports()) {
+            rows.add(new PluginRow(p, settings.hasSettings(p.id()) && p.installed()
+                    ? "/admin/plugins/" + p.id() + "/settings" : null,
+                    "refused".equals(p.state()) && p.file().equals(plugins.downgradeWaiting(p.id()))));
         }
-        model.put("settingsLinks", settingsLinks);
+        model.put("plugins", rows);
         model.put("pluginsDir", pluginsDir.toAbsolutePath().toString());
         model.put("maxUploadSize", ByteSizes.text(plugins.maxUploadBytes()));
         model.put("error", error);

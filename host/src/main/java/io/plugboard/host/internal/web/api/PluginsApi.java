@@ -10,8 +10,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * {@code /api/v1/plugins}: list plugins with their state, activate, deactivate and uninstall one,
- * and upload a jar (multipart, field {@code jar}; {@code upgrade=true} to replace the installed version).
+ * {@code /api/v1/plugins}: list plugins (and the jars of the plugins folder that are not used) with
+ * their state, activate, deactivate, downgrade (to the lower version written over its jar) and
+ * uninstall one, and upload a jar (multipart, field {@code jar}; {@code upgrade=true} to replace the
+ * installed version, {@code allow_downgrade=true} if it is lower).
  */
 final class PluginsApi {
 
@@ -27,6 +29,7 @@ final class PluginsApi {
         routes.get("/api/v1/plugins/{id}", ctx -> ctx.json(plugins.report(ctx.pathParam("id"))));
         routes.post("/api/v1/plugins/{id}/activate", ctx -> ctx.json(plugins.activate(ctx.pathParam("id"))));
         routes.post("/api/v1/plugins/{id}/deactivate", ctx -> ctx.json(plugins.deactivate(ctx.pathParam("id"))));
+        routes.post("/api/v1/plugins/{id}/downgrade", ctx -> ctx.json(plugins.downgrade(ctx.pathParam("id"))));
         routes.delete("/api/v1/plugins/{id}", ctx -> {
             plugins.uninstall(ctx.pathParam("id"));
             ctx.status(204);
@@ -36,7 +39,8 @@ final class PluginsApi {
     private void upload(Context ctx) {
         PluginReport report;
         try (InputStream jar = JarUpload.open(ctx, plugins.maxUploadBytes())) {
-            report = plugins.upload(jar, JarUpload.upgradeFlag(ctx.formParam("upgrade")));
+            report = plugins.upload(jar, JarUpload.fileName(ctx), JarUpload.upgradeFlag(ctx.formParam("upgrade")),
+                    JarUpload.flag("allow_downgrade", ctx.formParam("allow_downgrade")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -72,12 +72,23 @@ public final class JarUpload {
 
     /** @return the form's {@code upgrade} flag: true, on (a checkbox), false or absent */
     public static boolean upgradeFlag(String value) {
+        return flag("upgrade", value);
+    }
+
+    /** @return a yes/no form field ({@code upgrade}, {@code allow_downgrade}): true, on (a checkbox), false or absent */
+    public static boolean flag(String field, String value) {
         if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
             return false;
         }
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("on")) {
             return true;
         }
-        throw ValidationException.of("upgrade", "upgrade must be true or false, not '" + value + "'");
+        throw ValidationException.of(field, field + " must be true or false, not '" + value + "'");
+    }
+
+    /** @return the uploaded file's own name as the client sent it (call after {@link #open}), or null */
+    public static String fileName(Context ctx) {
+        UploadedFile file = ctx.uploadedFile(FIELD);
+        return file == null ? null : file.filename();
     }
 }
