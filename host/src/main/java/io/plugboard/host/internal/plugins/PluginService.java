@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * A plugin that fails in any way is reported with its reason and never stops the host; its
  * {@code start()} and {@code stop()} run within {@link PluginTimeLimits}, and closing waits a bounded
  * time for the lock.
+ *
+ * <p>Over 300 lines on purpose: it is the one place that holds the plugins' lock, so each change it
+ * offers (activate, upload, downgrade, a folder change, close) is a few lines here that take the lock
+ * and hand the work to the classes that do it (PluginActions, PluginUploads, SafeUpgrade, FolderSync);
+ * splitting it would spread the lock over several classes.
  */
 public final class PluginService implements AutoCloseable {
 
