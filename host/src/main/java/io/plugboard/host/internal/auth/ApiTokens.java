@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -101,15 +102,15 @@ public final class ApiTokens {
                         "SELECT id, scope, last_used_at FROM api_tokens WHERE token_hash = :hash AND revoked_at IS NULL")
                 .bind("hash", digest)
                 .map((rs, ctx) -> new RecentTokens.Seen(new Verified(rs.getString("id"),
-                        TokenScope.parse(rs.getString("scope")).orElse(TokenScope.READ)), rs.getLong("last_used_at"),
-                        recent.expiry()))
+                        TokenScope.parse(rs.getString("scope")).orElse(TokenScope.READ)),
+                        new AtomicLong(rs.getLong("last_used_at"))))
                 .findOne()));
         long now = clock.millis();
-        seen.filter(s -> s.lastUsedAt() < now - LAST_USED_PRECISION_MS).ifPresent(s -> {
+        seen.filter(s -> s.lastUsedAt().get() < now - LAST_USED_PRECISION_MS).ifPresent(s -> {
+            s.lastUsedAt().set(now);
             jdbi.useTransaction(h -> h.createUpdate("UPDATE api_tokens SET last_used_at = :now "
                             + "WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :stale)")
                     .bind("now", now).bind("id", s.token().id()).bind("stale", now - LAST_USED_PRECISION_MS).execute());
-            recent.used(digest, s, now);
         });
         return seen.map(RecentTokens.Seen::token);
     }

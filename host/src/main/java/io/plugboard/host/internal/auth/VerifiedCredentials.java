@@ -7,12 +7,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -38,20 +34,14 @@ public final class VerifiedCredentials {
     /** Bounds the memory; more distinct admins (or passwords) in use within a minute is not expected. */
     static final int MAX_ENTRIES = 1_000;
 
-    private record Entry(AdminUsers.AdminUser admin, long expiresAt) {}
-
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    /** Counts forgets, so a check that ran across one is not remembered (it may have read the old password). */
-    private final AtomicLong forgets = new AtomicLong();
-    private final Object sizeLock = new Object();
+    private final CheckMemory<AdminUsers.AdminUser> memory;
     private final SecretKeySpec key;
-    private final Clock clock;
 
     public VerifiedCredentials(Clock clock) {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         this.key = new SecretKeySpec(random, "HmacSHA256");
-        this.clock = clock;
+        this.memory = new CheckMemory<>(clock, TTL, MAX_ENTRIES);
     }
 
     /**
@@ -63,50 +53,13 @@ public final class VerifiedCredentials {
         if (user == null || password == null) {
             return check.get();
         }
-        String pair = key(user, password);
-        Entry hit = entries.get(pair);
-        if (hit != null) {
-            if (hit.expiresAt() > clock.millis()) {
-                return Optional.of(hit.admin());
-            }
-            entries.remove(pair, hit);
-        }
-        long before = forgets.get();
-        Optional<AdminUsers.AdminUser> admin = check.get();
-        admin.ifPresent(a -> remember(pair, a, before));
-        return admin;
+        return memory.find(key(user, password), check);
     }
 
     /** Forgets every pair of the admin with this name (ignoring case and surrounding spaces). */
     public void forget(String username) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        forgets.incrementAndGet();
-        entries.values().removeIf(e -> e.admin().username().toLowerCase(Locale.ROOT).equals(name));
-    }
-
-    private void remember(String pair, AdminUsers.AdminUser admin, long forgetsBefore) {
-        Entry entry = new Entry(admin, clock.millis() + TTL.toMillis());
-        synchronized (sizeLock) {
-            makeRoom();
-            entries.put(pair, entry);
-        }
-        // After the put: a forget that started before it either removes it or is seen here (see forget).
-        if (forgets.get() != forgetsBefore) {
-            entries.remove(pair, entry);
-        }
-    }
-
-    /** Drops expired entries, then the oldest, until one more fits. */
-    private void makeRoom() {
-        if (entries.size() < MAX_ENTRIES) {
-            return;
-        }
-        long now = clock.millis();
-        entries.values().removeIf(e -> e.expiresAt() <= now);
-        while (entries.size() >= MAX_ENTRIES) {
-            entries.entrySet().stream().min(Comparator.comparingLong(e -> e.getValue().expiresAt()))
-                    .ifPresent(oldest -> entries.remove(oldest.getKey(), oldest.getValue()));
-        }
+        memory.forgetIf(admin -> admin.username().toLowerCase(Locale.ROOT).equals(name));
     }
 
     /** The keyed hash under which a pair is found; the length prefix keeps user and password apart. */
@@ -126,6 +79,6 @@ public final class VerifiedCredentials {
 
     /** @return how many pairs are remembered, expired ones included until they are swept */
     int size() {
-        return entries.size();
+        return memory.size();
     }
 }

@@ -91,8 +91,7 @@ public final class GroupCommit {
                 batch.forEach(Pending::succeed);
                 return;
             } catch (Exception shared) {
-                // Rolled back: nothing of the batch is stored. Each write gets a transaction of its own below.
-                batch.forEach(Pending::reset);
+                // Rolled back: nothing of the batch is stored. Each write runs again in a transaction of its own.
             }
         }
         for (Pending<?> p : batch) {
@@ -124,10 +123,6 @@ public final class GroupCommit {
 
         void succeed() {
             done = true;
-        }
-
-        void reset() {
-            result = null;
         }
 
         void fail(Exception e) {
