@@ -66,6 +66,40 @@ final class Api {
         return JSON.readTree(r.body());
     }
 
+    /** @return headers with a fresh admin API token of the host at {@code baseUrl}, as a script sends them */
+    static Map<String, String> bearer(String baseUrl) throws Exception {
+        String token = post(baseUrl, "/api/v1/tokens", Map.of("name", "bench", "scope", "admin"), 201).get("value").asText();
+        return Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json");
+    }
+
+    /** Waits until the webhook has no pending delivery (at most two minutes), so a measurement starts alone. */
+    static void awaitDrained(String baseUrl, String webhook) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (get(baseUrl, "/api/v1/webhooks/" + webhook + "/stats").get("pending").asLong() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("webhook " + webhook + " still had pending deliveries after two minutes");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /**
+     * POSTs {@code events} single emits (64 in flight) and waits until the receiver has acknowledged
+     * {@code deliveries}; the receiver's count starts at zero.
+     *
+     * @return deliveries/s from the first emit to the last acknowledgement
+     */
+    static double emitUntilDelivered(BenchReceiver receiver, String emitUrl, byte[] event, int events, long deliveries,
+                                     Map<String, String> headers) throws Exception {
+        receiver.reset();
+        long start = System.nanoTime();
+        if (RawCeiling.run(emitUrl, event, events, RestEmitBench.IN_FLIGHT, headers) <= 0) {
+            throw new IllegalStateException("no event was accepted by POST " + emitUrl);
+        }
+        long done = receiver.awaitCount(deliveries, 180_000);
+        return deliveries / ((done - start) / 1e9);
+    }
+
     static String basicAuth() {
         String pair = DeliveryBench.ADMIN + ":" + DeliveryBench.PASSWORD;
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));

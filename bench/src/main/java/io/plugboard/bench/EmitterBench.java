@@ -5,7 +5,6 @@ import io.plugboard.host.Plugboard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -95,17 +94,8 @@ final class EmitterBench {
             for (int i = 0; i < 10; i++) {
                 DeliveryBench.createWebhook(host, "bench-" + i, receiver.url("/e2e" + i));
             }
-            Map<String, String> bearer = RestEmitBench.bearer(host);
-            receiver.reset();
-            long start = System.nanoTime();
-            double accepted = RawCeiling.run(host.baseUrl() + "/api/v1/events", RestEmitBench.event(), events,
-                    RestEmitBench.IN_FLIGHT, bearer);
-            if (accepted <= 0) {
-                throw new IllegalStateException("no event was accepted by POST /api/v1/events");
-            }
-            long total = events * 10L;
-            long done = receiver.awaitCount(total, 180_000);
-            return total / ((done - start) / 1e9);
+            return Api.emitUntilDelivered(receiver, host.baseUrl() + "/api/v1/events", RestEmitBench.event(), events,
+                    events * 10L, Api.bearer(host.baseUrl()));
         }
     }
 }

@@ -32,7 +32,7 @@ final class RestEmitBench {
                 }))
                 .build().start()) {
             String webhook = DeliveryBench.createWebhook(host, "bench", receiver.url("/rest"));
-            Map<String, String> bearer = bearer(host);
+            Map<String, String> bearer = Api.bearer(host.baseUrl());
             Map<String, String> basic = Map.of("Authorization", Api.basicAuth(), "Content-Type", "application/json");
             byte[] one = event();
             byte[] quiet = ("{\"type\":\"" + QUIET + "\",\"data\":" + DeliveryBench.SAMPLE + "}")
@@ -52,13 +52,13 @@ final class RestEmitBench {
             for (int i = 0; i < rounds; i++) {
                 plain[i] = RawCeiling.run(bare, one, requests, IN_FLIGHT, bearer);
                 // Each measurement starts with no delivery left from the one before.
-                drained(host, webhook);
+                Api.awaitDrained(host.baseUrl(), webhook);
                 token[i] = RawCeiling.run(emit, one, requests, IN_FLIGHT, bearer);
-                drained(host, webhook);
+                Api.awaitDrained(host.baseUrl(), webhook);
                 password[i] = RawCeiling.run(emit, one, basicRequests, IN_FLIGHT, basic);
-                drained(host, webhook);
+                Api.awaitDrained(host.baseUrl(), webhook);
                 batched[i] = BATCH * RawCeiling.run(emitBatch, batch, Math.max(20, requests / BATCH), 8, bearer);
-                drained(host, webhook);
+                Api.awaitDrained(host.baseUrl(), webhook);
                 alone[i] = RawCeiling.run(emit, quiet, requests, IN_FLIGHT, bearer);
                 System.out.printf("  round %d: bare route %s req/s, emit (token) %s/s, emit (Basic) %s/s, "
                                 + "batch emit %s events/s, emit (no subscriber) %s/s%n", i + 1, DeliveryBench.fmt(plain[i]),
@@ -83,24 +83,6 @@ final class RestEmitBench {
                     DeliveryBench.fmt(DeliveryBench.median(alone)) + " events/s",
                     DeliveryBench.ratios(alone, plain, "9a"), "");
         }
-    }
-
-    /** Waits until the webhook has no pending delivery (at most two minutes). */
-    static void drained(Plugboard host, String webhook) throws Exception {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (Api.get(host, "/api/v1/webhooks/" + webhook + "/stats").get("pending").asLong() > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("deliveries still pending after two minutes");
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    /** @return headers with a fresh admin API token, as a script would send them */
-    static Map<String, String> bearer(Plugboard host) throws Exception {
-        String token = Api.post(host, "/api/v1/tokens", Map.of("name", "bench", "scope", "admin"), 201)
-                .get("value").asText();
-        return Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json");
     }
 
     static byte[] event() {

@@ -19,7 +19,6 @@ final class SiteBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH_IN_FLIGHT = 8;
-    private static final long DRAIN_MS = 300_000;
 
     private SiteBench() {}
 
@@ -35,9 +34,7 @@ final class SiteBench {
 
     private static void measure(SiteProcess site, BenchReceiver receiver, int requests, int rounds) throws Exception {
         String base = site.baseUrl();
-        String token = Api.post(base, "/api/v1/tokens", Map.of("name", "bench", "scope", "admin"), 201)
-                .get("value").asText();
-        Map<String, String> bearer = Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json");
+        Map<String, String> bearer = Api.bearer(base);
         JsonNode type = eventType(base);
         String key = type.get("key").asText();
         String webhook = Api.webhook(base, "bench", receiver.url("/site"), Map.of("events", List.of(key)))
@@ -66,13 +63,13 @@ final class SiteBench {
         double[] batched = new double[rounds];
         double[] endToEnd = new double[rounds];
         for (int i = 0; i < rounds; i++) {
-            drain(base, webhook);
+            Api.awaitDrained(base, webhook);
             raw[i] = RawCeiling.run(receiver.url("/site-raw"), one, requests, RestEmitBench.IN_FLIGHT, bearer);
             token64[i] = RawCeiling.run(emit, one, requests, RestEmitBench.IN_FLIGHT, bearer);
-            drain(base, webhook);
+            Api.awaitDrained(base, webhook);
             batched[i] = RestEmitBench.BATCH * RawCeiling.run(emitBatch, hundred, batches, BATCH_IN_FLIGHT, bearer);
-            drain(base, webhook);
-            endToEnd[i] = endToEnd(receiver, emit, one, requests, bearer);
+            Api.awaitDrained(base, webhook);
+            endToEnd[i] = Api.emitUntilDelivered(receiver, emit, one, requests, requests, bearer);
             System.out.printf("  round %d: raw(64) %s req/s, site REST emit %s/s, batch %s events/s, end to end %s "
                             + "deliveries/s%n", i + 1, DeliveryBench.fmt(raw[i]), DeliveryBench.fmt(token64[i]),
                     DeliveryBench.fmt(batched[i]), DeliveryBench.fmt(endToEnd[i]));
@@ -103,28 +100,5 @@ final class SiteBench {
             throw new IllegalStateException("the sample site lists no event type with a sample");
         }
         return chosen;
-    }
-
-    /** @return deliveries/s from the first REST emit until the receiver has acknowledged all of them */
-    private static double endToEnd(BenchReceiver receiver, String emit, byte[] event, int events,
-                                   Map<String, String> bearer) throws Exception {
-        receiver.reset();
-        long start = System.nanoTime();
-        if (RawCeiling.run(emit, event, events, RestEmitBench.IN_FLIGHT, bearer) <= 0) {
-            throw new IllegalStateException("the sample site accepted no event on POST /api/v1/events");
-        }
-        long done = receiver.awaitCount(events, 180_000);
-        return events / ((done - start) / 1e9);
-    }
-
-    /** Waits until the webhook has no pending delivery: a measurement does not share the site with the last one's. */
-    private static void drain(String base, String webhook) throws Exception {
-        long deadline = System.nanoTime() + DRAIN_MS * 1_000_000;
-        while (Api.get(base, "/api/v1/webhooks/" + webhook + "/stats").get("pending").asLong() > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the site's webhook still had pending deliveries after " + DRAIN_MS + " ms");
-            }
-            Thread.sleep(50);
-        }
     }
 }
