@@ -12,6 +12,9 @@ import io.plugboard.host.internal.auth.VerifiedCredentials;
 import io.plugboard.host.internal.auth.Sessions;
 import io.plugboard.host.internal.common.Ids;
 import io.plugboard.host.internal.common.Json;
+import io.plugboard.host.internal.common.Workers;
+import io.plugboard.host.internal.instances.HealthCheck;
+import io.plugboard.host.internal.instances.HealthReport;
 import io.plugboard.host.internal.contrib.Contributions;
 import io.plugboard.host.internal.contrib.PluginContributions;
 import io.plugboard.host.internal.contrib.PluginPages;
@@ -121,6 +124,7 @@ public final class HostRuntime implements AutoCloseable {
     private EventService events;
     private WebServer web;
     private String instanceId;
+    private HealthCheck health;
 
     private HostRuntime() {}
 
@@ -136,16 +140,19 @@ public final class HostRuntime implements AutoCloseable {
     }
 
     private void boot(HostConfig config) {
+        LibraryVersions.check(HostRuntime.class.getClassLoader());
         // Millisecond ticks: times are stored as epoch millis, so what we return must not be finer.
         Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
         Ids ids = new Ids(clock);
         ObjectMapper apiMapper = Json.newMapper();
         ObjectMapper dataMapper = Json.newDataMapper();
+        Workers workers = new Workers(clock);
 
         Database db = closing(Database.open(config.database(), config.dataDir()));
         Instances instances = closing(new Instances(db.jdbi(),
                 config.site().instanceId() != null ? config.site().instanceId() : ids.next("ins"), config.site().hostVersion(),
-                config.delivery().leaseDuration().dividedBy(6), clock));
+                config.delivery().leaseDuration().dividedBy(6), clock, workers));
+        health = new HealthCheck(instances, workers);
         instanceId = instances.id();
         EventTypeRegistry registry = new EventTypeRegistry();
         EventTypeCompiler compiler = new EventTypeCompiler(apiMapper);
@@ -165,7 +172,7 @@ public final class HostRuntime implements AutoCloseable {
         DeliveryMetrics metrics = new DeliveryMetrics(db.jdbi(), clock::instant);
         JobLeases jobs = new JobLeases(db.jdbi(), instances.id(), clock);
         Inboxes inspector = new Inboxes(db.jdbi(), apiMapper, clock);
-        InboxPurge inboxPurge = closing(new InboxPurge(inspector, jobs));
+        InboxPurge inboxPurge = closing(new InboxPurge(inspector, jobs, workers));
         TargetGuard guard = new TargetGuard(config.targets().allowPrivate(), config.targets().allowed(),
                 inspector::isOwnInboxUrl);
         guard.relaxedNotice().ifPresent(log::warn);
@@ -174,7 +181,7 @@ public final class HostRuntime implements AutoCloseable {
         PayloadValidator payloadCheck = new PayloadValidator(payloads, registry, secrets::names);
         DeliveryEngine delivery = new DeliveryEngine(db, webhookStore, guard, config.delivery(), metrics,
                 apiMapper, ids, clock, config.site().hostVersion(), payloads, new InboxDelivery(inspector), hooks, hookThread,
-                instances.id(), jobs);
+                instances.id(), jobs, workers);
         events = new EventService(registry, db.groupCommit(), new OutboxWriter(ids, new FilterCache(), apiMapper),
                 new EmittedEvents(metrics, delivery, hooks), apiMapper, ids, clock, config.plugins().rejectInvalidEventData());
         appEmitter = new SourceEmitter(events, dataMapper, RegisteredEventType.APP_SOURCE);
@@ -213,7 +220,7 @@ public final class HostRuntime implements AutoCloseable {
         AdminView view = new AdminView(new Templates(apiMapper), config.site().name(), config.site().hostVersion(),
                 guard.relaxedNotice().orElse(null), contributions.hooks());
         List<RouteGroup> routes = List.of(
-                new ApiInstanceRoutes(instances),
+                new ApiInstanceRoutes(instances, health),
                 new ApiEventRoutes(registry, events, apiMapper, config.web().maxRequestBytes()),
                 new ApiWebhookRoutes(webhooks, testSender, apiMapper, rotationOverlap, registry),
                 new ApiPayloadRoutes(preview, console, secrets, inspector, webhooks, apiMapper),
@@ -282,6 +289,10 @@ public final class HostRuntime implements AutoCloseable {
 
     public String instanceId() {
         return instanceId;
+    }
+
+    public HealthReport health() {
+        return health.check();
     }
 
     public int port() {

@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
 import io.javalin.config.RoutesConfig;
+import io.plugboard.host.internal.instances.HealthCheck;
 import io.plugboard.host.internal.instances.Instances;
 import io.plugboard.host.internal.web.http.OpenApiDocument;
 import io.plugboard.host.internal.web.http.RouteGroup;
@@ -9,14 +10,16 @@ import io.plugboard.host.internal.web.http.RouteGroup;
 public final class ApiInstanceRoutes implements RouteGroup {
 
     private final Instances instances;
+    private final HealthCheck health;
 
-    public ApiInstanceRoutes(Instances instances) {
+    public ApiInstanceRoutes(Instances instances, HealthCheck health) {
         this.instances = instances;
+        this.health = health;
     }
 
     @Override
     public void register(RoutesConfig routes) {
-        new HealthApi(instances).register(routes);
+        new HealthApi(health).register(routes);
         new InstancesApi(instances).register(routes);
         routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApiDocument.text()));
     }
