@@ -30,6 +30,7 @@ class TestWorkerHealth {
                     r -> r.status() == 503);
             JsonNode body = degraded.json();
             assertThat(body.get("status").asText()).isEqualTo("degraded");
+            assertThat(body.get("error").asText()).isEqualTo("background worker failing: dispatcher");
             assertThat(body.get("instance_id").asText()).isEqualTo(host.host().instanceId());
             JsonNode problem = body.get("problems").get(0);
             assertThat(problem.get("component").asText()).isEqualTo("dispatcher");

@@ -41,6 +41,10 @@ final class HealthApi {
                 log.warn("Health check: {}", report.databaseError());
                 body.put("error", "the database does not answer");
             }
+            if (report.status() == HealthReport.Status.DEGRADED) {
+                body.put("error", "background worker failing: " + String.join(", ",
+                        report.problems().stream().map(p -> p.worker()).toList()));
+            }
             if (report.status() != HealthReport.Status.OK) {
                 ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
                 body.put("problems", problems(report));
