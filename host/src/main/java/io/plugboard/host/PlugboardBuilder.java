@@ -289,7 +289,57 @@ public final class PlugboardBuilder {
      */
     public PlugboardBuilder publicUrl(String url) { draft.publicUrl = BuilderChecks.publicUrl(url); return this; }
 
-    /** @return a host, not yet started */
+    /**
+     * Signs people in with the embedding application's login, so its users need no second one: asked
+     * first on every admin and API request (an API request with an {@code Authorization} header
+     * excepted); an empty answer falls back to Plugboard's own login unless {@link #ownLogin(boolean)}
+     * turned it off. See {@link AdminAuthenticator} for examples.
+     *
+     * @param authenticator says who makes a request, as an admin or a viewer
+     * @return this builder
+     */
+    public PlugboardBuilder authenticator(AdminAuthenticator authenticator) {
+        draft.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        return this;
+    }
+
+    /**
+     * Whether Plugboard's own accounts may sign in: the login form, the one-time setup form and HTTP
+     * Basic on the API. On by default. Turned off (only with an {@link #authenticator}), those answer
+     * 404 or 401, and a request to the admin that the authenticator does not vouch for is redirected
+     * to {@link #loginUrl(String)} (or gets a 401 page); API tokens keep working.
+     *
+     * @param enabled false to sign people in only through the authenticator
+     * @return this builder
+     */
+    public PlugboardBuilder ownLogin(boolean enabled) { draft.ownLogin = enabled; return this; }
+
+    /**
+     * The application's login page, where the admin sends someone nobody signed in when
+     * {@link #ownLogin(boolean)} is off.
+     *
+     * @param url an {@code http(s)://} URL or a path such as {@code /login?next={next}}; {@code {next}}
+     *            becomes the requested admin path, URL-encoded
+     * @return this builder
+     * @throws IllegalArgumentException for anything else
+     */
+    public PlugboardBuilder loginUrl(String url) { draft.loginUrl = BuilderChecks.appUrl("login URL", url); return this; }
+
+    /**
+     * The application's logout, linked as "Log out" in the admin's top bar for people its
+     * {@link #authenticator} signed in. Without it they get no logout link (Plugboard keeps no session
+     * for them to end).
+     *
+     * @param url an {@code http(s)://} URL or a path such as {@code /logout}
+     * @return this builder
+     * @throws IllegalArgumentException for anything else
+     */
+    public PlugboardBuilder logoutUrl(String url) { draft.logoutUrl = BuilderChecks.appUrl("logout URL", url); return this; }
+
+    /**
+     * @return a host, not yet started
+     * @throws IllegalStateException for {@code ownLogin(false)} without an {@code authenticator}
+     */
     public Plugboard build() {
         return new Plugboard(draft.toConfig());
     }

@@ -7,6 +7,7 @@ import io.plugboard.host.internal.config.HostConfig;
 import io.plugboard.host.internal.auth.AdminUsers;
 import io.plugboard.host.internal.auth.ApiTokens;
 import io.plugboard.host.internal.auth.AuthServices;
+import io.plugboard.host.internal.auth.PrincipalCsrf;
 import io.plugboard.host.internal.auth.LoginThrottle;
 import io.plugboard.host.internal.auth.VerifiedCredentials;
 import io.plugboard.host.internal.auth.Sessions;
@@ -63,6 +64,7 @@ import io.plugboard.host.internal.settings.SettingsService;
 import io.plugboard.host.internal.storage.Database;
 import io.plugboard.host.internal.web.InboundEndpoint;
 import io.plugboard.host.internal.web.InspectEndpoint;
+import io.plugboard.host.internal.web.Callers;
 import io.plugboard.host.internal.web.WebServer;
 import io.plugboard.host.internal.web.admin.AdminAccountRoutes;
 import io.plugboard.host.internal.web.admin.AdminDeliveryRoutes;
@@ -238,7 +240,8 @@ public final class HostRuntime implements AutoCloseable {
                 new AdminPayloadRoutes(webhooks, registry, console, secrets, inspector, apiMapper, view),
                 new AdminPluginRoutes(plugins, config.plugins().dir(), contributions.settings(), instances,
                         contributions.pages(), contributions.templates(), view));
-        web = new WebServer(config.web(), apiMapper, auth, plugins.maxUploadBytes(), new ErrorPage(view), routes);
+        Callers callers = new Callers(auth.sessions(), config.admin().login(), new PrincipalCsrf(secretsKey.getEncoded()));
+        web = new WebServer(config.web(), apiMapper, auth, callers, plugins.maxUploadBytes(), new ErrorPage(view), routes);
 
         // Deliveries start before plugins, so events plugins emit while starting go out at once;
         // the engine closes before the plugins and the database, draining what is in flight.
@@ -253,7 +256,7 @@ public final class HostRuntime implements AutoCloseable {
         inspector.listeningOn(config.web().bindHost(), web.port());
         log.info("Plugboard {} is running: admin at http://{}:{}/admin ({} event types from {} plugin(s))",
                 config.site().hostVersion(), config.web().bindHost(), web.port(), registry.all().size(), plugins.reports().size());
-        if (!auth.users().any()) {
+        if (!auth.users().any() && config.admin().login().app().isEmpty()) {
             log.warn("No admin exists yet: open http://{}:{}/admin/setup to create the first one "
                     + "(or start with PLUGBOARD_ADMIN_USER and PLUGBOARD_ADMIN_PASSWORD)", config.web().bindHost(), web.port());
         }

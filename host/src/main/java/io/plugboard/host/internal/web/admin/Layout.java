@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
-import io.plugboard.host.internal.auth.Sessions;
+import io.plugboard.host.internal.web.http.Caller;
 import io.plugboard.host.internal.web.http.AccessNames;
 import java.util.HashMap;
 import java.util.List;
@@ -37,10 +37,14 @@ final class Layout {
         model.put("notice", notice);
         model.put("htmxPath", htmxPath);
         // Set by AccessControl for every page behind the login; absent on the login and setup pages.
-        Sessions.Session session = ctx.attribute(AccessNames.SESSION_ATTRIBUTE);
-        if (session != null) {
-            model.put("user", session.username());
-            model.put("csrf", session.csrfToken());
+        Caller caller = ctx.attribute(AccessNames.CALLER_ATTRIBUTE);
+        if (caller != null) {
+            model.put("user", caller.name());
+            model.put("csrf", caller.csrfToken());
+            // The application's principal logs out with the application (no link without its URL).
+            model.put("ownLogout", !caller.fromApp());
+            model.put("appLogout", caller.logoutUrl());
+            model.put("readOnly", !caller.role().mayChange());
         }
         return model;
     }
