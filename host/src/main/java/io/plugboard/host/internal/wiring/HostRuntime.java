@@ -62,6 +62,7 @@ import io.plugboard.host.internal.plugins.PluginOptions;
 import io.plugboard.host.internal.plugins.PluginService;
 import io.plugboard.host.internal.settings.SettingsService;
 import io.plugboard.host.internal.storage.Database;
+import io.plugboard.host.internal.storage.PrivateFiles;
 import io.plugboard.host.internal.web.InboundEndpoint;
 import io.plugboard.host.internal.web.InspectEndpoint;
 import io.plugboard.host.internal.web.Callers;
@@ -150,6 +151,7 @@ public final class HostRuntime implements AutoCloseable {
         ObjectMapper dataMapper = Json.newDataMapper();
         Workers workers = new Workers(clock);
 
+        PrivateFiles.directory(config.dataDir());
         Database db = closing(Database.open(config.database(), config.dataDir()));
         Instances instances = closing(new Instances(db.jdbi(),
                 config.site().instanceId() != null ? config.site().instanceId() : ids.next("ins"), config.site().hostVersion(),
