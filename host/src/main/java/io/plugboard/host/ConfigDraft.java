@@ -12,6 +12,7 @@ import io.plugboard.host.internal.config.TargetsConfig;
 import io.plugboard.host.internal.config.WebConfig;
 import io.plugboard.host.internal.payloads.TemplateBudget;
 import io.plugboard.host.internal.plugins.PluginTimeLimits;
+import io.plugboard.host.internal.storage.AppDatabase;
 import io.plugboard.host.internal.storage.DatabaseSettings;
 import io.plugboard.sdk.EventType;
 import java.net.URI;
@@ -48,6 +49,7 @@ final class ConfigDraft {
     PluginTimeLimits pluginTimeLimits = PluginTimeLimits.DEFAULTS;
     Plugboard.EventDataCheck eventDataCheck = Plugboard.EventDataCheck.REJECT;
     DatabaseSettings database;
+    AppDatabase appDatabase;
     String instanceId;
     boolean appSecurityHeaders = true;
     String appContentSecurityPolicy;
@@ -72,6 +74,7 @@ final class ConfigDraft {
                 new SiteConfig(siteName, HostVersion.read(), instanceId),
                 dataDir,
                 database,
+                appDatabase,
                 new WebConfig(bindHost, port, maxRequestBytes, behindProxy, appSecurityHeaders, appContentSecurityPolicy,
                         new AllowedHosts(allowedHosts, publicUrl), webCustomizers),
                 new AdminConfig(adminUser, adminPassword, sessionIdleTimeout, login()),

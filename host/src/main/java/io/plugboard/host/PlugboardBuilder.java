@@ -3,12 +3,14 @@ package io.plugboard.host;
 import io.javalin.config.JavalinConfig;
 import io.plugboard.host.internal.payloads.TemplateBudget;
 import io.plugboard.host.internal.plugins.PluginTimeLimits;
+import io.plugboard.host.internal.storage.AppDatabase;
 import io.plugboard.host.internal.storage.DatabaseSettings;
 import io.plugboard.sdk.EventType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
  * Configures a {@link Plugboard}; every setting has a default. Get one from {@link Plugboard#builder()}.
@@ -147,6 +149,42 @@ public final class PlugboardBuilder {
     public PlugboardBuilder database(String url, String user, String password) {
         draft.database = new DatabaseSettings(Objects.requireNonNull(url, "url"), BuilderChecks.blankToNull(user),
                 BuilderChecks.blankToNull(password));
+        draft.appDatabase = null;
+        return this;
+    }
+
+    /**
+     * Stores everything in the application's own database, through its {@link DataSource} (SQLite or
+     * PostgreSQL, told by the driver), instead of the SQLite file in the data directory: the host's
+     * tables live beside the application's, in the application's pool, and
+     * {@link Plugboard#emitInTransaction} works on the application's own connection, in the same
+     * transaction as its own tables. The host never closes the data source. Its tables are created or
+     * migrated at start (Flyway's record of that is the table {@code plugboard_schema_history}); their
+     * names are listed in docs/embedding.md — keep the application's tables under other names, or give
+     * the host a schema of its own with {@link #dataSource(DataSource, String)}. Replaces
+     * {@link #database}.
+     *
+     * @param dataSource the application's data source, e.g. its connection pool
+     * @return this builder
+     */
+    public PlugboardBuilder dataSource(DataSource dataSource) {
+        return dataSource(dataSource, null);
+    }
+
+    /**
+     * Like {@link #dataSource(DataSource)}, with the host's tables in a PostgreSQL schema of their own
+     * (created if missing). The host sets the schema on each connection it borrows and sets the
+     * connection's own back before returning it, also on the connection given to
+     * {@link Plugboard#emitInTransaction}.
+     *
+     * @param dataSource the application's PostgreSQL data source
+     * @param schema the schema: 1 to 63 lower-case letters, digits or {@code _}; null for the connections' search path
+     * @return this builder
+     * @throws IllegalArgumentException for another schema name
+     */
+    public PlugboardBuilder dataSource(DataSource dataSource, String schema) {
+        draft.appDatabase = new AppDatabase(Objects.requireNonNull(dataSource, "dataSource"), schema);
+        draft.database = null;
         return this;
     }
 

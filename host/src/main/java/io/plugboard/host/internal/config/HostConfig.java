@@ -2,6 +2,7 @@ package io.plugboard.host.internal.config;
 
 import io.plugboard.host.internal.delivery.DeliveryConfig;
 import io.plugboard.host.internal.payloads.TemplateBudget;
+import io.plugboard.host.internal.storage.AppDatabase;
 import io.plugboard.host.internal.storage.DatabaseSettings;
 import io.plugboard.sdk.EventType;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.util.List;
  * @param site the site's name, the host's version and this instance's id
  * @param dataDir the folder for the SQLite database, the secrets key and the plugins' private copies
  * @param database the shared PostgreSQL database, or null for the SQLite file in {@code dataDir}
+ * @param appDatabase the application's own database through its DataSource, or null (at most one of
+ *     this and {@code database} is set)
  * @param web how the web server listens and what it adds to answers
  * @param admin the first admin and how long sessions last
  * @param targets what the outbound guard lets webhooks target besides public addresses
@@ -25,6 +28,7 @@ public record HostConfig(
         SiteConfig site,
         Path dataDir,
         DatabaseSettings database,
+        AppDatabase appDatabase,
         WebConfig web,
         AdminConfig admin,
         TargetsConfig targets,

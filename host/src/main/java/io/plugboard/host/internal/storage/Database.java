@@ -4,10 +4,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.plugboard.host.internal.common.Threads;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.LocalTransactionHandler;
@@ -18,36 +21,50 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The host's database, pooled, migrated by Flyway at open, used through Jdbi: by default an SQLite
- * file in the data directory (WAL mode), or a shared PostgreSQL database. Both run the same
- * migrations, from {@code db/migration/common}. Closing it releases every connection.
+ * file in the data directory (WAL mode), or a shared PostgreSQL database, or the application's own
+ * database through its {@link DataSource} ({@link AppDatabase}). All run the same migrations, from
+ * {@code db/migration/common}. Closing it releases every connection of the host's own pool; the
+ * application's pool is the application's to close.
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     static final String FILE_NAME = "plugboard.db";
     static final String MIGRATIONS = "classpath:db/migration/common";
+    /** Flyway's history table in the host's own database (the name Flyway gives it by default). */
+    static final String OWN_HISTORY = "flyway_schema_history";
+    /** Flyway's history table in the application's database, beside the application's own Flyway table. */
+    static final String APP_HISTORY = "plugboard_schema_history";
 
-    private final HikariDataSource dataSource;
+    private final DataSource dataSource;
+    private final AutoCloseable pool;
+    private final ConnectionScope scope;
     private final Dialect dialect;
     private final Jdbi jdbi;
     private final ScheduledExecutorService checkpointer;
     private final GroupCommit groupCommit;
 
-    private Database(HikariDataSource dataSource, Dialect dialect) {
+    private Database(DataSource dataSource, Dialect dialect, AutoCloseable pool, ConnectionScope scope,
+                     boolean ownsFile) {
         this.dataSource = dataSource;
+        this.pool = pool;
+        this.scope = scope;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
         if (dialect == Dialect.SQLITE) {
             ReentrantLock writeLock = new ReentrantLock();
             jdbi.setTransactionHandler(new SerializedWrites(new LocalTransactionHandler(), writeLock));
             groupCommit = new GroupCommit(jdbi, writeLock::isHeldByCurrentThread);
+        } else {
+            groupCommit = new GroupCommit(jdbi, () -> false);
+        }
+        if (dialect == Dialect.SQLITE && ownsFile) {
             // Checkpoints run here, not inside whichever commit crosses the WAL threshold (that commit
-            // could be an emit, whose latency matters).
+            // could be an emit, whose latency matters). An application's SQLite file keeps its own.
             checkpointer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("plugboard-checkpoint"));
             checkpointer.scheduleWithFixedDelay(() -> checkpoint("PASSIVE"), 1, 1, TimeUnit.SECONDS);
         } else {
             checkpointer = null;
-            groupCommit = new GroupCommit(jdbi, () -> false);
         }
     }
 
@@ -74,7 +91,8 @@ public final class Database implements AutoCloseable {
         pool.setMaximumPoolSize(4);
         pool.setMinimumIdle(1);
         pool.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
-        Database db = migrated(new HikariDataSource(pool), Dialect.SQLITE);
+        HikariDataSource source = new HikariDataSource(pool);
+        Database db = migrated(source, source, Dialect.SQLITE, null, OWN_HISTORY, ConnectionScope.NONE, true);
         log.info("Database ready at {}", file.toAbsolutePath());
         return db;
     }
@@ -100,9 +118,38 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("cannot connect to the database at " + settings.safeUrl() + ": "
                     + e.getMessage(), e);
         }
-        Database db = migrated(source, Dialect.POSTGRESQL);
+        Database db = migrated(source, source, Dialect.POSTGRESQL, null, OWN_HISTORY, ConnectionScope.NONE, false);
         log.info("Database ready at {} (PostgreSQL)", settings.safeUrl());
         return db;
+    }
+
+    /**
+     * Uses the application's database: its tables and the host's side by side, in the application's
+     * pool, so an emit can join the application's transaction on its own tables. Flyway's history of
+     * the host's migrations is {@value #APP_HISTORY}, beside any history table of the application's.
+     */
+    public static Database openApp(AppDatabase app) {
+        Dialect dialect = AppDialect.of(app.dataSource());
+        if (dialect == Dialect.SQLITE && app.schema() != null) {
+            throw new IllegalArgumentException("a schema is for PostgreSQL; the application's DataSource is SQLite");
+        }
+        ConnectionScope scope = dialect == Dialect.SQLITE ? ConnectionScope.sqlite()
+                : app.schema() != null ? ConnectionScope.schema(app.schema()) : ConnectionScope.NONE;
+        DataSource source = scope == ConnectionScope.NONE ? app.dataSource() : new ScopedDataSource(app.dataSource(), scope);
+        Database db = migrated(source, () -> { }, dialect, app.schema(), APP_HISTORY, scope, false);
+        log.info("Database ready: the application's {} database{}", dialect == Dialect.SQLITE ? "SQLite" : "PostgreSQL",
+                app.schema() == null ? "" : ", schema " + app.schema());
+        return db;
+    }
+
+    /**
+     * Applies to a connection of the application's (in {@code emitInTransaction}) what the host's
+     * statements need, e.g. its schema.
+     *
+     * @return what puts the connection's own settings back
+     */
+    public ConnectionScope.Restore scopeOn(Connection connection) throws SQLException {
+        return scope.apply(connection);
     }
 
     public Jdbi jdbi() {
@@ -119,7 +166,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** @return the pool, for tools that take a DataSource (the plugins' own Flyway migrations) */
-    public javax.sql.DataSource dataSource() {
+    public DataSource dataSource() {
         return dataSource;
     }
 
@@ -129,7 +176,15 @@ public final class Database implements AutoCloseable {
             checkpointer.shutdownNow();
             checkpoint("TRUNCATE");
         }
-        dataSource.close();
+        closePool(pool);
+    }
+
+    private static void closePool(AutoCloseable pool) {
+        try {
+            pool.close();
+        } catch (Exception e) {
+            log.warn("Closing the database pool failed: {}", e.toString());
+        }
     }
 
     private void checkpoint(String mode) {
@@ -140,22 +195,26 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Database migrated(HikariDataSource dataSource, Dialect dialect) {
+    private static Database migrated(DataSource dataSource, AutoCloseable pool, Dialect dialect, String schema,
+                                     String historyTable, ConnectionScope scope, boolean ownsFile) {
         try {
-            var result = Flyway.configure()
+            var flyway = Flyway.configure()
                     .dataSource(dataSource)
                     .locations(MIGRATIONS)
                     .placeholders(dialect.placeholders())
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
+                    .table(historyTable)
+                    .failOnMissingLocations(true);
+            if (schema != null) {
+                flyway.schemas(schema).defaultSchema(schema).createSchemas(true);
+            }
+            var result = flyway.load().migrate();
             if (result.migrationsExecuted > 0) {
                 log.info("Applied {} database migration(s); schema is now at version {}",
                         result.migrationsExecuted, result.targetSchemaVersion);
             }
-            return new Database(dataSource, dialect);
+            return new Database(dataSource, dialect, pool, scope, ownsFile);
         } catch (RuntimeException e) {
-            dataSource.close();
+            closePool(pool);
             throw e;
         }
     }

@@ -128,6 +128,7 @@ public final class HostRuntime implements AutoCloseable {
     private WebServer web;
     private String instanceId;
     private HealthCheck health;
+    private Database database;
 
     private HostRuntime() {}
 
@@ -152,7 +153,9 @@ public final class HostRuntime implements AutoCloseable {
         Workers workers = new Workers(clock);
 
         PrivateFiles.directory(config.dataDir());
-        Database db = closing(Database.open(config.database(), config.dataDir()));
+        Database db = closing(config.appDatabase() != null ? Database.openApp(config.appDatabase())
+                : Database.open(config.database(), config.dataDir()));
+        database = db;
         Instances instances = closing(new Instances(db.jdbi(),
                 config.site().instanceId() != null ? config.site().instanceId() : ids.next("ins"), config.site().hostVersion(),
                 config.delivery().leaseDuration().dividedBy(6), clock, workers));
@@ -283,7 +286,9 @@ public final class HostRuntime implements AutoCloseable {
 
     /** Emits on the caller's connection, inside the caller's transaction (the transactional outbox). */
     public String emitOn(Connection connection, String type, JsonNode data) throws SQLException {
-        return events.emitOn(connection, RegisteredEventType.APP_SOURCE, type, data).id();
+        try (var scope = database.scopeOn(connection)) {
+            return events.emitOn(connection, RegisteredEventType.APP_SOURCE, type, data).id();
+        }
     }
 
     /** Emits once per idempotency key (source {@code app}); see {@code Plugboard.emitOnce}. */
