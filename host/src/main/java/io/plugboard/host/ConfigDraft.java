@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.plugboard.host.internal.common.HostVersion;
 import io.plugboard.host.internal.config.AdminConfig;
 import io.plugboard.host.internal.config.AllowedHosts;
+import io.plugboard.host.internal.config.BasePath;
 import io.plugboard.host.internal.config.HostConfig;
 import io.plugboard.host.internal.config.PluginConfig;
 import io.plugboard.host.internal.config.SiteConfig;
@@ -53,6 +54,7 @@ final class ConfigDraft {
     TemplateBudget templateBudget = TemplateBudget.defaults();
     final List<String> allowedHosts = new ArrayList<>();
     URI publicUrl;
+    BasePath basePath = BasePath.ROOT;
 
     HostConfig toConfig() {
         return new HostConfig(
@@ -60,7 +62,7 @@ final class ConfigDraft {
                 dataDir,
                 database,
                 new WebConfig(bindHost, port, maxRequestBytes, behindProxy, appSecurityHeaders, appContentSecurityPolicy,
-                        new AllowedHosts(allowedHosts, publicUrl), webCustomizers),
+                        new AllowedHosts(allowedHosts, publicUrl), webCustomizers, basePath),
                 new AdminConfig(adminUser, adminPassword, sessionIdleTimeout),
                 new TargetsConfig(allowPrivateTargets, allowedTargets),
                 new PluginConfig(pluginsDir, developmentPlugins, watchPluginsDir, maxPluginBytes,

@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.web;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.common.ConstantTime;
 import io.plugboard.host.internal.auth.AdminUsers;
@@ -9,6 +9,7 @@ import io.plugboard.host.internal.auth.LoginThrottle;
 import io.plugboard.host.internal.auth.TokenScope;
 import io.plugboard.host.internal.auth.AuthServices;
 import io.plugboard.host.internal.auth.Sessions;
+import io.plugboard.host.internal.config.BasePath;
 import io.plugboard.host.internal.web.http.AccessNames;
 import io.plugboard.host.internal.web.http.ApiException;
 import io.plugboard.host.internal.web.http.JarUpload;
@@ -32,14 +33,19 @@ public final class AccessControl {
 
     private final AuthServices auth;
     private final long maxUploadBytes;
+    private final BasePath base;
 
-    /** @param maxUploadBytes the largest plugin jar an admin form may upload */
-    public AccessControl(AuthServices auth, long maxUploadBytes) {
+    /**
+     * @param maxUploadBytes the largest plugin jar an admin form may upload
+     * @param base where the paths this guards are (its handlers are registered under it)
+     */
+    public AccessControl(AuthServices auth, long maxUploadBytes, BasePath base) {
         this.auth = auth;
         this.maxUploadBytes = maxUploadBytes;
+        this.base = base;
     }
 
-    public void register(RoutesConfig routes) {
+    public void register(JavalinDefaultRoutingApi routes) {
         routes.before("/api/*", this::requireApiCredentials);
         routes.before("/metrics", this::requireApiCredentials);
         routes.before("/admin", this::requireSession);
@@ -52,7 +58,7 @@ public final class AccessControl {
     }
 
     private void requireApiCredentials(Context ctx) {
-        if (WebPaths.normalised(ctx.path()).equals("/api/v1/openapi.json")) {
+        if (plugboardPath(ctx).equals("/api/v1/openapi.json")) {
             return; // the API's description is public, like any published API reference
         }
         String header = ctx.header("Authorization");
@@ -72,10 +78,15 @@ public final class AccessControl {
                 : "the credentials were not accepted: the token is unknown or revoked, or the user name or password is wrong");
     }
 
+    /** The normalised path without the base path, as the checks here name paths; every guarded path is under it. */
+    private String plugboardPath(Context ctx) {
+        return WebPaths.plugboardPath(base, ctx.path());
+    }
+
     /** The servlet's method, so that X-HTTP-Method-Override cannot widen what a read token may do. */
-    private static void requireScope(Context ctx, TokenScope scope) {
+    private void requireScope(Context ctx, TokenScope scope) {
         String method = ctx.req().getMethod();
-        String path = WebPaths.normalised(ctx.path());
+        String path = plugboardPath(ctx);
         if (!scope.permits(method, path)) {
             TokenScope needed = TokenScope.needed(method, path);
             throw new ApiException(403, "this token's scope '" + scope.key() + "' allows " + scope.allows()
@@ -90,7 +101,7 @@ public final class AccessControl {
      * content type across sites without permission: both are checked (scripts and curl send neither
      * kind of request, so they are unaffected).
      */
-    private static void refuseCrossSiteWrites(Context ctx, boolean bearer) {
+    private void refuseCrossSiteWrites(Context ctx, boolean bearer) {
         String method = ctx.req().getMethod();
         if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
             return;
@@ -109,8 +120,8 @@ public final class AccessControl {
     }
 
     /** The plugin upload, the only API route that takes a multipart body (and only with a Bearer token). */
-    private static boolean isUpload(Context ctx) {
-        return "POST".equals(ctx.req().getMethod()) && WebPaths.normalised(ctx.path()).equals("/api/v1/plugins");
+    private boolean isUpload(Context ctx) {
+        return "POST".equals(ctx.req().getMethod()) && plugboardPath(ctx).equals("/api/v1/plugins");
     }
 
     private boolean basic(Context ctx, String encoded) {
@@ -156,7 +167,7 @@ public final class AccessControl {
     }
 
     private void requireSession(Context ctx) {
-        if (PUBLIC_ADMIN.contains(WebPaths.normalised(ctx.path()))) {
+        if (PUBLIC_ADMIN.contains(plugboardPath(ctx))) {
             return;
         }
         Optional<Sessions.Session> session = session(ctx);
@@ -164,12 +175,13 @@ public final class AccessControl {
             String target = "/admin/setup";
             if (auth.users().any()) {
                 String next = "GET".equals(ctx.req().getMethod()) ? "?next=" + URLEncoder.encode(
-                        ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), StandardCharsets.UTF_8) : "";
+                        plugboardPath(ctx) + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), StandardCharsets.UTF_8) : "";
                 target = "/admin/login" + next;
             }
             if ("true".equals(ctx.header("HX-Request"))) {
                 // htmx would follow a redirect and put the login page into the part it updates;
-                // HX-Redirect makes it load the login page as a whole page instead.
+                // HX-Redirect makes it load the login page as a whole page instead. Both get the base path
+                // from BasePathRoutes, like every redirect.
                 ctx.header("HX-Redirect", target).status(401).skipRemainingHandlers();
             } else {
                 ctx.redirect(target);

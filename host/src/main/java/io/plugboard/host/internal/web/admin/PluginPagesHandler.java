@@ -40,6 +40,7 @@ final class PluginPagesHandler {
         Map<String, Object> model = new HashMap<>(callPlugin(pluginId, () -> page.model().apply(new PluginPageRequest(ctx))));
         model.put("pluginId", pluginId);
         model.put("title", page.title());
+        model.put("base", view.base().value());
         Sessions.Session session = ctx.attribute(AccessNames.SESSION_ATTRIBUTE);
         if (session != null) {
             model.put("csrf", session.csrfToken());
@@ -57,7 +58,7 @@ final class PluginPagesHandler {
         }
         String message = callPlugin(pluginId, () -> page.onSubmit().apply(new PluginPageRequest(ctx)));
         if (message != null && !message.isBlank()) {
-            Flash.set(ctx, message);
+            view.flash(ctx, message);
         }
         ctx.redirect(PluginPages.path(pluginId, page.name()), io.javalin.http.HttpStatus.SEE_OTHER);
     }

@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.HttpStatus;
 import io.plugboard.host.internal.instances.Instances;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ final class HealthApi {
         this.instances = instances;
     }
 
-    void register(RoutesConfig routes) {
+    void register(JavalinDefaultRoutingApi routes) {
         routes.get("/health", ctx -> {
             Map<String, Object> body = new LinkedHashMap<>();
             try {
