@@ -89,13 +89,13 @@ final class DemoShop {
     private void emit(Context ctx, String type, Map<String, Object> data, String message) {
         try {
             String id = events.get().emit(type, data);
-            ctx.html(DemoPage.render(plugboard, message +" Event " + id + " (" + type + ") was emitted.", null));
+            ctx.html(DemoPage.render(plugboard, message + " Event " + id + " (" + type + ") was emitted.", null));
         } catch (InvalidEventException e) {
             fail(ctx, e.getMessage() + (e.problems().isEmpty() ? "" : ": " + String.join("; ", e.problems())));
         }
     }
 
-    private static void fail(Context ctx, String error) {
+    private void fail(Context ctx, String error) {
         ctx.status(400).html(DemoPage.render(plugboard, null, error));
     }
 

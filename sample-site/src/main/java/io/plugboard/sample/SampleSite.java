@@ -18,8 +18,9 @@ public final class SampleSite {
 
     public static void main(String[] args) throws InterruptedException {
         Plugboard host;
+        SiteOptions options;
         try {
-            SiteOptions options = SiteOptions.parse(args, System.getenv());
+            options = SiteOptions.parse(args, System.getenv());
             if (options.help()) {
                 System.out.println(SiteOptions.USAGE);
                 return;
