@@ -1,6 +1,7 @@
 package io.plugboard.host;
 
 import io.plugboard.host.internal.config.AllowedHosts;
+import io.plugboard.host.internal.config.BasePath;
 import io.plugboard.host.internal.outbound.AllowListEntry;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -72,6 +73,10 @@ final class BuilderChecks {
         }
         new AllowedHosts(List.of(), uri);
         return uri;
+    }
+
+    static BasePath basePath(String path) {
+        return new BasePath(Objects.requireNonNull(path, "path").strip());
     }
 
     static String blankToNull(String s) {

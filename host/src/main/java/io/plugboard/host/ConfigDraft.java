@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.plugboard.host.internal.common.HostVersion;
 import io.plugboard.host.internal.config.AdminConfig;
 import io.plugboard.host.internal.config.AllowedHosts;
+import io.plugboard.host.internal.config.BasePath;
 import io.plugboard.host.internal.config.HostConfig;
 import io.plugboard.host.internal.config.LoginConfig;
 import io.plugboard.host.internal.config.PluginConfig;
@@ -60,6 +61,7 @@ final class ConfigDraft {
     boolean ownLogin = true;
     String loginUrl;
     String logoutUrl;
+    BasePath basePath = BasePath.ROOT;
 
     private LoginConfig login() {
         if (!ownLogin && authenticator == null) {
@@ -76,7 +78,7 @@ final class ConfigDraft {
                 database,
                 appDatabase,
                 new WebConfig(bindHost, port, maxRequestBytes, behindProxy, appSecurityHeaders, appContentSecurityPolicy,
-                        new AllowedHosts(allowedHosts, publicUrl), webCustomizers),
+                        new AllowedHosts(allowedHosts, publicUrl), webCustomizers, basePath),
                 new AdminConfig(adminUser, adminPassword, sessionIdleTimeout, login()),
                 new TargetsConfig(allowPrivateTargets, allowedTargets),
                 new PluginConfig(pluginsDir, developmentPlugins, watchPluginsDir, maxPluginBytes,

@@ -171,10 +171,14 @@ public final class Plugboard implements AutoCloseable {
         return running().port();
     }
 
-    /** @return the server's base URL, e.g. {@code http://127.0.0.1:8080} */
+    /**
+     * @return where Plugboard answers: the server's URL, e.g. {@code http://127.0.0.1:8080}, followed by the
+     *     {@link PlugboardBuilder#basePath base path} if one is set ({@code http://127.0.0.1:8080/plugboard});
+     *     the admin is at {@code baseUrl() + "/admin"}, the API at {@code baseUrl() + "/api/v1"}
+     */
     public String baseUrl() {
         String host = config.web().bindHost().equals("0.0.0.0") ? "localhost" : config.web().bindHost();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + config.web().basePath().value();
     }
 
     /** Stops the server, the plugins and the database. Safe to call more than once. */

@@ -375,6 +375,21 @@ public final class PlugboardBuilder {
     public PlugboardBuilder logoutUrl(String url) { draft.logoutUrl = BuilderChecks.appUrl("logout URL", url); return this; }
 
     /**
+     * Puts everything Plugboard serves under one path of its server, e.g. {@code /plugboard}: the admin
+     * at {@code /plugboard/admin}, the API at {@code /plugboard/api/v1}, {@code /plugboard/health},
+     * {@code /plugboard/metrics}, inbound webhooks at {@code /plugboard/hooks/in/…}, the inspector at
+     * {@code /plugboard/inspect/…}, and the admin's assets; links, redirects, cookies and the URLs the
+     * admin shows follow. Nothing answers at the paths without it; the application's own routes (see
+     * {@link #web}) are not moved. Default: the root.
+     *
+     * @param path {@code /} and segments of letters, digits and {@code - . _ ~}, without a trailing
+     *     {@code /}; {@code ""} or {@code "/"} for the root
+     * @return this builder
+     * @throws IllegalArgumentException saying what to fix, for another path
+     */
+    public PlugboardBuilder basePath(String path) { draft.basePath = BuilderChecks.basePath(path); return this; }
+
+    /**
      * @return a host, not yet started
      * @throws IllegalStateException for {@code ownLogin(false)} without an {@code authenticator}
      */

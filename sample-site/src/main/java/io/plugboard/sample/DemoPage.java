@@ -5,22 +5,23 @@ final class DemoPage {
 
     private DemoPage() {}
 
-    static String render(String notice, String error) {
+    /** @param plugboard where the embedded Plugboard is: its base path, {@code ""} at the root */
+    static String render(String plugboard, String notice, String error) {
         return """
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>Sample Shop</title>
-                <link rel="stylesheet" href="/plugboard/static/admin.css">
+                <link rel="stylesheet" href="%1$s/plugboard/static/admin.css">
                 <link rel="stylesheet" href="/shop/shop.css">
                 </head><body>
                 <header class="topbar"><span class="brand">Sample Shop</span>
-                <span class="version"><a href="/admin" class="shop-admin-link">Plugboard admin</a></span></header>
+                <span class="version"><a href="%1$s/admin" class="shop-admin-link">Plugboard admin</a></span></header>
                 <main id="main" class="shop-main">
                 <h1>A demo shop that emits events</h1>
                 <p>Each form below emits a real event through the embedded Plugboard host. Add a webhook in the
-                <a href="/admin/webhooks">admin</a> to receive them.</p>
-                %s%s
+                <a href="%1$s/admin/webhooks">admin</a> to receive them.</p>
+                %2$s%3$s
                 <section class="card"><h2>Checkout</h2>
                 <form method="post" action="/demo/checkout" class="form">
                 <div class="field"><label for="c-name">Name</label><input id="c-name" name="name" value="Ada Lovelace"></div>
@@ -35,7 +36,7 @@ final class DemoPage {
                 <button type="submit" class="primary">Create account</button> <span class="muted">emits <code>account_created</code></span>
                 </form></section>
                 </main></body></html>
-                """.formatted(
+                """.formatted(plugboard,
                 notice == null ? "" : "<div class=\"flash\" role=\"status\">" + escape(notice) + "</div>",
                 error == null ? "" : "<div class=\"error-summary\" role=\"alert\"><p>" + escape(error) + "</p></div>");
     }

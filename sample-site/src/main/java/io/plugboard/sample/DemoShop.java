@@ -22,9 +22,12 @@ import java.util.function.Supplier;
 final class DemoShop {
 
     private final Supplier<EventEmitter> events;
+    private final String plugboard;
 
-    DemoShop(Supplier<EventEmitter> events) {
+    /** @param plugboard the base path Plugboard is under ({@code ""} at the root), for the page's links to the admin */
+    DemoShop(Supplier<EventEmitter> events, String plugboard) {
         this.events = events;
+        this.plugboard = plugboard;
     }
 
     /** Serves the shop's stylesheet at {@code /shop/shop.css}. */
@@ -38,7 +41,7 @@ final class DemoShop {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/", ctx -> ctx.html(DemoPage.render(null, null)));
+        routes.get("/", ctx -> ctx.html(DemoPage.render(plugboard, null, null)));
         routes.post("/demo/checkout", this::checkout);
         routes.post("/demo/signup", this::signup);
     }
@@ -86,14 +89,14 @@ final class DemoShop {
     private void emit(Context ctx, String type, Map<String, Object> data, String message) {
         try {
             String id = events.get().emit(type, data);
-            ctx.html(DemoPage.render(message + " Event " + id + " (" + type + ") was emitted.", null));
+            ctx.html(DemoPage.render(plugboard, message + " Event " + id + " (" + type + ") was emitted.", null));
         } catch (InvalidEventException e) {
             fail(ctx, e.getMessage() + (e.problems().isEmpty() ? "" : ": " + String.join("; ", e.problems())));
         }
     }
 
-    private static void fail(Context ctx, String error) {
-        ctx.status(400).html(DemoPage.render(null, error));
+    private void fail(Context ctx, String error) {
+        ctx.status(400).html(DemoPage.render(plugboard, null, error));
     }
 
     private static String field(Context ctx, String name) {

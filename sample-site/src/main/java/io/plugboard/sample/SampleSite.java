@@ -7,7 +7,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A small shop that embeds Plugboard: the admin at {@code /admin}, the API at {@code /api/v1}, and a
+ * A small shop that embeds Plugboard: the admin at {@code /admin}, the API at {@code /api/v1} (both under
+ * {@code --base-path} if given), and a
  * demo page at {@code /} whose checkout and sign-up forms emit {@code payment_received} and
  * {@code account_created} through the host.
  */
@@ -17,8 +18,9 @@ public final class SampleSite {
 
     public static void main(String[] args) throws InterruptedException {
         Plugboard host;
+        SiteOptions options;
         try {
-            SiteOptions options = SiteOptions.parse(args, System.getenv());
+            options = SiteOptions.parse(args, System.getenv());
             if (options.help()) {
                 System.out.println(SiteOptions.USAGE);
                 return;
@@ -35,7 +37,8 @@ public final class SampleSite {
             host.close();
             stopped.countDown();
         }, "plugboard-shutdown"));
-        System.out.println("Plugboard sample site: open " + host.baseUrl() + "/ (demo shop) or "
+        String shop = host.baseUrl().substring(0, host.baseUrl().length() - options.basePath().length());
+        System.out.println("Plugboard sample site: open " + shop + "/ (demo shop) or "
                 + host.baseUrl() + "/admin (admin)");
         stopped.await();
     }
@@ -43,7 +46,7 @@ public final class SampleSite {
     /** Builds and starts the site's host; the caller closes it. */
     public static Plugboard start(SiteOptions options) {
         AtomicReference<Plugboard> self = new AtomicReference<>();
-        DemoShop shop = new DemoShop(() -> self.get().events());
+        DemoShop shop = new DemoShop(() -> self.get().events(), options.basePath());
         PlugboardBuilder builder = Plugboard.builder()
                 .siteName("Sample Shop")
                 .pluginsDir(options.pluginsDir())
@@ -58,6 +61,7 @@ public final class SampleSite {
                 .eventDataCheck(options.warnOnInvalidEventData()
                         ? Plugboard.EventDataCheck.WARN : Plugboard.EventDataCheck.REJECT)
                 .templateBudget(java.time.Duration.ofMillis(options.templateMaxTimeMs()), options.templateMaxBytes())
+                .basePath(options.basePath())
                 .web(shop::register);
         options.allowedTargets().forEach(builder::allowTarget);
         options.allowedHosts().forEach(builder::allowedHost);

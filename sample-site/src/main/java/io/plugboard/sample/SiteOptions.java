@@ -16,7 +16,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                           String databaseUrl, String databaseUser, String databasePassword,
                           String instanceId, long templateMaxTimeMs, long templateMaxBytes,
                           List<String> allowedHosts, String publicUrl,
-                          int pluginTimeLimitSeconds) {
+                          int pluginTimeLimitSeconds, String basePath) {
 
     public SiteOptions {
         allowedTargets = List.copyOf(allowedTargets);
@@ -50,6 +50,9 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                                  get 421. Loopback names and the listen address are always allowed
               --public-url URL   the site's public base URL, e.g. https://hooks.example.com; its host is
                                  allowed too (env PLUGBOARD_PUBLIC_URL)
+              --base-path PATH   serve Plugboard (admin, API, /health, /metrics, inbound webhooks) under this
+                                 path, e.g. /plugboard, as behind a reverse proxy that forwards a sub-path;
+                                 the demo shop stays at / (env PLUGBOARD_BASE_PATH, default: the root)
               --no-watch-plugins read the plugins folder only at start; by default jars copied in, replaced
                                  or removed while the site runs are deployed (env PLUGBOARD_WATCH_PLUGINS=false)
               --event-data-check reject|warn
@@ -99,6 +102,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
         List<String> allowedHosts = new ArrayList<>(commaList(env.getOrDefault("PLUGBOARD_ALLOWED_HOSTS", "")));
         String publicUrl = env.get("PLUGBOARD_PUBLIC_URL");
         String pluginTimeLimit = env.get("PLUGBOARD_PLUGIN_TIME_LIMIT");
+        String basePath = env.get("PLUGBOARD_BASE_PATH");
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -145,6 +149,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 case "--allowed-hosts" -> allowedHosts.addAll(commaList(value));
                 case "--public-url" -> publicUrl = value;
                 case "--plugin-time-limit" -> pluginTimeLimit = value;
+                case "--base-path" -> basePath = value;
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -162,7 +167,8 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 blankToNull(databaseUser), blankToNull(databasePassword), blankToNull(instanceId),
                 positive("--template-max-time", templateMaxTime, 250, 1),
                 positive("--template-max-bytes", templateMaxBytes, 256 * 1024, 1024), allowedHosts,
-                blankToNull(publicUrl), parseSeconds(pluginTimeLimit));
+                blankToNull(publicUrl), parseSeconds(pluginTimeLimit),
+                basePath == null || basePath.strip().equals("/") ? "" : basePath.strip());
     }
 
     private static long positive(String option, String value, long otherwise, long least) {

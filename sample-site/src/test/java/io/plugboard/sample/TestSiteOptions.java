@@ -121,4 +121,14 @@ class TestSiteOptions {
         assertThatThrownBy(() -> SiteOptions.parse(new String[] {"--template-max-bytes", "10"}, Map.of()))
                 .hasMessageContaining("at least 1024");
     }
+
+    @Test
+    void basePathFromEnvironmentOrFlagWithTheRootAsDefault() {
+        assertThat(SiteOptions.parse(new String[0], Map.of()).basePath()).isEmpty();
+        assertThat(SiteOptions.parse(new String[0], Map.of("PLUGBOARD_BASE_PATH", "/plugboard")).basePath())
+                .isEqualTo("/plugboard");
+        assertThat(SiteOptions.parse(new String[] {"--base-path", "/hooks"}, Map.of("PLUGBOARD_BASE_PATH", "/plugboard"))
+                .basePath()).isEqualTo("/hooks");
+        assertThat(SiteOptions.parse(new String[] {"--base-path=/"}, Map.of()).basePath()).isEmpty();
+    }
 }

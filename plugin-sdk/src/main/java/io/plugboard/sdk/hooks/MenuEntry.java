@@ -9,7 +9,8 @@ import java.util.Objects;
  *           {@code api}, {@code secrets}, {@code inspector}, {@code deliveries} and
  *           {@code settings}; a plugin page's is {@code plugin:<plugin id>:<page>}
  * @param label the text shown
- * @param href the link, a path under {@code /admin}
+ * @param href the link, a path under {@code /admin}; when the host is mounted under a base path
+ *             ({@code /plugboard}) it adds it, so write {@code /admin/plugins/my-plugin/report} either way
  */
 public record MenuEntry(String id, String label, String href) {
 

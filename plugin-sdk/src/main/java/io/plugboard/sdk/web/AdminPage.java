@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * A page of a plugin in the admin, at {@code /admin/plugins/<plugin id>/<name>}, rendered from a
  * Handlebars template in the plugin's jar inside the host's layout. Every {@code {{value}}} is
  * HTML-escaped; the model also holds {@code csrf}, the token a form must send as {@code _csrf}, and
- * {@code pluginId}. A form posts back to the page's own address; {@link Builder#onSubmit} handles it.
+ * {@code pluginId}, and {@code base}, the path the host is mounted under ({@code ""} at the root):
+ * write links to other admin pages as {@code href="{{base}}/admin/…"}. A form posts back to the page's own address; {@link Builder#onSubmit} handles it.
  */
 public final class AdminPage {
 

@@ -15,13 +15,15 @@ import java.util.function.Consumer;
  * @param appContentSecurityPolicy the Content-Security-Policy for the application's pages, or null for the admin's
  * @param allowedHosts the names {@code /admin} and {@code /api} answer to, besides the defaults
  * @param customizers the embedder's additions to the Javalin configuration, applied in order
+ * @param basePath the path Plugboard's routes are under ({@link BasePath#ROOT} for none)
  */
 public record WebConfig(String bindHost, int port, long maxRequestBytes, boolean behindProxy,
                         boolean appSecurityHeaders, String appContentSecurityPolicy, AllowedHosts allowedHosts,
-                        List<Consumer<JavalinConfig>> customizers) {
+                        List<Consumer<JavalinConfig>> customizers, BasePath basePath) {
 
     public WebConfig {
         allowedHosts = allowedHosts == null ? AllowedHosts.defaults() : allowedHosts;
         customizers = List.copyOf(customizers);
+        basePath = basePath == null ? BasePath.ROOT : basePath;
     }
 }

@@ -33,14 +33,20 @@ public final class Inboxes {
     private final CapturedRequests requests;
     private volatile String ownHost = "127.0.0.1";
     private volatile int ownPort = -1;
+    private volatile String ownBasePath = "";
 
     public Inboxes(Jdbi jdbi, ObjectMapper mapper, Clock clock) {
         this.store = new InboxStore(jdbi, clock);
         this.requests = new CapturedRequests(jdbi, mapper, clock);
     }
 
-    /** Tells where this host listens, once the web server has started; the loopback inbox URLs use it. */
-    public void listeningOn(String bindHost, int port) {
+    /**
+     * Tells where this host listens, once the web server has started; the loopback inbox URLs use it.
+     *
+     * @param basePath the path the host's routes are under, {@code ""} for the root
+     */
+    public void listeningOn(String bindHost, int port, String basePath) {
+        this.ownBasePath = basePath;
         this.ownHost = bindHost == null || bindHost.isBlank() || bindHost.equals("0.0.0.0") || bindHost.equals("::")
                 ? "127.0.0.1" : bindHost;
         this.ownPort = port;
@@ -102,10 +108,12 @@ public final class Inboxes {
     public Optional<String> ownInboxId(URI url) {
         if (url == null || !"http".equalsIgnoreCase(url.getScheme()) || url.getRawUserInfo() != null
                 || url.getRawQuery() != null || url.getRawFragment() != null || url.getHost() == null
-                || url.getRawPath() == null || !url.getRawPath().startsWith(PATH_PREFIX)) {
+                || url.getRawPath() == null || !url.getRawPath().contains(PATH_PREFIX)) {
             return Optional.empty();
         }
-        return find(url.getRawPath().substring(PATH_PREFIX.length()))
+        // Whatever base path the creating instance had: the inbox's own URL, compared next, decides.
+        String path = url.getRawPath();
+        return find(path.substring(path.lastIndexOf(PATH_PREFIX) + PATH_PREFIX.length()))
                 .filter(inbox -> sameTarget(URI.create(inbox.loopbackUrl()), url))
                 .map(Inbox::id);
     }
@@ -123,6 +131,6 @@ public final class Inboxes {
     /** The URL webhooks of this host deliver to an inbox this instance creates: loopback, its own port. */
     private String loopbackUrl(String id) {
         String host = ownHost.contains(":") ? "[" + ownHost + "]" : ownHost;
-        return "http://" + host + ":" + ownPort + PATH_PREFIX + id;
+        return "http://" + host + ":" + ownPort + ownBasePath + PATH_PREFIX + id;
     }
 }

@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.web;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.common.ConstantTime;
 import io.plugboard.host.internal.auth.AdminUsers;
@@ -10,6 +10,7 @@ import io.plugboard.host.internal.auth.LoginThrottle;
 import io.plugboard.host.internal.auth.Role;
 import io.plugboard.host.internal.auth.TokenScope;
 import io.plugboard.host.internal.auth.AuthServices;
+import io.plugboard.host.internal.config.BasePath;
 import io.plugboard.host.internal.config.LoginConfig;
 import io.plugboard.host.internal.web.http.AccessNames;
 import io.plugboard.host.internal.web.http.ApiException;
@@ -40,16 +41,21 @@ public final class AccessControl {
     private final Callers callers;
     private final LoginConfig login;
     private final long maxUploadBytes;
+    private final BasePath base;
 
-    /** @param maxUploadBytes the largest plugin jar an admin form may upload */
-    public AccessControl(AuthServices auth, Callers callers, long maxUploadBytes) {
+    /**
+     * @param maxUploadBytes the largest plugin jar an admin form may upload
+     * @param base where the paths this guards are (its handlers are registered under it)
+     */
+    public AccessControl(AuthServices auth, Callers callers, long maxUploadBytes, BasePath base) {
         this.auth = auth;
         this.callers = callers;
         this.login = callers.login();
         this.maxUploadBytes = maxUploadBytes;
+        this.base = base;
     }
 
-    public void register(RoutesConfig routes) {
+    public void register(JavalinDefaultRoutingApi routes) {
         routes.before("/api/*", this::requireApiCredentials);
         routes.before("/metrics", this::requireApiCredentials);
         routes.before("/admin", this::requireSession);
@@ -57,7 +63,7 @@ public final class AccessControl {
     }
 
     private void requireApiCredentials(Context ctx) {
-        if (WebPaths.normalised(ctx.path()).equals("/api/v1/openapi.json")) {
+        if (plugboardPath(ctx).equals("/api/v1/openapi.json")) {
             return; // the API's description is public, like any published API reference
         }
         String header = ctx.header("Authorization");
@@ -102,10 +108,15 @@ public final class AccessControl {
         }
     }
 
+    /** The normalised path without the base path, as the checks here name paths; every guarded path is under it. */
+    private String plugboardPath(Context ctx) {
+        return WebPaths.plugboardPath(base, ctx.path());
+    }
+
     /** The servlet's method, so that X-HTTP-Method-Override cannot widen what a read token may do. */
-    private static void requireScope(Context ctx, TokenScope scope) {
+    private void requireScope(Context ctx, TokenScope scope) {
         String method = ctx.req().getMethod();
-        String path = WebPaths.normalised(ctx.path());
+        String path = plugboardPath(ctx);
         if (!scope.permits(method, path)) {
             TokenScope needed = TokenScope.needed(method, path);
             throw new ApiException(403, "this token's scope '" + scope.key() + "' allows " + scope.allows()
@@ -120,7 +131,7 @@ public final class AccessControl {
      * content type across sites without permission: both are checked (scripts and curl send neither
      * kind of request, so they are unaffected).
      */
-    private static void refuseCrossSiteWrites(Context ctx, boolean bearer) {
+    private void refuseCrossSiteWrites(Context ctx, boolean bearer) {
         String method = ctx.req().getMethod();
         if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
             return;
@@ -139,8 +150,8 @@ public final class AccessControl {
     }
 
     /** The plugin upload, the only API route that takes a multipart body (and only with a Bearer token). */
-    private static boolean isUpload(Context ctx) {
-        return "POST".equals(ctx.req().getMethod()) && WebPaths.normalised(ctx.path()).equals("/api/v1/plugins");
+    private boolean isUpload(Context ctx) {
+        return "POST".equals(ctx.req().getMethod()) && plugboardPath(ctx).equals("/api/v1/plugins");
     }
 
     private boolean basic(Context ctx, String encoded) {
@@ -187,7 +198,7 @@ public final class AccessControl {
     }
 
     private void requireSession(Context ctx) {
-        String path = WebPaths.normalised(ctx.path());
+        String path = plugboardPath(ctx);
         if (PUBLIC_ADMIN.contains(path)) {
             if (!login.ownLogin()) {
                 signInElsewhere(ctx, 404);
@@ -203,12 +214,13 @@ public final class AccessControl {
             String target = "/admin/setup";
             if (auth.users().any()) {
                 String next = "GET".equals(ctx.req().getMethod()) ? "?next=" + URLEncoder.encode(
-                        ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), StandardCharsets.UTF_8) : "";
+                        plugboardPath(ctx) + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), StandardCharsets.UTF_8) : "";
                 target = "/admin/login" + next;
             }
             if ("true".equals(ctx.header("HX-Request"))) {
                 // htmx would follow a redirect and put the login page into the part it updates;
-                // HX-Redirect makes it load the login page as a whole page instead.
+                // HX-Redirect makes it load the login page as a whole page instead. Both get the base path
+                // from BasePathRoutes, like every redirect.
                 ctx.header("HX-Redirect", target).status(401).skipRemainingHandlers();
             } else {
                 ctx.redirect(target);
@@ -242,8 +254,13 @@ public final class AccessControl {
                     : "sign in to the application first: Plugboard's own login is turned off here");
         }
         String next = "GET".equals(ctx.req().getMethod()) && status == 401
-                ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : "/admin";
+                ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : base.url("/admin");
         String target = login.loginUrl().replace("{next}", URLEncoder.encode(next, StandardCharsets.UTF_8));
+        if (target.startsWith("/") && !base.isRoot()) {
+            // A path of the application's own, not under the base path: made absolute, so BasePathRoutes,
+            // which prefixes the paths Plugboard's handlers redirect to, leaves it alone.
+            target = ctx.scheme() + "://" + ctx.host() + target;
+        }
         if ("true".equals(ctx.header("HX-Request"))) {
             ctx.header("HX-Redirect", target).status(401).skipRemainingHandlers();
         } else {

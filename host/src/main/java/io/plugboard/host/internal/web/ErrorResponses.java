@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.plugboard.host.internal.common.InputException;
+import io.plugboard.host.internal.config.BasePath;
 import io.plugboard.host.internal.web.admin.ErrorPage;
 import io.plugboard.sdk.InvalidEventException;
 import java.util.Map;
@@ -20,31 +21,31 @@ final class ErrorResponses {
 
     private ErrorResponses() {}
 
-    static void register(RoutesConfig routes, ErrorPage page) {
+    static void register(RoutesConfig routes, BasePath base, ErrorPage page) {
         // The whole family of refusals (validation, not found, conflict, the web layer's own, …): each says
         // its status, details and headers, so a new kind needs no line here.
         routes.exception(InputException.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
-            respond(ctx, page, e.status(), e.getMessage(), e.details());
+            respond(ctx, base, page, e.status(), e.getMessage(), e.details());
         });
         // The SDK's refusal of event data; the SDK cannot extend the host's family.
         routes.exception(InvalidEventException.class, (e, ctx) ->
-                respond(ctx, page, 400, e.getMessage(), e.problems()));
+                respond(ctx, base, page, 400, e.getMessage(), e.problems()));
         routes.exception(HttpResponseException.class, (e, ctx) ->
-                respond(ctx, page, e.getStatus(), e.getMessage(), null));
+                respond(ctx, base, page, e.getStatus(), e.getMessage(), null));
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
-            respond(ctx, page, 500, "internal error; the server log has the details", null);
+            respond(ctx, base, page, 500, "internal error; the server log has the details", null);
         });
     }
 
-    private static void respond(Context ctx, ErrorPage page, int status, String message, Object details) {
+    private static void respond(Context ctx, BasePath base, ErrorPage page, int status, String message, Object details) {
         ctx.status(status);
         if (status == 413) {
             // The body may be partly unread: the client must not send its next request on this connection.
             ctx.header("Connection", "close");
         }
-        if (WebPaths.answersJson(ctx.path())) {
+        if (WebPaths.answersJson(base, ctx.path())) {
             ctx.json(details == null ? Map.of("error", message) : Map.of("error", message, "details", details));
         } else {
             page.render(ctx, status, message, details);

@@ -1,8 +1,9 @@
 package io.plugboard.host.internal.web;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.config.AllowedHosts;
+import io.plugboard.host.internal.config.BasePath;
 import io.plugboard.host.internal.config.HostPort;
 import io.plugboard.host.internal.web.http.ApiException;
 import java.net.InetAddress;
@@ -28,8 +29,11 @@ final class HostCheck {
     private final List<HostPort> allowed = new ArrayList<>();
     private final boolean everywhere;
     private final boolean behindProxy;
+    private final BasePath base;
 
-    HostCheck(AllowedHosts configured, String bindHost, boolean behindProxy) {
+    /** @param base where the paths this checks are (its routes are registered under it) */
+    HostCheck(AllowedHosts configured, String bindHost, boolean behindProxy, BasePath base) {
+        this.base = base;
         this.behindProxy = behindProxy;
         LOOPBACK.forEach(name -> allowed.add(HostPort.parse(name).orElseThrow()));
         allowed.addAll(configured.entries());
@@ -45,14 +49,14 @@ final class HostCheck {
         this.everywhere = configured.configured() || loopbackOnly;
     }
 
-    void register(RoutesConfig routes) {
+    void register(JavalinDefaultRoutingApi routes) {
         routes.before("/admin", this::check);
         routes.before("/admin/*", this::check);
         routes.before("/api/*", this::check);
     }
 
     private void check(Context ctx) {
-        if (!everywhere && !WebPaths.normalised(ctx.path()).equals(SETUP)) {
+        if (!everywhere && !SETUP.equals(WebPaths.plugboardPath(base, ctx.path()))) {
             return;
         }
         List<String> names = new ArrayList<>();

@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.web;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.web.http.RouteGroup;
 import io.javalin.http.HttpResponseException;
@@ -27,7 +27,7 @@ public final class InboundEndpoint implements RouteGroup {
     }
 
     @Override
-    public void register(RoutesConfig routes) {
+    public void register(JavalinDefaultRoutingApi routes) {
         routes.post(PATH, this::receive);
     }
 

@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.web;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.web.http.RouteGroup;
 import io.plugboard.host.internal.inspector.CapturedRequest;
@@ -27,7 +27,7 @@ public final class InspectEndpoint implements RouteGroup {
     }
 
     @Override
-    public void register(RoutesConfig routes) {
+    public void register(JavalinDefaultRoutingApi routes) {
         String path = Inboxes.PATH_PREFIX + "{id}";
         routes.post(path, this::receive);
         routes.put(path, this::receive);

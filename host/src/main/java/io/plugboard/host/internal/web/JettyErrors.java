@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.config.BasePath;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
@@ -19,9 +20,11 @@ import org.eclipse.jetty.util.Callback;
 final class JettyErrors extends ErrorHandler {
 
     private final ObjectMapper json;
+    private final BasePath base;
 
-    JettyErrors(ObjectMapper json) {
+    JettyErrors(ObjectMapper json, BasePath base) {
         this.json = json;
+        this.base = base;
         setShowStacks(false);
         setShowCauses(false);
     }
@@ -30,7 +33,7 @@ final class JettyErrors extends ErrorHandler {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         SecurityHeaders.setHostHeaders((name, value) -> response.getHeaders().put(name, value));
         String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
-        if (path == null || !WebPaths.answersJson(path)) {
+        if (path == null || !WebPaths.answersJson(base, path)) {
             return super.handle(request, response, callback);
         }
         int status = request.getAttribute(ERROR_STATUS) instanceof Integer code ? code : response.getStatus();

@@ -2,6 +2,7 @@ package io.plugboard.host.internal.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.plugboard.host.internal.config.BasePath;
 import java.util.function.BiConsumer;
 
 /**
@@ -16,16 +17,19 @@ final class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    private static final String[] HOST_PATHS = {"/admin", "/api", "/metrics", "/health", "/plugboard/static"};
+    private static final String[] PLUGBOARD_PATHS = {"/admin", "/api", "/metrics", "/health", "/plugboard/static"};
 
+    private final BasePath base;
     private final boolean onAppPages;
     private final String appPolicy;
 
     /**
+     * @param base where the host's own paths are
      * @param onAppPages whether the embedding application's own pages get the headers
      * @param appPolicy the Content-Security-Policy for those pages, or null for the host's own
      */
-    SecurityHeaders(boolean onAppPages, String appPolicy) {
+    SecurityHeaders(BasePath base, boolean onAppPages, String appPolicy) {
+        this.base = base;
         this.onAppPages = onAppPages;
         this.appPolicy = appPolicy == null ? CONTENT_SECURITY_POLICY : appPolicy;
     }
@@ -42,10 +46,13 @@ final class SecurityHeaders {
         }
     }
 
-    private static boolean isHostPath(String path) {
-        String normalised = WebPaths.normalised(path);
-        for (String prefix : HOST_PATHS) {
-            if (WebPaths.isUnder(normalised, prefix)) {
+    private boolean isHostPath(String path) {
+        String plugboardPath = WebPaths.plugboardPath(base, path);
+        if (plugboardPath == null) {
+            return false;
+        }
+        for (String prefix : PLUGBOARD_PATHS) {
+            if (WebPaths.isUnder(plugboardPath, prefix)) {
                 return true;
             }
         }

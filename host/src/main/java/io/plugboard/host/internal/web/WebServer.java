@@ -6,18 +6,22 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.plugboard.host.internal.auth.AuthServices;
+import io.plugboard.host.internal.config.BasePath;
 import io.plugboard.host.internal.config.WebConfig;
 import io.plugboard.host.internal.web.admin.ErrorPage;
 import io.plugboard.host.internal.web.http.JarUpload;
 import io.plugboard.host.internal.web.http.RouteGroup;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The host's HTTP server: the REST API under {@code /api/v1}, the admin under {@code /admin},
- * static assets under {@code /plugboard/static}, and whatever routes the embedding app adds. The
- * routes come as {@link RouteGroup}s the wiring built, each with the services it uses; this class
- * adds only what every request passes through (error mapping, security headers, host and access checks).
+ * static assets under {@code /plugboard/static} and {@code /webjars}, all of them under the
+ * {@link BasePath} if one is set, and whatever routes the embedding app adds. The
+ * routes come as {@link RouteGroup}s the wiring built, each with the services it uses, registered through
+ * {@link BasePathRoutes}; this class adds only what every request passes through (error mapping, security
+ * headers, host and access checks).
  */
 public final class WebServer implements AutoCloseable {
 
@@ -34,10 +38,12 @@ public final class WebServer implements AutoCloseable {
     public WebServer(WebConfig config, ObjectMapper apiMapper, AuthServices auth, Callers callers, long maxUploadBytes,
                      ErrorPage errorPage, List<RouteGroup> groups) {
         this.config = config;
+        BasePath base = config.basePath();
         this.app = Javalin.create(javalin -> {
             javalin.events.handlerAdded(info -> {
                 if (info.getHttpMethod().isHttpMethod()) {
-                    routes.add(info.getHttpMethod().name() + " " + info.getPath());
+                    String path = base.relative(info.getPath());
+                    routes.add(info.getHttpMethod().name() + " " + (path == null ? info.getPath() : path));
                 }
             });
             javalin.startup.showJavalinBanner = false;
@@ -55,22 +61,28 @@ public final class WebServer implements AutoCloseable {
                 javalin.contextResolver.host = ctx -> forwarded(ctx.header("X-Forwarded-Host"), ctx.header("Host"));
             }
             // Errors Jetty answers itself (431, 400, 414) get the security headers, and JSON where the host's do.
-            javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(apiMapper)));
+            javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(apiMapper, base)));
             javalin.jsonMapper(new JavalinJackson(apiMapper, false));
             javalin.staticFiles.add(files -> {
-                files.hostedPath = "/plugboard/static";
+                files.hostedPath = base.url("/plugboard/static");
                 files.directory = "/plugboard/static";
                 files.location = Location.CLASSPATH;
             });
-            // /webjars/…: htmx for the admin, from its jar (pinned in the pom, no CDN).
-            javalin.staticFiles.enableWebjars();
-            ErrorResponses.register(javalin.routes, errorPage);
-            new SecurityHeaders(config.appSecurityHeaders(), config.appContentSecurityPolicy())
+            // /webjars/…: htmx for the admin, from its jar (pinned in the pom, no CDN); what enableWebjars()
+            // does, under the base path.
+            javalin.staticFiles.add(files -> {
+                files.hostedPath = base.url("/webjars");
+                files.directory = "META-INF/resources/webjars";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "max-age=31622400");
+            });
+            ErrorResponses.register(javalin.routes, base, errorPage);
+            new SecurityHeaders(base, config.appSecurityHeaders(), config.appContentSecurityPolicy())
                     .register(javalin.routes);
-            new HostCheck(config.allowedHosts(), config.bindHost(), config.behindProxy())
-                    .register(javalin.routes);
-            new AccessControl(auth, callers, maxUploadBytes).register(javalin.routes);
-            groups.forEach(group -> group.register(javalin.routes));
+            BasePathRoutes routes = new BasePathRoutes(javalin.routes, base);
+            new HostCheck(config.allowedHosts(), config.bindHost(), config.behindProxy(), base).register(routes);
+            new AccessControl(auth, callers, maxUploadBytes, base).register(routes);
+            groups.forEach(group -> group.register(routes));
             config.customizers().forEach(customizer -> customizer.accept(javalin));
         });
     }

@@ -225,14 +225,14 @@ public final class HostRuntime implements AutoCloseable {
         TestConsole console = delivery.testConsole(events);
         Duration rotationOverlap = config.delivery().secretRotationOverlap();
         AdminView view = new AdminView(new Templates(apiMapper), config.site().name(), config.site().hostVersion(),
-                guard.relaxedNotice().orElse(null), contributions.hooks());
+                guard.relaxedNotice().orElse(null), contributions.hooks(), config.web().basePath());
         List<RouteGroup> routes = List.of(
-                new ApiInstanceRoutes(instances, health),
+                new ApiInstanceRoutes(instances, health, apiMapper, config.web().basePath()),
                 new ApiEventRoutes(registry, events, apiMapper, config.web().maxRequestBytes()),
                 new ApiWebhookRoutes(webhooks, testSender, apiMapper, rotationOverlap, registry),
                 new ApiPayloadRoutes(preview, console, secrets, inspector, webhooks, apiMapper),
                 new ApiPluginRoutes(plugins, contributions.settings(), contributions.routes(), apiMapper),
-                new ApiInboundRoutes(inbound.webhooks(), inbound.received(), apiMapper),
+                new ApiInboundRoutes(inbound.webhooks(), inbound.received(), apiMapper, config.web().basePath()),
                 new ApiAccountRoutes(auth.tokens(), auth.users(), auth.accounts(), apiMapper),
                 new ApiDeliveryRoutes(delivery.store(), webhooks, delivery::wake, metrics, apiMapper, clock),
                 new InboundEndpoint(inbound.receiving()),
@@ -258,12 +258,15 @@ public final class HostRuntime implements AutoCloseable {
         plugins.onPublished(instances::pluginsChanged);
         closing(web);
         web.start();
-        inspector.listeningOn(config.web().bindHost(), web.port());
-        log.info("Plugboard {} is running: admin at http://{}:{}/admin ({} event types from {} plugin(s))",
-                config.site().hostVersion(), config.web().bindHost(), web.port(), registry.all().size(), plugins.reports().size());
+        inspector.listeningOn(config.web().bindHost(), web.port(), config.web().basePath().value());
+        String base = config.web().basePath().value();
+        log.info("Plugboard {} is running: admin at http://{}:{}{}/admin ({} event types from {} plugin(s))",
+                config.site().hostVersion(), config.web().bindHost(), web.port(), base, registry.all().size(),
+                plugins.reports().size());
         if (!auth.users().any() && config.admin().login().app().isEmpty()) {
-            log.warn("No admin exists yet: open http://{}:{}/admin/setup to create the first one "
-                    + "(or start with PLUGBOARD_ADMIN_USER and PLUGBOARD_ADMIN_PASSWORD)", config.web().bindHost(), web.port());
+            log.warn("No admin exists yet: open http://{}:{}{}/admin/setup to create the first one "
+                    + "(or start with PLUGBOARD_ADMIN_USER and PLUGBOARD_ADMIN_PASSWORD)", config.web().bindHost(), web.port(),
+                    base);
         }
     }
 

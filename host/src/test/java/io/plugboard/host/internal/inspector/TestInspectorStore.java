@@ -137,7 +137,7 @@ class TestInspectorStore {
 
     private Inboxes inboxes(Database db) {
         Inboxes inboxes = new Inboxes(db.jdbi(), Json.newMapper(), clock);
-        inboxes.listeningOn("0.0.0.0", 8080);
+        inboxes.listeningOn("0.0.0.0", 8080, "");
         return inboxes;
     }
 

@@ -52,7 +52,7 @@ final class AccountPages {
                     "breadcrumbs", CRUMBS));
             return;
         }
-        Flash.set(ctx, "Password changed. Your other sessions were ended.");
+        view.flash(ctx, "Password changed. Your other sessions were ended.");
         ctx.redirect("/admin/account");
     }
 
@@ -68,7 +68,7 @@ final class AccountPages {
                 throw ValidationException.of("confirm", "the two passwords differ");
             }
             AdminUsers.AdminUser added = accounts.add(username, password, ctx.formParam("role"), me(ctx));
-            Flash.set(ctx, (added.role() == Role.VIEWER ? "Viewer " : "Admin ") + added.username() + " added.");
+            view.flash(ctx, (added.role() == Role.VIEWER ? "Viewer " : "Admin ") + added.username() + " added.");
             ctx.redirect("/admin/admins");
         } catch (ValidationException e) {
             ctx.status(400);
@@ -79,7 +79,7 @@ final class AccountPages {
     void delete(Context ctx) {
         String name = ctx.pathParam("username");
         accounts.delete(name, me(ctx));
-        Flash.set(ctx, "Admin " + name + " deleted; their sessions were ended.");
+        view.flash(ctx, "Admin " + name + " deleted; their sessions were ended.");
         ctx.redirect("/admin/admins");
     }
 

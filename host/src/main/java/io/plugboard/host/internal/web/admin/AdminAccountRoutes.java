@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.auth.AuthServices;
 import io.plugboard.host.internal.config.HostConfig;
 import io.plugboard.host.internal.outbound.TargetGuard;
@@ -29,7 +29,7 @@ public final class AdminAccountRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(RoutesConfig routes) {
+    public void register(JavalinDefaultRoutingApi routes) {
         LoginPages login = new LoginPages(auth, view, config.admin().sessionIdleTimeout());
         routes.get("/admin/login", login::showLogin);
         routes.post("/admin/login", login::login);

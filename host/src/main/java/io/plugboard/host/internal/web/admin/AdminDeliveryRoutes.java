@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.web.admin;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.delivery.DeliveryStore;
 import io.plugboard.host.internal.outbound.WebhookService;
 import io.plugboard.host.internal.web.http.RouteGroup;
@@ -25,7 +25,7 @@ public final class AdminDeliveryRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(RoutesConfig routes) {
+    public void register(JavalinDefaultRoutingApi routes) {
         DeliveriesPage list = new DeliveriesPage(deliveries, webhooks, wakeDispatcher, view, clock);
         routes.get("/admin/deliveries", list::listAll);
         routes.get("/admin/webhooks/{id}/deliveries", list::list);

@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.web.admin;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.delivery.DeliveryStore;
 import io.plugboard.host.internal.delivery.TestSender;
 import io.plugboard.host.internal.events.EventTypeRegistry;
@@ -26,7 +26,7 @@ public final class AdminEventRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(RoutesConfig routes) {
+    public void register(JavalinDefaultRoutingApi routes) {
         EventsPage events = new EventsPage(eventTypes, webhooks, testSender, deliveries, view);
         routes.get("/admin/events", events::show);
         routes.post("/admin/events/{key}/test", events::test);

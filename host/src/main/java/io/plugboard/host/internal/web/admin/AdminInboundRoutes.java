@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.web.admin;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.inbound.InboundService;
 import io.plugboard.host.internal.inbound.ReceivedEvents;
 import io.plugboard.host.internal.web.http.RouteGroup;
@@ -19,7 +19,7 @@ public final class AdminInboundRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(RoutesConfig routes) {
+    public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/admin/inbound", new InboundListPage(inbound, view)::show);
         // Before /admin/inbound/{id}, which would take "new" for an id.
         InboundCreatePage create = new InboundCreatePage(inbound, view);

@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.delivery.TestConsole;
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.inspector.Inboxes;
@@ -32,7 +32,7 @@ public final class AdminPayloadRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(RoutesConfig routes) {
+    public void register(JavalinDefaultRoutingApi routes) {
         ConsolePage consolePage = new ConsolePage(webhooks, eventTypes, console, mapper, view);
         routes.get("/admin/webhooks/{id}/console", consolePage::show);
         routes.post("/admin/webhooks/{id}/console", consolePage::send);

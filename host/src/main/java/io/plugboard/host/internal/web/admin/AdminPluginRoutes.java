@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.web.admin;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.contrib.PluginPages;
 import io.plugboard.host.internal.contrib.PluginTemplates;
 import io.plugboard.host.internal.instances.Instances;
@@ -35,7 +35,7 @@ public final class AdminPluginRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(RoutesConfig routes) {
+    public void register(JavalinDefaultRoutingApi routes) {
         PluginsPage list = new PluginsPage(plugins, pluginsDir, view, settings, new InstancesSection(instances));
         routes.get("/admin/plugins", list::show);
         routes.post("/admin/plugins/upload", list::upload);

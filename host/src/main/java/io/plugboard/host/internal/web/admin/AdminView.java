@@ -1,7 +1,9 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
+import io.plugboard.host.internal.config.BasePath;
 import io.plugboard.host.internal.hooks.HookRunner;
+import io.plugboard.host.internal.web.http.SiteUrls;
 import java.util.Map;
 
 /**
@@ -12,12 +14,36 @@ public final class AdminView {
 
     private final Templates templates;
     private final Layout layout;
+    private final BasePath base;
+    private final Flash flash;
 
-    /** @param notice shown on every page, e.g. that the outbound guard is relaxed; null for none */
-    public AdminView(Templates templates, String siteName, String version, String notice, HookRunner hooks) {
+    /**
+     * @param notice shown on every page, e.g. that the outbound guard is relaxed; null for none
+     * @param base where the admin is: pages speak Plugboard-relative paths, and the templates put {@code {{base}}}
+     *     before each
+     */
+    public AdminView(Templates templates, String siteName, String version, String notice, HookRunner hooks,
+                     BasePath base) {
         this.templates = templates;
+        this.base = base;
+        this.flash = new Flash(base);
         this.layout = new Layout(siteName, version, notice, new Navigation(Navigation.STANDARD, hooks),
-                WebJarPaths.htmx());
+                WebJarPaths.htmx(), base, flash);
+    }
+
+    /** @return where Plugboard is mounted, for cookie paths and the absolute URLs a page shows */
+    BasePath base() {
+        return base;
+    }
+
+    /** Keeps a one-time message for the page the redirect that follows leads to. */
+    void flash(Context ctx, String message) {
+        flash.set(ctx, message);
+    }
+
+    /** @return the absolute URL of a Plugboard-relative path, as this request addressed the host */
+    String absoluteUrl(Context ctx, String plugboardPath) {
+        return SiteUrls.absolute(ctx, base, plugboardPath);
     }
 
     /** @return true for a request htmx made to update part of a page (not a history restore) */
@@ -51,11 +77,11 @@ public final class AdminView {
      */
     void done(Context ctx, String message, String redirect, String fragment, Map<String, Object> page) {
         if (htmx(ctx)) {
-            Flash.now(ctx, message);
+            flash.now(ctx, message);
             fragment(ctx, fragment, page);
         } else {
             if (message != null) {
-                Flash.set(ctx, message);
+                flash.set(ctx, message);
             }
             ctx.redirect(redirect);
         }

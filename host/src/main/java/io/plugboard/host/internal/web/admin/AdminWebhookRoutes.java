@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.web.admin;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.delivery.DeliveryStore;
 import io.plugboard.host.internal.delivery.RequestPreview;
 import io.plugboard.host.internal.delivery.TestSender;
@@ -35,7 +35,7 @@ public final class AdminWebhookRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(RoutesConfig routes) {
+    public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/admin", ctx -> ctx.redirect("/admin/webhooks"));
         routes.get("/admin/webhooks", new WebhookListPage(webhooks, deliveries, view, eventTypes)::show);
         WebhookFormPage form = new WebhookFormPage(webhooks, eventTypes, view, preview);
@@ -50,7 +50,7 @@ public final class AdminWebhookRoutes implements RouteGroup {
         routes.post("/admin/webhooks/{id}/delete", actions::delete);
         routes.post("/admin/webhooks/{id}/rotate-secret", ctx -> {
             var rotated = webhooks.rotateSecret(ctx.pathParam("id"), rotationOverlap);
-            Flash.set(ctx, "New signing secret created. The previous one keeps signing until "
+            view.flash(ctx, "New signing secret created. The previous one keeps signing until "
                     + rotated.secrets().previousExpiresAt() + ".");
             ctx.redirect("/admin/webhooks/" + rotated.id() + "/edit");
         });

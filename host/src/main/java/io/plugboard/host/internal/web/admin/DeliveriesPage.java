@@ -120,7 +120,7 @@ final class DeliveriesPage {
         Instant since = since(ctx.formParam("since"));
         int queued = deliveries.recover(w.id(), since, clock.instant());
         wake.run();
-        Flash.set(ctx, queued == 0 ? "No failed delivery since " + since + "."
+        view.flash(ctx, queued == 0 ? "No failed delivery since " + since + "."
                 : queued + " failed deliver" + (queued == 1 ? "y" : "ies") + " since " + since + " queued again.");
         ctx.redirect("/admin/webhooks/" + w.id() + "/deliveries");
     }

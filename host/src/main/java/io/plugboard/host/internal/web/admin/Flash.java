@@ -3,6 +3,7 @@ package io.plugboard.host.internal.web.admin;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import io.plugboard.host.internal.config.BasePath;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,23 +17,28 @@ final class Flash {
     private static final String COOKIE = "plugboard_flash";
     private static final String NOW = "plugboard.flash";
 
-    private Flash() {}
+    /** The admin's path, where the cookie is sent. */
+    private final String path;
 
-    static void set(Context ctx, String message) {
+    Flash(BasePath base) {
+        this.path = base.url("/admin");
+    }
+
+    void set(Context ctx, String message) {
         Cookie cookie = new Cookie(COOKIE, URLEncoder.encode(message, StandardCharsets.UTF_8));
-        cookie.setPath("/admin");
+        cookie.setPath(path);
         cookie.setHttpOnly(true);
         cookie.setSameSite(SameSite.LAX);
         ctx.cookie(cookie);
     }
 
     /** For a response rendered in place: the message is shown by this response, not the next one. */
-    static void now(Context ctx, String message) {
+    void now(Context ctx, String message) {
         ctx.attribute(NOW, message);
     }
 
     /** @return the message, once; null when there is none */
-    static String take(Context ctx) {
+    String take(Context ctx) {
         String now = ctx.attribute(NOW);
         if (now != null) {
             return now;
@@ -41,7 +47,7 @@ final class Flash {
         if (value == null) {
             return null;
         }
-        ctx.removeCookie(COOKIE, "/admin");
+        ctx.removeCookie(COOKIE, path);
         return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 }

@@ -23,14 +23,14 @@ final class InboundActions {
         InboundWebhook w = inbound.get(ctx.pathParam("id"));
         InboundWebhook changed = inbound.setState(w.id(), w.enabled() ? InboundWebhook.State.DISABLED
                 : InboundWebhook.State.ENABLED);
-        Flash.set(ctx, "Inbound webhook \u201c" + changed.name() + "\u201d " + (changed.enabled() ? "enabled." : "disabled."));
+        view.flash(ctx, "Inbound webhook \u201c" + changed.name() + "\u201d " + (changed.enabled() ? "enabled." : "disabled."));
         ctx.redirect(back(ctx, w.id()), HttpStatus.SEE_OTHER);
     }
 
     void verify(Context ctx) {
         String id = ctx.pathParam("id");
         Map<String, String> problems = inbound.verify(id);
-        Flash.set(ctx, problems.isEmpty() ? "Verified: the receiver accepts these settings."
+        view.flash(ctx, problems.isEmpty() ? "Verified: the receiver accepts these settings."
                 : "The receiver does not accept these settings: " + String.join("; ",
                         problems.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
         ctx.redirect("/admin/inbound/" + id, HttpStatus.SEE_OTHER);
@@ -44,9 +44,9 @@ final class InboundActions {
         String id = ctx.pathParam("id");
         try {
             InboundWebhook w = inbound.upgrade(id);
-            Flash.set(ctx, "Now on receiver version " + w.pluginVersion() + ".");
+            view.flash(ctx, "Now on receiver version " + w.pluginVersion() + ".");
         } catch (ValidationException e) {
-            Flash.set(ctx, "Not upgraded: " + e.getMessage());
+            view.flash(ctx, "Not upgraded: " + e.getMessage());
         }
         ctx.redirect("/admin/inbound/" + id, HttpStatus.SEE_OTHER);
     }
@@ -65,7 +65,7 @@ final class InboundActions {
             return;
         }
         inbound.delete(w.id());
-        Flash.set(ctx, "Inbound webhook \u201c" + w.name() + "\u201d deleted.");
+        view.flash(ctx, "Inbound webhook \u201c" + w.name() + "\u201d deleted.");
         ctx.redirect("/admin/inbound", HttpStatus.SEE_OTHER);
     }
 

@@ -46,7 +46,7 @@ final class InboundCreatePage {
     static void showKey(Context ctx, AdminView view, CreatedKey created, String title) {
         Map<String, Object> model = new HashMap<>();
         model.put("webhook", created.webhook());
-        model.put("url", ctx.scheme() + "://" + ctx.host() + created.path());
+        model.put("url", view.absoluteUrl(ctx, created.path()));
         model.put("breadcrumbs", Crumb.trail("Inbound webhooks", "/admin/inbound", created.webhook().name()));
         view.render(ctx, "inbound-created", "inbound", title, model);
     }

@@ -36,7 +36,7 @@ final class InboundDetailPage {
         String name = ctx.formParam("name");
         try {
             inbound.update(w.id(), new InboundChanges(name, null, ctx.formParam("upgrade_mode"), false));
-            Flash.set(ctx, "Saved.");
+            view.flash(ctx, "Saved.");
             ctx.redirect("/admin/inbound/" + w.id(), HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
             ctx.status(400);
@@ -49,7 +49,7 @@ final class InboundDetailPage {
         Map<String, String> input = InboundSettingsForm.input(ctx);
         try {
             inbound.update(w.id(), new InboundChanges(null, input, null, true));
-            Flash.set(ctx, "Settings saved.");
+            view.flash(ctx, "Settings saved.");
             ctx.redirect("/admin/inbound/" + w.id(), HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
             ctx.status(400);

@@ -57,7 +57,7 @@ final class InspectorPage {
         } catch (ConflictException e) {
             throw ValidationException.of("inbox", e.getMessage());
         }
-        Flash.set(ctx, "Inbox created. It receives requests for 24 hours.");
+        view.flash(ctx, "Inbox created. It receives requests for 24 hours.");
         ctx.redirect("/admin/inspector/" + inbox.id());
     }
 
@@ -70,7 +70,7 @@ final class InspectorPage {
         String loopback = inbox.loopbackUrl();
         Map<String, Object> model = new HashMap<>();
         model.put("inbox", inbox);
-        model.put("publicUrl", ctx.scheme() + "://" + ctx.host() + inbox.path());
+        model.put("publicUrl", view.absoluteUrl(ctx, inbox.path()));
         model.put("loopbackUrl", loopback);
         model.put("newWebhookHref", "/admin/webhooks/new?url=" + URLEncoder.encode(loopback, StandardCharsets.UTF_8));
         model.put("webhooks", webhooks.search(WebhookQuery.all()).data());
@@ -89,7 +89,7 @@ final class InspectorPage {
     void delete(Context ctx) {
         Inbox inbox = inbox(ctx);
         inboxes.delete(inbox.id());
-        Flash.set(ctx, "Inbox deleted.");
+        view.flash(ctx, "Inbox deleted.");
         ctx.redirect("/admin/inspector");
     }
 

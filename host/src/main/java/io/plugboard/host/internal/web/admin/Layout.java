@@ -1,13 +1,18 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
+import io.plugboard.host.internal.config.BasePath;
 import io.plugboard.host.internal.web.http.Caller;
 import io.plugboard.host.internal.web.http.AccessNames;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The values every admin page's layout needs: site name, menu, title, breadcrumbs, flash message. */
+/**
+ * The values every admin page's layout needs: site name, menu, title, breadcrumbs, flash message, and
+ * {@code base}, the base path every template writes before the Plugboard-relative paths of its links,
+ * forms, assets and htmx requests ({@code href="{{base}}/admin/webhooks"}).
+ */
 final class Layout {
 
     private final String siteName;
@@ -15,8 +20,13 @@ final class Layout {
     private final String notice;
     private final Navigation menu;
     private final String htmxPath;
+    private final BasePath base;
+    private final Flash flash;
 
-    Layout(String siteName, String version, String notice, Navigation menu, String htmxPath) {
+    Layout(String siteName, String version, String notice, Navigation menu, String htmxPath, BasePath base,
+           Flash flash) {
+        this.base = base;
+        this.flash = flash;
         this.siteName = siteName;
         this.version = version;
         this.notice = notice;
@@ -30,10 +40,12 @@ final class Layout {
         model.put("siteName", siteName);
         model.put("version", version);
         model.put("title", title);
-        List<Navigation.Entry> entries = menu.entries(section, ctx.path());
+        String path = base.relative(ctx.path());
+        List<Navigation.Entry> entries = menu.entries(section, path == null ? "" : path);
         model.put("menu", entries);
         model.put("nav", entries);
-        model.put("flash", Flash.take(ctx));
+        model.put("flash", flash.take(ctx));
+        model.put("base", base.value());
         model.put("notice", notice);
         model.put("htmxPath", htmxPath);
         // Set by AccessControl for every page behind the login; absent on the login and setup pages.

@@ -74,7 +74,7 @@ final class LoginPages {
 
     void logout(Context ctx) {
         auth.sessions().delete(ctx.cookie(AccessNames.SESSION_COOKIE));
-        ctx.removeCookie(AccessNames.SESSION_COOKIE, "/");
+        ctx.removeCookie(AccessNames.SESSION_COOKIE, view.base().cookiePath());
         ctx.redirect("/admin/login");
     }
 
@@ -116,14 +116,14 @@ final class LoginPages {
         auth.sessions().delete(ctx.cookie(AccessNames.SESSION_COOKIE));
         Sessions.Created session = auth.sessions().create(user.id());
         Cookie cookie = new Cookie(AccessNames.SESSION_COOKIE, session.cookieValue());
-        cookie.setPath("/");
+        cookie.setPath(view.base().cookiePath());
         cookie.setHttpOnly(true);
         cookie.setSameSite(SameSite.LAX);
         cookie.setSecure("https".equals(ctx.scheme()));
         // The browser may keep it a while; the server ends the session after the idle timeout.
         cookie.setMaxAge((int) Math.min(Integer.MAX_VALUE, idleTimeout.toSeconds() * 24));
         ctx.cookie(cookie);
-        ctx.removeCookie(PRE_SESSION_COOKIE, "/admin");
+        ctx.removeCookie(PRE_SESSION_COOKIE, view.base().url("/admin"));
     }
 
     private void render(Context ctx, String template, String title, String error, Map<String, Object> values) {
@@ -134,12 +134,12 @@ final class LoginPages {
         view.render(ctx, template, "", title, model);
     }
 
-    private static String preSessionToken(Context ctx) {
+    private String preSessionToken(Context ctx) {
         String token = ctx.cookie(PRE_SESSION_COOKIE);
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
             token = RandomTokens.next();
             Cookie cookie = new Cookie(PRE_SESSION_COOKIE, token);
-            cookie.setPath("/admin");
+            cookie.setPath(view.base().url("/admin"));
             cookie.setHttpOnly(true);
             cookie.setSameSite(SameSite.STRICT);
             cookie.setSecure("https".equals(ctx.scheme()));
@@ -156,7 +156,10 @@ final class LoginPages {
         }
     }
 
-    /** Only a path inside the admin: never another site (open redirect). */
+    /**
+     * Only a path inside the admin, Plugboard-relative like every redirect (BasePathRoutes adds the base
+     * path): never another site (open redirect).
+     */
     private static String safeNext(String next) {
         if (next != null && next.startsWith("/admin") && !next.startsWith("//") && !next.contains("\\")
                 && !next.startsWith("/admin/login") && !next.startsWith("/admin/setup")) {

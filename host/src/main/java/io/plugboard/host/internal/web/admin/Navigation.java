@@ -43,7 +43,7 @@ final class Navigation {
 
     /**
      * @param section the id of the current page's section ("" for none)
-     * @param path the request path: the entry linking to exactly it is the {@code page}, an entry whose
+     * @param path the Plugboard-relative request path: the entry linking to exactly it is the {@code page}, an entry whose
      *     section is current but which links elsewhere (a sub-page) is marked {@code true}
      */
     List<Entry> entries(String section, String path) {

@@ -40,6 +40,7 @@ final class PluginPagesHandler {
         Map<String, Object> model = new HashMap<>(callPlugin(pluginId, () -> page.model().apply(new PluginPageRequest(ctx))));
         model.put("pluginId", pluginId);
         model.put("title", page.title());
+        model.put("base", view.base().value());
         Caller caller = ctx.attribute(AccessNames.CALLER_ATTRIBUTE);
         if (caller != null) {
             model.put("csrf", caller.csrfToken());
@@ -57,7 +58,7 @@ final class PluginPagesHandler {
         }
         String message = callPlugin(pluginId, () -> page.onSubmit().apply(new PluginPageRequest(ctx)));
         if (message != null && !message.isBlank()) {
-            Flash.set(ctx, message);
+            view.flash(ctx, message);
         }
         ctx.redirect(PluginPages.path(pluginId, page.name()), io.javalin.http.HttpStatus.SEE_OTHER);
     }

@@ -42,7 +42,7 @@ final class PluginSettingsPage {
         });
         try {
             Set<String> changed = settings.update(pluginId, input, true);
-            Flash.set(ctx, changed.isEmpty() ? "Nothing changed." : "Settings saved.");
+            view.flash(ctx, changed.isEmpty() ? "Nothing changed." : "Settings saved.");
             ctx.redirect("/admin/plugins/" + pluginId + "/settings", io.javalin.http.HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
             List<SettingView> entered = new ArrayList<>();

@@ -78,7 +78,7 @@ final class PluginsPage {
             renderConfirm(ctx, plugin, e.getMessage());
             return;
         }
-        Flash.set(ctx, "Plugin \u201c" + plugin.id() + "\u201d uninstalled.");
+        view.flash(ctx, "Plugin \u201c" + plugin.id() + "\u201d uninstalled.");
         ctx.redirect("/admin/plugins");
     }
 
@@ -98,7 +98,7 @@ final class PluginsPage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Flash.set(ctx, "Plugin \u201c" + report.id() + "\u201d " + report.version() + " installed; it is "
+        view.flash(ctx, "Plugin \u201c" + report.id() + "\u201d " + report.version() + " installed; it is "
                 + report.state() + (report.reason() == null ? "." : ": " + report.reason()));
         ctx.redirect("/admin/plugins");
     }
@@ -112,7 +112,7 @@ final class PluginsPage {
             render(ctx, e.getMessage());
             return;
         }
-        Flash.set(ctx, "Plugin \u201c" + id + "\u201d " + done + ".");
+        view.flash(ctx, "Plugin \u201c" + id + "\u201d " + done + ".");
         ctx.redirect("/admin/plugins");
     }
 

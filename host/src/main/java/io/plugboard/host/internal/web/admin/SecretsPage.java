@@ -29,7 +29,7 @@ final class SecretsPage {
         String name = ctx.formParam("name") == null ? "" : ctx.formParam("name");
         try {
             boolean created = secrets.put(name, ctx.formParam("value"));
-            Flash.set(ctx, "Secret " + name.strip() + (created ? " added." : " replaced.")
+            view.flash(ctx, "Secret " + name.strip() + (created ? " added." : " replaced.")
                     + " Use it as {{secret \"" + name.strip() + "\"}} in a template or header value.");
             ctx.redirect("/admin/secrets");
         } catch (ValidationException e) {
@@ -42,7 +42,7 @@ final class SecretsPage {
         String name = ctx.pathParam("name");
         try {
             secrets.delete(name);
-            Flash.set(ctx, "Secret " + name + " deleted.");
+            view.flash(ctx, "Secret " + name + " deleted.");
             ctx.redirect("/admin/secrets");
         } catch (SecretInUseException e) {
             ctx.status(409);

@@ -62,7 +62,7 @@ final class TokensPage {
 
     void revoke(Context ctx) {
         tokens.revoke(ctx.pathParam("id"));
-        Flash.set(ctx, "Token revoked: requests using it are refused from now on.");
+        view.flash(ctx, "Token revoked: requests using it are refused from now on.");
         ctx.redirect("/admin/tokens");
     }
 

@@ -67,7 +67,7 @@ final class WebhookActions {
             return;
         }
         webhooks.delete(w.id());
-        Flash.set(ctx, "Webhook \u201c" + w.name() + "\u201d deleted.");
+        view.flash(ctx, "Webhook \u201c" + w.name() + "\u201d deleted.");
         ctx.redirect("/admin/webhooks");
     }
 

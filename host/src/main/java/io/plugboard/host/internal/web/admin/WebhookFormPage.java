@@ -58,7 +58,7 @@ final class WebhookFormPage {
         try {
             Webhook created = webhooks.create(new WebhookSettings(fields.name(), fields.url(), events, fields.enabled(),
                     fields.token(), payload.settings()));
-            Flash.set(ctx, "Webhook \u201c" + created.name() + "\u201d created. Its signing secret is on its edit page.");
+            view.flash(ctx, "Webhook \u201c" + created.name() + "\u201d created. Its signing secret is on its edit page.");
             ctx.redirect("/admin/webhooks");
         } catch (ValidationException e) {
             ctx.status(400);
@@ -92,7 +92,7 @@ final class WebhookFormPage {
             Webhook updated = webhooks.update(w.id(), new WebhookChanges(fields.name(), fields.url(), events,
                     fields.enabled(), clearToken || newToken, newToken ? fields.token() : null,
                     new PayloadSettings.Changes(p.format(), true, p.template(), p.headers(), true, p.filter())));
-            Flash.set(ctx, "Webhook \u201c" + updated.name() + "\u201d saved.");
+            view.flash(ctx, "Webhook \u201c" + updated.name() + "\u201d saved.");
             ctx.redirect("/admin/webhooks");
         } catch (ValidationException e) {
             ctx.status(400);

@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.auth.AccountChanges;
 import io.plugboard.host.internal.auth.AdminUsers;
@@ -26,7 +26,7 @@ final class AdminsApi {
         this.mapper = mapper;
     }
 
-    void register(RoutesConfig routes) {
+    void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/admins", ctx -> ctx.json(ListJson.of(users.list())));
         routes.post("/api/v1/admins", ctx -> {
             JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("username", "password", "role"));

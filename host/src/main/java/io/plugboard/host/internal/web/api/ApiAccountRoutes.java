@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.auth.AccountChanges;
 import io.plugboard.host.internal.auth.AdminUsers;
 import io.plugboard.host.internal.auth.ApiTokens;
@@ -23,7 +23,7 @@ public final class ApiAccountRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(RoutesConfig routes) {
+    public void register(JavalinDefaultRoutingApi routes) {
         new TokensApi(tokens, mapper).register(routes);
         new AdminsApi(users, accounts, mapper).register(routes);
     }

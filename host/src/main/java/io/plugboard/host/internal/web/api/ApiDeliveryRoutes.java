@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.delivery.DeliveryMetrics;
 import io.plugboard.host.internal.delivery.DeliveryStore;
 import io.plugboard.host.internal.outbound.WebhookService;
@@ -29,7 +29,7 @@ public final class ApiDeliveryRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(RoutesConfig routes) {
+    public void register(JavalinDefaultRoutingApi routes) {
         new DeliveriesApi(deliveries, webhooks, wakeDispatcher, mapper, clock).register(routes);
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));

@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.web.http.RouteGroup;
@@ -23,7 +23,7 @@ public final class ApiEventRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(RoutesConfig routes) {
+    public void register(JavalinDefaultRoutingApi routes) {
         new EventTypesApi(eventTypes).register(routes);
         new EventsApi(events, mapper).register(routes);
         new EventBatchApi(events, mapper, BatchInput.maxBytes(maxRequestBytes)).register(routes);

@@ -1,7 +1,8 @@
 package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.plugboard.host.internal.config.BasePath;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.inbound.InboundService;
 import io.plugboard.host.internal.inbound.ReceivedEvents;
 import io.plugboard.host.internal.web.http.RouteGroup;
@@ -13,16 +14,20 @@ public final class ApiInboundRoutes implements RouteGroup {
     private final ReceivedEvents received;
     private final ObjectMapper mapper;
 
-    public ApiInboundRoutes(InboundService inbound, ReceivedEvents received, ObjectMapper mapper) {
+    private final BasePath base;
+
+    /** @param base where the inbound URLs the API shows are */
+    public ApiInboundRoutes(InboundService inbound, ReceivedEvents received, ObjectMapper mapper, BasePath base) {
+        this.base = base;
         this.inbound = inbound;
         this.received = received;
         this.mapper = mapper;
     }
 
     @Override
-    public void register(RoutesConfig routes) {
+    public void register(JavalinDefaultRoutingApi routes) {
         new ReceiversApi(inbound.receivers()).register(routes);
-        new InboundWebhooksApi(inbound, mapper).register(routes);
+        new InboundWebhooksApi(inbound, mapper, base).register(routes);
         new ReceivedEventsApi(received).register(routes);
     }
 }

@@ -1,26 +1,35 @@
 package io.plugboard.host.internal.web.api;
 
-import io.javalin.config.RoutesConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import io.plugboard.host.internal.config.BasePath;
 import io.plugboard.host.internal.instances.HealthCheck;
 import io.plugboard.host.internal.instances.Instances;
 import io.plugboard.host.internal.web.http.OpenApiDocument;
 import io.plugboard.host.internal.web.http.RouteGroup;
+import io.plugboard.host.internal.web.http.SiteUrls;
 
 /** {@code /health}, {@code /api/v1/instances} and the API's own description, {@code /api/v1/openapi.json}. */
 public final class ApiInstanceRoutes implements RouteGroup {
 
     private final Instances instances;
     private final HealthCheck health;
+    private final ObjectMapper mapper;
+    private final BasePath base;
 
-    public ApiInstanceRoutes(Instances instances, HealthCheck health) {
+    /** @param base where the API is, for the description's {@code servers} entry */
+    public ApiInstanceRoutes(Instances instances, HealthCheck health, ObjectMapper mapper, BasePath base) {
         this.instances = instances;
         this.health = health;
+        this.mapper = mapper;
+        this.base = base;
     }
 
     @Override
-    public void register(RoutesConfig routes) {
+    public void register(JavalinDefaultRoutingApi routes) {
         new HealthApi(health).register(routes);
         new InstancesApi(instances).register(routes);
-        routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApiDocument.text()));
+        routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json")
+                .result(OpenApiDocument.text(mapper, SiteUrls.absolute(ctx, base, ""))));
     }
 }

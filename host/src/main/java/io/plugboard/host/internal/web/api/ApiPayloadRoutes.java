@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.delivery.RequestPreview;
 import io.plugboard.host.internal.delivery.TestConsole;
 import io.plugboard.host.internal.inspector.Inboxes;
@@ -30,7 +30,7 @@ public final class ApiPayloadRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(RoutesConfig routes) {
+    public void register(JavalinDefaultRoutingApi routes) {
         new PreviewApi(preview, console, webhooks, mapper).register(routes);
         new SecretsApi(secrets, mapper).register(routes);
         new InspectorApi(inspector, webhooks, mapper).register(routes);

@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.contrib.PluginRoutes;
 import io.plugboard.host.internal.plugins.PluginService;
 import io.plugboard.host.internal.settings.SettingsService;
@@ -24,7 +24,7 @@ public final class ApiPluginRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(RoutesConfig routes) {
+    public void register(JavalinDefaultRoutingApi routes) {
         new PluginsApi(plugins).register(routes);
         // Last under /api/v1/plugins: the host's own plugin endpoints must win over the plugins' routes.
         new PluginSettingsApi(settings, mapper).register(routes);

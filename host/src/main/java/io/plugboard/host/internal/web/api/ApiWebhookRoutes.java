@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.delivery.TestSender;
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.outbound.WebhookService;
@@ -27,7 +27,7 @@ public final class ApiWebhookRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(RoutesConfig routes) {
+    public void register(JavalinDefaultRoutingApi routes) {
         new WebhooksApi(webhooks, testSender, mapper, rotationOverlap, eventTypes).register(routes);
     }
 }

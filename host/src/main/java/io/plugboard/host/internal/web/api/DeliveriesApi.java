@@ -3,7 +3,7 @@ package io.plugboard.host.internal.web.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.common.InputTimes;
 import io.plugboard.host.internal.common.ValidationException;
@@ -47,7 +47,7 @@ final class DeliveriesApi {
         this.clock = clock;
     }
 
-    void register(RoutesConfig routes) {
+    void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/webhooks/{id}/deliveries", this::list);
         routes.get("/api/v1/deliveries/{id}", this::get);
         routes.post("/api/v1/deliveries/{id}/redeliver", this::redeliver);

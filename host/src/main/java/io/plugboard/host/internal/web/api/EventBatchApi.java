@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.events.Emitted;
 import io.plugboard.host.internal.events.EventService;
@@ -31,7 +31,7 @@ final class EventBatchApi {
         this.maxBytes = maxBytes;
     }
 
-    void register(RoutesConfig routes) {
+    void register(JavalinDefaultRoutingApi routes) {
         routes.post("/api/v1/events/batch", ctx -> {
             if (ctx.header(EventsApi.IDEMPOTENCY_KEY) != null) {
                 throw ValidationException.of(EventsApi.IDEMPOTENCY_KEY, "a batch takes no Idempotency-Key header: "

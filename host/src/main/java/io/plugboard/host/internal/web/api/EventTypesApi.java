@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.common.NotFoundException;
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.events.RegisteredEventType;
@@ -24,7 +24,7 @@ final class EventTypesApi {
         this.registry = registry;
     }
 
-    void register(RoutesConfig routes) {
+    void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/event-types", ctx ->
                 ctx.json(ListJson.of(registry.all().stream().map(EventTypeJson::of).toList())));
         routes.get("/api/v1/event-types/{key}", ctx -> {

@@ -2,7 +2,7 @@ package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.events.Emitted;
 import io.plugboard.host.internal.events.EventService;
@@ -33,7 +33,7 @@ final class EventsApi {
         this.mapper = mapper;
     }
 
-    void register(RoutesConfig routes) {
+    void register(JavalinDefaultRoutingApi routes) {
         routes.post("/api/v1/events", ctx -> {
             String key = idempotencyKey(ctx);
             JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("type", "data"));

@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.HttpStatus;
 import io.plugboard.host.internal.instances.HealthCheck;
 import io.plugboard.host.internal.instances.HealthReport;
@@ -28,7 +28,7 @@ final class HealthApi {
         this.health = health;
     }
 
-    void register(RoutesConfig routes) {
+    void register(JavalinDefaultRoutingApi routes) {
         routes.get("/health", ctx -> {
             HealthReport report = health.check();
             Map<String, Object> body = new LinkedHashMap<>();

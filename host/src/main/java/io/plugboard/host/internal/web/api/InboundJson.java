@@ -2,6 +2,8 @@ package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.http.Context;
+import io.plugboard.host.internal.config.BasePath;
+import io.plugboard.host.internal.web.http.SiteUrls;
 import io.plugboard.host.internal.inbound.AvailableReceiver;
 import io.plugboard.host.internal.inbound.CreatedKey;
 import io.plugboard.host.internal.inbound.InboundService;
@@ -48,8 +50,8 @@ record InboundJson(
         return of(w, service, null, null);
     }
 
-    static InboundJson of(CreatedKey created, InboundService service, Context ctx) {
-        return of(created.webhook(), service, created.accessKey(), ctx.scheme() + "://" + ctx.host() + created.path());
+    static InboundJson of(CreatedKey created, InboundService service, Context ctx, BasePath base) {
+        return of(created.webhook(), service, created.accessKey(), SiteUrls.absolute(ctx, base, created.path()));
     }
 
     private static InboundJson of(InboundWebhook w, InboundService service, String key, String url) {

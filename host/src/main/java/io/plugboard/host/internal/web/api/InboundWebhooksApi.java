@@ -2,7 +2,8 @@ package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.plugboard.host.internal.config.BasePath;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.inbound.CreatedKey;
@@ -31,12 +32,15 @@ final class InboundWebhooksApi {
     private final InboundService inbound;
     private final ObjectMapper mapper;
 
-    InboundWebhooksApi(InboundService inbound, ObjectMapper mapper) {
+    private final BasePath base;
+
+    InboundWebhooksApi(InboundService inbound, ObjectMapper mapper, BasePath base) {
+        this.base = base;
         this.inbound = inbound;
         this.mapper = mapper;
     }
 
-    void register(RoutesConfig routes) {
+    void register(JavalinDefaultRoutingApi routes) {
         routes.get(BASE, this::list);
         routes.post(BASE, this::create);
         routes.get(BASE + "/{id}", ctx -> ctx.json(InboundJson.of(inbound.get(ctx.pathParam("id")), inbound)));
@@ -54,7 +58,7 @@ final class InboundWebhooksApi {
             ctx.json(new VerifyJson(problems.isEmpty(), problems));
         });
         routes.post(BASE + "/{id}/rotate-key", ctx ->
-                ctx.json(InboundJson.of(inbound.rotateKey(ctx.pathParam("id")), inbound, ctx)));
+                ctx.json(InboundJson.of(inbound.rotateKey(ctx.pathParam("id")), inbound, ctx, base)));
         routes.post(BASE + "/{id}/upgrade", ctx -> ctx.json(InboundJson.of(inbound.upgrade(ctx.pathParam("id")), inbound)));
         routes.get(BASE + "/{id}/stats", ctx -> ctx.json(InboundJson.Stats.of(inbound.get(ctx.pathParam("id")).stats())));
         routes.get(BASE + "/{id}/errors", ctx -> ctx.json(ListJson.of(inbound.errors(ctx.pathParam("id"),
@@ -73,7 +77,7 @@ final class InboundWebhooksApi {
         JsonInput in = JsonInput.read(ctx, mapper, false, CREATE_FIELDS);
         CreatedKey created = inbound.create(new InboundDraft(in.string("name"), in.string("receiver"),
                 settings(in.node("settings")), in.string("upgrade_mode")));
-        ctx.status(201).header("Location", BASE + "/" + created.webhook().id()).json(InboundJson.of(created, inbound, ctx));
+        ctx.status(201).header("Location", BASE + "/" + created.webhook().id()).json(InboundJson.of(created, inbound, ctx, base));
     }
 
     private void update(Context ctx) {

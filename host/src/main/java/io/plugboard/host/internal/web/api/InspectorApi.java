@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.common.NotFoundException;
 import io.plugboard.host.internal.inspector.CapturedRequest;
@@ -42,7 +42,7 @@ final class InspectorApi {
         this.mapper = mapper;
     }
 
-    void register(RoutesConfig routes) {
+    void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/inspector", ctx -> ctx.json(ListJson.of(inboxes.list().stream().map(this::json).toList())));
         routes.post("/api/v1/inspector", this::create);
         routes.get("/api/v1/inspector/{id}/requests", this::requests);

@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.instances.InstanceInfo;
 import io.plugboard.host.internal.instances.Instances;
 import io.plugboard.host.internal.instances.VersionSkew;
@@ -18,7 +18,7 @@ final class InstancesApi {
         this.instances = instances;
     }
 
-    void register(RoutesConfig routes) {
+    void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/instances", ctx -> {
             List<InstanceInfo> all = instances.list();
             ctx.json(new Listing(all, all.size(), instances.id(), instances.queueLagMs(), VersionSkew.of(all)));

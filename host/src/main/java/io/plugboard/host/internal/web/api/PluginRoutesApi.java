@@ -2,7 +2,7 @@ package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.plugboard.host.internal.common.NotFoundException;
@@ -33,7 +33,7 @@ final class PluginRoutesApi {
         this.mapper = mapper;
     }
 
-    void register(RoutesConfig config) {
+    void register(JavalinDefaultRoutingApi config) {
         Handler dispatch = this::dispatch;
         config.get(PATH, dispatch);
         config.post(PATH, dispatch);

@@ -2,7 +2,7 @@ package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.settings.SettingView;
 import io.plugboard.host.internal.settings.SettingsService;
@@ -31,7 +31,7 @@ final class PluginSettingsApi {
         this.mapper = mapper;
     }
 
-    void register(RoutesConfig routes) {
+    void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/plugins/{plugin_id}/settings", ctx -> {
             String id = ctx.pathParam("plugin_id");
             ctx.json(new SettingsJson(id, settings.view(id)));

@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.plugins.PluginReport;
 import io.plugboard.host.internal.plugins.PluginService;
@@ -23,7 +23,7 @@ final class PluginsApi {
         this.plugins = plugins;
     }
 
-    void register(RoutesConfig routes) {
+    void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/plugins", ctx -> ctx.json(ListJson.of(plugins.reports())));
         routes.post("/api/v1/plugins", this::upload);
         routes.get("/api/v1/plugins/{id}", ctx -> ctx.json(plugins.report(ctx.pathParam("id"))));

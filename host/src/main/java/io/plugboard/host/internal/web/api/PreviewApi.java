@@ -2,7 +2,7 @@ package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.delivery.RequestPreview;
@@ -34,7 +34,7 @@ final class PreviewApi {
         this.mapper = mapper;
     }
 
-    void register(RoutesConfig routes) {
+    void register(JavalinDefaultRoutingApi routes) {
         routes.post("/api/v1/webhooks/preview", this::preview);
         routes.post("/api/v1/webhooks/{id}/console", this::console);
     }

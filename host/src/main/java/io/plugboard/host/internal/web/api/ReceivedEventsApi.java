@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.inbound.ReceivedEvents;
 import java.time.Instant;
 
@@ -22,7 +22,7 @@ final class ReceivedEventsApi {
         this.received = received;
     }
 
-    void register(RoutesConfig routes) {
+    void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/received-events", ctx -> {
             int limit = QueryParams.integer(ctx, "limit", 50, 1, ReceivedEvents.MAX_LIMIT);
             String inbound = blankToNull(ctx.queryParam("inbound_webhook"));

@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.inbound.AvailableReceiver;
 import io.plugboard.host.internal.inbound.ReceiverRegistry;
 import io.plugboard.sdk.settings.Setting;
@@ -32,7 +32,7 @@ final class ReceiversApi {
         this.receivers = receivers;
     }
 
-    void register(RoutesConfig routes) {
+    void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/receivers", ctx ->
                 ctx.json(ListJson.of(receivers.all().stream().map(ReceiverJson::of).toList())));
     }

@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.secrets.SecretService;
 import java.util.Set;
 
@@ -19,7 +19,7 @@ final class SecretsApi {
         this.mapper = mapper;
     }
 
-    void register(RoutesConfig routes) {
+    void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/secrets", ctx -> ctx.json(ListJson.of(secrets.list())));
         routes.post("/api/v1/secrets", ctx -> {
             JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("name", "value"));

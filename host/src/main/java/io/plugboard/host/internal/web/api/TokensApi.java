@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.auth.ApiTokens;
 import java.util.Set;
 
@@ -18,7 +18,7 @@ final class TokensApi {
         this.mapper = mapper;
     }
 
-    void register(RoutesConfig routes) {
+    void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/tokens", ctx -> ctx.json(ListJson.of(tokens.list())));
         routes.post("/api/v1/tokens", ctx -> {
             JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("name", "scope"));

@@ -2,7 +2,7 @@ package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.delivery.TestResult;
@@ -54,7 +54,7 @@ final class WebhooksApi {
         this.rotationOverlap = rotationOverlap;
     }
 
-    void register(RoutesConfig routes) {
+    void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/webhooks", this::list);
         routes.post("/api/v1/webhooks", this::create);
         routes.get("/api/v1/webhooks/{id}", ctx -> ctx.json(json(webhooks.get(ctx.pathParam("id")), true)));

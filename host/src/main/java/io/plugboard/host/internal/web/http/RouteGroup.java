@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.web.http;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 
 /**
  * The routes of one area (webhooks, plugins, inbound, …), built by the wiring with exactly the services
@@ -10,5 +10,5 @@ import io.javalin.config.RoutesConfig;
 public interface RouteGroup {
 
     /** Adds this area's routes. */
-    void register(RoutesConfig routes);
+    void register(JavalinDefaultRoutingApi routes);
 }
