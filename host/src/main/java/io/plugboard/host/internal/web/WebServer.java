@@ -6,6 +6,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.plugboard.host.internal.auth.AuthServices;
+import io.plugboard.host.internal.config.BrandingConfig;
 import io.plugboard.host.internal.config.WebConfig;
 import io.plugboard.host.internal.web.admin.ErrorPage;
 import io.plugboard.host.internal.web.http.JarUpload;
@@ -29,9 +30,10 @@ public final class WebServer implements AutoCloseable {
      * @param maxUploadBytes the largest plugin jar an upload may carry
      * @param errorPage how errors look outside the JSON paths
      * @param groups the routes, registered in this order (the API, the public endpoints, then the admin)
+     * @param branding where the admin's logo and extra stylesheet come from, for the admin's CSP
      */
     public WebServer(WebConfig config, ObjectMapper apiMapper, AuthServices auth, long maxUploadBytes,
-                     ErrorPage errorPage, List<RouteGroup> groups) {
+                     ErrorPage errorPage, List<RouteGroup> groups, BrandingConfig branding) {
         this.config = config;
         this.app = Javalin.create(javalin -> {
             javalin.events.handlerAdded(info -> {
@@ -64,7 +66,7 @@ public final class WebServer implements AutoCloseable {
             // /webjars/…: htmx for the admin, from its jar (pinned in the pom, no CDN).
             javalin.staticFiles.enableWebjars();
             ErrorResponses.register(javalin.routes, errorPage);
-            new SecurityHeaders(config.appSecurityHeaders(), config.appContentSecurityPolicy())
+            new SecurityHeaders(config.appSecurityHeaders(), config.appContentSecurityPolicy(), branding)
                     .register(javalin.routes);
             new HostCheck(config.allowedHosts(), config.bindHost(), config.behindProxy())
                     .register(javalin.routes);

@@ -1,8 +1,11 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
+import io.plugboard.host.internal.config.BrandingConfig;
+import io.plugboard.host.internal.config.SectionsConfig;
 import io.plugboard.host.internal.hooks.HookRunner;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Renders an admin page inside the shared layout, or, for htmx requests that ask for one, only a
@@ -13,11 +16,18 @@ public final class AdminView {
     private final Templates templates;
     private final Layout layout;
 
-    /** @param notice shown on every page, e.g. that the outbound guard is relaxed; null for none */
-    public AdminView(Templates templates, String siteName, String version, String notice, HookRunner hooks) {
+    /**
+     * @param notice shown on every page, e.g. that the outbound guard is relaxed; null for none
+     * @param sections which optional sections are on: the others have no menu entry and no links
+     * @param branding the logo, colour stylesheet, extra stylesheet and footer of every page
+     * @param receiversAvailable whether a receiver plugin runs (the Inbound menu entry is shown only then)
+     */
+    public AdminView(Templates templates, String siteName, String version, String notice, HookRunner hooks,
+                     SectionsConfig sections, BrandingConfig branding, BooleanSupplier receiversAvailable) {
         this.templates = templates;
-        this.layout = new Layout(siteName, version, notice, new Navigation(Navigation.STANDARD, hooks),
-                WebJarPaths.htmx());
+        this.layout = new Layout(siteName, version, notice,
+                new Navigation(Navigation.standard(sections), hooks, receiversAvailable), WebJarPaths.htmx(), branding,
+                sections);
     }
 
     /** @return true for a request htmx made to update part of a page (not a history restore) */
