@@ -33,6 +33,7 @@ final class GivenConfig {
         Map<String, String> byVariable = new LinkedHashMap<>();
         keys.forEach(key -> byVariable.put(key.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_'), key));
         GivenConfig given = new GivenConfig();
+        requirePrefix(prefix);
         environment.forEach((name, text) -> given.add(prefix, name, text, byVariable));
         return given;
     }
@@ -41,14 +42,18 @@ final class GivenConfig {
         Map<String, String> byName = new LinkedHashMap<>();
         keys.forEach(key -> byName.put(key, key));
         GivenConfig given = new GivenConfig();
+        requirePrefix(prefix);
         properties.stringPropertyNames().forEach(name -> given.add(prefix, name, properties.getProperty(name), byName));
         return given;
     }
 
-    private void add(String prefix, String name, String text, Map<String, String> keysBySuffix) {
+    private static void requirePrefix(String prefix) {
         if (prefix == null || prefix.isEmpty()) {
             throw new IllegalArgumentException("the prefix must not be empty (every variable or property would be read)");
         }
+    }
+
+    private void add(String prefix, String name, String text, Map<String, String> keysBySuffix) {
         if (!name.startsWith(prefix)) {
             return;
         }
