@@ -14,6 +14,12 @@ import java.util.function.Consumer;
 
 /**
  * Configures a {@link Plugboard}; every setting has a default. Get one from {@link Plugboard#builder()}.
+ * Every option that is a plain value can also be bound from properties or the environment
+ * ({@link #fromProperties}, {@link #fromEnvironment}).
+ *
+ * <p>Over 300 lines on purpose: it is the whole public configuration surface, one documented method per
+ * option; what it was told, the checks and the bindings live in {@code ConfigDraft}, {@code BuilderChecks}
+ * and {@code ConfigBindings}.
  */
 public final class PlugboardBuilder {
     private final ConfigDraft draft = new ConfigDraft();
