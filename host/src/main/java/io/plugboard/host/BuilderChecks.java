@@ -129,4 +129,28 @@ final class BuilderChecks {
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
+
+    /**
+     * A page of the embedding application the admin links or redirects to: an absolute http(s) URL or
+     * a path on this site; {@code {next}} may stand for the requested path.
+     */
+    static String appUrl(String what, String url) {
+        String text = Objects.requireNonNull(url, what).strip();
+        String probe = text.replace("{next}", "next");
+        boolean path = probe.startsWith("/") && !probe.startsWith("//") && !probe.contains("\\");
+        boolean absolute = false;
+        try {
+            URI uri = new URI(probe);
+            absolute = uri.isAbsolute() && uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+            path = path && !uri.isAbsolute();
+        } catch (URISyntaxException e) {
+            path = false;
+        }
+        if (!path && !absolute) {
+            throw new IllegalArgumentException("the " + what + " must be an http:// or https:// URL or a path "
+                    + "starting with /, e.g. /login?next={next}; was: " + text);
+        }
+        return text;
+    }
 }

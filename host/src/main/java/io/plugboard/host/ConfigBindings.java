@@ -27,6 +27,7 @@ final class ConfigBindings {
     static final Map<String, String> NOT_BOUND = Map.of(
             "web", "takes code (a Javalin configuration customizer)",
             "eventType", "takes code-built values (an EventType with its sample and schema)",
+            "authenticator", "takes code (the application's AdminAuthenticator)",
             "fromEnvironment", "is the binding itself",
             "fromProperties", "is the binding itself",
             "build", "builds the host");
@@ -63,6 +64,9 @@ final class ConfigBindings {
             one("stylesheet", "stylesheet", ConfigValues::text, PlugboardBuilder::stylesheet),
             one("footer", "footer", ConfigValues::text, PlugboardBuilder::footer),
             one("secretsKey", "secrets-key", ConfigValues::text, PlugboardBuilder::secretsKey),
+            one("ownLogin", "own-login", ConfigValues::bool, PlugboardBuilder::ownLogin),
+            one("loginUrl", "login-url", ConfigValues::text, PlugboardBuilder::loginUrl),
+            one("logoutUrl", "logout-url", ConfigValues::text, PlugboardBuilder::logoutUrl),
             delivery("retrySchedule", "retry-schedule", text -> ConfigValues.list(text).stream()
                     .map(d -> ConfigValues.duration(d, ChronoUnit.SECONDS)).toList(), DeliverySettings.Builder::retrySchedule),
             delivery("jitter", "jitter", ConfigValues::decimal, DeliverySettings.Builder::jitter),

@@ -6,6 +6,7 @@ import io.plugboard.host.internal.config.AdminConfig;
 import io.plugboard.host.internal.config.AllowedHosts;
 import io.plugboard.host.internal.config.BrandingConfig;
 import io.plugboard.host.internal.config.HostConfig;
+import io.plugboard.host.internal.config.LoginConfig;
 import io.plugboard.host.internal.config.PluginConfig;
 import io.plugboard.host.internal.config.SectionsConfig;
 import io.plugboard.host.internal.config.SiteConfig;
@@ -62,6 +63,18 @@ final class ConfigDraft {
     String stylesheetUrl;
     String footer;
     String secretsKey;
+    AdminAuthenticator authenticator;
+    boolean ownLogin = true;
+    String loginUrl;
+    String logoutUrl;
+
+    private LoginConfig login() {
+        if (!ownLogin && authenticator == null) {
+            throw new IllegalStateException("ownLogin(false) needs an authenticator(...): otherwise nobody could sign in");
+        }
+        return new LoginConfig(authenticator == null ? null : new AppAuthenticator(authenticator), ownLogin, loginUrl,
+                logoutUrl);
+    }
 
     HostConfig toConfig() {
         return new HostConfig(
@@ -70,7 +83,7 @@ final class ConfigDraft {
                 database,
                 new WebConfig(bindHost, port, maxRequestBytes, behindProxy, appSecurityHeaders, appContentSecurityPolicy,
                         new AllowedHosts(allowedHosts, publicUrl), webCustomizers),
-                new AdminConfig(adminUser, adminPassword, sessionIdleTimeout),
+                new AdminConfig(adminUser, adminPassword, sessionIdleTimeout, login()),
                 new TargetsConfig(allowPrivateTargets, allowedTargets),
                 new PluginConfig(pluginsDir, developmentPlugins, watchPluginsDir, maxPluginBytes,
                         eventDataCheck == Plugboard.EventDataCheck.REJECT, pluginTimeLimits),

@@ -8,6 +8,7 @@ import io.plugboard.host.internal.wiring.HostRuntime;
 import io.plugboard.host.internal.common.ConflictException;
 import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.events.InvalidEventTypeException;
+import io.plugboard.host.internal.instances.HealthReport;
 import io.plugboard.host.internal.plugins.PluginService;
 import io.plugboard.sdk.EventEmitter;
 import io.plugboard.sdk.InvalidEventException;
@@ -15,6 +16,8 @@ import io.plugboard.sdk.hooks.Hooks;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -143,6 +146,24 @@ public final class Plugboard implements AutoCloseable {
     /** @return this instance's id among those sharing the database (see {@link PlugboardBuilder#instanceId}) */
     public String instanceId() {
         return running().instanceId();
+    }
+
+    /**
+     * The host's health, as {@code GET /health} answers it: {@code DEGRADED} while a background worker
+     * fails (each failure is logged with its cause, and the worker retries with a growing pause),
+     * {@code UNAVAILABLE} while the database does not answer.
+     *
+     * @return what is wrong now, if anything
+     */
+    public HostHealth health() {
+        HealthReport report = running().health();
+        List<HostHealth.Problem> problems = new ArrayList<>();
+        if (report.databaseError() != null) {
+            problems.add(new HostHealth.Problem("database", report.databaseError(), Instant.now(), 1));
+        }
+        report.problems().forEach(p -> problems.add(new HostHealth.Problem(p.worker(), p.error(), p.since(), p.failures())));
+        return new HostHealth(HostHealth.Status.valueOf(report.status().name()), report.instanceId(),
+                report.queueLagMs() == null ? -1 : report.queueLagMs(), List.copyOf(problems));
     }
 
     /** @return the port the server listens on (the real one when 0 was configured) */

@@ -298,6 +298,53 @@ public final class PlugboardBuilder {
     public PlugboardBuilder publicUrl(String url) { draft.publicUrl = BuilderChecks.publicUrl(url); return this; }
 
     /**
+     * Signs people in with the embedding application's login, so its users need no second one: asked
+     * first on every admin and API request (an API request with an {@code Authorization} header
+     * excepted); an empty answer falls back to Plugboard's own login unless {@link #ownLogin(boolean)}
+     * turned it off. See {@link AdminAuthenticator} for examples.
+     *
+     * @param authenticator says who makes a request, as an admin or a viewer
+     * @return this builder
+     */
+    public PlugboardBuilder authenticator(AdminAuthenticator authenticator) {
+        draft.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        return this;
+    }
+
+    /**
+     * Whether Plugboard's own accounts may sign in: the login form, the one-time setup form and HTTP
+     * Basic on the API. On by default. Turned off (only with an {@link #authenticator}), those answer
+     * 404 or 401, and a request to the admin that the authenticator does not vouch for is redirected
+     * to {@link #loginUrl(String)} (or gets a 401 page); API tokens keep working.
+     *
+     * @param enabled false to sign people in only through the authenticator
+     * @return this builder
+     */
+    public PlugboardBuilder ownLogin(boolean enabled) { draft.ownLogin = enabled; return this; }
+
+    /**
+     * The application's login page, where the admin sends someone nobody signed in when
+     * {@link #ownLogin(boolean)} is off.
+     *
+     * @param url an {@code http(s)://} URL or a path such as {@code /login?next={next}}; {@code {next}}
+     *            becomes the requested admin path, URL-encoded
+     * @return this builder
+     * @throws IllegalArgumentException for anything else
+     */
+    public PlugboardBuilder loginUrl(String url) { draft.loginUrl = BuilderChecks.appUrl("login URL", url); return this; }
+
+    /**
+     * The application's logout, linked as "Log out" in the admin's top bar for people its
+     * {@link #authenticator} signed in. Without it they get no logout link (Plugboard keeps no session
+     * for them to end).
+     *
+     * @param url an {@code http(s)://} URL or a path such as {@code /logout}
+     * @return this builder
+     * @throws IllegalArgumentException for anything else
+     */
+    public PlugboardBuilder logoutUrl(String url) { draft.logoutUrl = BuilderChecks.appUrl("logout URL", url); return this; }
+
+    /**
      * Turns parts of the admin and the API off, with their routes: their pages and API routes answer
      * 404, their menu entries, links and buttons are gone, and the OpenAPI document leaves their
      * operations out. Repeatable; every section is on by default.
@@ -368,7 +415,7 @@ public final class PlugboardBuilder {
      * Sets every option given in the process environment under {@code prefix}: with {@code PLUGBOARD_},
      * {@code PLUGBOARD_PORT}, {@code PLUGBOARD_DATA_DIR}, … (the option's key in capitals, {@code -} and
      * {@code .} as {@code _}; see docs/embedding.md for the table). Options taking code
-     * ({@link #web}, {@link #eventType}) have no key. Options set later on the builder win.
+     * ({@link #web}, {@link #eventType}, {@link #authenticator}) have no key. Options set later on the builder win.
      *
      * @param prefix e.g. {@code PLUGBOARD_}; every variable starting with it must be an option
      * @return this builder
@@ -392,7 +439,7 @@ public final class PlugboardBuilder {
     /**
      * Sets every option given in {@code properties} under {@code prefix}: with {@code plugboard.},
      * {@code plugboard.port}, {@code plugboard.data-dir}, … (see docs/embedding.md for the table).
-     * Options taking code ({@link #web}, {@link #eventType}) have no key. Options set later on the
+     * Options taking code ({@link #web}, {@link #eventType}, {@link #authenticator}) have no key. Options set later on the
      * builder win.
      *
      * @param properties e.g. loaded from an application's {@code .properties} file
@@ -410,7 +457,10 @@ public final class PlugboardBuilder {
         return draft;
     }
 
-    /** @return a host, not yet started */
+    /**
+     * @return a host, not yet started
+     * @throws IllegalStateException for {@code ownLogin(false)} without an {@code authenticator}
+     */
     public Plugboard build() {
         return new Plugboard(draft.toConfig());
     }

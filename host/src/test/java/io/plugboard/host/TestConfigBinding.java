@@ -67,6 +67,9 @@ class TestConfigBinding {
         m.put("stylesheet", "https://cdn.example.com/brand.css");
         m.put("footer", "© Shop <b>");
         m.put("secrets-key", KEY);
+        m.put("own-login", "true");
+        m.put("login-url", "/login");
+        m.put("logout-url", "https://sso.example.com/logout");
         m.put("delivery.retry-schedule", "1s, 1m, PT1H");
         m.put("delivery.jitter", "0.1");
         m.put("delivery.connect-timeout", "3");
@@ -96,6 +99,7 @@ class TestConfigBinding {
                 .allowedHost("10.0.0.5:8080").publicUrl("https://hooks.example.com")
                 .disableSections(AdminSection.UPLOAD, AdminSection.INSPECTOR).logoUrl("/assets/logo.svg")
                 .primaryColor("#0f766e").stylesheet("https://cdn.example.com/brand.css").footer("© Shop <b>").secretsKey(KEY)
+                .ownLogin(true).loginUrl("/login").logoutUrl("https://sso.example.com/logout")
                 .delivery(DeliverySettings.builder()
                         .retrySchedule(List.of(Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1)))
                         .jitter(0.1).connectTimeout(Duration.ofSeconds(3)).requestTimeout(Duration.ofSeconds(10))
@@ -152,6 +156,13 @@ class TestConfigBinding {
         assertThat(bound.site().name()).isEqualTo("Plugboard");
         assertThat(Plugboard.builder().fromProperties(properties("app.plugboard.", Map.of("port", "7002")), "app.plugboard.")
                 .port(7003).draft().toConfig().web().port()).as("a later builder call wins").isEqualTo(7003);
+    }
+
+    @Test
+    void ownLoginCanBeTurnedOffByKeyWhenTheApplicationGivesAnAuthenticator() {
+        HostConfig bound = Plugboard.builder().authenticator(request -> java.util.Optional.empty())
+                .fromProperties(properties("plugboard.", Map.of("own-login", "false")), "plugboard.").draft().toConfig();
+        assertThat(bound.admin().login().ownLogin()).isFalse();
     }
 
     @Test

@@ -66,12 +66,18 @@ public final class AccountChanges {
                 admin.username(), LogText.of(address));
     }
 
-    /** Adds an admin. @throws ValidationException saying what is wrong with the name or the password */
-    public AdminUsers.AdminUser add(String username, String password, AdminUsers.AdminUser actor) {
-        AdminUsers.AdminUser added = users.create(username, password);
+    /**
+     * Adds an account.
+     *
+     * @param role {@code admin}, {@code viewer}, or null for {@code admin}
+     * @throws ValidationException saying what is wrong with the name, the password or the role
+     */
+    public AdminUsers.AdminUser add(String username, String password, String role, AdminUsers.AdminUser actor) {
+        AdminUsers.AdminUser added = users.create(username, password, Role.parse(role));
         // A namesake deleted on another instance may still be remembered here, with its old password.
         verified.forget(added.username());
-        log.info("Admin '{}' was added by {}", added.username(), actor == null ? "an API token" : "'" + actor.username() + "'");
+        log.info("Admin '{}' ({}) was added by {}", added.username(), added.role().key(),
+                actor == null ? "an API token" : "'" + actor.username() + "'");
         return added;
     }
 

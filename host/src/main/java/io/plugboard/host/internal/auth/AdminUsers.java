@@ -13,17 +13,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
-/** Admin accounts: creation with validated names and passwords, and password checks. */
+/** Admin accounts (with their {@link Role}): creation with validated names and passwords, and password checks. */
 public final class AdminUsers {
 
     public static final int MIN_PASSWORD_LENGTH = 12;
     public static final int MAX_PASSWORD_LENGTH = 200;
 
-    /** A signed-in admin. */
-    public record AdminUser(String id, String username) {}
+    /** A signed-in account. */
+    public record AdminUser(String id, String username, Role role) {}
 
-    /** An admin as lists show it. */
-    public record Account(String id, String username, Instant createdAt) {}
+    /** An account as lists show it. */
+    public record Account(String id, String username, String role, Instant createdAt) {}
 
     /** Compared against when the name is unknown; its password is random and discarded. */
     private static final String DUMMY_HASH = Hashes.password(RandomTokens.next());
@@ -45,16 +45,17 @@ public final class AdminUsers {
     }
 
     /** @throws ValidationException saying what is wrong with the name or the password */
-    public AdminUser create(String username, String password) {
+    public AdminUser create(String username, String password, Role role) {
         String name = validate(username, password);
         if (find(name).isPresent()) {
             throw ValidationException.of("username", "an admin named '" + name + "' already exists");
         }
-        AdminUser user = new AdminUser(ids.next("usr"), name);
+        AdminUser user = new AdminUser(ids.next("usr"), name, role);
         String hash = Hashes.password(password);
-        jdbi.useTransaction(h -> h.createUpdate("INSERT INTO admin_users (id, username, password_hash, created_at) "
-                        + "VALUES (:id, :name, :hash, :at)")
-                .bind("id", user.id()).bind("name", name).bind("hash", hash).bind("at", clock.millis())
+        jdbi.useTransaction(h -> h.createUpdate("INSERT INTO admin_users (id, username, password_hash, role, created_at) "
+                        + "VALUES (:id, :name, :hash, :role, :at)")
+                .bind("id", user.id()).bind("name", name).bind("hash", hash).bind("role", role.key())
+                .bind("at", clock.millis())
                 .execute());
         return user;
     }
@@ -83,9 +84,9 @@ public final class AdminUsers {
     }
 
     public List<Account> list() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, username, created_at FROM admin_users ORDER BY username")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, username, role, created_at FROM admin_users ORDER BY username")
                 .map((rs, ctx) -> new Account(rs.getString("id"), rs.getString("username"),
-                        Instant.ofEpochMilli(rs.getLong("created_at"))))
+                        Role.stored(rs.getString("role")).key(), Instant.ofEpochMilli(rs.getLong("created_at"))))
                 .list());
     }
 
@@ -97,7 +98,8 @@ public final class AdminUsers {
     }
 
     /**
-     * Deletes an admin (its sessions go with it), but never the last one. The count is checked in the
+     * Deletes an account (its sessions go with it), but never the last one with the admin role, so
+     * someone can always change things. The count is checked in the
      * deleting statement; on PostgreSQL every admin row is locked first, because two instances
      * deleting two different admins at once would each count the other's row (read committed) and
      * leave none. SQLite runs one writer at a time, so the one statement is enough there.
@@ -113,8 +115,8 @@ public final class AdminUsers {
             if (!dialect.lockRows().isEmpty()) {
                 h.createQuery("SELECT id FROM admin_users ORDER BY id" + dialect.lockRows()).mapTo(String.class).list();
             }
-            return h.createUpdate("DELETE FROM admin_users WHERE username = :name "
-                            + "AND (SELECT COUNT(*) FROM admin_users) > 1")
+            return h.createUpdate("DELETE FROM admin_users WHERE username = :name AND (role <> 'admin' "
+                            + "OR (SELECT COUNT(*) FROM admin_users WHERE role = 'admin') > 1)")
                     .bind("name", username).execute();
         }) == 1;
     }
@@ -125,10 +127,9 @@ public final class AdminUsers {
             return Optional.empty();
         }
         Optional<Map.Entry<AdminUser, String>> found = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id, username, password_hash FROM admin_users WHERE username = :name")
+                        "SELECT id, username, role, password_hash FROM admin_users WHERE username = :name")
                 .bind("name", username.strip())
-                .map((rs, ctx) -> Map.entry(new AdminUser(rs.getString("id"), rs.getString("username")),
-                        rs.getString("password_hash")))
+                .map((rs, ctx) -> Map.entry(user(rs), rs.getString("password_hash")))
                 .findOne());
         if (found.isEmpty()) {
             // Hash anyway, so an unknown name takes as long as a wrong password (no user enumeration).
@@ -146,7 +147,7 @@ public final class AdminUsers {
      */
     public Optional<AdminUser> createFirst(String username, String password) {
         String name = validate(username, password);
-        AdminUser user = new AdminUser(ids.next("usr"), name);
+        AdminUser user = new AdminUser(ids.next("usr"), name, Role.ADMIN);
         String hash = Hashes.password(password);
         int rows = jdbi.inTransaction(h -> h.createUpdate("INSERT INTO admin_users (id, username, password_hash, "
                         + "created_at) SELECT :id, :name, :hash, :at WHERE NOT EXISTS (SELECT 1 FROM admin_users)")
@@ -157,9 +158,13 @@ public final class AdminUsers {
 
     /** @return the admin with exactly this name */
     public Optional<AdminUser> byName(String username) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, username FROM admin_users WHERE username = :name")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, username, role FROM admin_users WHERE username = :name")
                 .bind("name", username == null ? "" : username.strip())
-                .map((rs, ctx) -> new AdminUser(rs.getString("id"), rs.getString("username"))).findOne());
+                .map((rs, ctx) -> user(rs)).findOne());
+    }
+
+    private static AdminUser user(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new AdminUser(rs.getString("id"), rs.getString("username"), Role.stored(rs.getString("role")));
     }
 
     private Optional<String> find(String username) {

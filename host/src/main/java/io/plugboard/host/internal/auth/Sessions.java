@@ -12,8 +12,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Sessions {
 
-    /** A live session: who, and the CSRF token its forms must carry. */
-    public record Session(String userId, String username, String csrfToken) {}
+    /** A live session: who, with which role, and the CSRF token its forms must carry. */
+    public record Session(String userId, String username, Role role, String csrfToken) {}
 
     /** A new session: the cookie value (returned once) and its CSRF token. */
     public record Created(String cookieValue, String csrfToken) {}
@@ -53,11 +53,12 @@ public final class Sessions {
         }
         long now = clock.millis();
         String idHash = Hashes.sha256(cookieValue);
-        Optional<Seen> seen = jdbi.withHandle(h -> h.createQuery("SELECT s.user_id, u.username, s.csrf_token, "
+        Optional<Seen> seen = jdbi.withHandle(h -> h.createQuery("SELECT s.user_id, u.username, u.role, s.csrf_token, "
                         + "s.last_seen_at FROM admin_sessions s JOIN admin_users u ON u.id = s.user_id "
                         + "WHERE s.id_hash = :id AND s.last_seen_at >= :cutoff")
                 .bind("id", idHash).bind("cutoff", now - idleTimeout.toMillis())
-                .map((rs, ctx) -> new Seen(new Session(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4)))
+                .map((rs, ctx) -> new Seen(new Session(rs.getString(1), rs.getString(2),
+                        Role.stored(rs.getString(3)), rs.getString(4)), rs.getLong(5)))
                 .findOne());
         // Written only when stale: an UPDATE takes the database's write lock even when it changes no row.
         seen.filter(s -> s.lastSeenAt() < now - TOUCH_PRECISION_MS).ifPresent(s -> jdbi.useTransaction(h -> h.createUpdate(

@@ -8,12 +8,14 @@ import java.time.Duration;
  * @param initialUser the first admin, created at start while no admin exists, or null for the setup form
  * @param initialPassword that admin's password, or null; never logged
  * @param sessionIdleTimeout how long an admin session lasts without a request
+ * @param login who signs people in: the embedding application, Plugboard's own accounts, or both
  */
-public record AdminConfig(String initialUser, String initialPassword, Duration sessionIdleTimeout) {
+public record AdminConfig(String initialUser, String initialPassword, Duration sessionIdleTimeout, LoginConfig login) {
 
     /** Leaves the password out, so logging the configuration cannot leak it. */
     @Override
     public String toString() {
-        return "AdminConfig[initialUser=" + initialUser + ", sessionIdleTimeout=" + sessionIdleTimeout + "]";
+        return "AdminConfig[initialUser=" + initialUser + ", sessionIdleTimeout=" + sessionIdleTimeout
+                + ", login=" + login + "]";
     }
 }

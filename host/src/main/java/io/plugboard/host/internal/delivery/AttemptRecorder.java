@@ -1,5 +1,7 @@
 package io.plugboard.host.internal.delivery;
 
+import io.plugboard.host.internal.common.Worker;
+import io.plugboard.host.internal.common.Workers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -12,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Records finished attempts on its own thread, many per transaction: it lingers up to 2 ms after the
  * first attempt to gather more, which under load cuts commits (and SQLite statement preparations)
- * per delivery several times over.
+ * per delivery several times over. A batch that cannot be recorded (even for an {@link Error}) is
+ * reported by its supervised {@link Worker}; those deliveries stay pending and are sent again.
  */
 final class AttemptRecorder implements AutoCloseable {
 
@@ -23,20 +26,22 @@ final class AttemptRecorder implements AutoCloseable {
 
     private final CompletionWriter writer;
     private final Consumer<List<Attempt>> afterWrite;
+    private final Worker worker;
     private final LinkedBlockingQueue<Attempt> finished = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private Thread thread;
 
     /** @param afterWrite told about each batch once it is committed (or given up on) */
-    AttemptRecorder(CompletionWriter writer, Consumer<List<Attempt>> afterWrite) {
+    AttemptRecorder(CompletionWriter writer, Worker worker, Consumer<List<Attempt>> afterWrite) {
         this.writer = writer;
+        this.worker = worker;
         this.afterWrite = afterWrite;
     }
 
     void start() {
         running = true;
-        thread = new Thread(this::loop, "plugboard-delivery-writer");
-        thread.start();
+        thread = Workers.supervisedThread(worker, "plugboard-delivery-writer", this::loop,
+                () -> running || !finished.isEmpty());
     }
 
     void add(Attempt attempt) {
@@ -74,15 +79,18 @@ final class AttemptRecorder implements AutoCloseable {
         for (int attempt = 1; attempt <= WRITE_TRIES; attempt++) {
             try {
                 writer.write(batch);
+                worker.succeeded();
                 break;
-            } catch (RuntimeException e) {
-                if (attempt < WRITE_TRIES) {
+            } catch (RuntimeException | Error e) {
+                if (attempt < WRITE_TRIES && e instanceof RuntimeException) {
                     // A shared database may roll a transaction back (deadlock, failover); the batch is whole again.
                     log.warn("Recording {} delivery attempt(s) failed, trying again: {}", batch.size(), e.toString());
                     LockSupport.parkNanos(50_000_000L * attempt);
                 } else {
                     // The deliveries stay pending in the database and will be attempted again: at least once.
-                    log.error("Could not record {} delivery attempt(s); they will be retried", batch.size(), e);
+                    log.error("Could not record {} delivery attempt(s); they will be retried", batch.size());
+                    worker.failed(e);
+                    break;
                 }
             }
         }

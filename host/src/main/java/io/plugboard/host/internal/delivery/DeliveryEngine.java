@@ -2,6 +2,7 @@ package io.plugboard.host.internal.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.common.Ids;
+import io.plugboard.host.internal.common.Workers;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.instances.JobLeases;
 import io.plugboard.host.internal.storage.Database;
@@ -36,21 +37,22 @@ public final class DeliveryEngine implements AutoCloseable {
      * @param database where deliveries are stored, and its dialect
      * @param instanceId who claims deliveries: this instance's id
      * @param jobs runs the retention purge on one instance at a time
+     * @param workers supervises the dispatcher, the attempt recorder, the lease renewer and retention
      */
     public DeliveryEngine(Database database, WebhookStore webhooks, TargetGuard guard, DeliveryConfig settings,
                           DeliveryMetrics metrics, ObjectMapper mapper, Ids ids, Clock clock, String hostVersion,
                           Payloads payloads, LocalEndpoint local, HookRunner hooks, HookExecutor hookThread,
-                          String instanceId, JobLeases jobs) {
+                          String instanceId, JobLeases jobs, Workers workers) {
         Jdbi jdbi = database.jdbi();
-        this.leases = new Leases(jdbi, database.dialect(), instanceId, settings.leaseDuration(), clock);
+        this.leases = new Leases(jdbi, database.dialect(), instanceId, settings.leaseDuration(), clock, workers);
         this.http = new HttpSender(settings, guard, local);
         this.payloads = payloads;
         this.requests = new RequestFactory(new Envelope(mapper), payloads, new OutgoingFilter(hooks, mapper), hostVersion);
         this.writer = new CompletionWriter(jdbi, settings, mapper, metrics, instanceId, new OutcomeHooks(hookThread));
         this.dispatcher = new Dispatcher(new DeliveryQueue(jdbi, database.dialect(), leases), webhooks, requests, http,
-                writer, settings, metrics, ids, clock, leases);
+                writer, settings, metrics, ids, clock, leases, workers);
         this.store = new DeliveryStore(jdbi, mapper, ids);
-        this.retention = new Retention(jdbi, settings.retention(), clock, jobs);
+        this.retention = new Retention(jdbi, settings.retention(), clock, jobs, workers);
         this.ids = ids;
         this.clock = clock;
     }

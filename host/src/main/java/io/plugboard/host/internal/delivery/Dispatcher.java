@@ -1,6 +1,8 @@
 package io.plugboard.host.internal.delivery;
 
 import io.plugboard.host.internal.common.Ids;
+import io.plugboard.host.internal.common.Worker;
+import io.plugboard.host.internal.common.Workers;
 import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.outbound.WebhookStore;
 import java.net.URI;
@@ -29,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * ({@link DeliveryQueue}, {@link Leases}), so other instances on the same database leave it alone;
  * while its claims cannot be renewed it sends nothing. Requests are built (filters, template, signature)
  * in the webhook's {@link BuildLanes} lane, not on the dispatching thread, so a slow or stuck build
- * delays only its own webhook.
+ * delays only its own webhook. It is a supervised {@link Worker}: a pass or a send that throws (even a
+ * {@link LinkageError} from a mismatched library) is logged and reported on {@code /health}, the
+ * deliveries concerned are retried later, and passes go on after a backoff.
  */
 public final class Dispatcher implements AutoCloseable {
 
@@ -49,6 +53,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Clock clock;
     private final Leases leases;
     private final java.time.Duration longestRequest;
+    private final Worker worker;
     private boolean leaseWarned;
 
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -66,12 +71,13 @@ public final class Dispatcher implements AutoCloseable {
 
     Dispatcher(DeliveryQueue queue, WebhookStore webhooks, RequestFactory requests, HttpSender http,
                CompletionWriter writer, DeliveryConfig settings, DeliveryMetrics metrics, Ids ids, Clock clock,
-               Leases leases) {
+               Leases leases, Workers workers) {
         this.queue = queue;
         this.targets = new DispatchTargets(webhooks);
         this.requests = requests;
         this.http = http;
-        this.recorder = new AttemptRecorder(writer, batch -> {
+        this.worker = workers.worker("dispatcher");
+        this.recorder = new AttemptRecorder(writer, workers.worker("delivery-writer"), batch -> {
             batch.forEach(a -> inFlight.remove(a.delivery().id()));
             wake();
         });
@@ -86,8 +92,7 @@ public final class Dispatcher implements AutoCloseable {
     public void start() {
         dispatching = true;
         recorder.start();
-        dispatchThread = new Thread(this::dispatchLoop, "plugboard-dispatcher");
-        dispatchThread.start();
+        dispatchThread = Workers.supervisedThread(worker, "plugboard-dispatcher", this::dispatchLoop, () -> dispatching);
     }
 
     /** Asks for a look at the queue now: new deliveries were committed, or a slot became free. */
@@ -101,18 +106,37 @@ public final class Dispatcher implements AutoCloseable {
     private void dispatchLoop() {
         while (dispatching) {
             dispatchLock.lock();
-            dispatchAndUnlock();
-            synchronized (signal) {
-                if (!wakeRequested && dispatching) {
-                    try {
-                        signal.wait(IDLE_POLL_MS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
+            boolean passed = dispatchAndUnlock();
+            try {
+                if (passed) {
+                    awaitWake();
+                } else {
+                    awaitBackoff();
                 }
-                wakeRequested = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
+        }
+    }
+
+    private void awaitWake() throws InterruptedException {
+        synchronized (signal) {
+            if (!wakeRequested && dispatching) {
+                signal.wait(IDLE_POLL_MS);
+            }
+            wakeRequested = false;
+        }
+    }
+
+    /** After a failed pass: wakes are ignored until the backoff has passed, else a broken pass would spin. */
+    private void awaitBackoff() throws InterruptedException {
+        long until = System.nanoTime() + worker.backoff().toNanos();
+        synchronized (signal) {
+            for (long left = until - System.nanoTime(); left > 0 && dispatching; left = until - System.nanoTime()) {
+                signal.wait(Math.max(1, left / 1_000_000));
+            }
+            wakeRequested = false;
         }
     }
 
@@ -205,7 +229,11 @@ public final class Dispatcher implements AutoCloseable {
         readAhead.values().forEach(ArrayDeque::clear);
     }
 
-    /** Builds the request (in the webhook's lane) and sends it; a build that fails is a failed attempt. */
+    /**
+     * Builds the request (in the webhook's lane) and sends it; a build that fails is a failed attempt.
+     * So is a send that throws: that is the host's fault, not the endpoint's (e.g. a library of another
+     * version on the class path), so the dispatcher is reported failing too.
+     */
     private void send(Webhook w, DueDelivery d) {
         Instant at = clock.instant();
         WebhookRequest request;
@@ -216,7 +244,13 @@ public final class Dispatcher implements AutoCloseable {
                     SendResult.noResponse(0, "the request could not be built: " + e.getMessage()), at);
             return;
         }
-        http.sendAsync(request).thenAccept(result -> finish(w, d, request, result, at));
+        try {
+            http.sendAsync(request).thenAccept(result -> finish(w, d, request, result, at));
+        } catch (RuntimeException | LinkageError e) {
+            worker.failed(e);
+            finish(w, d, request, SendResult.noResponse(0, "not sent: the host failed to send ("
+                    + e.getClass().getSimpleName() + "); see its log"), at);
+        }
     }
 
     private void finish(Webhook w, DueDelivery d, WebhookRequest request, SendResult result, Instant at) {
@@ -231,20 +265,24 @@ public final class Dispatcher implements AutoCloseable {
         metrics.attempted(w.id(), d.event(), result, at);
         recorder.add(new Attempt(ids.next("att"), d, request, result, at, true));
         // Fill the freed slot right here when no one else is dispatching: no thread hand-off. Not when
-        // this thread is the one dispatching (a send that failed at once): that pass goes on anyway.
-        if (dispatching && !dispatchLock.isHeldByCurrentThread() && dispatchLock.tryLock()) {
+        // this thread is the one dispatching (a send that failed at once): that pass goes on anyway;
+        // nor while failing: the dispatching thread retries after its backoff.
+        if (dispatching && worker.problem().isEmpty() && !dispatchLock.isHeldByCurrentThread()
+                && dispatchLock.tryLock()) {
             dispatchAndUnlock();
         } else {
             wake();
         }
     }
 
-    /** Runs one dispatch pass; the caller holds {@code dispatchLock}, which this releases. */
-    private void dispatchAndUnlock() {
+    /**
+     * Runs one dispatch pass; the caller holds {@code dispatchLock}, which this releases.
+     *
+     * @return false if the pass failed (logged and reported by the worker)
+     */
+    private boolean dispatchAndUnlock() {
         try {
-            dispatchDue();
-        } catch (RuntimeException e) {
-            log.error("Dispatch pass failed; the next one retries", e);
+            return worker.run(this::dispatchDue);
         } finally {
             dispatchLock.unlock();
         }

@@ -1,13 +1,11 @@
 package io.plugboard.host.internal.delivery;
 
-import io.plugboard.host.internal.common.Threads;
+import io.plugboard.host.internal.common.PeriodicWorker;
+import io.plugboard.host.internal.common.Workers;
 import io.plugboard.host.internal.storage.Dialect;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,13 +29,13 @@ final class Leases implements AutoCloseable {
     private final String owner;
     private final Duration duration;
     private final Clock clock;
-    private final ScheduledExecutorService renewer =
-            Executors.newSingleThreadScheduledExecutor(Threads.daemon("plugboard-lease-renewer"));
+    private final PeriodicWorker renewer;
     /** Epoch ms until which every claim this instance holds is certain to last. */
     private volatile long validUntil;
 
-    Leases(Jdbi jdbi, Dialect dialect, String owner, Duration duration, Clock clock) {
+    Leases(Jdbi jdbi, Dialect dialect, String owner, Duration duration, Clock clock, Workers workers) {
         this.jdbi = jdbi;
+        this.renewer = workers.periodic("lease-renewer", "plugboard-lease-renewer");
         this.dialect = dialect;
         this.owner = owner;
         this.duration = duration;
@@ -61,8 +59,8 @@ final class Leases implements AutoCloseable {
     }
 
     void start() {
-        long every = Math.max(100, duration.toMillis() / 6);
-        renewer.scheduleWithFixedDelay(this::renewQuietly, every, every, TimeUnit.MILLISECONDS);
+        Duration every = Duration.ofMillis(Math.max(100, duration.toMillis() / 6));
+        renewer.start(every, every, this::renew);
     }
 
     /** Extends every claim this instance holds on a pending delivery. */
@@ -75,15 +73,6 @@ final class Leases implements AutoCloseable {
                         + dialect.lockRows() + ")")
                 .bind("until", until).bind("owner", owner).execute());
         validUntil = Math.max(validUntil, until - MARGIN_MS);
-    }
-
-    private void renewQuietly() {
-        try {
-            renew();
-        } catch (RuntimeException e) {
-            log.warn("Could not renew this instance's delivery claims (they last until {}): {}",
-                    Instant.ofEpochMilli(validUntil), e.toString());
-        }
     }
 
     /**
@@ -117,6 +106,6 @@ final class Leases implements AutoCloseable {
 
     @Override
     public void close() {
-        renewer.shutdownNow();
+        renewer.close();
     }
 }

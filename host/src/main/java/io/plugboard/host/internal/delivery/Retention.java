@@ -1,13 +1,11 @@
 package io.plugboard.host.internal.delivery;
 
-import io.plugboard.host.internal.common.Threads;
+import io.plugboard.host.internal.common.PeriodicWorker;
+import io.plugboard.host.internal.common.Workers;
 import io.plugboard.host.internal.events.IdempotencyKeys;
 import io.plugboard.host.internal.instances.JobLeases;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,18 +28,18 @@ final class Retention implements AutoCloseable {
     private final Duration age;
     private final Clock clock;
     private final JobLeases jobs;
-    private final ScheduledExecutorService scheduler =
-            Executors.newSingleThreadScheduledExecutor(Threads.daemon("plugboard-retention"));
+    private final PeriodicWorker worker;
 
-    Retention(Jdbi jdbi, Duration age, Clock clock, JobLeases jobs) {
+    Retention(Jdbi jdbi, Duration age, Clock clock, JobLeases jobs, Workers workers) {
         this.jdbi = jdbi;
+        this.worker = workers.periodic("retention", "plugboard-retention");
         this.jobs = jobs;
         this.age = age;
         this.clock = clock;
     }
 
     void start() {
-        scheduler.scheduleWithFixedDelay(this::purgeQuietly, 1, 60, TimeUnit.MINUTES);
+        worker.start(Duration.ofMinutes(1), Duration.ofHours(1), this::purgeRound);
     }
 
     /** @return rows removed: history, then keys */
@@ -73,27 +71,23 @@ final class Retention implements AutoCloseable {
         return total;
     }
 
-    private void purgeQuietly() {
-        try {
-            if (!jobs.tryTake("retention", ROUND)) {
-                return;
-            }
-            int removed = purgeHistory();
-            if (removed > 0) {
-                log.info("Retention removed {} row(s) older than {}", removed, age);
-            }
-            int keys = purgeKeys();
-            if (keys > 0) {
-                log.info("Retention removed {} idempotency key(s) past their {}-hour window", keys,
-                        IdempotencyKeys.WINDOW.toHours());
-            }
-        } catch (RuntimeException e) {
-            log.warn("Retention purge failed; will try again", e);
+    private void purgeRound() {
+        if (!jobs.tryTake("retention", ROUND)) {
+            return;
+        }
+        int removed = purgeHistory();
+        if (removed > 0) {
+            log.info("Retention removed {} row(s) older than {}", removed, age);
+        }
+        int keys = purgeKeys();
+        if (keys > 0) {
+            log.info("Retention removed {} idempotency key(s) past their {}-hour window", keys,
+                    IdempotencyKeys.WINDOW.toHours());
         }
     }
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        worker.close();
     }
 }

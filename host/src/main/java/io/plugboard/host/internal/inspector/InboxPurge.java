@@ -1,11 +1,9 @@
 package io.plugboard.host.internal.inspector;
 
-import io.plugboard.host.internal.common.Threads;
+import io.plugboard.host.internal.common.PeriodicWorker;
+import io.plugboard.host.internal.common.Workers;
 import io.plugboard.host.internal.instances.JobLeases;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,17 +22,16 @@ public final class InboxPurge implements AutoCloseable {
 
     private final Inboxes inboxes;
     private final JobLeases jobs;
-    private final ScheduledExecutorService scheduler =
-            Executors.newSingleThreadScheduledExecutor(Threads.daemon("plugboard-inspector-purge"));
+    private final PeriodicWorker worker;
 
-    public InboxPurge(Inboxes inboxes, JobLeases jobs) {
+    public InboxPurge(Inboxes inboxes, JobLeases jobs, Workers workers) {
         this.inboxes = inboxes;
+        this.worker = workers.periodic("inspector-purge", "plugboard-inspector-purge");
         this.jobs = jobs;
     }
 
     public void start() {
-        long every = EVERY.toMillis();
-        scheduler.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
+        worker.start(EVERY, EVERY, this::purgeRound);
     }
 
     /** @return inboxes removed, or -1 when another instance holds this round */
@@ -45,19 +42,15 @@ public final class InboxPurge implements AutoCloseable {
         return inboxes.purgeExpired();
     }
 
-    private void purgeQuietly() {
-        try {
-            int removed = runOnce();
-            if (removed > 0) {
-                log.info("Removed {} expired inspector inbox(es)", removed);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Purging expired inspector inboxes failed; will try again: {}", e.toString());
+    private void purgeRound() {
+        int removed = runOnce();
+        if (removed > 0) {
+            log.info("Removed {} expired inspector inbox(es)", removed);
         }
     }
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        worker.close();
     }
 }

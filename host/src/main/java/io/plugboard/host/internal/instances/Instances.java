@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.instances;
 
-import io.plugboard.host.internal.common.Threads;
+import io.plugboard.host.internal.common.PeriodicWorker;
+import io.plugboard.host.internal.common.Workers;
 import io.plugboard.host.internal.plugins.PluginReport;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,9 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -21,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * This instance's row in {@code instances}, kept alive by a heartbeat that also records which plugin
  * versions it runs and how far behind its share of the queue is; and the list of all instances for
- * the API and the admin. An instance not seen for a day is forgotten.
+ * the API and the admin. An instance not seen for a day is forgotten. An id whose heartbeat stopped
+ * less than three beats ago (a crashed run restarting at once under a supervisor) is taken over once
+ * that much time has passed without a beat; an id that still beats is refused.
  */
 public final class Instances implements AutoCloseable {
 
@@ -34,8 +34,7 @@ public final class Instances implements AutoCloseable {
     private final Duration heartbeat;
     private final Clock clock;
     private final Instant startedAt;
-    private final ScheduledExecutorService beat =
-            Executors.newSingleThreadScheduledExecutor(Threads.daemon("plugboard-heartbeat"));
+    private final PeriodicWorker beat;
     private volatile Supplier<List<PluginReport>> plugins = List::of;
     private volatile boolean started;
     private Map<String, String> recordedPlugins;
@@ -46,7 +45,8 @@ public final class Instances implements AutoCloseable {
      * @param heartbeat how often it reports; it counts as gone after three missed beats
      * @throws IllegalStateException if a live instance already uses this id
      */
-    public Instances(Jdbi jdbi, String id, String hostVersion, Duration heartbeat, Clock clock) {
+    public Instances(Jdbi jdbi, String id, String hostVersion, Duration heartbeat, Clock clock, Workers workers) {
+        this.beat = workers.periodic("heartbeat", "plugboard-heartbeat");
         this.jdbi = jdbi;
         this.id = id;
         this.hostVersion = hostVersion;
@@ -61,14 +61,18 @@ public final class Instances implements AutoCloseable {
     }
 
     private void register() {
+        Long quiet = lastSeen();
+        if (quiet != null && isLive(quiet)) {
+            quiet = awaitNoBeatSince(quiet);
+        }
         long now = startedAt.toEpochMilli();
+        Long expected = quiet;
         jdbi.useTransaction(h -> {
             h.createQuery("SELECT last_seen_at FROM instances WHERE id = :id").bind("id", id).mapTo(Long.class)
                     .findOne()
-                    .filter(seen -> now - seen < liveWindow().toMillis())
+                    .filter(seen -> !seen.equals(expected) && isLive(seen))
                     .ifPresent(seen -> {
-                        throw new IllegalStateException("the instance id '" + id + "' is in use by a running "
-                                + "instance (seen " + (now - seen) / 1000 + " s ago); give each instance its own id");
+                        throw inUse(seen);
                     });
             h.createUpdate("DELETE FROM instances WHERE id = :id").bind("id", id).execute();
             h.createUpdate("INSERT INTO instances (id, started_at, last_seen_at, host_version) "
@@ -78,13 +82,55 @@ public final class Instances implements AutoCloseable {
         log.info("Instance id {}", id);
     }
 
+    private Long lastSeen() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT last_seen_at FROM instances WHERE id = :id").bind("id", id)
+                .mapTo(Long.class).findOne().orElse(null));
+    }
+
+    private boolean isLive(long seen) {
+        return clock.millis() - seen < liveWindow().toMillis();
+    }
+
+    /**
+     * Waits until the id's last beat is older than the live window, as a crashed run's is soon; a beat
+     * meanwhile means the id's owner runs, and it is refused.
+     *
+     * @return the last beat waited out
+     */
+    private long awaitNoBeatSince(long seen) {
+        log.warn("The instance id '{}' beat {} ms ago: waiting until {} have passed without a beat (an earlier "
+                + "run that stopped without closing) before taking it over", id, clock.millis() - seen, liveWindow());
+        while (isLive(seen)) {
+            long left = seen + liveWindow().toMillis() - clock.millis();
+            try {
+                Thread.sleep(Math.max(1, Math.min(left, heartbeat.toMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the instance id '" + id + "'", e);
+            }
+            Long now = lastSeen();
+            if (now == null) {
+                break;
+            }
+            if (now != seen) {
+                throw inUse(now);
+            }
+        }
+        log.info("Taking over the instance id '{}': no heartbeat for {}", id, liveWindow());
+        return seen;
+    }
+
+    private IllegalStateException inUse(long seen) {
+        return new IllegalStateException("the instance id '" + id + "' is in use by a running instance (seen "
+                + (clock.millis() - seen) / 1000 + " s ago); give each instance its own id");
+    }
+
     /** Starts the heartbeat; {@code plugins} tells which plugins run now. */
     public void start(Supplier<List<PluginReport>> plugins) {
         this.plugins = plugins;
         started = true;
-        beatQuietly();
-        long every = heartbeat.toMillis();
-        beat.scheduleWithFixedDelay(this::beatQuietly, every, every, TimeUnit.MILLISECONDS);
+        beat.runNow(this::beat);
+        beat.start(heartbeat, heartbeat, this::beat);
     }
 
     /**
@@ -93,19 +139,7 @@ public final class Instances implements AutoCloseable {
      */
     public void pluginsChanged() {
         if (started) {
-            try {
-                beat.execute(this::beatQuietly);
-            } catch (java.util.concurrent.RejectedExecutionException closing) {
-                // the host is stopping; its row goes anyway
-            }
-        }
-    }
-
-    private void beatQuietly() {
-        try {
-            beat();
-        } catch (RuntimeException e) {
-            log.warn("Instance heartbeat failed: {}", e.toString());
+            beat.runSoon(this::beat);
         }
     }
 
@@ -190,7 +224,7 @@ public final class Instances implements AutoCloseable {
     /** Stops the heartbeat and removes this instance's row (a clean stop; a crash leaves it to expire). */
     @Override
     public void close() {
-        beat.shutdownNow();
+        beat.close();
         try {
             jdbi.useTransaction(h -> h.createUpdate("DELETE FROM instances WHERE id = :id").bind("id", id).execute());
         } catch (RuntimeException e) {

@@ -3,9 +3,6 @@ package io.plugboard.host.internal.storage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.plugboard.host.internal.common.Threads;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,7 +58,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) the database in {@code dataDir} and brings its schema up to date. */
     public static Database openSqlite(Path dataDir) {
-        Path file = createDir(dataDir).resolve(FILE_NAME);
+        Path file = PrivateFiles.file(PrivateFiles.directory(dataDir).resolve(FILE_NAME));
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -160,14 +157,6 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
-        }
-    }
-
-    private static Path createDir(Path dir) {
-        try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + dir.toAbsolutePath(), e);
         }
     }
 }

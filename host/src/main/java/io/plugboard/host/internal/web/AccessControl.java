@@ -5,12 +5,15 @@ import io.javalin.http.Context;
 import io.plugboard.host.internal.common.ConstantTime;
 import io.plugboard.host.internal.auth.AdminUsers;
 import io.plugboard.host.internal.auth.ApiTokens;
+import io.plugboard.host.internal.auth.AppLogin;
 import io.plugboard.host.internal.auth.LoginThrottle;
+import io.plugboard.host.internal.auth.Role;
 import io.plugboard.host.internal.auth.TokenScope;
 import io.plugboard.host.internal.auth.AuthServices;
-import io.plugboard.host.internal.auth.Sessions;
+import io.plugboard.host.internal.config.LoginConfig;
 import io.plugboard.host.internal.web.http.AccessNames;
 import io.plugboard.host.internal.web.http.ApiException;
+import io.plugboard.host.internal.web.http.Caller;
 import io.plugboard.host.internal.web.http.JarUpload;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,21 +24,28 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who may do what. The API and {@code /metrics} need {@code Authorization: Bearer <api token>} or
- * HTTP Basic with an admin's credentials; admin pages need a session, and every state-changing admin
- * request the session's CSRF token. Public: {@code /health}, the API description, the login and setup
- * pages, static files.
+ * Who may do what. The API and {@code /metrics} need {@code Authorization: Bearer <api token>}, HTTP
+ * Basic with an account's credentials, or the embedding application's principal; admin pages need the
+ * application's principal or a session, and every state-changing admin request the caller's CSRF
+ * token. A viewer (an account or principal with that role) may only read: every other method is a 403.
+ * Public: {@code /health}, the API description, the login and setup pages, static files.
  */
 public final class AccessControl {
 
     private static final Set<String> PUBLIC_ADMIN = Set.of("/admin/login", "/admin/setup");
+    /** The only changes a viewer may make on the admin pages: ending their session, and their own password. */
+    private static final Set<String> VIEWER_MAY_POST = Set.of("/admin/logout", "/admin/account/password");
 
     private final AuthServices auth;
+    private final Callers callers;
+    private final LoginConfig login;
     private final long maxUploadBytes;
 
     /** @param maxUploadBytes the largest plugin jar an admin form may upload */
-    public AccessControl(AuthServices auth, long maxUploadBytes) {
+    public AccessControl(AuthServices auth, Callers callers, long maxUploadBytes) {
         this.auth = auth;
+        this.callers = callers;
+        this.login = callers.login();
         this.maxUploadBytes = maxUploadBytes;
     }
 
@@ -44,11 +54,6 @@ public final class AccessControl {
         routes.before("/metrics", this::requireApiCredentials);
         routes.before("/admin", this::requireSession);
         routes.before("/admin/*", this::requireSession);
-    }
-
-    /** @return the caller's session, if the request carries a live one */
-    public Optional<Sessions.Session> session(Context ctx) {
-        return auth.sessions().find(ctx.cookie(AccessNames.SESSION_COOKIE));
     }
 
     private void requireApiCredentials(Context ctx) {
@@ -63,13 +68,38 @@ public final class AccessControl {
             requireScope(ctx, token.get().scope());
             return;
         }
-        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6) && basic(ctx, header.substring(6).strip())) {
+        if (header == null) {
+            // Cross-site writes were refused above (Origin, JSON only), as for HTTP Basic, which a browser also sends by itself.
+            Optional<AppLogin.Principal> principal = callers.appPrincipal(ctx);
+            if (principal.isPresent()) {
+                requireRole(ctx, principal.get().role());
+                ctx.attribute(AccessNames.API_ADMIN_ATTRIBUTE,
+                        new AdminUsers.AdminUser(null, principal.get().name(), principal.get().role()));
+                return;
+            }
+        }
+        if (login.ownLogin() && header != null && header.regionMatches(true, 0, "Basic ", 0, 6)
+                && basic(ctx, header.substring(6).strip())) {
             return;
         }
-        ctx.header("WWW-Authenticate", "Basic realm=\"Plugboard\", charset=\"UTF-8\"");
+        if (login.ownLogin()) {
+            ctx.header("WWW-Authenticate", "Basic realm=\"Plugboard\", charset=\"UTF-8\"");
+        }
         throw new ApiException(401, header == null
-                ? "authentication required: send Authorization: Bearer <api token>, or HTTP Basic with an admin's credentials"
-                : "the credentials were not accepted: the token is unknown or revoked, or the user name or password is wrong");
+                ? "authentication required: send Authorization: Bearer <api token>"
+                        + (login.ownLogin() ? ", or HTTP Basic with an admin's credentials" : ", or sign in to the application")
+                : "the credentials were not accepted: the token is unknown or revoked"
+                        + (login.ownLogin() ? ", or the user name or password is wrong" : " (HTTP Basic is turned off)"));
+    }
+
+    /** A viewer reads: GET and HEAD (the servlet's method, so X-HTTP-Method-Override cannot widen it). */
+    private static void requireRole(Context ctx, Role role) {
+        String method = ctx.req().getMethod();
+        if (!role.mayChange() && !"GET".equals(method) && !"HEAD".equals(method)) {
+            throw new ApiException(403, "viewers may only read (GET and HEAD): " + method + " " + ctx.path()
+                    + " changes something and needs the 'admin' role; ask an admin to make this change",
+                    Map.of("missing_role", Role.ADMIN.key()));
+        }
     }
 
     /** The servlet's method, so that X-HTTP-Method-Override cannot widen what a read token may do. */
@@ -137,6 +167,7 @@ public final class AccessControl {
             auth.throttle().failed(user, ctx.ip(), "API, HTTP Basic");
             return false;
         }
+        requireRole(ctx, admin.get().role());
         ctx.attribute(AccessNames.API_ADMIN_ATTRIBUTE, admin.get());
         return true;
     }
@@ -156,11 +187,19 @@ public final class AccessControl {
     }
 
     private void requireSession(Context ctx) {
-        if (PUBLIC_ADMIN.contains(WebPaths.normalised(ctx.path()))) {
+        String path = WebPaths.normalised(ctx.path());
+        if (PUBLIC_ADMIN.contains(path)) {
+            if (!login.ownLogin()) {
+                signInElsewhere(ctx, 404);
+            }
             return;
         }
-        Optional<Sessions.Session> session = session(ctx);
-        if (session.isEmpty()) {
+        Optional<Caller> caller = callers.admin(ctx);
+        if (caller.isEmpty() && !login.ownLogin()) {
+            signInElsewhere(ctx, 401);
+            return;
+        }
+        if (caller.isEmpty()) {
             String target = "/admin/setup";
             if (auth.users().any()) {
                 String next = "GET".equals(ctx.req().getMethod()) ? "?next=" + URLEncoder.encode(
@@ -176,15 +215,39 @@ public final class AccessControl {
             }
             return;
         }
-        ctx.attribute(AccessNames.SESSION_ATTRIBUTE, session.get());
+        ctx.attribute(AccessNames.CALLER_ATTRIBUTE, caller.get());
         // The servlet method, not ctx.method(): that one honours X-HTTP-Method-Override.
         if (!"GET".equals(ctx.req().getMethod()) && !"HEAD".equals(ctx.req().getMethod())) {
+            if (!caller.get().role().mayChange() && !VIEWER_MAY_POST.contains(path)) {
+                throw new ApiException(403, "you are signed in as a viewer: viewers can see everything but change "
+                        + "nothing, so this was not done; ask an admin to make this change");
+            }
             String header = ctx.header(AccessNames.CSRF_HEADER);
             String sent = header != null ? header : csrfField(ctx);
-            if (!ConstantTime.same(sent, session.get().csrfToken())) {
+            if (!ConstantTime.same(sent, caller.get().csrfToken())) {
                 throw new ApiException(403, "the form's security token is missing or out of date; "
                         + "reload the page and try again");
             }
+        }
+    }
+
+    /**
+     * Plugboard's own login is off and the application vouched for nobody: to the application's login
+     * page (with the requested page as {@code {next}} for a GET), or else this status.
+     */
+    private void signInElsewhere(Context ctx, int status) {
+        if (login.loginUrl() == null) {
+            throw new ApiException(status, status == 404
+                    ? "Plugboard's own login is turned off here: sign in through the application"
+                    : "sign in to the application first: Plugboard's own login is turned off here");
+        }
+        String next = "GET".equals(ctx.req().getMethod()) && status == 401
+                ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : "/admin";
+        String target = login.loginUrl().replace("{next}", URLEncoder.encode(next, StandardCharsets.UTF_8));
+        if ("true".equals(ctx.header("HX-Request"))) {
+            ctx.header("HX-Redirect", target).status(401).skipRemainingHandlers();
+        } else {
+            ctx.redirect(target);
         }
     }
 }

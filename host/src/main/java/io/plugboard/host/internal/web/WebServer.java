@@ -27,12 +27,13 @@ public final class WebServer implements AutoCloseable {
     private final List<String> routes = new CopyOnWriteArrayList<>();
 
     /**
+     * @param callers who makes a request: the embedding application's principal or an admin's session
      * @param maxUploadBytes the largest plugin jar an upload may carry
      * @param errorPage how errors look outside the JSON paths
      * @param groups the routes, registered in this order (the API, the public endpoints, then the admin)
      * @param branding where the admin's logo and extra stylesheet come from, for the admin's CSP
      */
-    public WebServer(WebConfig config, ObjectMapper apiMapper, AuthServices auth, long maxUploadBytes,
+    public WebServer(WebConfig config, ObjectMapper apiMapper, AuthServices auth, Callers callers, long maxUploadBytes,
                      ErrorPage errorPage, List<RouteGroup> groups, BrandingConfig branding) {
         this.config = config;
         this.app = Javalin.create(javalin -> {
@@ -70,7 +71,7 @@ public final class WebServer implements AutoCloseable {
                     .register(javalin.routes);
             new HostCheck(config.allowedHosts(), config.bindHost(), config.behindProxy())
                     .register(javalin.routes);
-            new AccessControl(auth, maxUploadBytes).register(javalin.routes);
+            new AccessControl(auth, callers, maxUploadBytes).register(javalin.routes);
             groups.forEach(group -> group.register(javalin.routes));
             config.customizers().forEach(customizer -> customizer.accept(javalin));
         });

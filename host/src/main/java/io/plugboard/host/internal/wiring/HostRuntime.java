@@ -8,11 +8,15 @@ import io.plugboard.host.internal.config.SectionsConfig;
 import io.plugboard.host.internal.auth.AdminUsers;
 import io.plugboard.host.internal.auth.ApiTokens;
 import io.plugboard.host.internal.auth.AuthServices;
+import io.plugboard.host.internal.auth.PrincipalCsrf;
 import io.plugboard.host.internal.auth.LoginThrottle;
 import io.plugboard.host.internal.auth.VerifiedCredentials;
 import io.plugboard.host.internal.auth.Sessions;
 import io.plugboard.host.internal.common.Ids;
 import io.plugboard.host.internal.common.Json;
+import io.plugboard.host.internal.common.Workers;
+import io.plugboard.host.internal.instances.HealthCheck;
+import io.plugboard.host.internal.instances.HealthReport;
 import io.plugboard.host.internal.contrib.Contributions;
 import io.plugboard.host.internal.contrib.PluginContributions;
 import io.plugboard.host.internal.contrib.PluginPages;
@@ -59,8 +63,10 @@ import io.plugboard.host.internal.plugins.PluginOptions;
 import io.plugboard.host.internal.plugins.PluginService;
 import io.plugboard.host.internal.settings.SettingsService;
 import io.plugboard.host.internal.storage.Database;
+import io.plugboard.host.internal.storage.PrivateFiles;
 import io.plugboard.host.internal.web.InboundEndpoint;
 import io.plugboard.host.internal.web.InspectEndpoint;
+import io.plugboard.host.internal.web.Callers;
 import io.plugboard.host.internal.web.WebServer;
 import io.plugboard.host.internal.web.admin.AdminAccountRoutes;
 import io.plugboard.host.internal.web.admin.AdminDeliveryRoutes;
@@ -123,6 +129,7 @@ public final class HostRuntime implements AutoCloseable {
     private EventService events;
     private WebServer web;
     private String instanceId;
+    private HealthCheck health;
 
     private HostRuntime() {}
 
@@ -138,16 +145,20 @@ public final class HostRuntime implements AutoCloseable {
     }
 
     private void boot(HostConfig config) {
+        LibraryVersions.check(HostRuntime.class.getClassLoader());
         // Millisecond ticks: times are stored as epoch millis, so what we return must not be finer.
         Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
         Ids ids = new Ids(clock);
         ObjectMapper apiMapper = Json.newMapper();
         ObjectMapper dataMapper = Json.newDataMapper();
+        Workers workers = new Workers(clock);
 
+        PrivateFiles.directory(config.dataDir());
         Database db = closing(Database.open(config.database(), config.dataDir()));
         Instances instances = closing(new Instances(db.jdbi(),
                 config.site().instanceId() != null ? config.site().instanceId() : ids.next("ins"), config.site().hostVersion(),
-                config.delivery().leaseDuration().dividedBy(6), clock));
+                config.delivery().leaseDuration().dividedBy(6), clock, workers));
+        health = new HealthCheck(instances, workers);
         instanceId = instances.id();
         EventTypeRegistry registry = new EventTypeRegistry();
         EventTypeCompiler compiler = new EventTypeCompiler(apiMapper);
@@ -167,7 +178,7 @@ public final class HostRuntime implements AutoCloseable {
         DeliveryMetrics metrics = new DeliveryMetrics(db.jdbi(), clock::instant);
         JobLeases jobs = new JobLeases(db.jdbi(), instances.id(), clock);
         Inboxes inspector = new Inboxes(db.jdbi(), apiMapper, clock);
-        InboxPurge inboxPurge = closing(new InboxPurge(inspector, jobs));
+        InboxPurge inboxPurge = closing(new InboxPurge(inspector, jobs, workers));
         TargetGuard guard = new TargetGuard(config.targets().allowPrivate(), config.targets().allowed(),
                 inspector::isOwnInboxUrl);
         guard.relaxedNotice().ifPresent(log::warn);
@@ -176,7 +187,7 @@ public final class HostRuntime implements AutoCloseable {
         PayloadValidator payloadCheck = new PayloadValidator(payloads, registry, secrets::names);
         DeliveryEngine delivery = new DeliveryEngine(db, webhookStore, guard, config.delivery(), metrics,
                 apiMapper, ids, clock, config.site().hostVersion(), payloads, new InboxDelivery(inspector), hooks, hookThread,
-                instances.id(), jobs);
+                instances.id(), jobs, workers);
         events = new EventService(registry, db.groupCommit(), new OutboxWriter(ids, new FilterCache(), apiMapper),
                 new EmittedEvents(metrics, delivery, hooks), apiMapper, ids, clock, config.plugins().rejectInvalidEventData());
         appEmitter = new SourceEmitter(events, dataMapper, RegisteredEventType.APP_SOURCE);
@@ -217,7 +228,7 @@ public final class HostRuntime implements AutoCloseable {
                 guard.relaxedNotice().orElse(null), contributions.hooks(), sections, config.branding(),
                 () -> !receivers.all().isEmpty());
         List<RouteGroup> routes = List.of(
-                new ApiInstanceRoutes(instances, sections),
+                new ApiInstanceRoutes(instances, health, sections),
                 new ApiEventRoutes(registry, events, apiMapper, config.web().maxRequestBytes()),
                 new ApiWebhookRoutes(webhooks, testSender, apiMapper, rotationOverlap, registry),
                 new ApiPayloadRoutes(preview, console, secrets, inspector, webhooks, apiMapper, sections),
@@ -236,7 +247,8 @@ public final class HostRuntime implements AutoCloseable {
                 new AdminPayloadRoutes(webhooks, registry, console, secrets, inspector, apiMapper, view, sections),
                 new AdminPluginRoutes(plugins, config.plugins().dir(), contributions.settings(), instances,
                         contributions.pages(), contributions.templates(), view, sections.upload()));
-        web = new WebServer(config.web(), apiMapper, auth, plugins.maxUploadBytes(), new ErrorPage(view), routes,
+        Callers callers = new Callers(auth.sessions(), config.admin().login(), new PrincipalCsrf(secretsKey.getEncoded()));
+        web = new WebServer(config.web(), apiMapper, auth, callers, plugins.maxUploadBytes(), new ErrorPage(view), routes,
                 config.branding());
 
         // Deliveries start before plugins, so events plugins emit while starting go out at once;
@@ -252,7 +264,7 @@ public final class HostRuntime implements AutoCloseable {
         inspector.listeningOn(config.web().bindHost(), web.port());
         log.info("Plugboard {} is running: admin at http://{}:{}/admin ({} event types from {} plugin(s))",
                 config.site().hostVersion(), config.web().bindHost(), web.port(), registry.all().size(), plugins.reports().size());
-        if (!auth.users().any()) {
+        if (!auth.users().any() && config.admin().login().app().isEmpty()) {
             log.warn("No admin exists yet: open http://{}:{}/admin/setup to create the first one "
                     + "(or configure the first admin: the adminUser option, configuration keys admin-user and admin-password)", config.web().bindHost(), web.port());
         }
@@ -288,6 +300,10 @@ public final class HostRuntime implements AutoCloseable {
 
     public String instanceId() {
         return instanceId;
+    }
+
+    public HealthReport health() {
+        return health.check();
     }
 
     public int port() {

@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.wiring;
 
 import io.plugboard.host.internal.auth.AdminUsers;
+import io.plugboard.host.internal.auth.Role;
 import io.plugboard.host.internal.config.AdminConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ final class InitialAdmin {
                     + "Account page", config.initialUser(), exists ? "exists and keeps its password" : "was not created");
             return;
         }
-        users.create(config.initialUser(), config.initialPassword());
+        users.create(config.initialUser(), config.initialPassword(), Role.ADMIN);
         log.info("Created the first admin, '{}'", config.initialUser());
     }
 }

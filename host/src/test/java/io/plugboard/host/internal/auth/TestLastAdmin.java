@@ -63,8 +63,8 @@ class TestLastAdmin {
         try (Database db = TestDatabases.openDatabase()) {
             assumeTrue(db.dialect() == Dialect.POSTGRESQL, "row locks only matter on PostgreSQL");
             AdminUsers users = users(db);
-            users.create("alice", PASSWORD);
-            users.create("bob", PASSWORD);
+            users.create("alice", PASSWORD, Role.ADMIN);
+            users.create("bob", PASSWORD, Role.ADMIN);
             try (Handle other = db.jdbi().open()) {
                 other.begin();
                 other.createQuery("SELECT id FROM admin_users ORDER BY id FOR UPDATE").mapTo(String.class).list();

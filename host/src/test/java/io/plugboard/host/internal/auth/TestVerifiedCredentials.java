@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class TestVerifiedCredentials {
 
 
-    private static final AdminUsers.AdminUser ADMIN = new AdminUsers.AdminUser("usr_1", "admin");
+    private static final AdminUsers.AdminUser ADMIN = new AdminUsers.AdminUser("usr_1", "admin", Role.ADMIN);
     private static final String PASSWORD = "correct horse battery staple";
 
     private final SettableClock clock = new SettableClock();
@@ -57,7 +57,7 @@ class TestVerifiedCredentials {
 
     @Test
     void forgettingAnAdminDropsOnlyTheirPairsWhateverTheCase() {
-        AdminUsers.AdminUser other = new AdminUsers.AdminUser("usr_2", "other");
+        AdminUsers.AdminUser other = new AdminUsers.AdminUser("usr_2", "other", Role.ADMIN);
         verify("admin", PASSWORD);
         verified.verify("other", "other passphrase", () -> Optional.of(other));
         verified.forget(" ADMIN ");
@@ -83,7 +83,7 @@ class TestVerifiedCredentials {
     void theMemoryIsBoundedDroppingExpiredPairsThenTheOldest() {
         int max = VerifiedCredentials.MAX_ENTRIES;
         for (int i = 0; i < max + 10; i++) {
-            AdminUsers.AdminUser admin = new AdminUsers.AdminUser("usr_" + i, "admin" + i);
+            AdminUsers.AdminUser admin = new AdminUsers.AdminUser("usr_" + i, "admin" + i, Role.ADMIN);
             verified.verify("admin" + i, PASSWORD, () -> Optional.of(admin));
             clock.advance(Duration.ofMillis(1));
         }

@@ -9,7 +9,7 @@ class TestAdminConfig {
 
     @Test
     void itsTextLeavesThePasswordOut() {
-        AdminConfig admin = new AdminConfig("root", "correct horse battery", Duration.ofMinutes(30));
+        AdminConfig admin = new AdminConfig("root", "correct horse battery", Duration.ofMinutes(30), LoginConfig.OWN);
 
         assertThat(admin.toString()).contains("root").doesNotContain("correct horse battery");
     }

@@ -3,6 +3,7 @@ package io.plugboard.host.internal.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plugboard.host.testing.Await;
+import io.plugboard.host.testing.ChildJvm;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestHost;
 import java.nio.file.Path;

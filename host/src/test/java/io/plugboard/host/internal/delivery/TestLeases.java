@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.delivery;
 
+import io.plugboard.host.internal.common.Workers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plugboard.host.internal.instances.JobLeases;
@@ -106,7 +107,7 @@ class TestLeases {
         try (Database db = TestDatabases.openDatabase()) {
             insertDue(db, "wh_1", 10);
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-            Leases leasesA = new Leases(db.jdbi(), db.dialect(), "ins_a", LEASE, clock);
+            Leases leasesA = new Leases(db.jdbi(), db.dialect(), "ins_a", LEASE, clock, new Workers(clock));
             DeliveryQueue a = new DeliveryQueue(db.jdbi(), db.dialect(), leasesA);
             assertThat(a.due("wh_1", NOW.minus(LEASE), 10)).hasSize(10); // claimed long ago: expired by NOW
             leasesA.renew(); // at NOW: every claim lasts until NOW + LEASE
@@ -124,7 +125,8 @@ class TestLeases {
             insertDue(db, "wh_1", 10);
             assertThat(queue(db, "ins_crashed").due("wh_1", NOW, 4)).hasSize(4);
             assertThat(queue(db, "web-1").due("wh_1", NOW, 10)).hasSize(6);
-            Leases restarted = new Leases(db.jdbi(), db.dialect(), "web-1", LEASE, Clock.fixed(NOW, ZoneOffset.UTC));
+            Leases restarted = new Leases(db.jdbi(), db.dialect(), "web-1", LEASE, Clock.fixed(NOW, ZoneOffset.UTC),
+                    new Workers(Clock.systemUTC()));
             restarted.recoverAtStart();
             int free = db.dialect() == io.plugboard.host.internal.storage.Dialect.SQLITE
                     ? 10 // one instance per SQLite file: every claim left behind was a crashed run's
@@ -135,7 +137,8 @@ class TestLeases {
 
     private static DeliveryQueue queue(Database db, String owner) {
         return new DeliveryQueue(db.jdbi(), db.dialect(),
-                new Leases(db.jdbi(), db.dialect(), owner, LEASE, Clock.fixed(NOW, ZoneOffset.UTC)));
+                new Leases(db.jdbi(), db.dialect(), owner, LEASE, Clock.fixed(NOW, ZoneOffset.UTC),
+                        new Workers(Clock.systemUTC())));
     }
 
     private static List<String> ids(List<DueDelivery> due) {

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.delivery;
 
+import io.plugboard.host.internal.common.Workers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plugboard.host.internal.instances.JobLeases;
@@ -34,7 +35,7 @@ class TestRetention {
                 row(h, "recent", recent, "failed");
             });
             int removed = new Retention(db.jdbi(), Duration.ofDays(30), Clock.fixed(NOW, ZoneOffset.UTC),
-                    new JobLeases(db.jdbi(), "test", Clock.fixed(NOW, ZoneOffset.UTC))).purge();
+                    new JobLeases(db.jdbi(), "test", Clock.fixed(NOW, ZoneOffset.UTC)), new Workers(Clock.systemUTC())).purge();
 
             assertThat(removed).as("deliveries and their events; attempts go with their deliveries")
                     .isEqualTo((Retention.BATCH * 2 + 5) * 2);
@@ -56,7 +57,7 @@ class TestRetention {
                 key(h, "recent", NOW.minus(Duration.ofHours(1)));
             });
             int removed = new Retention(db.jdbi(), Duration.ofDays(30), Clock.fixed(NOW, ZoneOffset.UTC),
-                    new JobLeases(db.jdbi(), "test", Clock.fixed(NOW, ZoneOffset.UTC))).purge();
+                    new JobLeases(db.jdbi(), "test", Clock.fixed(NOW, ZoneOffset.UTC)), new Workers(Clock.systemUTC())).purge();
 
             assertThat(removed).as("keys older than 24 hours, in batches").isEqualTo(n);
             List<String> kept = db.jdbi().withHandle(h -> h.createQuery("SELECT idempotency_key FROM idempotency_keys "

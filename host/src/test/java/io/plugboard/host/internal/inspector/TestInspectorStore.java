@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.inspector;
 
+import io.plugboard.host.internal.common.Workers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,8 +51,8 @@ class TestInspectorStore {
             assertThat(inboxes.list()).extracting(Inbox::id).containsExactly(young.id());
             assertThat(count(db, "inspector_inboxes")).as("not purged yet").isEqualTo(2);
 
-            InboxPurge onA = new InboxPurge(inboxes, new JobLeases(db.jdbi(), "ins_a", clock));
-            InboxPurge onB = new InboxPurge(inboxes, new JobLeases(db.jdbi(), "ins_b", clock));
+            InboxPurge onA = new InboxPurge(inboxes, new JobLeases(db.jdbi(), "ins_a", clock), new Workers(clock));
+            InboxPurge onB = new InboxPurge(inboxes, new JobLeases(db.jdbi(), "ins_b", clock), new Workers(clock));
             assertThat(onA.runOnce()).isEqualTo(1);
             assertThat(onB.runOnce()).as("A holds this round").isEqualTo(-1);
             assertThat(count(db, "inspector_inboxes")).isEqualTo(1);

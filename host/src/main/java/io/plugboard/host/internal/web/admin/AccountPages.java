@@ -4,14 +4,16 @@ import io.javalin.http.Context;
 import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.auth.AccountChanges;
 import io.plugboard.host.internal.auth.AdminUsers;
-import io.plugboard.host.internal.auth.Sessions;
+import io.plugboard.host.internal.auth.Role;
 import io.plugboard.host.internal.web.http.AccessNames;
+import io.plugboard.host.internal.web.http.ApiException;
+import io.plugboard.host.internal.web.http.Caller;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code /admin/account} (change one's own password) and {@code /admin/admins} (list, add, and delete
- * other admins).
+ * {@code /admin/account} (change one's own password) and {@code /admin/admins} (list, add with a role —
+ * admin or viewer —, and delete other accounts).
  */
 final class AccountPages {
 
@@ -38,6 +40,10 @@ final class AccountPages {
             if (replacement != null && !replacement.equals(ctx.formParam("confirm"))) {
                 throw ValidationException.of("confirm", "the two new passwords differ");
             }
+            Caller me = ctx.attribute(AccessNames.CALLER_ATTRIBUTE);
+            if (me.fromApp()) {
+                throw new ApiException(409, "your account is the application's: change your password there");
+            }
             accounts.changePassword(me(ctx), ctx.formParam("current_password"), replacement, ctx.ip(),
                     ctx.cookie(AccessNames.SESSION_COOKIE));
         } catch (ValidationException e) {
@@ -61,8 +67,8 @@ final class AccountPages {
             if (password != null && !password.equals(ctx.formParam("confirm"))) {
                 throw ValidationException.of("confirm", "the two passwords differ");
             }
-            AdminUsers.AdminUser added = accounts.add(username, password, me(ctx));
-            Flash.set(ctx, "Admin " + added.username() + " added.");
+            AdminUsers.AdminUser added = accounts.add(username, password, ctx.formParam("role"), me(ctx));
+            Flash.set(ctx, (added.role() == Role.VIEWER ? "Viewer " : "Admin ") + added.username() + " added.");
             ctx.redirect("/admin/admins");
         } catch (ValidationException e) {
             ctx.status(400);
@@ -80,7 +86,7 @@ final class AccountPages {
     private void renderAdmins(Context ctx, String username, Map<String, String> errors) {
         String self = me(ctx).id();
         Map<String, Object> model = new HashMap<>();
-        model.put("admins", users.list().stream().map(a -> Map.of("username", a.username(),
+        model.put("admins", users.list().stream().map(a -> Map.of("username", a.username(), "role", a.role(),
                 "createdAt", a.createdAt(), "self", a.id().equals(self))).toList());
         model.put("username", username);
         model.put("errors", errors);
@@ -88,8 +94,9 @@ final class AccountPages {
         view.render(ctx, "admins", "settings", "Admins", model);
     }
 
+    /** The signed-in person as the actor of a change; the application's principal has no account id. */
     private static AdminUsers.AdminUser me(Context ctx) {
-        Sessions.Session session = ctx.attribute(AccessNames.SESSION_ATTRIBUTE);
-        return new AdminUsers.AdminUser(session.userId(), session.username());
+        Caller caller = ctx.attribute(AccessNames.CALLER_ATTRIBUTE);
+        return caller.actor();
     }
 }

@@ -1,9 +1,9 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
-import io.plugboard.host.internal.auth.Sessions;
 import io.plugboard.host.internal.config.BrandingConfig;
 import io.plugboard.host.internal.config.SectionsConfig;
+import io.plugboard.host.internal.web.http.Caller;
 import io.plugboard.host.internal.web.http.AccessNames;
 import java.util.Collections;
 import java.util.HashMap;
@@ -59,10 +59,14 @@ final class Layout {
         model.put("brand", branding);
         model.put("sections", sections);
         // Set by AccessControl for every page behind the login; absent on the login and setup pages.
-        Sessions.Session session = ctx.attribute(AccessNames.SESSION_ATTRIBUTE);
-        if (session != null) {
-            model.put("user", session.username());
-            model.put("csrf", session.csrfToken());
+        Caller caller = ctx.attribute(AccessNames.CALLER_ATTRIBUTE);
+        if (caller != null) {
+            model.put("user", caller.name());
+            model.put("csrf", caller.csrfToken());
+            // The application's principal logs out with the application (no link without its URL).
+            model.put("ownLogout", !caller.fromApp());
+            model.put("appLogout", caller.logoutUrl());
+            model.put("readOnly", !caller.role().mayChange());
         }
         return model;
     }

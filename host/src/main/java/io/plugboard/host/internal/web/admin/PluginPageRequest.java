@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
-import io.plugboard.host.internal.auth.Sessions;
+import io.plugboard.host.internal.web.http.Caller;
 import io.plugboard.host.internal.web.http.AccessNames;
 import io.plugboard.sdk.web.PageRequest;
 
@@ -21,7 +21,7 @@ record PluginPageRequest(Context ctx) implements PageRequest {
 
     @Override
     public String user() {
-        Sessions.Session session = ctx.attribute(AccessNames.SESSION_ATTRIBUTE);
-        return session == null ? "" : session.username();
+        Caller caller = ctx.attribute(AccessNames.CALLER_ATTRIBUTE);
+        return caller == null ? "" : caller.name();
     }
 }

@@ -3,7 +3,7 @@ package io.plugboard.host.internal.web.admin;
 import com.github.jknack.handlebars.Handlebars;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.common.NotFoundException;
-import io.plugboard.host.internal.auth.Sessions;
+import io.plugboard.host.internal.web.http.Caller;
 import io.plugboard.host.internal.contrib.PluginPages;
 import io.plugboard.host.internal.contrib.PluginTemplates;
 import io.plugboard.host.internal.web.http.AccessNames;
@@ -40,9 +40,9 @@ final class PluginPagesHandler {
         Map<String, Object> model = new HashMap<>(callPlugin(pluginId, () -> page.model().apply(new PluginPageRequest(ctx))));
         model.put("pluginId", pluginId);
         model.put("title", page.title());
-        Sessions.Session session = ctx.attribute(AccessNames.SESSION_ATTRIBUTE);
-        if (session != null) {
-            model.put("csrf", session.csrfToken());
+        Caller caller = ctx.attribute(AccessNames.CALLER_ATTRIBUTE);
+        if (caller != null) {
+            model.put("csrf", caller.csrfToken());
         }
         String body = callPlugin(pluginId, () -> templates.render(pluginId, page.template(), model));
         view.render(ctx, "plugin-page", PluginPages.menuId(pluginId, page.name()), page.title(),

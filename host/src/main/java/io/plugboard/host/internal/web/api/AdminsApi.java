@@ -10,7 +10,8 @@ import io.plugboard.host.internal.common.NotFoundException;
 import java.util.Set;
 
 /**
- * {@code /api/v1/admins}: list, add and delete admins (never oneself, never the last), and change an
+ * {@code /api/v1/admins}: list, add (as an admin or a viewer) and delete accounts (never oneself, never the
+ * last admin), and change an
  * admin's password, which needs that admin's current password (so it is one's own), counted like a login.
  */
 final class AdminsApi {
@@ -28,8 +29,9 @@ final class AdminsApi {
     void register(RoutesConfig routes) {
         routes.get("/api/v1/admins", ctx -> ctx.json(ListJson.of(users.list())));
         routes.post("/api/v1/admins", ctx -> {
-            JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("username", "password"));
-            AdminUsers.AdminUser added = accounts.add(in.string("username"), in.string("password"), caller(ctx));
+            JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("username", "password", "role"));
+            AdminUsers.AdminUser added = accounts.add(in.string("username"), in.string("password"), in.string("role"),
+                    caller(ctx));
             ctx.status(201).json(users.list().stream().filter(a -> a.id().equals(added.id())).findFirst().orElseThrow());
         });
         routes.delete("/api/v1/admins/{username}", ctx -> {

@@ -7,12 +7,20 @@ package io.plugboard.host.internal.web.http;
 public final class AccessNames {
 
     public static final String SESSION_COOKIE = "plugboard_session";
-    /** The admin's live session, put on the request by the access check. */
-    public static final String SESSION_ATTRIBUTE = "plugboard.session";
+    /** Who is signed in for an admin request ({@link Caller}), put on the request by the access check. */
+    public static final String CALLER_ATTRIBUTE = "plugboard.caller";
+    /**
+     * A random value per browser that the CSRF token of the application's principals is derived from
+     * (see {@code PrincipalCsrf}); Plugboard's own sessions keep their token in the session instead.
+     */
+    public static final String CSRF_SEED_COOKIE = "plugboard_csrf_seed";
     public static final String CSRF_FIELD = "_csrf";
     /** The admin's htmx requests send the token in this header too (a cross-site form cannot set it). */
     public static final String CSRF_HEADER = "X-CSRF-Token";
-    /** The admin whose HTTP Basic credentials an API request carried; absent for a token. */
+    /**
+     * The account whose HTTP Basic credentials an API request carried, or the application's principal
+     * (as an {@code AdminUser} without id); absent for a token.
+     */
     public static final String API_ADMIN_ATTRIBUTE = "plugboard.apiAdmin";
 
     private AccessNames() {}

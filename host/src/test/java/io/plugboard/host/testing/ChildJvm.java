@@ -1,10 +1,7 @@
-package io.plugboard.host.internal.delivery;
+package io.plugboard.host.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.plugboard.host.testing.Await;
-import io.plugboard.host.testing.TestDatabases;
-import io.plugboard.host.testing.TestHost;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * The database settings of a PostgreSQL run are passed on, so a host restarted in the test finds the
  * child's data.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     private final Process process;
     private final Path output;
@@ -35,13 +32,17 @@ final class ChildJvm implements AutoCloseable {
         this.log = log;
     }
 
-    static ChildJvm start(Class<?> main, String... args) throws IOException {
+    public static ChildJvm start(Class<?> main, String... args) throws IOException {
+        return start(System.getProperty("java.class.path"), main, args);
+    }
+
+    /** Like {@link #start(Class, String...)}, on another class path (e.g. with other library versions). */
+    public static ChildJvm start(String classPath, Class<?> main, String... args) throws IOException {
         Path folder = TestHost.tempDir("child");
         Path output = folder.resolve("stdout.txt");
         Path log = folder.resolve("stderr.txt");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
                 // C1 only: the child starts in a third of the time on a loaded machine, and runs briefly.
                 "-XX:TieredStopAtLevel=1"));
         for (String property : List.of(TestDatabases.URL_PROPERTY, TestDatabases.MODE_PROPERTY)) {
@@ -59,7 +60,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** @return every complete line the child has written so far */
-    List<String> lines() {
+    public List<String> lines() {
         try {
             String text = Files.readString(output);
             int end = text.lastIndexOf('\n');
@@ -70,7 +71,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** @return what follows {@code READY } once the child has printed it (bounded wait) */
-    String awaitReady() {
+    public String awaitReady() {
         return Await.value("the child host started", Duration.ofSeconds(30), () -> {
             assertThat(process.isAlive()).as("the child JVM is running (its log: %s)", log).isTrue();
             return lines().stream().filter(l -> l.startsWith("READY ")).findFirst().orElse("");
@@ -78,15 +79,30 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Writes a line to the child's standard input. */
-    void tell(String line) throws IOException {
+    public void tell(String line) throws IOException {
         process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().flush();
     }
 
     /** Kills the child with SIGKILL and waits until it is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the child JVM died").isTrue();
+    }
+
+    /** @return the child's exit code, once it has ended by itself (bounded wait) */
+    public int awaitExit() throws InterruptedException {
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the child JVM ended (its log: %s)", log).isTrue();
+        return process.exitValue();
+    }
+
+    /** @return what the child wrote to its standard error (its log) */
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
