@@ -3,12 +3,15 @@ package io.plugboard.host.docs;
 import com.zaxxer.hikari.HikariDataSource;
 import io.plugboard.host.AdminAuthenticator;
 import io.plugboard.host.AdminPrincipal;
+import io.plugboard.host.AdminSection;
 import io.plugboard.host.DeliverySettings;
 import io.plugboard.host.Plugboard;
 import io.plugboard.host.PlugboardBuilder;
 import io.plugboard.sdk.EventEmitter;
 import io.plugboard.sdk.EventType;
 import io.plugboard.sdk.hooks.CoreHooks;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
@@ -48,6 +52,20 @@ final class EmbeddingSnippets {
             // ... run the application; close() is called when the block exits
         }
         // end:minimal-host
+    }
+
+    static void configurationBinding() throws java.io.IOException {
+        // snippet:configuration-binding
+        Properties props = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("shop.properties"))) {
+            props.load(in);
+        }
+        Plugboard host = Plugboard.builder()
+                .fromProperties(props, "plugboard.")   // plugboard.port=9090, plugboard.data-dir=/srv/hooks, …
+                .fromEnvironment("PLUGBOARD_")         // PLUGBOARD_PORT, PLUGBOARD_DATA_DIR, … win over the file
+                .web(config -> config.routes.get("/", ctx -> ctx.result("shop")))
+                .build();
+        // end:configuration-binding
     }
 
     static PlugboardBuilder appEventType() {
@@ -102,6 +120,28 @@ final class EmbeddingSnippets {
         // 3. No security headers from the host on your pages; you set your own:
         Plugboard.builder().securityHeaders(false);
         // end:security-headers
+    }
+
+    static PlugboardBuilder sections() {
+        return
+        // snippet:sections
+        Plugboard.builder()
+                .disableSections(AdminSection.UPLOAD, AdminSection.INSPECTOR)   // or plugboard.disabled-sections=upload,inspector
+        // end:sections
+        ;
+    }
+
+    static PlugboardBuilder branding() {
+        return
+        // snippet:branding
+        Plugboard.builder()
+                .siteName("Acme Shop")
+                .logoUrl("/assets/acme.svg")               // served by your own routes, or an https:// URL
+                .primaryColor("#0f766e")                   // #rgb or #rrggbb only
+                .stylesheet("/assets/plugboard-extra.css") // linked after the admin's own stylesheet
+                .footer("Acme Shop · operations: ops@example.com")
+        // end:branding
+        ;
     }
 
     /** A user of the shop, as the shop's session store knows it. */

@@ -3,6 +3,7 @@ package io.plugboard.host.internal.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.config.BasePath;
+import io.plugboard.host.internal.config.BrandingConfig;
 import java.util.function.BiConsumer;
 
 /**
@@ -17,21 +18,37 @@ final class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    private static final String[] PLUGBOARD_PATHS = {"/admin", "/api", "/metrics", "/health", "/plugboard/static"};
+    private static final String[] PLUGBOARD_PATHS = {"/admin", "/api", "/metrics", "/health", "/plugboard/static",
+        "/plugboard/brand.css"};
 
     private final BasePath base;
     private final boolean onAppPages;
     private final String appPolicy;
+    private final String hostPolicy;
 
     /**
      * @param base where the host's own paths are
      * @param onAppPages whether the embedding application's own pages get the headers
      * @param appPolicy the Content-Security-Policy for those pages, or null for the host's own
+     * @param branding the admin's logo and stylesheet: when they are on another site, its origin is
+     *     allowed for images or styles on the host's pages (nothing else is)
      */
-    SecurityHeaders(BasePath base, boolean onAppPages, String appPolicy) {
+    SecurityHeaders(BasePath base, boolean onAppPages, String appPolicy, BrandingConfig branding) {
         this.base = base;
         this.onAppPages = onAppPages;
+        this.hostPolicy = withBranding(branding);
         this.appPolicy = appPolicy == null ? CONTENT_SECURITY_POLICY : appPolicy;
+    }
+
+    private static String withBranding(BrandingConfig branding) {
+        String policy = CONTENT_SECURITY_POLICY;
+        for (String origin : branding.imageOrigins()) {
+            policy = policy.replace("img-src 'self' data:", "img-src 'self' data: " + origin);
+        }
+        for (String origin : branding.styleOrigins()) {
+            policy = policy.replace("; img-src", "; style-src 'self' " + origin + "; img-src");
+        }
+        return policy;
     }
 
     void register(RoutesConfig routes) {
@@ -40,7 +57,7 @@ final class SecurityHeaders {
 
     private void apply(Context ctx) {
         if (isHostPath(ctx.path())) {
-            set(ctx, CONTENT_SECURITY_POLICY);
+            set(ctx, hostPolicy);
         } else if (onAppPages) {
             set(ctx, appPolicy);
         }

@@ -7,6 +7,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.plugboard.host.internal.auth.AuthServices;
 import io.plugboard.host.internal.config.BasePath;
+import io.plugboard.host.internal.config.BrandingConfig;
 import io.plugboard.host.internal.config.WebConfig;
 import io.plugboard.host.internal.web.admin.ErrorPage;
 import io.plugboard.host.internal.web.http.JarUpload;
@@ -34,9 +35,10 @@ public final class WebServer implements AutoCloseable {
      * @param maxUploadBytes the largest plugin jar an upload may carry
      * @param errorPage how errors look outside the JSON paths
      * @param groups the routes, registered in this order (the API, the public endpoints, then the admin)
+     * @param branding where the admin's logo and extra stylesheet come from, for the admin's CSP
      */
     public WebServer(WebConfig config, ObjectMapper apiMapper, AuthServices auth, Callers callers, long maxUploadBytes,
-                     ErrorPage errorPage, List<RouteGroup> groups) {
+                     ErrorPage errorPage, List<RouteGroup> groups, BrandingConfig branding) {
         this.config = config;
         BasePath base = config.basePath();
         this.app = Javalin.create(javalin -> {
@@ -77,7 +79,7 @@ public final class WebServer implements AutoCloseable {
                 files.headers = Map.of("Cache-Control", "max-age=31622400");
             });
             ErrorResponses.register(javalin.routes, base, errorPage);
-            new SecurityHeaders(base, config.appSecurityHeaders(), config.appContentSecurityPolicy())
+            new SecurityHeaders(base, config.appSecurityHeaders(), config.appContentSecurityPolicy(), branding)
                     .register(javalin.routes);
             BasePathRoutes routes = new BasePathRoutes(javalin.routes, base);
             new HostCheck(config.allowedHosts(), config.bindHost(), config.behindProxy(), base).register(routes);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.config.AdminConfig;
 import io.plugboard.host.internal.config.HostConfig;
+import io.plugboard.host.internal.config.SectionsConfig;
 import io.plugboard.host.internal.auth.AdminUsers;
 import io.plugboard.host.internal.auth.ApiTokens;
 import io.plugboard.host.internal.auth.AuthServices;
@@ -75,6 +76,7 @@ import io.plugboard.host.internal.web.admin.AdminPayloadRoutes;
 import io.plugboard.host.internal.web.admin.AdminPluginRoutes;
 import io.plugboard.host.internal.web.admin.AdminView;
 import io.plugboard.host.internal.web.admin.AdminWebhookRoutes;
+import io.plugboard.host.internal.web.admin.BrandStylesheet;
 import io.plugboard.host.internal.web.admin.ErrorPage;
 import io.plugboard.host.internal.web.admin.Templates;
 import io.plugboard.host.internal.web.api.ApiAccountRoutes;
@@ -169,7 +171,7 @@ public final class HostRuntime implements AutoCloseable {
         HookRunner hooks = new HookRunner(new HookRegistry(), SLOW_HOOK);
         HookExecutor hookThread = new HookExecutor(hooks);
         appHooks = new OwnedHooks(hooks, RegisteredEventType.APP_SOURCE, () -> true);
-        SecretKey secretsKey = SecretKeys.load(System.getenv(SecretKeys.ENV), config.dataDir());
+        SecretKey secretsKey = SecretKeys.load(config.secretsKey(), config.dataDir());
         SealedValues sealed = new SealedValues(secretsKey);
         Contributions contributions = new Contributions(hooks, new SettingsService(db.jdbi(), sealed, clock), new PluginPages(),
                 new PluginTemplates(), new PluginRoutes());
@@ -224,29 +226,34 @@ public final class HostRuntime implements AutoCloseable {
         RequestPreview preview = delivery.preview(events, payloadCheck, secrets::names, apiMapper);
         TestConsole console = delivery.testConsole(events);
         Duration rotationOverlap = config.delivery().secretRotationOverlap();
+        SectionsConfig sections = config.sections();
         AdminView view = new AdminView(new Templates(apiMapper), config.site().name(), config.site().hostVersion(),
-                guard.relaxedNotice().orElse(null), contributions.hooks(), config.web().basePath());
+                guard.relaxedNotice().orElse(null), contributions.hooks(), config.web().basePath(), sections,
+                config.branding(), () -> !receivers.all().isEmpty());
         List<RouteGroup> routes = List.of(
-                new ApiInstanceRoutes(instances, health, apiMapper, config.web().basePath()),
+                new ApiInstanceRoutes(instances, health, apiMapper, config.web().basePath(), sections),
                 new ApiEventRoutes(registry, events, apiMapper, config.web().maxRequestBytes()),
                 new ApiWebhookRoutes(webhooks, testSender, apiMapper, rotationOverlap, registry),
-                new ApiPayloadRoutes(preview, console, secrets, inspector, webhooks, apiMapper),
-                new ApiPluginRoutes(plugins, contributions.settings(), contributions.routes(), apiMapper),
-                new ApiInboundRoutes(inbound.webhooks(), inbound.received(), apiMapper, config.web().basePath()),
+                new ApiPayloadRoutes(preview, console, secrets, inspector, webhooks, apiMapper, sections),
+                new ApiPluginRoutes(plugins, contributions.settings(), contributions.routes(), apiMapper, sections.upload()),
+                RouteGroup.onlyIf(sections.inbound(), new ApiInboundRoutes(inbound.webhooks(), inbound.received(), apiMapper,
+                        config.web().basePath())),
                 new ApiAccountRoutes(auth.tokens(), auth.users(), auth.accounts(), apiMapper),
                 new ApiDeliveryRoutes(delivery.store(), webhooks, delivery::wake, metrics, apiMapper, clock),
-                new InboundEndpoint(inbound.receiving()),
-                new InspectEndpoint(inspector),
+                RouteGroup.onlyIf(sections.inbound(), new InboundEndpoint(inbound.receiving())),
+                RouteGroup.onlyIf(sections.inspector(), new InspectEndpoint(inspector)),
+                new BrandStylesheet(config.branding()),
                 new AdminAccountRoutes(auth, config, guard, apiMapper, view),
                 new AdminWebhookRoutes(webhooks, registry, delivery.store(), testSender, preview, rotationOverlap, view),
                 new AdminEventRoutes(registry, webhooks, testSender, delivery.store(), view),
                 new AdminDeliveryRoutes(delivery.store(), webhooks, delivery::wake, clock, view),
-                new AdminInboundRoutes(inbound.webhooks(), inbound.received(), view),
-                new AdminPayloadRoutes(webhooks, registry, console, secrets, inspector, apiMapper, view),
+                RouteGroup.onlyIf(sections.inbound(), new AdminInboundRoutes(inbound.webhooks(), inbound.received(), view)),
+                new AdminPayloadRoutes(webhooks, registry, console, secrets, inspector, apiMapper, view, sections),
                 new AdminPluginRoutes(plugins, config.plugins().dir(), contributions.settings(), instances,
-                        contributions.pages(), contributions.templates(), view));
+                        contributions.pages(), contributions.templates(), view, sections.upload()));
         Callers callers = new Callers(auth.sessions(), config.admin().login(), new PrincipalCsrf(secretsKey.getEncoded()));
-        web = new WebServer(config.web(), apiMapper, auth, callers, plugins.maxUploadBytes(), new ErrorPage(view), routes);
+        web = new WebServer(config.web(), apiMapper, auth, callers, plugins.maxUploadBytes(), new ErrorPage(view), routes,
+                config.branding());
 
         // Deliveries start before plugins, so events plugins emit while starting go out at once;
         // the engine closes before the plugins and the database, draining what is in flight.
@@ -265,8 +272,8 @@ public final class HostRuntime implements AutoCloseable {
                 plugins.reports().size());
         if (!auth.users().any() && config.admin().login().app().isEmpty()) {
             log.warn("No admin exists yet: open http://{}:{}{}/admin/setup to create the first one "
-                    + "(or start with PLUGBOARD_ADMIN_USER and PLUGBOARD_ADMIN_PASSWORD)", config.web().bindHost(), web.port(),
-                    base);
+                    + "(or configure the first admin: the adminUser option, configuration keys admin-user and "
+                    + "admin-password)", config.web().bindHost(), web.port(), base);
         }
     }
 

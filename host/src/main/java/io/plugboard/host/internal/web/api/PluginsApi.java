@@ -18,14 +18,19 @@ import java.io.UncheckedIOException;
 final class PluginsApi {
 
     private final PluginService plugins;
+    private final boolean uploadOn;
 
-    PluginsApi(PluginService plugins) {
+    /** @param uploadOn whether {@code POST /api/v1/plugins} is registered (the upload section is on) */
+    PluginsApi(PluginService plugins, boolean uploadOn) {
         this.plugins = plugins;
+        this.uploadOn = uploadOn;
     }
 
     void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/plugins", ctx -> ctx.json(ListJson.of(plugins.reports())));
-        routes.post("/api/v1/plugins", this::upload);
+        if (uploadOn) {
+            routes.post("/api/v1/plugins", this::upload);
+        }
         routes.get("/api/v1/plugins/{id}", ctx -> ctx.json(plugins.report(ctx.pathParam("id"))));
         routes.post("/api/v1/plugins/{id}/activate", ctx -> ctx.json(plugins.activate(ctx.pathParam("id"))));
         routes.post("/api/v1/plugins/{id}/deactivate", ctx -> ctx.json(plugins.deactivate(ctx.pathParam("id"))));

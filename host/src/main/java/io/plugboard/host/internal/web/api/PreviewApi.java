@@ -26,17 +26,22 @@ final class PreviewApi {
     private final TestConsole console;
     private final WebhookService webhooks;
     private final ObjectMapper mapper;
+    private final boolean consoleOn;
 
-    PreviewApi(RequestPreview preview, TestConsole console, WebhookService webhooks, ObjectMapper mapper) {
+    /** @param consoleOn whether the test console's route is registered (its section is on) */
+    PreviewApi(RequestPreview preview, TestConsole console, WebhookService webhooks, ObjectMapper mapper, boolean consoleOn) {
         this.preview = preview;
         this.console = console;
         this.webhooks = webhooks;
         this.mapper = mapper;
+        this.consoleOn = consoleOn;
     }
 
     void register(JavalinDefaultRoutingApi routes) {
         routes.post("/api/v1/webhooks/preview", this::preview);
-        routes.post("/api/v1/webhooks/{id}/console", this::console);
+        if (consoleOn) {
+            routes.post("/api/v1/webhooks/{id}/console", this::console);
+        }
     }
 
     private void preview(Context ctx) {
