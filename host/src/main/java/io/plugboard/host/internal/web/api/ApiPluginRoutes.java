@@ -25,7 +25,7 @@ public final class ApiPluginRoutes implements RouteGroup {
 
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
-        new PluginsApi(plugins).register(routes);
+        new PluginsApi(plugins, mapper).register(routes);
         // Last under /api/v1/plugins: the host's own plugin endpoints must win over the plugins' routes.
         new PluginSettingsApi(settings, mapper).register(routes);
         new PluginRoutesApi(pluginRoutes, mapper).register(routes);
