@@ -63,7 +63,8 @@ public final class PlugboardRoutes {
         BasePath base = config.basePath();
         BasePathRoutes routes = new BasePathRoutes(javalin.routes, base,
                 new ContainedHandlers(errors, new RequestSizeLimit(config.maxRequestBytes(), base), running));
-        new SecurityHeaders(base, false, null).register(routes);
+        // Registered under the base path only, where every path is Plugboard's: the strict set on all of them.
+        new SecurityHeaders(base, true, null).register(routes);
         // The application's listen address as far as it is configured now; null listens on every address.
         register(routes, javalin.jetty.host == null ? "0.0.0.0" : javalin.jetty.host);
         new UnknownPaths().register(routes);
