@@ -27,8 +27,8 @@ public final class PlugboardJavalin {
 
     /**
      * Adds the host's routes to the application's Javalin configuration; call it inside
-     * {@code Javalin.create(config -> …)}, after the application's routes under other paths or before, as it
-     * likes (routes the application adds under the base path are not reached: Plugboard answers there).
+     * {@code Javalin.create(config -> …)}. Routes the application adds under the base path after this are
+     * not reached: Plugboard answers every path there.
      *
      * @param host a started host built with {@link PlugboardBuilder#mounted()}
      * @param config the application's Javalin configuration
