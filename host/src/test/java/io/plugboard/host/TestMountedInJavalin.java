@@ -62,9 +62,9 @@ class TestMountedInJavalin {
     /** The host the last {@link #shop} call started. */
     private static Plugboard mountedHost;
 
-    /** The snippet of docs/embedding.md, "Inside your own Javalin app", word for word between the markers. */
+    /** The snippet of docs/embedding.md, "Inside your own Javalin app" (checked word for word by TestDocSnippets). */
     static Javalin shop(PlugboardBuilder builder, JsonMapper shopJson, Map<String, Order> orders, int port) {
-        // --- docs/embedding.md: Inside your own Javalin app ---
+        // snippet:mounted-javalin
         Plugboard host = builder                 // your PlugboardBuilder, with its options
                 .basePath("/plugboard")
                 .mounted()
@@ -78,7 +78,7 @@ class TestMountedInJavalin {
             PlugboardJavalin.mount(host, config);
             config.events.serverStopping(host::close);
         }).start("127.0.0.1", port);
-        // --- end ---
+        // end:mounted-javalin
         mountedHost = host;
         return app;
     }

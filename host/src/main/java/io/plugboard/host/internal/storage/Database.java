@@ -207,6 +207,10 @@ public final class Database implements AutoCloseable {
             if (schema != null) {
                 flyway.schemas(schema).defaultSchema(schema).createSchemas(true);
             }
+            if (historyTable.equals(APP_HISTORY)) {
+                // The application's database already holds its own tables: that is no reason to refuse.
+                flyway.baselineOnMigrate(true).baselineVersion("0");
+            }
             var result = flyway.load().migrate();
             if (result.migrationsExecuted > 0) {
                 log.info("Applied {} database migration(s); schema is now at version {}",
