@@ -117,7 +117,9 @@ class TestMountedInJavalin {
         Http.Response page = admin.get("/admin/webhooks");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("href=\"" + BASE + "/plugboard/static/");
-        assertThat(admin.get("/plugboard/static/admin.css").status()).as("the admin's stylesheet").isEqualTo(200);
+        Http.Response css = admin.get("/plugboard/static/admin.css");
+        assertThat(css.status()).as("the admin's stylesheet").isEqualTo(200);
+        assertThat(css.header("Content-Type")).startsWith("text/css");
 
         Http.Response saved = admin.postForm("/admin/secrets", List.of(Map.entry("name", "SHOP_KEY"),
                 Map.entry("value", "s3cret")));
