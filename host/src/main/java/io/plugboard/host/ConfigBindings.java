@@ -29,6 +29,7 @@ final class ConfigBindings {
             "eventType", "takes code-built values (an EventType with its sample and schema)",
             "authenticator", "takes code (the application's AdminAuthenticator)",
             "dataSource", "takes the application's DataSource object (its pool)",
+            "mounted", "goes with PlugboardJavalin.mount, in the application's code",
             "fromEnvironment", "is the binding itself",
             "fromProperties", "is the binding itself",
             "build", "builds the host");

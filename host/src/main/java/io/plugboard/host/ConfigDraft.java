@@ -71,6 +71,7 @@ final class ConfigDraft {
     String loginUrl;
     String logoutUrl;
     BasePath basePath = BasePath.ROOT;
+    boolean mounted;
 
     private LoginConfig login() {
         if (!ownLogin && authenticator == null) {
@@ -81,13 +82,21 @@ final class ConfigDraft {
     }
 
     HostConfig toConfig() {
+        if (mounted && basePath.isRoot()) {
+            throw new IllegalStateException("mounted() needs a basePath(...), e.g. basePath(\"/plugboard\"): Plugboard's"
+                    + " routes must not take the application's paths");
+        }
+        if (mounted && !webCustomizers.isEmpty()) {
+            throw new IllegalStateException("web(...) configures Plugboard's own server, which a mounted() host does not"
+                    + " have: configure the application's Javalin directly");
+        }
         return new HostConfig(
                 new SiteConfig(siteName, HostVersion.read(), instanceId),
                 dataDir,
                 database,
                 appDatabase,
                 new WebConfig(bindHost, port, maxRequestBytes, behindProxy, appSecurityHeaders, appContentSecurityPolicy,
-                        new AllowedHosts(allowedHosts, publicUrl), webCustomizers, basePath),
+                        new AllowedHosts(allowedHosts, publicUrl), webCustomizers, basePath, mounted),
                 new AdminConfig(adminUser, adminPassword, sessionIdleTimeout, login()),
                 new TargetsConfig(allowPrivateTargets, allowedTargets),
                 new PluginConfig(pluginsDir, developmentPlugins, watchPluginsDir, maxPluginBytes,

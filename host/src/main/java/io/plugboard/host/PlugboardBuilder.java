@@ -511,8 +511,21 @@ public final class PlugboardBuilder {
     }
 
     /**
+     * Serves Plugboard from the embedding application's own Javalin instead of a server of its own:
+     * {@link Plugboard#start()} then opens the database and starts the plugins and deliveries without
+     * listening anywhere, and {@link PlugboardJavalin#mount} adds Plugboard's routes, under the
+     * {@link #basePath base path}, to the application's Javalin configuration. The application's server
+     * settings stay the application's ({@link #port}, {@link #bindHost} and {@link #web} are not used);
+     * see docs/embedding.md, "Inside your own Javalin app".
+     *
+     * @return this builder
+     */
+    public PlugboardBuilder mounted() { draft.mounted = true; return this; }
+
+    /**
      * @return a host, not yet started
-     * @throws IllegalStateException for {@code ownLogin(false)} without an {@code authenticator}
+     * @throws IllegalStateException for {@code ownLogin(false)} without an {@code authenticator}, or for
+     *     {@code mounted()} without a {@code basePath} or with {@code web(...)} customizers
      */
     public Plugboard build() {
         return new Plugboard(draft.toConfig());

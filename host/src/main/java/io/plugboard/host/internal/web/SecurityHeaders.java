@@ -1,13 +1,14 @@
 package io.plugboard.host.internal.web;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.config.BasePath;
 import io.plugboard.host.internal.config.BrandingConfig;
 import java.util.function.BiConsumer;
 
 /**
- * Headers on every response of the host's server: a Content-Security-Policy that allows scripts,
+ * Headers on every response of the host's server (mounted in an application's Javalin: on every response
+ * under the base path): a Content-Security-Policy that allows scripts,
  * styles and images from the site itself only (no inline script), no content sniffing, no framing,
  * and referrers only within the site. The host's own paths always get them; the embedding
  * application's pages get them too unless it opts out, with its own policy if it gives one. A route
@@ -51,7 +52,8 @@ final class SecurityHeaders {
         return policy;
     }
 
-    void register(RoutesConfig routes) {
+    /** @param routes the server's routes (every path), or, mounted, the base path's (Plugboard's paths only) */
+    void register(JavalinDefaultRoutingApi routes) {
         routes.before(this::apply);
     }
 

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.wiring;
 
+import io.javalin.config.JavalinConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.config.AdminConfig;
@@ -67,6 +68,8 @@ import io.plugboard.host.internal.storage.PrivateFiles;
 import io.plugboard.host.internal.web.InboundEndpoint;
 import io.plugboard.host.internal.web.InspectEndpoint;
 import io.plugboard.host.internal.web.Callers;
+import io.plugboard.host.internal.web.MountPoint;
+import io.plugboard.host.internal.web.PlugboardRoutes;
 import io.plugboard.host.internal.web.WebServer;
 import io.plugboard.host.internal.web.admin.AdminAccountRoutes;
 import io.plugboard.host.internal.web.admin.AdminDeliveryRoutes;
@@ -128,6 +131,9 @@ public final class HostRuntime implements AutoCloseable {
     private PluginService plugins;
     private EventService events;
     private WebServer web;
+    private MountPoint mount;
+    private HostConfig config;
+    private PlugboardRoutes served;
     private String instanceId;
     private HealthCheck health;
     private Database database;
@@ -146,6 +152,7 @@ public final class HostRuntime implements AutoCloseable {
     }
 
     private void boot(HostConfig config) {
+        this.config = config;
         LibraryVersions.check(HostRuntime.class.getClassLoader());
         // Millisecond ticks: times are stored as epoch millis, so what we return must not be finer.
         Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
@@ -241,7 +248,7 @@ public final class HostRuntime implements AutoCloseable {
                 new ApiAccountRoutes(auth.tokens(), auth.users(), auth.accounts(), apiMapper),
                 new ApiDeliveryRoutes(delivery.store(), webhooks, delivery::wake, metrics, apiMapper, clock),
                 RouteGroup.onlyIf(sections.inbound(), new InboundEndpoint(inbound.receiving())),
-                RouteGroup.onlyIf(sections.inspector(), new InspectEndpoint(inspector)),
+                RouteGroup.onlyIf(sections.inspector(), new InspectEndpoint(inspector, apiMapper)),
                 new BrandStylesheet(config.branding()),
                 new AdminAccountRoutes(auth, config, guard, apiMapper, view),
                 new AdminWebhookRoutes(webhooks, registry, delivery.store(), testSender, preview, rotationOverlap, view),
@@ -252,8 +259,8 @@ public final class HostRuntime implements AutoCloseable {
                 new AdminPluginRoutes(plugins, config.plugins().dir(), contributions.settings(), instances,
                         contributions.pages(), contributions.templates(), view, sections.upload()));
         Callers callers = new Callers(auth.sessions(), config.admin().login(), new PrincipalCsrf(secretsKey.getEncoded()));
-        web = new WebServer(config.web(), apiMapper, auth, callers, plugins.maxUploadBytes(), new ErrorPage(view), routes,
-                config.branding());
+        served = new PlugboardRoutes(config.web(), apiMapper, auth, callers, plugins.maxUploadBytes(), new ErrorPage(view),
+                routes, config.branding());
 
         // Deliveries start before plugins, so events plugins emit while starting go out at once;
         // the engine closes before the plugins and the database, draining what is in flight.
@@ -263,18 +270,52 @@ public final class HostRuntime implements AutoCloseable {
         plugins.start();
         instances.start(plugins::reports);
         plugins.onPublished(instances::pluginsChanged);
-        closing(web);
-        web.start();
-        inspector.listeningOn(config.web().bindHost(), web.port(), config.web().basePath().value());
         String base = config.web().basePath().value();
-        log.info("Plugboard {} is running: admin at http://{}:{}{}/admin ({} event types from {} plugin(s))",
-                config.site().hostVersion(), config.web().bindHost(), web.port(), base, registry.all().size(),
-                plugins.reports().size());
-        if (!auth.users().any() && config.admin().login().app().isEmpty()) {
-            log.warn("No admin exists yet: open http://{}:{}{}/admin/setup to create the first one "
-                    + "(or configure the first admin: the adminUser option, configuration keys admin-user and "
-                    + "admin-password)", config.web().bindHost(), web.port(), base);
+        Runnable announce = () -> announce(config, base, registry.all().size(), !auth.users().any()
+                && config.admin().login().app().isEmpty());
+        if (config.web().mounted()) {
+            // The routes go into the application's Javalin (PlugboardJavalin.mount); its server says where it listens.
+            mount = closing(new MountPoint(served, (host, port) -> {
+                inspector.listeningOn(host, port, base);
+                announce.run();
+            }));
+            log.info("Plugboard {} is started, to be mounted under {} of the application's Javalin",
+                    config.site().hostVersion(), base);
+        } else {
+            web = closing(new WebServer(config.web(), apiMapper, plugins.maxUploadBytes(), served));
+            web.start();
+            inspector.listeningOn(config.web().bindHost(), web.port(), base);
+            announce.run();
         }
+    }
+
+    private void announce(HostConfig config, String base, int eventTypes, boolean noAdmin) {
+        String at = "http://" + listenHost(config) + ":" + port() + base;
+        log.info("Plugboard {} is running: admin at {}/admin ({} event types from {} plugin(s))",
+                config.site().hostVersion(), at, eventTypes, plugins.reports().size());
+        if (noAdmin) {
+            log.warn("No admin exists yet: open {}/admin/setup to create the first one "
+                    + "(or configure the first admin: the adminUser option, configuration keys admin-user and "
+                    + "admin-password)", at);
+        }
+    }
+
+    /** @return the address the server listens on: the host's own server's, or the application's once started */
+    private String listenHost(HostConfig config) {
+        return mount != null ? mount.host() : config.web().bindHost();
+    }
+
+    /** @return the address the server listens on: the host's own server's, or the application's once started */
+    public String listenHost() {
+        return listenHost(config);
+    }
+
+    /** Adds the host's routes to the application's Javalin (a {@code mounted()} host only). */
+    public void mount(JavalinConfig javalin) {
+        if (mount == null) {
+            throw new IllegalStateException("this host serves on its own server; build it with mounted() to mount it");
+        }
+        mount.mount(javalin);
     }
 
     private Optional<String> pluginVersion(String pluginId) {
@@ -315,12 +356,17 @@ public final class HostRuntime implements AutoCloseable {
         return health.check();
     }
 
+    /** @throws IllegalStateException when mounted and the application's server has not started yet */
     public int port() {
+        if (mount != null) {
+            return mount.port().orElseThrow(() -> new IllegalStateException(
+                    "the application's server has not started yet; its port is known once it has"));
+        }
         return web.port();
     }
 
     public List<String> routes() {
-        return web.routes();
+        return served.routes();
     }
 
     private <T extends AutoCloseable> T closing(T closeable) {

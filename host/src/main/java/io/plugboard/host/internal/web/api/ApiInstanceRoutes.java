@@ -34,8 +34,8 @@ public final class ApiInstanceRoutes implements RouteGroup {
 
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
-        new HealthApi(health).register(routes);
-        new InstancesApi(instances).register(routes);
+        new HealthApi(health, mapper).register(routes);
+        new InstancesApi(instances, mapper).register(routes);
         routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json")
                 .result(OpenApiDocument.withServer(mapper, openApi, SiteUrls.absolute(ctx, base, ""))));
     }

@@ -28,7 +28,7 @@ public final class ApiPluginRoutes implements RouteGroup {
 
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
-        new PluginsApi(plugins, uploadOn).register(routes);
+        new PluginsApi(plugins, mapper, uploadOn).register(routes);
         // Last under /api/v1/plugins: the host's own plugin endpoints must win over the plugins' routes.
         new PluginSettingsApi(settings, mapper).register(routes);
         new PluginRoutesApi(pluginRoutes, mapper).register(routes);

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
+import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -58,13 +59,13 @@ final class PreviewApi {
         if (event == null && base != null) {
             event = base.events().get(0);
         }
-        ctx.json(preview.preview(name, url, token, settings, event, payload(in)));
+        JsonBody.send(ctx, mapper, preview.preview(name, url, token, settings, event, payload(in)));
     }
 
     private void console(Context ctx) {
         Webhook webhook = webhooks.get(ctx.pathParam("id"));
         JsonInput in = JsonInput.read(ctx, mapper, true, Set.of("event", "payload"));
-        ctx.json(ConsoleJson.of(console.send(webhook, in.string("event"), payload(in))));
+        JsonBody.send(ctx, mapper, ConsoleJson.of(console.send(webhook, in.string("event"), payload(in))));
     }
 
     private static JsonNode payload(JsonInput in) {
