@@ -6,11 +6,6 @@ import io.plugboard.host.testing.Await;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestHost;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -48,7 +43,6 @@ class TestViewerRole {
     private static final Set<String> MOVING_TABLES = Set.of("admin_sessions", "instances", "instance_plugins", "job_leases");
     private static final Set<String> MOVING_COLUMNS = Set.of("last_used_at", "last_seen_at");
     private static final Pattern PARAM = Pattern.compile("\\{([a-z_]+)}|<([a-z_]+)>");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private static TestHost host;
     private static Receiver receiver;
@@ -237,17 +231,6 @@ class TestViewerRole {
     }
 
     private static Http.Response send(String method, String path, Map<String, String> headers, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(host.host().baseUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        try {
-            HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Http.Response(r.statusCode(), r.body(), r.headers());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.exchange(host.host().baseUrl(), method, path, headers, body);
     }
 }

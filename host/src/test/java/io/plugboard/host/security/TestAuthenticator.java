@@ -7,12 +7,7 @@ import io.plugboard.host.AdminPrincipal;
 import io.plugboard.host.Plugboard;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.TestHost;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -50,7 +45,6 @@ class TestAuthenticator {
     };
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private static TestHost host;
     /** Only the application signs people in (no admin account, no login form, no HTTP Basic). */
@@ -211,18 +205,7 @@ class TestAuthenticator {
     }
 
     static Http.Response send(Plugboard on, String method, String path, Map<String, String> headers, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(on.baseUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        try {
-            HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Http.Response(r.statusCode(), r.body(), r.headers());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.exchange(on.baseUrl(), method, path, headers, body);
     }
 
     static String basic(String user, String password) {

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 /** A small HTTP client for tests: JSON calls and form posts against a started host. */
 public final class Http {
 
+    private static final HttpClient PLAIN = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
     /** A response with its body as text, and as JSON when it parses. */
     public record Response(int status, String body, java.net.http.HttpHeaders headers) {
 
@@ -181,6 +183,27 @@ public final class Http {
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /**
+     * One request as given, with no cookies of a session and no redirects followed: for tests that set
+     * every header themselves (an application's session cookie, an SSO proxy's headers).
+     *
+     * @param body the request body, or null for none
+     */
+    public static Response exchange(String baseUrl, String method, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> r = PLAIN.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body(), r.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String json(Object value) {
