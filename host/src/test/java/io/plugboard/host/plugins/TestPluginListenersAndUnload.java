@@ -81,7 +81,7 @@ class TestPluginListenersAndUnload {
         plugins = new PluginService(options, db.jdbi(), Clock.systemUTC(), registry,
                 new EventTypeCompiler(new ObjectMapper()), source -> quiet,
                 (id, version) -> new ContextParts(null, null, null, null, null, null), // these plugins use none of them
-                List.of(recorder));
+                List.of(recorder), new io.plugboard.host.internal.common.Workers(Clock.systemUTC()));
         plugins.start();
     }
 

@@ -40,9 +40,17 @@ public final class PeriodicWorker implements AutoCloseable {
         }
     }
 
-    /** Stops the runs, interrupting one under way. */
+    /**
+     * Stops the runs, interrupting one under way, and waits up to 5 s for it to end, so that what
+     * closes next (a lock's owner, the database) is not used by a run still going.
+     */
     @Override
     public void close() {
         thread.shutdownNow();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

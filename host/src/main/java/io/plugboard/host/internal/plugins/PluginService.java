@@ -2,6 +2,7 @@ package io.plugboard.host.internal.plugins;
 
 import io.plugboard.host.internal.common.ConflictException;
 import io.plugboard.host.internal.common.NotFoundException;
+import io.plugboard.host.internal.common.Workers;
 import io.plugboard.host.internal.events.EventTypeCompiler;
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.sdk.EventEmitter;
@@ -63,6 +64,7 @@ public final class PluginService implements AutoCloseable {
     private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), Map.of());
     private volatile Runnable published = () -> { };
     private FolderWatcher watcher;
+    private final Workers workers;
 
     /** What readers see: every report, those of installed plugins by id, and the file of each downgrade waiting. */
     private record Snapshot(List<PluginReport> all, Map<String, PluginReport> installed, Map<String, String> downgrades) {}
@@ -70,11 +72,13 @@ public final class PluginService implements AutoCloseable {
     /**
      * @param parts the parts of a plugin's context (hooks, settings, pages, routes, tasks), by id and version
      * @param listeners told, in this order, when a plugin starts, started, stopped or is uninstalled
+     * @param workers supervises the folder watcher
      */
     public PluginService(PluginOptions options, Jdbi jdbi, Clock clock, EventTypeRegistry registry,
                          EventTypeCompiler compiler, Function<String, EventEmitter> emitters,
-                         BiFunction<String, String, ContextParts> parts, List<PluginListener> listeners) {
+                         BiFunction<String, String, ContextParts> parts, List<PluginListener> listeners, Workers workers) {
         this.options = options;
+        this.workers = workers;
         String hostVersion = options.hostVersion();
         this.manager = new PlugboardPluginManager(options.copiesDir(), hostVersion, wrapper -> new HostPluginContext(
                 wrapper.getPluginId(), wrapper.getDescriptor().getVersion(), hostVersion,
@@ -126,7 +130,8 @@ public final class PluginService implements AutoCloseable {
             }
         }
         if (options.watch()) {
-            watcher = new FolderWatcher(folder, options.watchInterval(), this::folderChanged);
+            watcher = new FolderWatcher(folder, options.watchInterval(), this::folderChanged,
+                    workers.periodic("plugin-watcher", "plugboard-plugin-watcher"));
             watcher.start();
         }
     }

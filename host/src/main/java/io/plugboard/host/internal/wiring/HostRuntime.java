@@ -217,7 +217,7 @@ public final class HostRuntime implements AutoCloseable {
         // Migrations run before a plugin's contributions open, so a failed migration fails its start.
         plugins = closing(new PluginService(pluginOptions, db.jdbi(), clock, registry, compiler,
                 source -> new SourceEmitter(events, dataMapper, source), pluginParts::partsFor,
-                List.of(new PluginMigrations(db.jdbi(), db.dataSource(), clock), pluginParts, receivers)));
+                List.of(new PluginMigrations(db.jdbi(), db.dataSource(), clock), pluginParts, receivers), workers));
         // Closed before the plugins stop: queued delivery hooks still reach their callbacks.
         closing(hookThread);
         closing(tasks);
