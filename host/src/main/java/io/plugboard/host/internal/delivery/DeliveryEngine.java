@@ -3,6 +3,7 @@ package io.plugboard.host.internal.delivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.common.Ids;
 import io.plugboard.host.internal.common.Workers;
+import io.plugboard.host.internal.events.Envelope;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.instances.JobLeases;
 import io.plugboard.host.internal.storage.Database;

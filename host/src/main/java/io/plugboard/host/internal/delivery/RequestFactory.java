@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.delivery;
 
+import io.plugboard.host.internal.events.Envelope;
 import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.host.internal.payloads.Payloads;
 import io.plugboard.host.internal.payloads.UsedSecrets;

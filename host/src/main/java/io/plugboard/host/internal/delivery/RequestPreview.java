@@ -2,8 +2,8 @@ package io.plugboard.host.internal.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plugboard.host.internal.common.ValidationException;
+import io.plugboard.host.internal.events.Envelope;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.host.internal.filters.EventFilter;
@@ -44,6 +44,7 @@ public final class RequestPreview {
     private final PayloadCheck check;
     private final Supplier<Set<String>> secretNames;
     private final ObjectMapper mapper;
+    private final Envelope envelope;
     private final Clock clock;
 
     RequestPreview(RequestFactory requests, EventService events, PayloadCheck check, Supplier<Set<String>> secretNames,
@@ -53,6 +54,7 @@ public final class RequestPreview {
         this.check = check;
         this.secretNames = secretNames;
         this.mapper = mapper;
+        this.envelope = new Envelope(mapper);
         this.clock = clock;
     }
 
@@ -85,7 +87,7 @@ public final class RequestPreview {
         ShownRequest shown = ShownRequest.of(request, masked);
         Map<String, String> headers = new TreeMap<>(shown.headers());
         headers.put("webhook-signature", SIGNATURE_SHOWN);
-        boolean matches = p.filter() == null || EventFilter.parse(p.filter()).matches(envelope(event, data));
+        boolean matches = p.filter() == null || EventFilter.parse(p.filter()).matches(envelope.tree(event, data));
         return new Preview(type, matches, new ShownRequest(shown.method(), shown.url(), headers, shown.body()));
     }
 
@@ -99,12 +101,5 @@ public final class RequestPreview {
         } catch (java.net.URISyntaxException e) {
             return PLACEHOLDER_URL;
         }
-    }
-
-    private JsonNode envelope(StoredEvent e, JsonNode data) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("id", e.id()).put("type", e.type()).put("timestamp", e.createdAt().toString());
-        node.set("data", data);
-        return node;
     }
 }

@@ -1,12 +1,9 @@
 package io.plugboard.host.internal.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plugboard.host.internal.common.Ids;
 import io.plugboard.host.internal.filters.FilterCache;
-import java.time.format.DateTimeFormatter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,11 +24,13 @@ public final class OutboxWriter {
     private final Ids ids;
     private final FilterCache filters;
     private final ObjectMapper mapper;
+    private final Envelope envelopes;
 
     public OutboxWriter(Ids ids, FilterCache filters, ObjectMapper mapper) {
         this.ids = ids;
         this.filters = filters;
         this.mapper = mapper;
+        this.envelopes = new Envelope(mapper);
     }
 
     /** @param fanOut false to store the event alone (a test event is delivered by its sender) */
@@ -68,7 +67,7 @@ public final class OutboxWriter {
                 JsonNode envelope = null;
                 for (Subscriber s : subscribers) {
                     if (s.filter() != null) {
-                        envelope = envelope != null ? envelope : envelope(e);
+                        envelope = envelope != null ? envelope : envelopes.tree(e);
                         if (!filters.matches(s.filter(), envelope)) {
                             continue;
                         }
@@ -126,17 +125,5 @@ public final class OutboxWriter {
             }
             return found;
         }
-    }
-
-    /** The event as filters see it: the standard envelope. */
-    private JsonNode envelope(StoredEvent e) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("id", e.id()).put("type", e.type()).put("timestamp", DateTimeFormatter.ISO_INSTANT.format(e.createdAt()));
-        try {
-            node.set("data", mapper.readTree(e.data()));
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("stored event data is not JSON: " + e.id(), ex);
-        }
-        return node;
     }
 }

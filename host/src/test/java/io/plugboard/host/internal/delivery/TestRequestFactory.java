@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.common.Json;
+import io.plugboard.host.internal.events.Envelope;
 import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.host.internal.hooks.HookRegistry;
 import io.plugboard.host.internal.hooks.HookRunner;

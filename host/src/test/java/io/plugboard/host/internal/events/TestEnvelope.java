@@ -1,10 +1,9 @@
-package io.plugboard.host.internal.delivery;
+package io.plugboard.host.internal.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plugboard.host.internal.events.StoredEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -45,5 +44,15 @@ class TestEnvelope {
         JsonNode parsed = MAPPER.readTree(envelope.body(event, "{\"n\":2,\"added\":true}"));
 
         assertThat(parsed.get("data").toString()).isEqualTo("{\"n\":2,\"added\":true}");
+    }
+
+    @Test
+    void whatFiltersSeeIsTheBodyAWebhookReceives() throws Exception {
+        StoredEvent event = new StoredEvent("evt_3", "order_placed", "{\"total\":\"1.00\",\"n\":[1,2]}", "app",
+                Instant.parse("2026-03-04T05:06:07.890Z"));
+
+        assertThat(envelope.tree(event)).isEqualTo(MAPPER.readTree(envelope.body(event)));
+        assertThat(envelope.tree(event, MAPPER.readTree("{\"n\":3}")))
+                .isEqualTo(MAPPER.readTree(envelope.body(event, "{\"n\":3}")));
     }
 }
