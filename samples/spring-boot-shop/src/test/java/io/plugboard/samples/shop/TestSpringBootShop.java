@@ -1,15 +1,10 @@
 package io.plugboard.samples.shop;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The shop on a SQLite file: its orders and Plugboard's tables in one file, through one pool. */
 class TestSpringBootShop extends ShopScenario {
-
-    @TempDir
-    static Path dir;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry properties) {
