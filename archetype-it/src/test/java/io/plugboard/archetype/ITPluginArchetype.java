@@ -21,7 +21,7 @@ class ITPluginArchetype {
     private static final String VERSION = setting("version");
 
     /** Set by the failsafe configuration in this module's pom; run the test through Maven. */
-    private static String setting(String name) {
+    static String setting(String name) {
         String value = System.getProperty("plugboard.it." + name);
         if (value == null || value.isBlank() || value.startsWith("${")) {
             throw new IllegalStateException("plugboard.it." + name + " is not set: run this test with mvn verify");
@@ -80,13 +80,13 @@ class ITPluginArchetype {
     }
 
     /** The parent pom is not a dependency, so copy-dependencies leaves it out; the SDK's pom needs it. */
-    private static void installParentPom(Path repo) throws IOException {
+    static void installParentPom(Path repo) throws IOException {
         Path dir = Files.createDirectories(repo.resolve("io/plugboard/plugboard-parent/" + VERSION));
         Files.copy(Path.of(setting("parentPom")),
                 dir.resolve("plugboard-parent-" + VERSION + ".pom"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static Path fresh(Path dir) throws IOException {
+    static Path fresh(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {

@@ -3,11 +3,14 @@ package io.plugboard.host;
 import io.plugboard.host.internal.config.AllowedHosts;
 import io.plugboard.host.internal.config.BasePath;
 import io.plugboard.host.internal.outbound.AllowListEntry;
+import io.plugboard.host.internal.secrets.SecretKeys;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The checks {@link PlugboardBuilder}'s methods make on what they are given, so a mistake fails at the
@@ -77,6 +80,55 @@ final class BuilderChecks {
 
     static BasePath basePath(String path) {
         return new BasePath(Objects.requireNonNull(path, "path").strip());
+    }
+
+    private static final Pattern HEX_COLOR = Pattern.compile("#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})");
+    /** A path on this server: one leading slash (not {@code //}, which is another site), no quotes, spaces or controls. */
+    private static final Pattern SITE_PATH = Pattern.compile("/(?!/)[A-Za-z0-9._~!$&'()*+,;=:@%/?#-]*");
+
+    static String primaryColor(String color) {
+        if (color == null || !HEX_COLOR.matcher(color.strip()).matches()) {
+            throw new IllegalArgumentException("primaryColor must be a CSS hex colour such as #1d4ed8 or #15c, not '"
+                    + color + "'");
+        }
+        return color.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A logo or stylesheet address: a path on this server, or an {@code https://} URL (whose origin the
+     * admin's Content-Security-Policy then allows for that kind of resource).
+     *
+     * @param name the builder method's name, for the message
+     */
+    static String brandUrl(String name, String url) {
+        String u = Objects.requireNonNull(url, name).strip();
+        if (SITE_PATH.matcher(u).matches()) {
+            return u;
+        }
+        try {
+            URI uri = new URI(u);
+            if ("https".equalsIgnoreCase(uri.getScheme()) && uri.getRawAuthority() != null && uri.getRawUserInfo() == null
+                    && uri.getHost() != null && !u.contains("'") && !u.contains("\"") && !u.contains(" ")) {
+                return u;
+            }
+        } catch (URISyntaxException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(name + " must be a path on this server such as /assets/logo.svg or an "
+                + "https:// URL, not '" + url + "'");
+    }
+
+    static String footer(String text) {
+        String t = Objects.requireNonNull(text, "text").strip();
+        if (t.length() > 500 || t.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException("footer must be one line of at most 500 characters");
+        }
+        return t;
+    }
+
+    static String secretsKey(String base64) {
+        SecretKeys.check(Objects.requireNonNull(base64, "base64"));
+        return base64.strip();
     }
 
     static String blankToNull(String s) {

@@ -5,9 +5,11 @@ import io.plugboard.host.internal.common.HostVersion;
 import io.plugboard.host.internal.config.AdminConfig;
 import io.plugboard.host.internal.config.AllowedHosts;
 import io.plugboard.host.internal.config.BasePath;
+import io.plugboard.host.internal.config.BrandingConfig;
 import io.plugboard.host.internal.config.HostConfig;
 import io.plugboard.host.internal.config.LoginConfig;
 import io.plugboard.host.internal.config.PluginConfig;
+import io.plugboard.host.internal.config.SectionsConfig;
 import io.plugboard.host.internal.config.SiteConfig;
 import io.plugboard.host.internal.config.TargetsConfig;
 import io.plugboard.host.internal.config.WebConfig;
@@ -20,6 +22,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -57,11 +60,18 @@ final class ConfigDraft {
     TemplateBudget templateBudget = TemplateBudget.defaults();
     final List<String> allowedHosts = new ArrayList<>();
     URI publicUrl;
+    final EnumSet<AdminSection> disabledSections = EnumSet.noneOf(AdminSection.class);
+    String logoUrl;
+    String primaryColor;
+    String stylesheetUrl;
+    String footer;
+    String secretsKey;
     AdminAuthenticator authenticator;
     boolean ownLogin = true;
     String loginUrl;
     String logoutUrl;
     BasePath basePath = BasePath.ROOT;
+    boolean mounted;
 
     private LoginConfig login() {
         if (!ownLogin && authenticator == null) {
@@ -72,19 +82,35 @@ final class ConfigDraft {
     }
 
     HostConfig toConfig() {
+        if (mounted && basePath.isRoot()) {
+            throw new IllegalStateException("mounted() needs a basePath(...), e.g. basePath(\"/plugboard\"): Plugboard's"
+                    + " routes must not take the application's paths");
+        }
+        if (mounted && !webCustomizers.isEmpty()) {
+            throw new IllegalStateException("web(...) configures Plugboard's own server, which a mounted() host does not"
+                    + " have: configure the application's Javalin directly");
+        }
         return new HostConfig(
                 new SiteConfig(siteName, HostVersion.read(), instanceId),
                 dataDir,
                 database,
                 appDatabase,
                 new WebConfig(bindHost, port, maxRequestBytes, behindProxy, appSecurityHeaders, appContentSecurityPolicy,
-                        new AllowedHosts(allowedHosts, publicUrl), webCustomizers, basePath),
+                        new AllowedHosts(allowedHosts, publicUrl), webCustomizers, basePath, mounted),
                 new AdminConfig(adminUser, adminPassword, sessionIdleTimeout, login()),
                 new TargetsConfig(allowPrivateTargets, allowedTargets),
                 new PluginConfig(pluginsDir, developmentPlugins, watchPluginsDir, maxPluginBytes,
                         eventDataCheck == Plugboard.EventDataCheck.REJECT, pluginTimeLimits),
                 eventTypes,
                 DeliveryConfigs.of(delivery),
-                templateBudget);
+                templateBudget,
+                new SectionsConfig(on(AdminSection.UPLOAD), on(AdminSection.INSPECTOR), on(AdminSection.INBOUND),
+                        on(AdminSection.TEST_CONSOLE), on(AdminSection.SECRETS)),
+                new BrandingConfig(logoUrl, primaryColor, stylesheetUrl, footer),
+                secretsKey);
+    }
+
+    private boolean on(AdminSection section) {
+        return !disabledSections.contains(section);
     }
 }

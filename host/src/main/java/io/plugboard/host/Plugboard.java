@@ -2,6 +2,7 @@ package io.plugboard.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.JavalinConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.plugboard.host.internal.config.HostConfig;
 import io.plugboard.host.internal.common.Json;
@@ -179,7 +180,11 @@ public final class Plugboard implements AutoCloseable {
         return running().meters();
     }
 
-    /** @return the port the server listens on (the real one when 0 was configured) */
+    /**
+     * @return the port the server listens on (the real one when 0 was configured); for a
+     *     {@link PlugboardBuilder#mounted() mounted} host, the port of the application's server
+     * @throws IllegalStateException for a mounted host before the application's server has started
+     */
     public int port() {
         return running().port();
     }
@@ -187,14 +192,27 @@ public final class Plugboard implements AutoCloseable {
     /**
      * @return where Plugboard answers: the server's URL, e.g. {@code http://127.0.0.1:8080}, followed by the
      *     {@link PlugboardBuilder#basePath base path} if one is set ({@code http://127.0.0.1:8080/plugboard});
-     *     the admin is at {@code baseUrl() + "/admin"}, the API at {@code baseUrl() + "/api/v1"}
+     *     the admin is at {@code baseUrl() + "/admin"}, the API at {@code baseUrl() + "/api/v1"}. For a
+     *     {@link PlugboardBuilder#mounted() mounted} host, the application's server's address and port (as
+     *     far as it listens on one address; {@code localhost} when it listens on every one)
+     * @throws IllegalStateException for a mounted host before the application's server has started
      */
     public String baseUrl() {
-        String host = config.web().bindHost().equals("0.0.0.0") ? "localhost" : config.web().bindHost();
+        String listening = running().listenHost();
+        String host = listening.equals("0.0.0.0") || listening.equals("::") ? "localhost" : listening;
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + config.web().basePath().value();
     }
 
-    /** Stops the server, the plugins and the database. Safe to call more than once. */
+    /** Adds the routes to an application's Javalin; see {@link PlugboardJavalin#mount}. */
+    void mountOn(JavalinConfig javalin) {
+        running().mount(javalin);
+    }
+
+    /**
+     * Stops the server, the plugins and the database. Safe to call more than once. A
+     * {@link PlugboardBuilder#mounted() mounted} host stops its services only: the application's server
+     * keeps running, and Plugboard's routes in it answer 503.
+     */
     @Override
     public synchronized void close() {
         closed = true;

@@ -8,12 +8,20 @@ import io.plugboard.host.internal.storage.DatabaseSettings;
 import io.plugboard.sdk.EventType;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
  * Configures a {@link Plugboard}; every setting has a default. Get one from {@link Plugboard#builder()}.
+ * Every option that is a plain value can also be bound from properties or the environment
+ * ({@link #fromProperties}, {@link #fromEnvironment}).
+ *
+ * <p>Over 300 lines on purpose: it is the whole public configuration surface, one documented method per
+ * option; what it was told, the checks and the bindings live in {@code ConfigDraft}, {@code BuilderChecks}
+ * and {@code ConfigBindings}.
  */
 public final class PlugboardBuilder {
     private final ConfigDraft draft = new ConfigDraft();
@@ -390,8 +398,134 @@ public final class PlugboardBuilder {
     public PlugboardBuilder basePath(String path) { draft.basePath = BuilderChecks.basePath(path); return this; }
 
     /**
+     * Turns parts of the admin and the API off, with their routes: their pages and API routes answer
+     * 404, their menu entries, links and buttons are gone, and the OpenAPI document leaves their
+     * operations out. Repeatable; every section is on by default.
+     *
+     * @param sections the sections to turn off
+     * @return this builder
+     */
+    public PlugboardBuilder disableSections(AdminSection... sections) {
+        for (AdminSection section : sections) {
+            draft.disabledSections.add(Objects.requireNonNull(section, "section"));
+        }
+        return this;
+    }
+
+    /**
+     * An image shown in the admin's top bar before the site's name (about 28 px high). An {@code https://}
+     * URL on another site is allowed by the admin's Content-Security-Policy for images.
+     *
+     * @param url a path on this server, e.g. {@code /assets/logo.svg} (served by the application's own
+     *     routes), or an {@code https://} URL
+     * @return this builder
+     * @throws IllegalArgumentException for anything else
+     */
+    public PlugboardBuilder logoUrl(String url) { draft.logoUrl = BuilderChecks.brandUrl("logoUrl", url); return this; }
+
+    /**
+     * The admin's accent colour (links, primary buttons, the current page in pagers and filters),
+     * served in a small generated stylesheet; choose one with enough contrast on white (WCAG AA: 4.5:1).
+     *
+     * @param color a CSS hex colour, {@code #rgb} or {@code #rrggbb}, e.g. {@code #0f766e}
+     * @return this builder
+     * @throws IllegalArgumentException for anything else
+     */
+    public PlugboardBuilder primaryColor(String color) { draft.primaryColor = BuilderChecks.primaryColor(color); return this; }
+
+    /**
+     * One more stylesheet the admin links after its own, to restyle it further. An {@code https://} URL
+     * on another site is allowed by the admin's Content-Security-Policy for styles.
+     *
+     * @param url a path on this server (served by the application's own routes) or an {@code https://} URL
+     * @return this builder
+     * @throws IllegalArgumentException for anything else
+     */
+    public PlugboardBuilder stylesheet(String url) {
+        draft.stylesheetUrl = BuilderChecks.brandUrl("stylesheet", url);
+        return this;
+    }
+
+    /**
+     * @param text one line shown at the foot of every admin page, as text (HTML in it is shown escaped)
+     * @return this builder
+     * @throws IllegalArgumentException for more than one line or more than 500 characters
+     */
+    public PlugboardBuilder footer(String text) { draft.footer = BuilderChecks.footer(text); return this; }
+
+    /**
+     * The key that encrypts the secrets store's values, plugin settings declared secret and inbound
+     * webhooks' settings. Without it the host creates {@code secrets.key} in the data folder on first
+     * start. Give the same key to every instance sharing a database. Never logged.
+     *
+     * @param base64 base64 of 32 random bytes, e.g. from {@code openssl rand -base64 32}
+     * @return this builder
+     * @throws IllegalArgumentException if it is not base64 of 32 bytes
+     */
+    public PlugboardBuilder secretsKey(String base64) { draft.secretsKey = BuilderChecks.secretsKey(base64); return this; }
+
+    /**
+     * Sets every option given in the process environment under {@code prefix}: with {@code PLUGBOARD_},
+     * {@code PLUGBOARD_PORT}, {@code PLUGBOARD_DATA_DIR}, … (the option's key in capitals, {@code -} and
+     * {@code .} as {@code _}; see docs/embedding.md for the table). Options taking code
+     * ({@link #web}, {@link #eventType}, {@link #authenticator}) have no key. Options set later on the builder win.
+     *
+     * @param prefix e.g. {@code PLUGBOARD_}; every variable starting with it must be an option
+     * @return this builder
+     * @throws IllegalArgumentException naming the variable, for an unknown one or a bad value
+     */
+    public PlugboardBuilder fromEnvironment(String prefix) { return fromEnvironment(prefix, System.getenv()); }
+
+    /**
+     * Like {@link #fromEnvironment(String)}, from the given variables instead of the process's.
+     *
+     * @param prefix e.g. {@code PLUGBOARD_}
+     * @param environment variable names to values
+     * @return this builder
+     * @throws IllegalArgumentException naming the variable, for an unknown one or a bad value
+     */
+    public PlugboardBuilder fromEnvironment(String prefix, Map<String, String> environment) {
+        ConfigBindings.apply(this, ConfigBindings.fromEnvironment(prefix, environment));
+        return this;
+    }
+
+    /**
+     * Sets every option given in {@code properties} under {@code prefix}: with {@code plugboard.},
+     * {@code plugboard.port}, {@code plugboard.data-dir}, … (see docs/embedding.md for the table).
+     * Options taking code ({@link #web}, {@link #eventType}, {@link #authenticator}) have no key. Options set later on the
+     * builder win.
+     *
+     * @param properties e.g. loaded from an application's {@code .properties} file
+     * @param prefix e.g. {@code plugboard.}; every property starting with it must be an option
+     * @return this builder
+     * @throws IllegalArgumentException naming the property, for an unknown one or a bad value
+     */
+    public PlugboardBuilder fromProperties(Properties properties, String prefix) {
+        ConfigBindings.apply(this, ConfigBindings.fromProperties(properties, prefix));
+        return this;
+    }
+
+    /** @return what this builder was told so far, for the bindings that change one part of a combined option */
+    ConfigDraft draft() {
+        return draft;
+    }
+
+    /**
+     * Serves Plugboard from the embedding application's own Javalin instead of a server of its own:
+     * {@link Plugboard#start()} then opens the database and starts the plugins and deliveries without
+     * listening anywhere, and {@link PlugboardJavalin#mount} adds Plugboard's routes, under the
+     * {@link #basePath base path}, to the application's Javalin configuration. The application's server
+     * settings stay the application's ({@link #port}, {@link #bindHost} and {@link #web} are not used);
+     * see docs/embedding.md, "Inside your own Javalin app".
+     *
+     * @return this builder
+     */
+    public PlugboardBuilder mounted() { draft.mounted = true; return this; }
+
+    /**
      * @return a host, not yet started
-     * @throws IllegalStateException for {@code ownLogin(false)} without an {@code authenticator}
+     * @throws IllegalStateException for {@code ownLogin(false)} without an {@code authenticator}, or for
+     *     {@code mounted()} without a {@code basePath} or with {@code web(...)} customizers
      */
     public Plugboard build() {
         return new Plugboard(draft.toConfig());

@@ -3,6 +3,8 @@ package io.plugboard.sample;
 import io.plugboard.host.Plugboard;
 import io.plugboard.host.PlugboardBuilder;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,7 +27,7 @@ public final class SampleSite {
                 System.out.println(SiteOptions.USAGE);
                 return;
             }
-            host = start(options);
+            host = start(options, System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("plugboard-sample-site: " + e.getMessage());
             System.err.println(SiteOptions.USAGE);
@@ -43,12 +45,25 @@ public final class SampleSite {
         stopped.await();
     }
 
-    /** Builds and starts the site's host; the caller closes it. */
+    /** Builds and starts the site's host with the process environment; the caller closes it. */
     public static Plugboard start(SiteOptions options) {
+        return start(options, System.getenv());
+    }
+
+    /**
+     * Builds and starts the site's host; the caller closes it.
+     *
+     * @param environment the {@code PLUGBOARD_} variables that {@link SiteOptions} does not read itself
+     *     (e.g. {@code PLUGBOARD_SECRETS_KEY}) go to the host's binding, which refuses unknown ones
+     */
+    public static Plugboard start(SiteOptions options, Map<String, String> environment) {
         AtomicReference<Plugboard> self = new AtomicReference<>();
         DemoShop shop = new DemoShop(() -> self.get().events(), options.basePath());
+        Map<String, String> rest = new HashMap<>(environment);
+        rest.keySet().removeAll(SiteOptions.ENVIRONMENT);
         PlugboardBuilder builder = Plugboard.builder()
                 .siteName("Sample Shop")
+                .fromEnvironment("PLUGBOARD_", rest)
                 .pluginsDir(options.pluginsDir())
                 .dataDir(options.dataDir())
                 .bindHost(options.host())

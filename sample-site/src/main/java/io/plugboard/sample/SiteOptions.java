@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The sample site's settings, from flags first, then environment variables, then defaults. The
@@ -29,6 +30,17 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
         return "SiteOptions[port=" + port + ", host=" + host + ", dataDir=" + dataDir + ", pluginsDir=" + pluginsDir
                 + ", database=" + (databaseUrl == null ? "sqlite" : "postgresql") + ", instanceId=" + instanceId + "]";
     }
+
+    /**
+     * The environment variables {@link #parse} reads itself (flags override them); every other
+     * {@code PLUGBOARD_} variable goes to the host's own binding ({@code PlugboardBuilder.fromEnvironment}).
+     */
+    static final Set<String> ENVIRONMENT = Set.of("PLUGBOARD_PORT", "PLUGBOARD_HOST", "PLUGBOARD_DATA_DIR",
+            "PLUGBOARD_PLUGINS_DIR", "PLUGBOARD_ALLOW_PRIVATE_TARGETS", "PLUGBOARD_ALLOW_TARGETS", "PLUGBOARD_ADMIN_USER",
+            "PLUGBOARD_ADMIN_PASSWORD", "PLUGBOARD_BEHIND_PROXY", "PLUGBOARD_WATCH_PLUGINS", "PLUGBOARD_EVENT_DATA_CHECK",
+            "PLUGBOARD_DATABASE_URL", "PLUGBOARD_DATABASE_USER", "PLUGBOARD_DATABASE_PASSWORD", "PLUGBOARD_INSTANCE_ID",
+            "PLUGBOARD_TEMPLATE_MAX_TIME", "PLUGBOARD_TEMPLATE_MAX_BYTES", "PLUGBOARD_ALLOWED_HOSTS",
+            "PLUGBOARD_PUBLIC_URL", "PLUGBOARD_PLUGIN_TIME_LIMIT", "PLUGBOARD_BASE_PATH");
 
     static final String USAGE = """
             Usage: java -jar plugboard-sample-site.jar [options]
@@ -74,7 +86,10 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
               --plugin-time-limit SECONDS
                                  how long a plugin's start() and stop() may each take before it is
                                  failed (env PLUGBOARD_PLUGIN_TIME_LIMIT, default 30)
-              --help             show this help""";
+              --help             show this help
+            Every other option of the host is read from its PLUGBOARD_ environment variable, e.g.
+            PLUGBOARD_SECRETS_KEY, PLUGBOARD_DISABLED_SECTIONS, PLUGBOARD_PRIMARY_COLOR (see docs/embedding.md);
+            an unknown PLUGBOARD_ variable is refused.""";
 
     public static SiteOptions parse(String[] args, Map<String, String> env) {
         String port = env.get("PLUGBOARD_PORT");

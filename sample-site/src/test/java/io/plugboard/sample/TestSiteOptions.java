@@ -3,7 +3,11 @@ package io.plugboard.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.plugboard.host.Plugboard;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -130,5 +134,19 @@ class TestSiteOptions {
         assertThat(SiteOptions.parse(new String[] {"--base-path", "/hooks"}, Map.of("PLUGBOARD_BASE_PATH", "/plugboard"))
                 .basePath()).isEqualTo("/hooks");
         assertThat(SiteOptions.parse(new String[] {"--base-path=/"}, Map.of()).basePath()).isEmpty();
+    }
+
+    @Test
+    void theOtherPlugboardVariablesReachTheHostAndAnUnknownOneIsRefused() throws IOException {
+        Path data = Files.createTempDirectory("sample-data");
+        SiteOptions options = SiteOptions.parse(new String[] {"--port", "0", "--data-dir", data.toString(),
+                "--plugins-dir", Files.createTempDirectory("sample-plugins").toString()}, Map.of());
+        String key = Base64.getEncoder().encodeToString(new byte[32]);
+        try (Plugboard host = SampleSite.start(options, Map.of("PLUGBOARD_SECRETS_KEY", key, "PLUGBOARD_PORT", "1"))) {
+            assertThat(host.port()).as("the flag, not the variable SiteOptions already read").isNotEqualTo(1);
+            assertThat(data.resolve("secrets.key")).as("the key came from PLUGBOARD_SECRETS_KEY").doesNotExist();
+        }
+        assertThatThrownBy(() -> SampleSite.start(options, Map.of("PLUGBOARD_SECRET_KEY", key)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PLUGBOARD_SECRET_KEY");
     }
 }

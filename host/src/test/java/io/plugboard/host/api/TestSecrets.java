@@ -105,7 +105,7 @@ class TestSecrets {
     }
 
     @Test
-    void theKeyComesFromTheEnvironmentWhenGivenAndMustBe256Bits() {
+    void theConfiguredKeyWinsOverTheFileAndMustBe256Bits() {
         byte[] raw = new byte[32];
         raw[0] = 7;
         String env = Base64.getEncoder().encodeToString(raw);

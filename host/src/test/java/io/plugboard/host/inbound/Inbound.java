@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /** Helpers for the inbound tests: the reactor-built receiver plugin jars, creating inbound webhooks, posting to them. */
-final class Inbound {
+public final class Inbound {
 
     /** Where the host's build copies the receiver plugins (see host/pom.xml). */
     static final Path BUILT = Path.of("target", "receiver-plugins");
@@ -26,7 +26,7 @@ final class Inbound {
     private Inbound() {}
 
     /** @return a fresh plugins folder holding copies of the named receiver plugin jars */
-    static Path pluginsWith(String... artifacts) {
+    public static Path pluginsWith(String... artifacts) {
         Path dir = TestHost.tempDir("plugins");
         try {
             for (String artifact : artifacts) {

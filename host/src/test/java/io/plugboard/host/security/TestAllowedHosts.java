@@ -39,7 +39,7 @@ class TestAllowedHosts {
             assertThat(refused.header("Content-Type")).startsWith("text/html");
             assertThat(refused.header("X-Frame-Options")).isEqualTo("DENY");
             assertThat(refused.body()).contains("does not answer to the host name &#x27;attacker.example&#x27;")
-                    .contains("--allowed-hosts").doesNotContain("Create the first admin");
+                    .contains("allowed-hosts").doesNotContain("Create the first admin");
             assertThat(raw.get("/admin/setup/", "attacker.example:" + fresh.port(), "").status()).isEqualTo(421);
             assertThat(raw.send(setupPost("attacker.example"), SETUP_BODY).status()).isEqualTo(421);
 

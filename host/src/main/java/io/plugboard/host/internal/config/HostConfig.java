@@ -23,6 +23,10 @@ import java.util.List;
  * @param appEventTypes the embedding application's own event types
  * @param delivery the delivery engine's schedule, timeouts and limits
  * @param templates how long one payload template render may take and how much it may write
+ * @param sections which optional parts of the admin and the API are on
+ * @param branding the admin's logo, colour, extra stylesheet and footer
+ * @param secretsKey the key that encrypts secret values (base64 of 32 bytes), or null for {@code secrets.key}
+ *     in {@code dataDir}; never logged
  */
 public record HostConfig(
         SiteConfig site,
@@ -35,9 +39,21 @@ public record HostConfig(
         PluginConfig plugins,
         List<EventType> appEventTypes,
         DeliveryConfig delivery,
-        TemplateBudget templates) {
+        TemplateBudget templates,
+        SectionsConfig sections,
+        BrandingConfig branding,
+        String secretsKey) {
 
     public HostConfig {
         appEventTypes = List.copyOf(appEventTypes);
+    }
+
+    /** Leaves the secrets key out, so logging the configuration cannot leak it. */
+    @Override
+    public String toString() {
+        return "HostConfig[site=" + site + ", dataDir=" + dataDir + ", database=" + database + ", web=" + web
+                + ", admin=" + admin + ", targets=" + targets + ", plugins=" + plugins + ", delivery=" + delivery
+                + ", templates=" + templates + ", sections=" + sections + ", branding=" + branding
+                + ", secretsKey=" + (secretsKey == null ? "file" : "given") + "]";
     }
 }

@@ -16,10 +16,12 @@ import java.util.function.Consumer;
  * @param allowedHosts the names {@code /admin} and {@code /api} answer to, besides the defaults
  * @param customizers the embedder's additions to the Javalin configuration, applied in order
  * @param basePath the path Plugboard's routes are under ({@link BasePath#ROOT} for none)
+ * @param mounted whether the routes go into the embedding application's Javalin instead of a server of the
+ *     host's own; then {@code bindHost}, {@code port} and {@code customizers} are not used
  */
 public record WebConfig(String bindHost, int port, long maxRequestBytes, boolean behindProxy,
                         boolean appSecurityHeaders, String appContentSecurityPolicy, AllowedHosts allowedHosts,
-                        List<Consumer<JavalinConfig>> customizers, BasePath basePath) {
+                        List<Consumer<JavalinConfig>> customizers, BasePath basePath, boolean mounted) {
 
     public WebConfig {
         allowedHosts = allowedHosts == null ? AllowedHosts.defaults() : allowedHosts;

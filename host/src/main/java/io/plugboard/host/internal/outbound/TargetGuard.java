@@ -124,7 +124,7 @@ public final class TargetGuard {
         String bare = bare(host);
         return Optional.of("'" + host + "' resolves to " + address.getHostAddress() + ", " + article(kind)
                 + " " + kind + " address; webhooks may only target public addresses unless the host "
-                + "allows this target (allowTarget(\"" + bare + "\"), --allow-target " + bare + ")");
+                + "allows this target (allowTarget(\"" + bare + "\"), configuration key allow-targets)");
     }
 
     /** Private targets allowed, or the host named on the allow list: every address is fine. */

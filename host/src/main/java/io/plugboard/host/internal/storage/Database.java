@@ -103,6 +103,7 @@ public final class Database implements AutoCloseable {
 
     /** Connects to a shared PostgreSQL database and brings its schema up to date. */
     public static Database openPostgres(DatabaseSettings settings) {
+        PostgresDriver.require(settings.safeUrl());
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(settings.url());
         if (settings.user() != null) {

@@ -10,6 +10,8 @@ import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsExceptionHandler;
 import io.javalin.websocket.WsHandlerType;
 import io.plugboard.host.internal.config.BasePath;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -17,7 +19,9 @@ import java.util.function.Consumer;
  * and this puts each route under the {@link BasePath}. The handlers speak the same paths in their answers, so
  * a root-relative {@code Location} or {@code HX-Redirect} a handler sets (a redirect to {@code /admin/login},
  * the {@code Location} of a created resource) gets the base path here too: one place, not every redirect.
- * Exception and error handlers are the server's, not a route's: they are not taken here.
+ * Exception and error handlers are the server's, not a route's: they are not taken here. Each handler also
+ * gets the {@link HandlerWrap} (mounted in an application's Javalin, {@link ContainedHandlers}), and each
+ * route is recorded, Plugboard-relative, for {@link #routes()}.
  */
 final class BasePathRoutes implements JavalinDefaultRoutingApi {
 
@@ -25,20 +29,29 @@ final class BasePathRoutes implements JavalinDefaultRoutingApi {
 
     private final JavalinDefaultRoutingApi routes;
     private final BasePath base;
+    private final HandlerWrap wrap;
+    private final List<String> added = new CopyOnWriteArrayList<>();
 
-    BasePathRoutes(JavalinDefaultRoutingApi routes, BasePath base) {
+    BasePathRoutes(JavalinDefaultRoutingApi routes, BasePath base, HandlerWrap wrap) {
         this.routes = routes;
         this.base = base;
+        this.wrap = wrap;
     }
 
     @Override
     public JavalinDefaultRoutingApi addEndpoint(Endpoint endpoint) {
-        if (base.isRoot()) {
-            routes.addEndpoint(endpoint);
-        } else {
-            routes.addEndpoint(new Endpoint(endpoint.method, path(endpoint.path), prefixingAnswers(endpoint.handler)));
+        if (endpoint.method.isHttpMethod()) {
+            added.add(endpoint.method.name() + " " + endpoint.path);
         }
+        Handler handler = wrap.wrap(endpoint.method, endpoint.handler);
+        routes.addEndpoint(new Endpoint(endpoint.method, path(endpoint.path),
+                base.isRoot() ? handler : prefixingAnswers(handler)));
         return this;
+    }
+
+    /** @return every route added here, as {@code "METHOD /path/{param}"}, Plugboard-relative */
+    List<String> routes() {
+        return List.copyOf(added);
     }
 
     /** {@code *} (every path) becomes every path under the base. */

@@ -71,8 +71,8 @@ final class HostCheck {
             Optional<HostPort> requested = HostPort.parse(name);
             if (requested.isEmpty() || allowed.stream().noneMatch(a -> a.admits(requested.get()))) {
                 throw new ApiException(421, "this site does not answer to the host name '" + shortened(name.strip())
-                        + "'. If it is one of its names, add it to the allowed hosts (--allowed-hosts or "
-                        + "PLUGBOARD_ALLOWED_HOSTS; PlugboardBuilder.allowedHost) or set the public URL (--public-url)");
+                        + "'. If it is one of its names, add it to the allowed hosts (the allowedHost option, "
+                        + "configuration key allowed-hosts) or set the public URL (publicUrl, key public-url)");
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.plugboard.host.internal.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.web.http.JsonBody;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.web.http.RouteGroup;
@@ -21,9 +23,11 @@ import java.util.Optional;
 public final class InspectEndpoint implements RouteGroup {
 
     private final Inboxes inboxes;
+    private final ObjectMapper mapper;
 
-    public InspectEndpoint(Inboxes inboxes) {
+    public InspectEndpoint(Inboxes inboxes, ObjectMapper mapper) {
         this.inboxes = inboxes;
+        this.mapper = mapper;
     }
 
     @Override
@@ -40,10 +44,10 @@ public final class InspectEndpoint implements RouteGroup {
         Optional<CapturedRequest> r = inboxes.record(ctx.pathParam("id"), ctx.method().name(), ctx.path(),
                 ctx.queryString(), headers(ctx), ctx.bodyAsBytes(), ctx.ip());
         if (r.isEmpty()) {
-            ctx.status(404).json(Map.of("error", "no inbox has this id; it may have expired or been deleted"));
+            JsonBody.send(ctx.status(404), mapper, Map.of("error", "no inbox has this id; it may have expired or been deleted"));
             return;
         }
-        ctx.json(Map.of("received", true, "number", r.get().number()));
+        JsonBody.send(ctx, mapper, Map.of("received", true, "number", r.get().number()));
     }
 
     private static Map<String, List<String>> headers(Context ctx) {

@@ -3,49 +3,35 @@ package io.plugboard.host.internal.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import io.plugboard.host.internal.auth.AuthServices;
 import io.plugboard.host.internal.config.BasePath;
+import io.plugboard.host.internal.config.BrandingConfig;
 import io.plugboard.host.internal.config.WebConfig;
-import io.plugboard.host.internal.web.admin.ErrorPage;
 import io.plugboard.host.internal.web.http.JarUpload;
-import io.plugboard.host.internal.web.http.RouteGroup;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The host's HTTP server: the REST API under {@code /api/v1}, the admin under {@code /admin},
- * static assets under {@code /plugboard/static} and {@code /webjars}, all of them under the
- * {@link BasePath} if one is set, and whatever routes the embedding app adds. The
- * routes come as {@link RouteGroup}s the wiring built, each with the services it uses, registered through
- * {@link BasePathRoutes}; this class adds only what every request passes through (error mapping, security
- * headers, host and access checks).
+ * The host's own HTTP server: the server-wide settings (request size, multipart limits, the proxy's
+ * headers, Jetty's error page, the JSON mapper of the embedder's {@code web(...)} routes), then
+ * {@link PlugboardRoutes}, then the embedder's customizers. Mounted in an application's Javalin instead
+ * ({@link MountPoint}), all of these settings are the application's.
  */
 public final class WebServer implements AutoCloseable {
 
     private final Javalin app;
     private final WebConfig config;
-    private final List<String> routes = new CopyOnWriteArrayList<>();
+    private final PlugboardRoutes routes;
 
     /**
-     * @param callers who makes a request: the embedding application's principal or an admin's session
+     * @param apiMapper the JSON mapper for Jetty's own errors and the embedder's routes
      * @param maxUploadBytes the largest plugin jar an upload may carry
-     * @param errorPage how errors look outside the JSON paths
-     * @param groups the routes, registered in this order (the API, the public endpoints, then the admin)
+     * @param routes what Plugboard serves
      */
-    public WebServer(WebConfig config, ObjectMapper apiMapper, AuthServices auth, Callers callers, long maxUploadBytes,
-                     ErrorPage errorPage, List<RouteGroup> groups) {
+    public WebServer(WebConfig config, ObjectMapper apiMapper, long maxUploadBytes, PlugboardRoutes routes) {
         this.config = config;
+        this.routes = routes;
         BasePath base = config.basePath();
         this.app = Javalin.create(javalin -> {
-            javalin.events.handlerAdded(info -> {
-                if (info.getHttpMethod().isHttpMethod()) {
-                    String path = base.relative(info.getPath());
-                    routes.add(info.getHttpMethod().name() + " " + (path == null ? info.getPath() : path));
-                }
-            });
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
             // Its watcher is a non-daemon thread that would outlive close() by five seconds.
@@ -63,26 +49,7 @@ public final class WebServer implements AutoCloseable {
             // Errors Jetty answers itself (431, 400, 414) get the security headers, and JSON where the host's do.
             javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(apiMapper, base)));
             javalin.jsonMapper(new JavalinJackson(apiMapper, false));
-            javalin.staticFiles.add(files -> {
-                files.hostedPath = base.url("/plugboard/static");
-                files.directory = "/plugboard/static";
-                files.location = Location.CLASSPATH;
-            });
-            // /webjars/…: htmx for the admin, from its jar (pinned in the pom, no CDN); what enableWebjars()
-            // does, under the base path.
-            javalin.staticFiles.add(files -> {
-                files.hostedPath = base.url("/webjars");
-                files.directory = "META-INF/resources/webjars";
-                files.location = Location.CLASSPATH;
-                files.headers = Map.of("Cache-Control", "max-age=31622400");
-            });
-            ErrorResponses.register(javalin.routes, base, errorPage);
-            new SecurityHeaders(base, config.appSecurityHeaders(), config.appContentSecurityPolicy())
-                    .register(javalin.routes);
-            BasePathRoutes routes = new BasePathRoutes(javalin.routes, base);
-            new HostCheck(config.allowedHosts(), config.bindHost(), config.behindProxy(), base).register(routes);
-            new AccessControl(auth, callers, maxUploadBytes, base).register(routes);
-            groups.forEach(group -> group.register(routes));
+            routes.serveOn(javalin);
             config.customizers().forEach(customizer -> customizer.accept(javalin));
         });
     }
@@ -102,7 +69,7 @@ public final class WebServer implements AutoCloseable {
 
     /** @return every route, as {@code "METHOD /path/{param}"}, for checking the API description */
     public List<String> routes() {
-        return List.copyOf(routes);
+        return routes.routes();
     }
 
     /** @return the port actually bound (useful when 0 asked for a free one) */

@@ -1,9 +1,11 @@
 package io.plugboard.host.internal.wiring;
 
+import io.javalin.config.JavalinConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.config.AdminConfig;
 import io.plugboard.host.internal.config.HostConfig;
+import io.plugboard.host.internal.config.SectionsConfig;
 import io.plugboard.host.internal.auth.AdminUsers;
 import io.plugboard.host.internal.auth.ApiTokens;
 import io.plugboard.host.internal.auth.AuthServices;
@@ -66,6 +68,8 @@ import io.plugboard.host.internal.storage.PrivateFiles;
 import io.plugboard.host.internal.web.InboundEndpoint;
 import io.plugboard.host.internal.web.InspectEndpoint;
 import io.plugboard.host.internal.web.Callers;
+import io.plugboard.host.internal.web.MountPoint;
+import io.plugboard.host.internal.web.PlugboardRoutes;
 import io.plugboard.host.internal.web.WebServer;
 import io.plugboard.host.internal.web.admin.AdminAccountRoutes;
 import io.plugboard.host.internal.web.admin.AdminDeliveryRoutes;
@@ -75,6 +79,7 @@ import io.plugboard.host.internal.web.admin.AdminPayloadRoutes;
 import io.plugboard.host.internal.web.admin.AdminPluginRoutes;
 import io.plugboard.host.internal.web.admin.AdminView;
 import io.plugboard.host.internal.web.admin.AdminWebhookRoutes;
+import io.plugboard.host.internal.web.admin.BrandStylesheet;
 import io.plugboard.host.internal.web.admin.ErrorPage;
 import io.plugboard.host.internal.web.admin.Templates;
 import io.plugboard.host.internal.web.api.ApiAccountRoutes;
@@ -127,6 +132,9 @@ public final class HostRuntime implements AutoCloseable {
     private PluginService plugins;
     private EventService events;
     private WebServer web;
+    private MountPoint mount;
+    private HostConfig config;
+    private PlugboardRoutes served;
     private String instanceId;
     private HealthCheck health;
     private Database database;
@@ -146,6 +154,7 @@ public final class HostRuntime implements AutoCloseable {
     }
 
     private void boot(HostConfig config) {
+        this.config = config;
         LibraryVersions.check(HostRuntime.class.getClassLoader());
         // Millisecond ticks: times are stored as epoch millis, so what we return must not be finer.
         Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
@@ -171,7 +180,7 @@ public final class HostRuntime implements AutoCloseable {
         HookRunner hooks = new HookRunner(new HookRegistry(), SLOW_HOOK);
         HookExecutor hookThread = new HookExecutor(hooks);
         appHooks = new OwnedHooks(hooks, RegisteredEventType.APP_SOURCE, () -> true);
-        SecretKey secretsKey = SecretKeys.load(System.getenv(SecretKeys.ENV), config.dataDir());
+        SecretKey secretsKey = SecretKeys.load(config.secretsKey(), config.dataDir());
         SealedValues sealed = new SealedValues(secretsKey);
         Contributions contributions = new Contributions(hooks, new SettingsService(db.jdbi(), sealed, clock), new PluginPages(),
                 new PluginTemplates(), new PluginRoutes());
@@ -227,29 +236,34 @@ public final class HostRuntime implements AutoCloseable {
         RequestPreview preview = delivery.preview(events, payloadCheck, secrets::names, apiMapper);
         TestConsole console = delivery.testConsole(events);
         Duration rotationOverlap = config.delivery().secretRotationOverlap();
+        SectionsConfig sections = config.sections();
         AdminView view = new AdminView(new Templates(apiMapper), config.site().name(), config.site().hostVersion(),
-                guard.relaxedNotice().orElse(null), contributions.hooks(), config.web().basePath());
+                guard.relaxedNotice().orElse(null), contributions.hooks(), config.web().basePath(), sections,
+                config.branding(), () -> !receivers.all().isEmpty());
         List<RouteGroup> routes = List.of(
-                new ApiInstanceRoutes(instances, health, apiMapper, config.web().basePath()),
+                new ApiInstanceRoutes(instances, health, apiMapper, config.web().basePath(), sections),
                 new ApiEventRoutes(registry, events, apiMapper, config.web().maxRequestBytes()),
                 new ApiWebhookRoutes(webhooks, testSender, apiMapper, rotationOverlap, registry),
-                new ApiPayloadRoutes(preview, console, secrets, inspector, webhooks, apiMapper),
-                new ApiPluginRoutes(plugins, contributions.settings(), contributions.routes(), apiMapper),
-                new ApiInboundRoutes(inbound.webhooks(), inbound.received(), apiMapper, config.web().basePath()),
+                new ApiPayloadRoutes(preview, console, secrets, inspector, webhooks, apiMapper, sections),
+                new ApiPluginRoutes(plugins, contributions.settings(), contributions.routes(), apiMapper, sections.upload()),
+                RouteGroup.onlyIf(sections.inbound(), new ApiInboundRoutes(inbound.webhooks(), inbound.received(), apiMapper,
+                        config.web().basePath())),
                 new ApiAccountRoutes(auth.tokens(), auth.users(), auth.accounts(), apiMapper),
                 new ApiDeliveryRoutes(delivery.store(), webhooks, delivery::wake, metrics, apiMapper, clock),
-                new InboundEndpoint(inbound.receiving()),
-                new InspectEndpoint(inspector),
+                RouteGroup.onlyIf(sections.inbound(), new InboundEndpoint(inbound.receiving())),
+                RouteGroup.onlyIf(sections.inspector(), new InspectEndpoint(inspector, apiMapper)),
+                new BrandStylesheet(config.branding()),
                 new AdminAccountRoutes(auth, config, guard, apiMapper, view),
                 new AdminWebhookRoutes(webhooks, registry, delivery.store(), testSender, preview, rotationOverlap, view),
                 new AdminEventRoutes(registry, webhooks, testSender, delivery.store(), view),
                 new AdminDeliveryRoutes(delivery.store(), webhooks, delivery::wake, clock, view),
-                new AdminInboundRoutes(inbound.webhooks(), inbound.received(), view),
-                new AdminPayloadRoutes(webhooks, registry, console, secrets, inspector, apiMapper, view),
+                RouteGroup.onlyIf(sections.inbound(), new AdminInboundRoutes(inbound.webhooks(), inbound.received(), view)),
+                new AdminPayloadRoutes(webhooks, registry, console, secrets, inspector, apiMapper, view, sections),
                 new AdminPluginRoutes(plugins, config.plugins().dir(), contributions.settings(), instances,
-                        contributions.pages(), contributions.templates(), view));
+                        contributions.pages(), contributions.templates(), view, sections.upload()));
         Callers callers = new Callers(auth.sessions(), config.admin().login(), new PrincipalCsrf(secretsKey.getEncoded()));
-        web = new WebServer(config.web(), apiMapper, auth, callers, plugins.maxUploadBytes(), new ErrorPage(view), routes);
+        served = new PlugboardRoutes(config.web(), apiMapper, auth, callers, plugins.maxUploadBytes(), new ErrorPage(view),
+                routes, config.branding());
 
         // Deliveries start before plugins, so events plugins emit while starting go out at once;
         // the engine closes before the plugins and the database, draining what is in flight.
@@ -259,18 +273,52 @@ public final class HostRuntime implements AutoCloseable {
         plugins.start();
         instances.start(plugins::reports);
         plugins.onPublished(instances::pluginsChanged);
-        closing(web);
-        web.start();
-        inspector.listeningOn(config.web().bindHost(), web.port(), config.web().basePath().value());
         String base = config.web().basePath().value();
-        log.info("Plugboard {} is running: admin at http://{}:{}{}/admin ({} event types from {} plugin(s))",
-                config.site().hostVersion(), config.web().bindHost(), web.port(), base, registry.all().size(),
-                plugins.reports().size());
-        if (!auth.users().any() && config.admin().login().app().isEmpty()) {
-            log.warn("No admin exists yet: open http://{}:{}{}/admin/setup to create the first one "
-                    + "(or start with PLUGBOARD_ADMIN_USER and PLUGBOARD_ADMIN_PASSWORD)", config.web().bindHost(), web.port(),
-                    base);
+        Runnable announce = () -> announce(config, base, registry.all().size(), !auth.users().any()
+                && config.admin().login().app().isEmpty());
+        if (config.web().mounted()) {
+            // The routes go into the application's Javalin (PlugboardJavalin.mount); its server says where it listens.
+            mount = closing(new MountPoint(served, (host, port) -> {
+                inspector.listeningOn(host, port, base);
+                announce.run();
+            }));
+            log.info("Plugboard {} is started, to be mounted under {} of the application's Javalin",
+                    config.site().hostVersion(), base);
+        } else {
+            web = closing(new WebServer(config.web(), apiMapper, plugins.maxUploadBytes(), served));
+            web.start();
+            inspector.listeningOn(config.web().bindHost(), web.port(), base);
+            announce.run();
         }
+    }
+
+    private void announce(HostConfig config, String base, int eventTypes, boolean noAdmin) {
+        String at = "http://" + listenHost(config) + ":" + port() + base;
+        log.info("Plugboard {} is running: admin at {}/admin ({} event types from {} plugin(s))",
+                config.site().hostVersion(), at, eventTypes, plugins.reports().size());
+        if (noAdmin) {
+            log.warn("No admin exists yet: open {}/admin/setup to create the first one "
+                    + "(or configure the first admin: the adminUser option, configuration keys admin-user and "
+                    + "admin-password)", at);
+        }
+    }
+
+    /** @return the address the server listens on: the host's own server's, or the application's once started */
+    private String listenHost(HostConfig config) {
+        return mount != null ? mount.host() : config.web().bindHost();
+    }
+
+    /** @return the address the server listens on: the host's own server's, or the application's once started */
+    public String listenHost() {
+        return listenHost(config);
+    }
+
+    /** Adds the host's routes to the application's Javalin (a {@code mounted()} host only). */
+    public void mount(JavalinConfig javalin) {
+        if (mount == null) {
+            throw new IllegalStateException("this host serves on its own server; build it with mounted() to mount it");
+        }
+        mount.mount(javalin);
     }
 
     private Optional<String> pluginVersion(String pluginId) {
@@ -316,12 +364,17 @@ public final class HostRuntime implements AutoCloseable {
         return health.check();
     }
 
+    /** @throws IllegalStateException when mounted and the application's server has not started yet */
     public int port() {
+        if (mount != null) {
+            return mount.port().orElseThrow(() -> new IllegalStateException(
+                    "the application's server has not started yet; its port is known once it has"));
+        }
         return web.port();
     }
 
     public List<String> routes() {
-        return web.routes();
+        return served.routes();
     }
 
     private <T extends AutoCloseable> T closing(T closeable) {

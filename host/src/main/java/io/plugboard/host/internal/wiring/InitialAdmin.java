@@ -20,7 +20,7 @@ final class InitialAdmin {
         }
         if (users.any()) {
             boolean exists = users.list().stream().anyMatch(a -> a.username().equals(config.initialUser().strip()));
-            log.info("Admins already exist, so the configured admin user (adminUser, --admin-user, PLUGBOARD_ADMIN_USER) "
+            log.info("Admins already exist, so the configured admin user (the adminUser option, configuration key admin-user) "
                     + "was not applied: '{}' {}; the configured password is ignored. Change passwords on the admin's "
                     + "Account page", config.initialUser(), exists ? "exists and keeps its password" : "was not created");
             return;

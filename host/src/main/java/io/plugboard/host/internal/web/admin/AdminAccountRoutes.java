@@ -36,7 +36,7 @@ public final class AdminAccountRoutes implements RouteGroup {
         routes.post("/admin/logout", login::logout);
         routes.get("/admin/setup", login::showSetup);
         routes.post("/admin/setup", login::setup);
-        TokensPage tokens = new TokensPage(auth.tokens(), view, mapper);
+        TokensPage tokens = new TokensPage(auth.tokens(), view, mapper, config.sections());
         routes.get("/admin/tokens", tokens::show);
         routes.post("/admin/tokens", tokens::create);
         routes.post("/admin/tokens/{id}/revoke", tokens::revoke);

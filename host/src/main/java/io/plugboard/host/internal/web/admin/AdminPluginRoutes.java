@@ -22,9 +22,11 @@ public final class AdminPluginRoutes implements RouteGroup {
     private final PluginPages pages;
     private final PluginTemplates templates;
     private final AdminView view;
+    private final boolean uploadOn;
 
+    /** @param uploadOn whether the upload form and its route are there (the upload section is on) */
     public AdminPluginRoutes(PluginService plugins, Path pluginsDir, SettingsService settings, Instances instances,
-                             PluginPages pages, PluginTemplates templates, AdminView view) {
+                             PluginPages pages, PluginTemplates templates, AdminView view, boolean uploadOn) {
         this.plugins = plugins;
         this.pluginsDir = pluginsDir;
         this.settings = settings;
@@ -32,13 +34,16 @@ public final class AdminPluginRoutes implements RouteGroup {
         this.pages = pages;
         this.templates = templates;
         this.view = view;
+        this.uploadOn = uploadOn;
     }
 
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
         PluginsPage list = new PluginsPage(plugins, pluginsDir, view, settings, new InstancesSection(instances));
         routes.get("/admin/plugins", list::show);
-        routes.post("/admin/plugins/upload", list::upload);
+        if (uploadOn) {
+            routes.post("/admin/plugins/upload", list::upload);
+        }
         routes.post("/admin/plugins/{id}/activate", list::activate);
         routes.post("/admin/plugins/{id}/deactivate", list::deactivate);
         routes.post("/admin/plugins/{id}/downgrade", list::downgrade);

@@ -2,9 +2,12 @@ package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
 import io.plugboard.host.internal.config.BasePath;
+import io.plugboard.host.internal.config.BrandingConfig;
+import io.plugboard.host.internal.config.SectionsConfig;
 import io.plugboard.host.internal.hooks.HookRunner;
 import io.plugboard.host.internal.web.http.SiteUrls;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Renders an admin page inside the shared layout, or, for htmx requests that ask for one, only a
@@ -21,14 +24,18 @@ public final class AdminView {
      * @param notice shown on every page, e.g. that the outbound guard is relaxed; null for none
      * @param base where the admin is: pages speak Plugboard-relative paths, and the templates put {@code {{base}}}
      *     before each
+     * @param sections which optional sections are on: the others have no menu entry and no links
+     * @param branding the logo, colour stylesheet, extra stylesheet and footer of every page
+     * @param receiversAvailable whether a receiver plugin runs (the Inbound menu entry is shown only then)
      */
     public AdminView(Templates templates, String siteName, String version, String notice, HookRunner hooks,
-                     BasePath base) {
+                     BasePath base, SectionsConfig sections, BrandingConfig branding, BooleanSupplier receiversAvailable) {
         this.templates = templates;
         this.base = base;
         this.flash = new Flash(base);
-        this.layout = new Layout(siteName, version, notice, new Navigation(Navigation.STANDARD, hooks),
-                WebJarPaths.htmx(), base, flash);
+        this.layout = new Layout(siteName, version, notice,
+                new Navigation(Navigation.standard(sections), hooks, receiversAvailable), WebJarPaths.htmx(), base, flash,
+                branding, sections);
     }
 
     /** @return where Plugboard is mounted, for cookie paths and the absolute URLs a page shows */

@@ -36,6 +36,8 @@ final class InboundListPage {
         model.put("state", state == null ? "" : state.name());
         model.put("receiver", receiver == null ? "" : receiver);
         model.put("receivers", inbound.receivers().all());
+        // The menu hides Inbound while no receiver runs; reached by URL, the page says why nothing can arrive.
+        model.put("noReceivers", inbound.receivers().all().isEmpty());
         model.put("rows", page.data().stream().map(w -> new Row(w, inbound.newerVersion(w),
                 inbound.receivers().find(w.receiverId()).isPresent())).toList());
         model.put("total", page.total());

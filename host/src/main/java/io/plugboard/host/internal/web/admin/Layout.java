@@ -2,18 +2,25 @@ package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
 import io.plugboard.host.internal.config.BasePath;
+import io.plugboard.host.internal.config.BrandingConfig;
+import io.plugboard.host.internal.config.SectionsConfig;
 import io.plugboard.host.internal.web.http.Caller;
 import io.plugboard.host.internal.web.http.AccessNames;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The values every admin page's layout needs: site name, menu, title, breadcrumbs, flash message, and
+ * The values every admin page's layout needs: site name, branding, menu, title, breadcrumbs, flash
+ * message, which optional sections are on (pages hide their links to sections that are off), and
  * {@code base}, the base path every template writes before the Plugboard-relative paths of its links,
  * forms, assets and htmx requests ({@code href="{{base}}/admin/webhooks"}).
  */
 final class Layout {
+
+    /** Where the generated stylesheet with the primary colour is served (see {@link BrandStylesheet}). */
+    static final String BRAND_CSS = "/plugboard/brand.css";
 
     private final String siteName;
     private final String version;
@@ -22,9 +29,11 @@ final class Layout {
     private final String htmxPath;
     private final BasePath base;
     private final Flash flash;
+    private final Map<String, Object> branding;
+    private final Map<String, Boolean> sections;
 
     Layout(String siteName, String version, String notice, Navigation menu, String htmxPath, BasePath base,
-           Flash flash) {
+           Flash flash, BrandingConfig branding, SectionsConfig sections) {
         this.base = base;
         this.flash = flash;
         this.siteName = siteName;
@@ -32,6 +41,14 @@ final class Layout {
         this.notice = notice;
         this.menu = menu;
         this.htmxPath = htmxPath;
+        Map<String, Object> brand = new HashMap<>(); // null values: the template leaves that part out
+        brand.put("logoUrl", branding.logoUrl());
+        brand.put("colorCss", branding.primaryColor() == null ? null : BRAND_CSS);
+        brand.put("stylesheet", branding.stylesheetUrl());
+        brand.put("footer", branding.footer());
+        this.branding = Collections.unmodifiableMap(brand);
+        this.sections = Map.of("upload", sections.upload(), "inspector", sections.inspector(), "inbound", sections.inbound(),
+                "testConsole", sections.testConsole(), "secrets", sections.secrets());
     }
 
     /** @param section which menu entry is current */
@@ -48,6 +65,8 @@ final class Layout {
         model.put("base", base.value());
         model.put("notice", notice);
         model.put("htmxPath", htmxPath);
+        model.put("brand", branding);
+        model.put("sections", sections);
         // Set by AccessControl for every page behind the login; absent on the login and setup pages.
         Caller caller = ctx.attribute(AccessNames.CALLER_ATTRIBUTE);
         if (caller != null) {

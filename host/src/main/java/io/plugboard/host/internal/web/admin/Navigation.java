@@ -4,7 +4,10 @@ import io.plugboard.host.internal.hooks.HookRunner;
 import io.plugboard.sdk.hooks.AdminMenu;
 import io.plugboard.sdk.hooks.CoreHooks;
 import io.plugboard.sdk.hooks.MenuEntry;
+import io.plugboard.host.internal.config.SectionsConfig;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * The admin's left navigation, built from one list. Pages name their section by the entry's id; on
@@ -35,10 +38,23 @@ final class Navigation {
 
     private final AdminMenu items;
     private final HookRunner hooks;
+    private final BooleanSupplier receiversAvailable;
 
-    Navigation(AdminMenu items, HookRunner hooks) {
+    /**
+     * @param receiversAvailable whether a receiver plugin is running: the Inbound entry is shown only
+     *     then (its pages stay reachable and say that none is installed)
+     */
+    Navigation(AdminMenu items, HookRunner hooks, BooleanSupplier receiversAvailable) {
         this.items = items;
         this.hooks = hooks;
+        this.receiversAvailable = receiversAvailable;
+    }
+
+    /** @return the standard menu without the entries of the sections that are off */
+    static AdminMenu standard(SectionsConfig sections) {
+        Map<String, Boolean> on = Map.of("inbound", sections.inbound(), "inspector", sections.inspector(),
+                "secrets", sections.secrets());
+        return new AdminMenu(STANDARD.entries().stream().filter(e -> on.getOrDefault(e.id(), true)).toList());
     }
 
     /**
@@ -47,7 +63,9 @@ final class Navigation {
      *     section is current but which links elsewhere (a sub-page) is marked {@code true}
      */
     List<Entry> entries(String section, String path) {
-        AdminMenu menu = hooks.has(CoreHooks.ADMIN_MENU) ? hooks.applyFilters(CoreHooks.ADMIN_MENU, items) : items;
+        AdminMenu shown = receiversAvailable.getAsBoolean() ? items
+                : new AdminMenu(items.entries().stream().filter(e -> !e.id().equals("inbound")).toList());
+        AdminMenu menu = hooks.has(CoreHooks.ADMIN_MENU) ? hooks.applyFilters(CoreHooks.ADMIN_MENU, shown) : shown;
         return menu.entries().stream()
                 .map(e -> new Entry(e.id(), e.label(), e.href(), current(e, section, path)))
                 .toList();

@@ -54,7 +54,8 @@ final class SettingsPage {
                 new Fact("Java", System.getProperty("java.version")),
                 new Fact("Data folder", config.dataDir().toAbsolutePath().toString()),
                 new Fact("Plugins folder", config.plugins().dir().toAbsolutePath().toString()),
-                new Fact("Listening on", config.web().bindHost() + (config.web().behindProxy() ? " (behind a proxy)" : "")),
+                new Fact("Listening on", (config.web().mounted() ? "the application's server, under " + config.web().basePath()
+                        : config.web().bindHost()) + (config.web().behindProxy() ? " (behind a proxy)" : "")),
                 new Fact("Admin session ends after", words(config.admin().sessionIdleTimeout()) + " idle"),
                 new Fact("Retry schedule", d.retrySchedule().stream().map(SettingsPage::words)
                         .collect(Collectors.joining(", "))),

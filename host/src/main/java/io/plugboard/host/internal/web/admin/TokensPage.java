@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.auth.ApiTokens;
 import io.plugboard.host.internal.auth.TokenScope;
+import io.plugboard.host.internal.config.SectionsConfig;
 import io.plugboard.host.internal.web.http.OpenApiDocument;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,16 +25,17 @@ final class TokensPage {
     private final AdminView view;
     private final List<Operation> reference;
 
-    TokensPage(ApiTokens tokens, AdminView view, ObjectMapper mapper) {
+    /** @param sections the API reference lists only the operations of the sections that are on */
+    TokensPage(ApiTokens tokens, AdminView view, ObjectMapper mapper, SectionsConfig sections) {
         this.tokens = tokens;
         this.view = view;
-        this.reference = operations(mapper);
+        this.reference = operations(mapper, sections);
     }
 
-    private static List<Operation> operations(ObjectMapper mapper) {
+    private static List<Operation> operations(ObjectMapper mapper, SectionsConfig sections) {
         List<Operation> out = new ArrayList<>();
         try {
-            JsonNode paths = mapper.readTree(OpenApiDocument.text()).path("paths");
+            JsonNode paths = mapper.readTree(OpenApiDocument.text(sections)).path("paths");
             paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
                 if (op.getValue().has("summary") || op.getValue().has("operationId")) {
                     out.add(new Operation(op.getKey().toUpperCase(Locale.ROOT), path.getKey(),

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
+import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
@@ -27,12 +28,12 @@ final class AdminsApi {
     }
 
     void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/api/v1/admins", ctx -> ctx.json(ListJson.of(users.list())));
+        routes.get("/api/v1/admins", ctx -> JsonBody.send(ctx, mapper, ListJson.of(users.list())));
         routes.post("/api/v1/admins", ctx -> {
             JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("username", "password", "role"));
             AdminUsers.AdminUser added = accounts.add(in.string("username"), in.string("password"), in.string("role"),
                     caller(ctx));
-            ctx.status(201).json(users.list().stream().filter(a -> a.id().equals(added.id())).findFirst().orElseThrow());
+            JsonBody.send(ctx.status(201), mapper, users.list().stream().filter(a -> a.id().equals(added.id())).findFirst().orElseThrow());
         });
         routes.delete("/api/v1/admins/{username}", ctx -> {
             accounts.delete(ctx.pathParam("username"), caller(ctx));

@@ -24,7 +24,7 @@ public final class ApiEventRoutes implements RouteGroup {
 
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
-        new EventTypesApi(eventTypes).register(routes);
+        new EventTypesApi(eventTypes, mapper).register(routes);
         new EventsApi(events, mapper).register(routes);
         new EventBatchApi(events, mapper, BatchInput.maxBytes(maxRequestBytes)).register(routes);
     }

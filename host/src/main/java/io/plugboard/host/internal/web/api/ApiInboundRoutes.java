@@ -26,8 +26,8 @@ public final class ApiInboundRoutes implements RouteGroup {
 
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
-        new ReceiversApi(inbound.receivers()).register(routes);
+        new ReceiversApi(inbound.receivers(), mapper).register(routes);
         new InboundWebhooksApi(inbound, mapper, base).register(routes);
-        new ReceivedEventsApi(received).register(routes);
+        new ReceivedEventsApi(received, mapper).register(routes);
     }
 }

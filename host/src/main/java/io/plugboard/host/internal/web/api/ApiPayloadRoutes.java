@@ -3,6 +3,7 @@ package io.plugboard.host.internal.web.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.delivery.RequestPreview;
+import io.plugboard.host.internal.config.SectionsConfig;
 import io.plugboard.host.internal.delivery.TestConsole;
 import io.plugboard.host.internal.inspector.Inboxes;
 import io.plugboard.host.internal.outbound.WebhookService;
@@ -18,21 +19,28 @@ public final class ApiPayloadRoutes implements RouteGroup {
     private final Inboxes inspector;
     private final WebhookService webhooks;
     private final ObjectMapper mapper;
+    private final SectionsConfig sections;
 
+    /** @param sections the test console, secrets and inspector are registered only when on */
     public ApiPayloadRoutes(RequestPreview preview, TestConsole console, SecretService secrets, Inboxes inspector,
-                            WebhookService webhooks, ObjectMapper mapper) {
+                            WebhookService webhooks, ObjectMapper mapper, SectionsConfig sections) {
         this.preview = preview;
         this.console = console;
         this.secrets = secrets;
         this.inspector = inspector;
         this.webhooks = webhooks;
         this.mapper = mapper;
+        this.sections = sections;
     }
 
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
-        new PreviewApi(preview, console, webhooks, mapper).register(routes);
-        new SecretsApi(secrets, mapper).register(routes);
-        new InspectorApi(inspector, webhooks, mapper).register(routes);
+        new PreviewApi(preview, console, webhooks, mapper, sections.testConsole()).register(routes);
+        if (sections.secrets()) {
+            new SecretsApi(secrets, mapper).register(routes);
+        }
+        if (sections.inspector()) {
+            new InspectorApi(inspector, webhooks, mapper).register(routes);
+        }
     }
 }

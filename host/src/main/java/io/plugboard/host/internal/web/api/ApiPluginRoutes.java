@@ -14,18 +14,21 @@ public final class ApiPluginRoutes implements RouteGroup {
     private final SettingsService settings;
     private final PluginRoutes pluginRoutes;
     private final ObjectMapper mapper;
+    private final boolean uploadOn;
 
+    /** @param uploadOn whether plugin jars may be uploaded (the upload section is on) */
     public ApiPluginRoutes(PluginService plugins, SettingsService settings, PluginRoutes pluginRoutes,
-                           ObjectMapper mapper) {
+                           ObjectMapper mapper, boolean uploadOn) {
         this.plugins = plugins;
         this.settings = settings;
         this.pluginRoutes = pluginRoutes;
         this.mapper = mapper;
+        this.uploadOn = uploadOn;
     }
 
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
-        new PluginsApi(plugins).register(routes);
+        new PluginsApi(plugins, mapper, uploadOn).register(routes);
         // Last under /api/v1/plugins: the host's own plugin endpoints must win over the plugins' routes.
         new PluginSettingsApi(settings, mapper).register(routes);
         new PluginRoutesApi(pluginRoutes, mapper).register(routes);

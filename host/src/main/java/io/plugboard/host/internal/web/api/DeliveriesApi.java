@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
+import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,7 +63,7 @@ final class DeliveriesApi {
         String before = ctx.queryParam("before");
         List<DeliveryRecord> page = deliveries.list(w.id(), status, before == null || before.isBlank() ? null : before,
                 limit);
-        ctx.json(new ListJson<>(page, deliveries.count(w.id(), status)));
+        JsonBody.send(ctx, mapper, new ListJson<>(page, deliveries.count(w.id(), status)));
     }
 
     private void get(Context ctx) {
@@ -70,7 +71,7 @@ final class DeliveriesApi {
         DeliveryRecord d = deliveries.get(id);
         String data = deliveries.eventData(d.eventId()).orElse("null");
         try {
-            ctx.json(new DeliveryJson(d, deliveries.attempts(id), mapper.readTree(data)));
+            JsonBody.send(ctx, mapper, new DeliveryJson(d, deliveries.attempts(id), mapper.readTree(data)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored event " + d.eventId() + " is not JSON", e);
         }
@@ -80,7 +81,7 @@ final class DeliveriesApi {
         String id = ctx.pathParam("id");
         String queued = deliveries.redeliver(id, clock.instant());
         wake.run();
-        ctx.status(202).json(Map.of("id", queued));
+        JsonBody.send(ctx.status(202), mapper, Map.of("id", queued));
     }
 
     private void recover(Context ctx) {
@@ -93,7 +94,7 @@ final class DeliveriesApi {
         Instant from = InputTimes.instant("since", since);
         int queued = deliveries.recover(w.id(), from, clock.instant());
         wake.run();
-        ctx.status(202).json(Map.of("queued", queued));
+        JsonBody.send(ctx.status(202), mapper, Map.of("queued", queued));
     }
 
     private void stats(Context ctx) {
@@ -107,7 +108,7 @@ final class DeliveriesApi {
             days.add(new DayJson(d, counts[0], counts[1]));
         }
         var s = w.stats();
-        ctx.json(new StatsJson(w.id(), s.okCount(), s.failedCount(), s.lastStatus(), s.lastError(), s.lastAttemptAt(),
+        JsonBody.send(ctx, mapper, new StatsJson(w.id(), s.okCount(), s.failedCount(), s.lastStatus(), s.lastError(), s.lastAttemptAt(),
                 deliveries.count(w.id(), "pending"), days));
     }
 

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
+import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.common.ValidationException;
@@ -53,7 +54,7 @@ final class EventBatchApi {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("ids", ids);
             answer.put("replayed", replayed);
-            ctx.status(202).json(answer);
+            JsonBody.send(ctx.status(202), mapper, answer);
         });
     }
 

@@ -1,5 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.common.NotFoundException;
@@ -19,17 +21,19 @@ final class EventTypesApi {
     }
 
     private final EventTypeRegistry registry;
+    private final ObjectMapper mapper;
 
-    EventTypesApi(EventTypeRegistry registry) {
+    EventTypesApi(EventTypeRegistry registry, ObjectMapper mapper) {
         this.registry = registry;
+        this.mapper = mapper;
     }
 
     void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/event-types", ctx ->
-                ctx.json(ListJson.of(registry.all().stream().map(EventTypeJson::of).toList())));
+                JsonBody.send(ctx, mapper, ListJson.of(registry.all().stream().map(EventTypeJson::of).toList())));
         routes.get("/api/v1/event-types/{key}", ctx -> {
             String key = ctx.pathParam("key");
-            ctx.json(EventTypeJson.of(registry.find(key)
+            JsonBody.send(ctx, mapper, EventTypeJson.of(registry.find(key)
                     .orElseThrow(() -> new NotFoundException("no event type has the key '" + key + "'"))));
         });
     }

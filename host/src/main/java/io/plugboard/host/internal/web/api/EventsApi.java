@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
+import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -47,7 +48,7 @@ final class EventsApi {
             }
             if (key == null) {
                 StoredEvent event = events.emit(SOURCE, type, data);
-                ctx.status(202).json(Map.of("id", event.id()));
+                JsonBody.send(ctx.status(202), mapper, Map.of("id", event.id()));
                 return;
             }
             Emitted emitted = events.emitAll(SOURCE, List.of(new EventService.NewEvent(type, data, key)),
@@ -55,7 +56,7 @@ final class EventsApi {
             if (emitted.replayed()) {
                 ctx.header(REPLAYED, "true");
             }
-            ctx.status(202).json(Map.of("id", emitted.id()));
+            JsonBody.send(ctx.status(202), mapper, Map.of("id", emitted.id()));
         });
     }
 

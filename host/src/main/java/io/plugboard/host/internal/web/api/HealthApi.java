@@ -1,5 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.web.http.JsonBody;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.HttpStatus;
 import io.plugboard.host.internal.instances.HealthCheck;
@@ -23,9 +25,11 @@ final class HealthApi {
     private static final Logger log = LoggerFactory.getLogger(HealthApi.class);
 
     private final HealthCheck health;
+    private final ObjectMapper mapper;
 
-    HealthApi(HealthCheck health) {
+    HealthApi(HealthCheck health, ObjectMapper mapper) {
         this.health = health;
+        this.mapper = mapper;
     }
 
     void register(JavalinDefaultRoutingApi routes) {
@@ -49,7 +53,7 @@ final class HealthApi {
                 ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
                 body.put("problems", problems(report));
             }
-            ctx.json(body);
+            JsonBody.send(ctx, mapper, body);
         });
     }
 

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
+import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.config.BasePath;
@@ -43,25 +44,25 @@ final class InboundWebhooksApi {
     void register(JavalinDefaultRoutingApi routes) {
         routes.get(BASE, this::list);
         routes.post(BASE, this::create);
-        routes.get(BASE + "/{id}", ctx -> ctx.json(InboundJson.of(inbound.get(ctx.pathParam("id")), inbound)));
+        routes.get(BASE + "/{id}", ctx -> JsonBody.send(ctx, mapper, InboundJson.of(inbound.get(ctx.pathParam("id")), inbound)));
         routes.patch(BASE + "/{id}", this::update);
         routes.delete(BASE + "/{id}", ctx -> {
             inbound.delete(ctx.pathParam("id"));
             ctx.status(204);
         });
-        routes.post(BASE + "/{id}/enable", ctx -> ctx.json(InboundJson.of(
+        routes.post(BASE + "/{id}/enable", ctx -> JsonBody.send(ctx, mapper, InboundJson.of(
                 inbound.setState(ctx.pathParam("id"), InboundWebhook.State.ENABLED), inbound)));
-        routes.post(BASE + "/{id}/disable", ctx -> ctx.json(InboundJson.of(
+        routes.post(BASE + "/{id}/disable", ctx -> JsonBody.send(ctx, mapper, InboundJson.of(
                 inbound.setState(ctx.pathParam("id"), InboundWebhook.State.DISABLED), inbound)));
         routes.post(BASE + "/{id}/verify", ctx -> {
             Map<String, String> problems = inbound.verify(ctx.pathParam("id"));
-            ctx.json(new VerifyJson(problems.isEmpty(), problems));
+            JsonBody.send(ctx, mapper, new VerifyJson(problems.isEmpty(), problems));
         });
         routes.post(BASE + "/{id}/rotate-key", ctx ->
-                ctx.json(InboundJson.of(inbound.rotateKey(ctx.pathParam("id")), inbound, ctx, base)));
-        routes.post(BASE + "/{id}/upgrade", ctx -> ctx.json(InboundJson.of(inbound.upgrade(ctx.pathParam("id")), inbound)));
-        routes.get(BASE + "/{id}/stats", ctx -> ctx.json(InboundJson.Stats.of(inbound.get(ctx.pathParam("id")).stats())));
-        routes.get(BASE + "/{id}/errors", ctx -> ctx.json(ListJson.of(inbound.errors(ctx.pathParam("id"),
+                JsonBody.send(ctx, mapper, InboundJson.of(inbound.rotateKey(ctx.pathParam("id")), inbound, ctx, base)));
+        routes.post(BASE + "/{id}/upgrade", ctx -> JsonBody.send(ctx, mapper, InboundJson.of(inbound.upgrade(ctx.pathParam("id")), inbound)));
+        routes.get(BASE + "/{id}/stats", ctx -> JsonBody.send(ctx, mapper, InboundJson.Stats.of(inbound.get(ctx.pathParam("id")).stats())));
+        routes.get(BASE + "/{id}/errors", ctx -> JsonBody.send(ctx, mapper, ListJson.of(inbound.errors(ctx.pathParam("id"),
                 QueryParams.integer(ctx, "limit", InboundRequestLog.ERRORS_KEPT, 1, InboundRequestLog.ERRORS_KEPT)))));
     }
 
@@ -70,21 +71,21 @@ final class InboundWebhooksApi {
                 QueryParams.integer(ctx, "limit", InboundQuery.DEFAULT_LIMIT, 1, InboundQuery.MAX_LIMIT),
                 QueryParams.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE));
         InboundPage page = inbound.search(query);
-        ctx.json(new ListJson<>(page.data().stream().map(w -> InboundJson.of(w, inbound)).toList(), page.total()));
+        JsonBody.send(ctx, mapper, new ListJson<>(page.data().stream().map(w -> InboundJson.of(w, inbound)).toList(), page.total()));
     }
 
     private void create(Context ctx) {
         JsonInput in = JsonInput.read(ctx, mapper, false, CREATE_FIELDS);
         CreatedKey created = inbound.create(new InboundDraft(in.string("name"), in.string("receiver"),
                 settings(in.node("settings")), in.string("upgrade_mode")));
-        ctx.status(201).header("Location", BASE + "/" + created.webhook().id()).json(InboundJson.of(created, inbound, ctx, base));
+        JsonBody.send(ctx.status(201).header("Location", BASE + "/" + created.webhook().id()), mapper, InboundJson.of(created, inbound, ctx, base));
     }
 
     private void update(Context ctx) {
         JsonInput in = JsonInput.read(ctx, mapper, false, PATCH_FIELDS);
         InboundWebhook updated = inbound.update(ctx.pathParam("id"), new InboundChanges(in.string("name"),
                 in.has("settings") ? settings(in.node("settings")) : null, in.string("upgrade_mode"), false));
-        ctx.json(InboundJson.of(updated, inbound));
+        JsonBody.send(ctx, mapper, InboundJson.of(updated, inbound));
     }
 
     /** An object of key to string, number, boolean or null (null removes a value). */

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
+import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
@@ -43,7 +44,7 @@ final class InspectorApi {
     }
 
     void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/api/v1/inspector", ctx -> ctx.json(ListJson.of(inboxes.list().stream().map(this::json).toList())));
+        routes.get("/api/v1/inspector", ctx -> JsonBody.send(ctx, mapper, ListJson.of(inboxes.list().stream().map(this::json).toList())));
         routes.post("/api/v1/inspector", this::create);
         routes.get("/api/v1/inspector/{id}/requests", this::requests);
         routes.delete("/api/v1/inspector/{id}", ctx -> {
@@ -59,7 +60,7 @@ final class InspectorApi {
         if (label.isEmpty() || label.length() > 100) {
             throw new ApiException(400, "label must be 1 to 100 characters");
         }
-        ctx.status(201).json(json(inboxes.create(label)));
+        JsonBody.send(ctx.status(201), mapper, json(inboxes.create(label)));
     }
 
     private void requests(Context ctx) {
@@ -71,7 +72,7 @@ final class InspectorApi {
                 + webhookId + "'");
         List<RequestJson> data = inboxes.requests(inbox).stream().map(r -> RequestJson.of(r,
                 !checking ? null : against == null ? unknown : SignatureCheck.check(r, against))).toList();
-        ctx.json(ListJson.of(data));
+        JsonBody.send(ctx, mapper, ListJson.of(data));
     }
 
     private Inbox inbox(Context ctx) {

@@ -1,5 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.web.http.JsonBody;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.instances.InstanceInfo;
 import io.plugboard.host.internal.instances.Instances;
@@ -13,15 +15,17 @@ import java.util.List;
 final class InstancesApi {
 
     private final Instances instances;
+    private final ObjectMapper mapper;
 
-    InstancesApi(Instances instances) {
+    InstancesApi(Instances instances, ObjectMapper mapper) {
         this.instances = instances;
+        this.mapper = mapper;
     }
 
     void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/instances", ctx -> {
             List<InstanceInfo> all = instances.list();
-            ctx.json(new Listing(all, all.size(), instances.id(), instances.queueLagMs(), VersionSkew.of(all)));
+            JsonBody.send(ctx, mapper, new Listing(all, all.size(), instances.id(), instances.queueLagMs(), VersionSkew.of(all)));
         });
     }
 

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
+import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -34,7 +35,7 @@ final class PluginSettingsApi {
     void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/plugins/{plugin_id}/settings", ctx -> {
             String id = ctx.pathParam("plugin_id");
-            ctx.json(new SettingsJson(id, settings.view(id)));
+            JsonBody.send(ctx, mapper, new SettingsJson(id, settings.view(id)));
         });
         routes.put("/api/v1/plugins/{plugin_id}/settings", this::update);
     }
@@ -52,6 +53,6 @@ final class PluginSettingsApi {
             throw new ApiException(400, "request body must be a JSON object of setting keys to values");
         }
         Set<String> changed = settings.update(id, SettingValuesJson.read(body, ""), false);
-        ctx.json(new SavedJson(id, settings.view(id), Set.copyOf(changed)));
+        JsonBody.send(ctx, mapper, new SavedJson(id, settings.view(id), Set.copyOf(changed)));
     }
 }

@@ -1,5 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.web.http.JsonBody;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.plugins.PluginReport;
@@ -18,18 +20,25 @@ import java.io.UncheckedIOException;
 final class PluginsApi {
 
     private final PluginService plugins;
+    private final ObjectMapper mapper;
+    private final boolean uploadOn;
 
-    PluginsApi(PluginService plugins) {
+    /** @param uploadOn whether {@code POST /api/v1/plugins} is registered (the upload section is on) */
+    PluginsApi(PluginService plugins, ObjectMapper mapper, boolean uploadOn) {
         this.plugins = plugins;
+        this.mapper = mapper;
+        this.uploadOn = uploadOn;
     }
 
     void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/api/v1/plugins", ctx -> ctx.json(ListJson.of(plugins.reports())));
-        routes.post("/api/v1/plugins", this::upload);
-        routes.get("/api/v1/plugins/{id}", ctx -> ctx.json(plugins.report(ctx.pathParam("id"))));
-        routes.post("/api/v1/plugins/{id}/activate", ctx -> ctx.json(plugins.activate(ctx.pathParam("id"))));
-        routes.post("/api/v1/plugins/{id}/deactivate", ctx -> ctx.json(plugins.deactivate(ctx.pathParam("id"))));
-        routes.post("/api/v1/plugins/{id}/downgrade", ctx -> ctx.json(plugins.downgrade(ctx.pathParam("id"))));
+        routes.get("/api/v1/plugins", ctx -> JsonBody.send(ctx, mapper, ListJson.of(plugins.reports())));
+        if (uploadOn) {
+            routes.post("/api/v1/plugins", this::upload);
+        }
+        routes.get("/api/v1/plugins/{id}", ctx -> JsonBody.send(ctx, mapper, plugins.report(ctx.pathParam("id"))));
+        routes.post("/api/v1/plugins/{id}/activate", ctx -> JsonBody.send(ctx, mapper, plugins.activate(ctx.pathParam("id"))));
+        routes.post("/api/v1/plugins/{id}/deactivate", ctx -> JsonBody.send(ctx, mapper, plugins.deactivate(ctx.pathParam("id"))));
+        routes.post("/api/v1/plugins/{id}/downgrade", ctx -> JsonBody.send(ctx, mapper, plugins.downgrade(ctx.pathParam("id"))));
         routes.delete("/api/v1/plugins/{id}", ctx -> {
             plugins.uninstall(ctx.pathParam("id"));
             ctx.status(204);
@@ -44,6 +53,6 @@ final class PluginsApi {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ctx.status(201).header("Location", "/api/v1/plugins/" + report.id()).json(report);
+        JsonBody.send(ctx.status(201).header("Location", "/api/v1/plugins/" + report.id()), mapper, report);
     }
 }

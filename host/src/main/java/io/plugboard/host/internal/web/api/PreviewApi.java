@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
+import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -26,17 +27,22 @@ final class PreviewApi {
     private final TestConsole console;
     private final WebhookService webhooks;
     private final ObjectMapper mapper;
+    private final boolean consoleOn;
 
-    PreviewApi(RequestPreview preview, TestConsole console, WebhookService webhooks, ObjectMapper mapper) {
+    /** @param consoleOn whether the test console's route is registered (its section is on) */
+    PreviewApi(RequestPreview preview, TestConsole console, WebhookService webhooks, ObjectMapper mapper, boolean consoleOn) {
         this.preview = preview;
         this.console = console;
         this.webhooks = webhooks;
         this.mapper = mapper;
+        this.consoleOn = consoleOn;
     }
 
     void register(JavalinDefaultRoutingApi routes) {
         routes.post("/api/v1/webhooks/preview", this::preview);
-        routes.post("/api/v1/webhooks/{id}/console", this::console);
+        if (consoleOn) {
+            routes.post("/api/v1/webhooks/{id}/console", this::console);
+        }
     }
 
     private void preview(Context ctx) {
@@ -53,13 +59,13 @@ final class PreviewApi {
         if (event == null && base != null) {
             event = base.events().get(0);
         }
-        ctx.json(preview.preview(name, url, token, settings, event, payload(in)));
+        JsonBody.send(ctx, mapper, preview.preview(name, url, token, settings, event, payload(in)));
     }
 
     private void console(Context ctx) {
         Webhook webhook = webhooks.get(ctx.pathParam("id"));
         JsonInput in = JsonInput.read(ctx, mapper, true, Set.of("event", "payload"));
-        ctx.json(ConsoleJson.of(console.send(webhook, in.string("event"), payload(in))));
+        JsonBody.send(ctx, mapper, ConsoleJson.of(console.send(webhook, in.string("event"), payload(in))));
     }
 
     private static JsonNode payload(JsonInput in) {

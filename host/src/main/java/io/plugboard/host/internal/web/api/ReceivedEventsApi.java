@@ -1,5 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.inbound.ReceivedEvents;
@@ -17,16 +19,18 @@ final class ReceivedEventsApi {
     record EventJson(String id, String type, String source, Instant createdAt, @JsonRawValue String data, Origin origin) {}
 
     private final ReceivedEvents received;
+    private final ObjectMapper mapper;
 
-    ReceivedEventsApi(ReceivedEvents received) {
+    ReceivedEventsApi(ReceivedEvents received, ObjectMapper mapper) {
         this.received = received;
+        this.mapper = mapper;
     }
 
     void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/received-events", ctx -> {
             int limit = QueryParams.integer(ctx, "limit", 50, 1, ReceivedEvents.MAX_LIMIT);
             String inbound = blankToNull(ctx.queryParam("inbound_webhook"));
-            ctx.json(ListJson.of(received.list(inbound, blankToNull(ctx.queryParam("before")), limit).stream()
+            JsonBody.send(ctx, mapper, ListJson.of(received.list(inbound, blankToNull(ctx.queryParam("before")), limit).stream()
                     .map(r -> new EventJson(r.eventId(), r.type(), "inbound:" + r.inboundId(), r.createdAt(),
                             r.data(), new Origin(r.inboundId(), r.inboundName(), r.externalId(),
                             r.occurredAt(), r.receivedAt()))).toList()));

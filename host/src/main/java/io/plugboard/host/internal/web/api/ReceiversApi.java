@@ -1,5 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.web.http.JsonBody;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.inbound.AvailableReceiver;
 import io.plugboard.host.internal.inbound.ReceiverRegistry;
@@ -27,13 +29,15 @@ final class ReceiversApi {
     }
 
     private final ReceiverRegistry receivers;
+    private final ObjectMapper mapper;
 
-    ReceiversApi(ReceiverRegistry receivers) {
+    ReceiversApi(ReceiverRegistry receivers, ObjectMapper mapper) {
         this.receivers = receivers;
+        this.mapper = mapper;
     }
 
     void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/receivers", ctx ->
-                ctx.json(ListJson.of(receivers.all().stream().map(ReceiverJson::of).toList())));
+                JsonBody.send(ctx, mapper, ListJson.of(receivers.all().stream().map(ReceiverJson::of).toList())));
     }
 }

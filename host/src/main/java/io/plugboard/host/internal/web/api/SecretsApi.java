@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
+import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.secrets.SecretService;
@@ -20,14 +21,14 @@ final class SecretsApi {
     }
 
     void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/api/v1/secrets", ctx -> ctx.json(ListJson.of(secrets.list())));
+        routes.get("/api/v1/secrets", ctx -> JsonBody.send(ctx, mapper, ListJson.of(secrets.list())));
         routes.post("/api/v1/secrets", ctx -> {
             JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("name", "value"));
             String name = in.string("name");
             boolean created = secrets.put(name, in.string("value"));
             String stored = name.strip();
-            ctx.status(created ? 201 : 200).header("Location", "/api/v1/secrets/" + stored)
-                    .json(secrets.list().stream().filter(s -> s.name().equals(stored)).findFirst().orElseThrow());
+            JsonBody.send(ctx.status(created ? 201 : 200).header("Location", "/api/v1/secrets/" + stored), mapper,
+                    secrets.list().stream().filter(s -> s.name().equals(stored)).findFirst().orElseThrow());
         });
         routes.delete("/api/v1/secrets/{name}", ctx -> {
             secrets.delete(ctx.pathParam("name"));

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
+import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.auth.ApiTokens;
@@ -19,11 +20,11 @@ final class TokensApi {
     }
 
     void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/api/v1/tokens", ctx -> ctx.json(ListJson.of(tokens.list())));
+        routes.get("/api/v1/tokens", ctx -> JsonBody.send(ctx, mapper, ListJson.of(tokens.list())));
         routes.post("/api/v1/tokens", ctx -> {
             JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("name", "scope"));
             ApiTokens.Created created = tokens.create(in.string("name"), in.string("scope"));
-            ctx.status(201).json(new CreatedJson(created.token(), created.value()));
+            JsonBody.send(ctx.status(201), mapper, new CreatedJson(created.token(), created.value()));
         });
         routes.delete("/api/v1/tokens/{id}", ctx -> {
             tokens.revoke(ctx.pathParam("id"));

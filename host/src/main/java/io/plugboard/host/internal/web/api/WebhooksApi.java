@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
+import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -57,7 +58,7 @@ final class WebhooksApi {
     void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/webhooks", this::list);
         routes.post("/api/v1/webhooks", this::create);
-        routes.get("/api/v1/webhooks/{id}", ctx -> ctx.json(json(webhooks.get(ctx.pathParam("id")), true)));
+        routes.get("/api/v1/webhooks/{id}", ctx -> JsonBody.send(ctx, mapper, json(webhooks.get(ctx.pathParam("id")), true)));
         routes.patch("/api/v1/webhooks/{id}", this::update);
         routes.delete("/api/v1/webhooks/{id}", ctx -> {
             webhooks.delete(ctx.pathParam("id"));
@@ -65,7 +66,7 @@ final class WebhooksApi {
         });
         routes.post("/api/v1/webhooks/{id}/test", this::test);
         routes.post("/api/v1/webhooks/{id}/rotate-secret", ctx ->
-                ctx.json(json(webhooks.rotateSecret(ctx.pathParam("id"), rotationOverlap), true)));
+                JsonBody.send(ctx, mapper, json(webhooks.rotateSecret(ctx.pathParam("id"), rotationOverlap), true)));
     }
 
     private void list(Context ctx) {
@@ -74,7 +75,7 @@ final class WebhooksApi {
                 QueryParams.integer(ctx, "limit", WebhookQuery.DEFAULT_LIMIT, 1, WebhookQuery.MAX_LIMIT),
                 QueryParams.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE));
         WebhookPage page = webhooks.search(query);
-        ctx.json(new ListJson<>(page.data().stream().map(w -> json(w, false)).toList(), page.total()));
+        JsonBody.send(ctx, mapper, new ListJson<>(page.data().stream().map(w -> json(w, false)).toList(), page.total()));
     }
 
     private void create(Context ctx) {
@@ -83,7 +84,7 @@ final class WebhooksApi {
         Webhook created = webhooks.create(new WebhookSettings(in.string("name"), in.string("url"), in.strings("events"),
                 enabled == null || enabled, in.string("token"), new PayloadSettings(in.string("format"),
                         in.string("template"), in.stringMap("headers"), in.string("filter"))), in.problems());
-        ctx.status(201).header("Location", "/api/v1/webhooks/" + created.id()).json(json(created, true));
+        JsonBody.send(ctx.status(201).header("Location", "/api/v1/webhooks/" + created.id()), mapper, json(created, true));
     }
 
     private void update(Context ctx) {
@@ -92,7 +93,7 @@ final class WebhooksApi {
                 in.string("url"), in.strings("events"), in.bool("enabled"), in.has("token"), in.string("token"),
                 new PayloadSettings.Changes(in.string("format"), in.has("template"), in.string("template"),
                         in.stringMap("headers"), in.has("filter"), in.string("filter"))), in.problems());
-        ctx.json(json(updated, true));
+        JsonBody.send(ctx, mapper, json(updated, true));
     }
 
     private void test(Context ctx) {
@@ -102,7 +103,7 @@ final class WebhooksApi {
         if (payload != null && !payload.isObject()) {
             throw ValidationException.of("payload", "payload must be a JSON object (the event's data)");
         }
-        ctx.json(TestJson.of(testSender.send(webhook, in.string("event"), payload)));
+        JsonBody.send(ctx, mapper, TestJson.of(testSender.send(webhook, in.string("event"), payload)));
     }
 
     private WebhookJson json(Webhook webhook, boolean withSecret) {

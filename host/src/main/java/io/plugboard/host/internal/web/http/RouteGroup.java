@@ -11,4 +11,12 @@ public interface RouteGroup {
 
     /** Adds this area's routes. */
     void register(JavalinDefaultRoutingApi routes);
+
+    /**
+     * @param on whether the area's section is on
+     * @return the group, or one that registers nothing (so the area's paths answer 404) when it is off
+     */
+    static RouteGroup onlyIf(boolean on, RouteGroup group) {
+        return on ? group : routes -> { };
+    }
 }
