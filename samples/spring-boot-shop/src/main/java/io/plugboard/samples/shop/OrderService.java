@@ -20,14 +20,16 @@ public class OrderService {
     }
 
     /** Stores the order and emits {@code order_placed} in one transaction. @return the order's id */
+    // snippet:place-order
     @Transactional
     public String placeOrder(String customer, long totalCents) {
         String id = "ord_" + UUID.randomUUID().toString().substring(0, 8);
         db.sql("INSERT INTO orders (id, customer, total_cents) VALUES (?, ?, ?)")
                 .params(id, customer, totalCents).update();
         events.emit("order_placed", Map.of("order_id", id, "customer", customer, "total_cents", totalCents));
-        return id;
+        return id;                                      // committed: the order and its event, or neither
     }
+    // end:place-order
 
     /**
      * Stores an order and emits its event, then fails (a payment refused after the fact): the

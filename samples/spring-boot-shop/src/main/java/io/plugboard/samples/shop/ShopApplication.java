@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 public class ShopApplication {
 
     /** The event type the shop emits; the starter registers every EventType bean with the host. */
+    // snippet:event-type-bean
     @Bean
     EventType orderPlaced() {
         return EventType.builder("order_placed")
@@ -23,6 +24,7 @@ public class ShopApplication {
                 .sample("{\"order_id\": \"ord_42\", \"customer\": \"ada@example.com\", \"total_cents\": 4200}")
                 .build();
     }
+    // end:event-type-bean
 
     public static void main(String[] args) {
         SpringApplication.run(ShopApplication.class, args);
