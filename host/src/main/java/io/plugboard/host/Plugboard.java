@@ -3,6 +3,7 @@ package io.plugboard.host;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.plugboard.host.internal.config.HostConfig;
 import io.plugboard.host.internal.common.Json;
 import io.plugboard.host.internal.wiring.HostRuntime;
@@ -165,6 +166,18 @@ public final class Plugboard implements AutoCloseable {
         report.problems().forEach(p -> problems.add(new HostHealth.Problem(p.worker(), p.error(), p.since(), p.failures())));
         return new HostHealth(HostHealth.Status.valueOf(report.status().name()), report.instanceId(),
                 report.queueLagMs() == null ? -1 : report.queueLagMs(), List.copyOf(problems));
+    }
+
+    /**
+     * The host's Micrometer meters: events emitted per type, delivery attempts and finished deliveries by
+     * webhook and outcome, queue depth, age of the oldest pending delivery, delivery latency. This is the
+     * registry {@code GET /metrics} scrapes; read its meters (e.g. mirror them into the application's own
+     * registry, as the Spring Boot starter does) rather than adding meters or filters to it.
+     *
+     * @return the registry of the host's meters, for the host's lifetime
+     */
+    public MeterRegistry meterRegistry() {
+        return running().meters();
     }
 
     /**

@@ -123,7 +123,7 @@ class TestTokenScopes {
     void tokensMadeBeforeScopesExistedKeepDoingEverything() throws Exception {
         Path data = TestHost.tempDir("data");
         String url = TestDatabases.postgresMode() ? TestDatabases.schemaFor(data) : "jdbc:sqlite:" + data.resolve("plugboard.db");
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration/common").target("3")
+        Flyway.configure().dataSource(url, null, null).locations("classpath:io/plugboard/host/migration").target("3")
                 .load().migrate();
         String value = "pbk_" + "A".repeat(43);
         try (var c = DriverManager.getConnection(url); var s = c.prepareStatement("INSERT INTO api_tokens "

@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * One set of migrations for both databases: every script in {@code db/migration/common} applies (on
- * SQLite, and on PostgreSQL in the PostgreSQL run), and none hides in a per-database folder.
+ * One set of migrations for both databases: every script in {@code io/plugboard/host/migration} applies (on
+ * SQLite, and on PostgreSQL in the PostgreSQL run), none hides in a per-database folder, and none is
+ * where an application's own Flyway would find it.
  */
 class TestMigrations {
 
@@ -43,11 +44,14 @@ class TestMigrations {
     }
 
     @Test
-    void scriptsLiveInTheCommonFolderOnly() {
-        assertThat(getClass().getClassLoader().getResource("db/migration/sqlite"))
-                .as("a script in db/migration/sqlite would never run on PostgreSQL; put it in db/migration/common")
+    void scriptsLiveInTheHostsOwnFolderOnly() {
+        assertThat(getClass().getClassLoader().getResource("io/plugboard/host/migration/sqlite"))
+                .as("a script for SQLite only would never run on PostgreSQL; put it in io/plugboard/host/migration")
                 .isNull();
-        assertThat(getClass().getClassLoader().getResource("db/migration/postgresql")).isNull();
+        assertThat(getClass().getClassLoader().getResource("io/plugboard/host/migration/postgresql")).isNull();
+        assertThat(getClass().getClassLoader().getResource("db/migration"))
+                .as("db/migration is where an application's Flyway (Spring Boot's default) looks, sub-folders too")
+                .isNull();
     }
 
     @Test
@@ -56,7 +60,7 @@ class TestMigrations {
     }
 
     private List<String> scripts() throws IOException, URISyntaxException {
-        Path dir = Path.of(getClass().getClassLoader().getResource("db/migration/common").toURI());
+        Path dir = Path.of(getClass().getClassLoader().getResource("io/plugboard/host/migration").toURI());
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).toList();
         }

@@ -2,6 +2,7 @@ package io.plugboard.host.internal.delivery;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -65,6 +66,11 @@ public final class DeliveryMetrics {
             Counter.Builder b = Counter.builder(name).tag(k1, v1);
             return (k2 == null ? b : b.tag(k2, v2)).register(registry);
         });
+    }
+
+    /** @return the registry of these meters, for {@code Plugboard.meterRegistry()} */
+    public MeterRegistry registry() {
+        return registry;
     }
 
     /** @return every metric in the Prometheus text format */

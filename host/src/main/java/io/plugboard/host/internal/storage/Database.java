@@ -23,14 +23,18 @@ import org.sqlite.SQLiteDataSource;
  * The host's database, pooled, migrated by Flyway at open, used through Jdbi: by default an SQLite
  * file in the data directory (WAL mode), or a shared PostgreSQL database, or the application's own
  * database through its {@link DataSource} ({@link AppDatabase}). All run the same migrations, from
- * {@code db/migration/common}. Closing it releases every connection of the host's own pool; the
+ * {@code io/plugboard/host/migration}. Closing it releases every connection of the host's own pool; the
  * application's pool is the application's to close.
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     static final String FILE_NAME = "plugboard.db";
-    static final String MIGRATIONS = "classpath:db/migration/common";
+    /**
+     * Not under {@code db/migration}: an application's own Flyway (Spring Boot's default location) scans
+     * that folder with its sub-folders and would run the host's scripts into its own history.
+     */
+    static final String MIGRATIONS = "classpath:io/plugboard/host/migration";
     /** Flyway's history table in the host's own database (the name Flyway gives it by default). */
     static final String OWN_HISTORY = "flyway_schema_history";
     /** Flyway's history table in the application's database, beside the application's own Flyway table. */

@@ -99,6 +99,7 @@ import io.plugboard.host.internal.outbound.WebhookValidator;
 import io.plugboard.sdk.EventEmitter;
 import io.plugboard.sdk.EventType;
 import io.plugboard.sdk.hooks.Hooks;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -137,6 +138,7 @@ public final class HostRuntime implements AutoCloseable {
     private String instanceId;
     private HealthCheck health;
     private Database database;
+    private DeliveryMetrics metrics;
 
     private HostRuntime() {}
 
@@ -186,6 +188,7 @@ public final class HostRuntime implements AutoCloseable {
         PluginContributions pluginParts = new PluginContributions(contributions, tasks, db.dataSource());
         WebhookStore webhookStore = new WebhookStore(db.jdbi());
         DeliveryMetrics metrics = new DeliveryMetrics(db.jdbi(), clock::instant);
+        this.metrics = metrics;
         JobLeases jobs = new JobLeases(db.jdbi(), instances.id(), clock);
         Inboxes inspector = new Inboxes(db.jdbi(), apiMapper, clock);
         InboxPurge inboxPurge = closing(new InboxPurge(inspector, jobs, workers));
@@ -350,6 +353,11 @@ public final class HostRuntime implements AutoCloseable {
 
     public String instanceId() {
         return instanceId;
+    }
+
+    /** @return the registry of the host's meters, the one {@code /metrics} scrapes */
+    public MeterRegistry meters() {
+        return metrics.registry();
     }
 
     public HealthReport health() {
