@@ -7,6 +7,7 @@ import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.outbound.WebhookStore;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    private static final long IDLE_POLL_MS = 500;
+    private static final Duration IDLE_POLL = Duration.ofMillis(500);
     /** Due deliveries read ahead per webhook, so the database is read once per many sends. */
     private static final int PREFETCH = 200;
 
@@ -52,7 +53,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Ids ids;
     private final Clock clock;
     private final Leases leases;
-    private final java.time.Duration longestRequest;
+    private final Duration longestRequest;
     private final Worker worker;
     private boolean leaseWarned;
 
@@ -60,10 +61,9 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<String, AtomicInteger> inFlightByWebhook = new ConcurrentHashMap<>();
     private final AtomicInteger inFlightTotal = new AtomicInteger();
     private final Map<String, ArrayDeque<DueDelivery>> readAhead = new HashMap<>();
-    private final Object signal = new Object();
+    private final WakeSignal signal = new WakeSignal();
     /** Guards the read-ahead and the round-robin: held by whichever thread is dispatching. */
     private final ReentrantLock dispatchLock = new ReentrantLock();
-    private boolean wakeRequested;
     private volatile boolean dispatching;
     private int roundRobin;
     private Thread dispatchThread;
@@ -97,10 +97,7 @@ public final class Dispatcher implements AutoCloseable {
 
     /** Asks for a look at the queue now: new deliveries were committed, or a slot became free. */
     public void wake() {
-        synchronized (signal) {
-            wakeRequested = true;
-            signal.notifyAll();
-        }
+        signal.wake();
     }
 
     private void dispatchLoop() {
@@ -109,34 +106,14 @@ public final class Dispatcher implements AutoCloseable {
             boolean passed = dispatchAndUnlock();
             try {
                 if (passed) {
-                    awaitWake();
+                    signal.awaitWake(IDLE_POLL, () -> dispatching);
                 } else {
-                    awaitBackoff();
+                    signal.awaitPause(worker.backoff(), () -> dispatching);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-        }
-    }
-
-    private void awaitWake() throws InterruptedException {
-        synchronized (signal) {
-            if (!wakeRequested && dispatching) {
-                signal.wait(IDLE_POLL_MS);
-            }
-            wakeRequested = false;
-        }
-    }
-
-    /** After a failed pass: wakes are ignored until the backoff has passed, else a broken pass would spin. */
-    private void awaitBackoff() throws InterruptedException {
-        long until = System.nanoTime() + worker.backoff().toNanos();
-        synchronized (signal) {
-            for (long left = until - System.nanoTime(); left > 0 && dispatching; left = until - System.nanoTime()) {
-                signal.wait(Math.max(1, left / 1_000_000));
-            }
-            wakeRequested = false;
         }
     }
 
