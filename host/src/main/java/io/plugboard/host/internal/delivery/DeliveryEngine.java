@@ -3,7 +3,6 @@ package io.plugboard.host.internal.delivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.common.Ids;
 import io.plugboard.host.internal.common.Workers;
-import io.plugboard.host.internal.events.Envelope;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.instances.JobLeases;
 import io.plugboard.host.internal.storage.Database;
@@ -48,7 +47,7 @@ public final class DeliveryEngine implements AutoCloseable {
         this.leases = new Leases(jdbi, database.dialect(), instanceId, settings.leaseDuration(), clock, workers);
         this.http = new HttpSender(settings, guard, local);
         this.payloads = payloads;
-        this.requests = new RequestFactory(new Envelope(mapper), payloads, new OutgoingFilter(hooks, mapper), hostVersion);
+        this.requests = new RequestFactory(payloads, new OutgoingFilter(hooks, mapper), hostVersion);
         this.writer = new CompletionWriter(jdbi, settings, mapper, metrics, instanceId, new OutcomeHooks(hookThread));
         this.dispatcher = new Dispatcher(new DeliveryQueue(jdbi, database.dialect(), leases), webhooks, requests, http,
                 writer, settings, metrics, ids, clock, leases, workers);

@@ -1,8 +1,8 @@
 package io.plugboard.host.internal.delivery;
 
-import io.plugboard.host.internal.events.Envelope;
 import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.host.internal.payloads.Payloads;
+import io.plugboard.host.internal.payloads.RenderedBody;
 import io.plugboard.host.internal.payloads.UsedSecrets;
 import io.plugboard.host.internal.outbound.PayloadSettings;
 import io.plugboard.host.internal.outbound.Webhook;
@@ -14,19 +14,17 @@ import java.util.Map;
 /**
  * Builds the request for one attempt: the body, and the Standard Webhooks headers. The
  * {@code webhook-id} is the event id, the same for every attempt; timestamp and signature are fresh.
- * The standard format is the spliced {@link Envelope}; the other formats come from {@link Payloads}
- * (CloudEvents, templates), as do custom headers. Before either, the event's data passes the
+ * The body comes from the webhook's payload format ({@link Payloads}, which asks the format registry),
+ * as do custom headers. Before either, the event's data passes the
  * {@code outgoing_payload} filters ({@link OutgoingFilter}). Signatures cover the exact body bytes.
  */
 public final class RequestFactory {
 
-    private final Envelope envelope;
     private final Payloads payloads;
     private final OutgoingFilter filter;
     private final String userAgent;
 
-    RequestFactory(Envelope envelope, Payloads payloads, OutgoingFilter filter, String hostVersion) {
-        this.envelope = envelope;
+    RequestFactory(Payloads payloads, OutgoingFilter filter, String hostVersion) {
         this.payloads = payloads;
         this.filter = filter;
         this.userAgent = "Plugboard/" + hostVersion;
@@ -34,14 +32,12 @@ public final class RequestFactory {
 
     /** The data passes the outgoing-payload filters first; the signature covers the exact bytes sent. */
     public WebhookRequest build(Webhook webhook, StoredEvent event, Instant now) {
-        PayloadSettings p = webhook.settings().payload();
-        boolean plain = PayloadSettings.STANDARD.equals(p.format()) && p.headers().isEmpty();
-        return build(webhook, event, now, plain ? null : payloads.forRequest());
+        return build(webhook, event, now, payloads.readsSecrets(webhook.settings().payload()) ? payloads.forRequest() : null);
     }
 
     /**
      * @param secrets where secret values come from (and are remembered for masking); null only for the
-     *     standard format without custom headers
+     *     settings that read none ({@link Payloads#readsSecrets})
      */
     public WebhookRequest build(Webhook webhook, StoredEvent stored, Instant now, UsedSecrets secrets) {
         // The data passes the outgoing-payload filters first (in every format); the signature covers the bytes sent.
@@ -49,19 +45,13 @@ public final class RequestFactory {
         StoredEvent event = data == stored.data() ? stored
                 : new StoredEvent(stored.id(), stored.type(), data, stored.source(), stored.createdAt());
         PayloadSettings p = webhook.settings().payload();
-        byte[] body;
-        String contentType = "application/json";
-        if (PayloadSettings.STANDARD.equals(p.format())) {
-            body = envelope.body(event);
-        } else {
-            Payloads.Body b = payloads.body(webhook, event, secrets);
-            body = b.bytes();
-            contentType = b.contentType();
-        }
+        RenderedBody rendered = payloads.body(webhook, event, secrets);
+        byte[] body = rendered.bytes();
         long timestamp = now.getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", contentType);
+        headers.put("Content-Type", rendered.contentType());
         headers.put("User-Agent", userAgent);
+        headers.putAll(rendered.headers());
         if (secrets != null) {
             headers.putAll(payloads.headers(p, secrets));
         }

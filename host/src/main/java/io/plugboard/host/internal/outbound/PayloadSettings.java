@@ -7,20 +7,19 @@ import java.util.Map;
  * What a webhook sends besides the standard request: the body's format, its template, custom headers
  * and the condition an event must meet to be delivered.
  *
- * @param format {@code standard} (the envelope), {@code cloudevents} or {@code template}
- * @param template the Handlebars template of the body, for {@code template}; else null
+ * @param format the id of a payload format (the formats are in the payloads package's {@code PayloadFormats})
+ * @param template the Handlebars template of the body, for the {@code template} format; else null
  * @param headers custom header name → value, in order; a value may contain {@code {{secret "NAME"}}}
  * @param filter a condition on the event, e.g. {@code data.total >= 100}, or null to deliver every event
  */
 public record PayloadSettings(String format, String template, Map<String, String> headers, String filter) {
 
-    public static final String STANDARD = "standard";
-    public static final String CLOUDEVENTS = "cloudevents";
-    public static final String TEMPLATE = "template";
-    public static final PayloadSettings DEFAULT = new PayloadSettings(STANDARD, null, Map.of(), null);
+    /** The format of a webhook that names none: the standard envelope (the payloads registry must have it). */
+    public static final String DEFAULT_FORMAT = "standard";
+    public static final PayloadSettings DEFAULT = new PayloadSettings(DEFAULT_FORMAT, null, Map.of(), null);
 
     public PayloadSettings {
-        format = format == null ? STANDARD : format;
+        format = format == null ? DEFAULT_FORMAT : format;
         headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 

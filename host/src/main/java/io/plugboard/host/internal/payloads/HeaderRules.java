@@ -1,17 +1,18 @@
 package io.plugboard.host.internal.payloads;
 
-import io.plugboard.host.internal.outbound.PayloadSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Which custom headers a webhook may set. Names are HTTP tokens (RFC 9110); values are visible ASCII,
  * spaces and tabs, no CR or LF. Refused: the signature headers ({@code webhook-*}), the ones the HTTP
  * client owns ({@code content-length}, {@code host}, {@code transfer-encoding}, {@code connection},
- * and the other hop-by-hop headers), and {@code Content-Type} unless the body comes from a template.
+ * and the other hop-by-hop headers), and {@code Content-Type} unless the format takes the body's content
+ * type from it ({@link PayloadFormat#contentTypeFromHeaders()}).
  */
 final class HeaderRules {
 
@@ -24,7 +25,8 @@ final class HeaderRules {
     private HeaderRules() {}
 
     /** @return the headers with names and values trimmed, or null after putting the problem in {@code errors} */
-    static Map<String, String> check(Map<String, String> headers, String format, Map<String, String> errors) {
+    static Map<String, String> check(Map<String, String> headers, PayloadFormat format, PayloadFormats formats,
+                                     Map<String, String> errors) {
         if (headers.size() > MAX_HEADERS) {
             errors.put("headers", "at most " + MAX_HEADERS + " custom headers");
             return null;
@@ -33,7 +35,7 @@ final class HeaderRules {
         for (Map.Entry<String, String> h : headers.entrySet()) {
             String name = h.getKey() == null ? "" : h.getKey().strip();
             String value = h.getValue() == null ? "" : h.getValue().strip();
-            String problem = problem(name, value, format);
+            String problem = problem(name, value, format, formats);
             if (problem == null && out.keySet().stream().anyMatch(n -> n.equalsIgnoreCase(name))) {
                 problem = "header " + name + " is given twice";
             }
@@ -46,7 +48,7 @@ final class HeaderRules {
         return out;
     }
 
-    private static String problem(String name, String value, String format) {
+    private static String problem(String name, String value, PayloadFormat format, PayloadFormats formats) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (!TOKEN.matcher(name).matches()) {
             return "'" + name + "' is not a valid header name (letters, digits and !#$%&'*+.^_`|~- only)";
@@ -57,8 +59,9 @@ final class HeaderRules {
         if (RESERVED.contains(lower)) {
             return "header " + name + " is set by the HTTP client and cannot be changed";
         }
-        if (lower.equals("content-type") && !PayloadSettings.TEMPLATE.equals(format)) {
-            return "Content-Type can be set only with format \"template\"; the other formats have their own";
+        if (lower.equals("content-type") && !format.contentTypeFromHeaders()) {
+            return "Content-Type can be set only with format " + formats.choosingContentType().stream()
+                    .map(id -> "\"" + id + "\"").collect(Collectors.joining(" or ")) + "; the other formats have their own";
         }
         if (value.isEmpty()) {
             return "header " + name + " needs a value";

@@ -1,31 +1,22 @@
 package io.plugboard.host.internal.payloads;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.host.internal.outbound.PayloadSettings;
 import io.plugboard.host.internal.outbound.Webhook;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Bodies and custom headers for the formats other than the standard envelope: what the request
- * factory asks for when a webhook's format is {@code cloudevents} or {@code template}.
+ * What the request factory asks for: the body in the webhook's format (from {@link PayloadFormats}) and
+ * its custom headers, with the secrets they refer to.
  */
 public final class Payloads {
 
-    /** A request body and its content type. */
-    public record Body(String contentType, byte[] bytes) {}
-
-    private final PayloadTemplates templates;
-    private final TemplateBody templateBody;
-    private final CloudEventBody cloudEvents;
+    private final PayloadFormats formats;
     private final NamedSecretLookup secrets;
 
     /** @param secrets the secrets store, read when a request is built */
-    public Payloads(ObjectMapper mapper, PayloadTemplates templates, NamedSecretLookup secrets, String siteName) {
-        this.templates = templates;
-        this.templateBody = new TemplateBody(templates, mapper);
-        this.cloudEvents = new CloudEventBody(mapper, siteName);
+    public Payloads(PayloadFormats formats, NamedSecretLookup secrets) {
+        this.formats = formats;
         this.secrets = secrets;
     }
 
@@ -34,24 +25,18 @@ public final class Payloads {
         return new UsedSecrets(secrets);
     }
 
-    /** @throws TemplateProblem if the template cannot render this event */
-    public Body body(Webhook w, StoredEvent event, UsedSecrets used) {
-        return switch (w.settings().payload().format()) {
-            case PayloadSettings.CLOUDEVENTS -> new Body(CloudEventBody.CONTENT_TYPE, cloudEvents.body(event));
-            case PayloadSettings.TEMPLATE -> new Body(TemplateBody.contentType(w.settings().payload().header("Content-Type")),
-                    templateBody.render(w, event, used).getBytes(StandardCharsets.UTF_8));
-            default -> throw new IllegalArgumentException("no payload body for format " + w.settings().payload().format());
-        };
+    /** @return whether building a request with these settings may read secrets (its format or custom headers) */
+    public boolean readsSecrets(PayloadSettings p) {
+        return !p.headers().isEmpty() || formats.get(p.format()).readsSecrets();
     }
 
-    /** Renders unsaved settings (validation, previews), without the cache. */
-    Body body(PayloadSettings p, String webhookId, String name, String token, StoredEvent event, UsedSecrets used) {
-        if (PayloadSettings.TEMPLATE.equals(p.format())) {
-            String type = TemplateBody.contentType(p.header("Content-Type"));
-            return new Body(type, templateBody.render(templates.compile(p.template()), type, event, webhookId, name,
-                    token, used).getBytes(StandardCharsets.UTF_8));
-        }
-        return new Body(CloudEventBody.CONTENT_TYPE, cloudEvents.body(event));
+    /**
+     * @param event the event, its data already through the outgoing-payload filters
+     * @param used where secrets come from; may be null when {@link #readsSecrets} is false
+     * @throws TemplateProblem if the settings cannot render this event
+     */
+    public RenderedBody body(Webhook w, StoredEvent event, UsedSecrets used) {
+        return formats.get(w.settings().payload().format()).render(RenderRequest.of(w, event, used));
     }
 
     /** @return the custom headers with secrets filled in, without Content-Type */

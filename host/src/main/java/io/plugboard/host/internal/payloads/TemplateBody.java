@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.jknack.handlebars.Template;
 import io.plugboard.host.internal.events.StoredEvent;
-import io.plugboard.host.internal.outbound.Webhook;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,18 +25,24 @@ final class TemplateBody {
         this.mapper = mapper;
     }
 
-    String render(Webhook w, StoredEvent event, UsedSecrets secrets) {
-        Compiled c = cache.get(w.id());
-        if (c == null || !c.version().equals(w.updatedAt())) {
-            c = new Compiled(w.updatedAt(), templates.compile(w.settings().payload().template()));
-            cache.put(w.id(), c);
+    /** Saved settings (a version) are compiled once per version; unsaved ones each time, without the cache. */
+    String render(RenderRequest r) {
+        Template template;
+        if (r.version() == null) {
+            template = templates.compile(r.settings().template());
+        } else {
+            Compiled c = cache.get(r.webhookId());
+            if (c == null || !c.version().equals(r.version())) {
+                c = new Compiled(r.version(), templates.compile(r.settings().template()));
+                cache.put(r.webhookId(), c);
+            }
+            template = c.template();
         }
-        return render(c.template(), contentType(w.settings().payload().header("Content-Type")), event, w.id(), w.name(),
-                w.settings().token(), secrets);
+        return render(template, contentType(r.settings().header("Content-Type")), r.event(), r.webhookId(),
+                r.webhookName(), r.token(), r.secrets());
     }
 
-    /** Renders without the cache: for validation and previews of unsaved settings. */
-    String render(Template template, String contentType, StoredEvent event, String webhookId, String name,
+    private String render(Template template, String contentType, StoredEvent event, String webhookId, String name,
                   String token, UsedSecrets secrets) {
         secrets.sensitive(token);
         String body = templates.render(template, TemplateModel.of(mapper, event, webhookId, name, token), secrets);

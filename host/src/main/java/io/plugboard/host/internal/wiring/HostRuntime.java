@@ -54,6 +54,7 @@ import io.plugboard.host.internal.inspector.InboxDelivery;
 import io.plugboard.host.internal.inspector.InboxPurge;
 import io.plugboard.host.internal.inspector.Inboxes;
 import io.plugboard.host.internal.filters.FilterCache;
+import io.plugboard.host.internal.payloads.PayloadFormats;
 import io.plugboard.host.internal.payloads.PayloadTemplates;
 import io.plugboard.host.internal.payloads.PayloadValidator;
 import io.plugboard.host.internal.payloads.Payloads;
@@ -196,8 +197,10 @@ public final class HostRuntime implements AutoCloseable {
                 inspector::isOwnInboxUrl);
         guard.relaxedNotice().ifPresent(log::warn);
         SecretService secrets = closing(new SecretService(db.jdbi(), apiMapper, secretsKey, clock));
-        Payloads payloads = new Payloads(apiMapper, new PayloadTemplates(apiMapper, config.templates()), secrets::value, config.site().name());
-        PayloadValidator payloadCheck = new PayloadValidator(payloads, registry, secrets::names);
+        PayloadFormats formats = PayloadFormats.builtIn(apiMapper, new PayloadTemplates(apiMapper, config.templates()),
+                config.site().name());
+        Payloads payloads = new Payloads(formats, secrets::value);
+        PayloadValidator payloadCheck = new PayloadValidator(formats, registry, secrets::names);
         DeliveryEngine delivery = new DeliveryEngine(db, webhookStore, guard, config.delivery(), metrics,
                 apiMapper, ids, clock, config.site().hostVersion(), payloads, new InboxDelivery(inspector), hooks, hookThread,
                 instances.id(), jobs, workers);
@@ -254,7 +257,8 @@ public final class HostRuntime implements AutoCloseable {
                 RouteGroup.onlyIf(sections.inspector(), new InspectEndpoint(inspector, apiMapper)),
                 new BrandStylesheet(config.branding()),
                 new AdminAccountRoutes(auth, config, guard, apiMapper, view),
-                new AdminWebhookRoutes(webhooks, registry, delivery.store(), testSender, preview, rotationOverlap, view),
+                new AdminWebhookRoutes(webhooks, registry, delivery.store(), testSender, preview, formats, rotationOverlap,
+                        view),
                 new AdminEventRoutes(registry, webhooks, testSender, delivery.store(), view),
                 new AdminDeliveryRoutes(delivery.store(), webhooks, delivery::wake, clock, view),
                 RouteGroup.onlyIf(sections.inbound(), new AdminInboundRoutes(inbound.webhooks(), inbound.received(), view)),

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.common.Json;
-import io.plugboard.host.internal.events.Envelope;
 import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.host.internal.hooks.HookRegistry;
 import io.plugboard.host.internal.hooks.HookRunner;
@@ -13,6 +12,7 @@ import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.outbound.WebhookSecrets;
 import io.plugboard.host.internal.outbound.WebhookSettings;
 import io.plugboard.host.internal.outbound.WebhookStats;
+import io.plugboard.host.internal.payloads.PayloadFormats;
 import io.plugboard.host.internal.payloads.PayloadTemplates;
 import io.plugboard.host.internal.payloads.Payloads;
 import io.plugboard.host.internal.payloads.TemplateBudget;
@@ -42,9 +42,9 @@ class TestRequestFactory {
     private static final Instant NOW = Instant.parse("2024-05-01T10:00:05.750Z");
 
     private final ObjectMapper mapper = Json.newMapper();
-    private final RequestFactory factory = new RequestFactory(new Envelope(mapper),
-            new Payloads(mapper, new PayloadTemplates(mapper, TemplateBudget.defaults()),
-                    name -> name.equals("API_KEY") ? Optional.of("k3y-value") : Optional.empty(), "Test site"),
+    private final RequestFactory factory = new RequestFactory(
+            new Payloads(PayloadFormats.builtIn(mapper, new PayloadTemplates(mapper, TemplateBudget.defaults()), "Test site"),
+                    name -> name.equals("API_KEY") ? Optional.of("k3y-value") : Optional.empty()),
             new OutgoingFilter(new HookRunner(new HookRegistry(), Duration.ofSeconds(1)), mapper), "9.9.9");
 
     @Test
@@ -120,7 +120,7 @@ class TestRequestFactory {
 
     private static Webhook webhook(WebhookSecrets secrets, String token, Map<String, String> headers) {
         WebhookSettings settings = new WebhookSettings("Orders", "https://example.com/hook", List.of("order_placed"),
-                true, token, new PayloadSettings(PayloadSettings.STANDARD, null, headers, null));
+                true, token, new PayloadSettings(PayloadSettings.DEFAULT_FORMAT, null, headers, null));
         return new Webhook("wh_01", settings, secrets, WebhookStats.NONE, EVENT.createdAt(), EVENT.createdAt());
     }
 

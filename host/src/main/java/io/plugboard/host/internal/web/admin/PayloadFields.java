@@ -12,7 +12,7 @@ import java.util.Map;
  */
 record PayloadFields(String format, String template, String headers, String filter) {
 
-    static final PayloadFields EMPTY = new PayloadFields(PayloadSettings.STANDARD, "", "", "");
+    static final PayloadFields EMPTY = new PayloadFields(PayloadSettings.DEFAULT_FORMAT, "", "", "");
 
     static PayloadFields of(PayloadSettings p) {
         StringBuilder lines = new StringBuilder();
@@ -23,7 +23,7 @@ record PayloadFields(String format, String template, String headers, String filt
 
     static PayloadFields of(Context ctx) {
         String format = ctx.formParam("format");
-        return new PayloadFields(format == null || format.isBlank() ? PayloadSettings.STANDARD : format,
+        return new PayloadFields(format == null || format.isBlank() ? PayloadSettings.DEFAULT_FORMAT : format,
                 text(ctx.formParam("template")), text(ctx.formParam("headers")), text(ctx.formParam("filter")));
     }
 

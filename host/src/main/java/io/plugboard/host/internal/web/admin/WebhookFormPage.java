@@ -9,6 +9,7 @@ import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.outbound.WebhookChanges;
 import io.plugboard.host.internal.outbound.WebhookSettings;
 import io.plugboard.host.internal.outbound.WebhookService;
+import io.plugboard.host.internal.payloads.PayloadFormats;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -24,14 +25,20 @@ final class WebhookFormPage {
     /** What the form shows in its fields. */
     record Fields(String name, String url, boolean enabled, String token) {}
 
+    /** One choice of the format select, as the registry lists them. */
+    record FormatChoice(String id, String label, boolean selected) {}
+
     private final WebhookService webhooks;
     private final EventTypeRegistry registry;
+    private final PayloadFormats formats;
     private final AdminView view;
     private final FormPreview preview;
 
-    WebhookFormPage(WebhookService webhooks, EventTypeRegistry registry, AdminView view, RequestPreview preview) {
+    WebhookFormPage(WebhookService webhooks, EventTypeRegistry registry, PayloadFormats formats, AdminView view,
+                    RequestPreview preview) {
         this.webhooks = webhooks;
         this.registry = registry;
+        this.formats = formats;
         this.view = view;
         this.preview = new FormPreview(preview);
     }
@@ -127,6 +134,8 @@ final class WebhookFormPage {
                         Map<String, String> errors, FormPreview.Shown preview) {
         Map<String, Object> model = new HashMap<>();
         model.put("payload", payload);
+        model.put("formats", formats.all().stream()
+                .map(f -> new FormatChoice(f.id(), f.label(), f.id().equals(payload.format()))).toList());
         model.put("preview", preview);
         model.put("previewChoices", FormPreview.choices(registry, preview == null ? null : preview.eventType()));
         model.put("isNew", existing == null);

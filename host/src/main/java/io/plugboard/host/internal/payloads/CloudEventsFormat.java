@@ -12,24 +12,45 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
- * The CloudEvents 1.0 structured JSON form of an event, written by the CloudEvents SDK: {@code id} (the
- * event id), {@code source} ({@code urn:plugboard:<site>:<emitter>}), {@code type} (the event key),
- * {@code time}, {@code datacontenttype} {@code application/json} and {@code data}.
+ * The {@code cloudevents} format: the CloudEvents 1.0 structured JSON form of an event, written by the
+ * CloudEvents SDK: {@code id} (the event id), {@code source} ({@code urn:plugboard:<site>:<emitter>}),
+ * {@code type} (the event key), {@code time}, {@code datacontenttype} {@code application/json} and
+ * {@code data}.
  */
-final class CloudEventBody {
+final class CloudEventsFormat implements PayloadFormat {
 
-    static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
+    static final String ID = "cloudevents";
 
     private final ObjectMapper mapper;
     private final JsonFormat format = new JsonFormat();
     private final String site;
 
-    CloudEventBody(ObjectMapper mapper, String siteName) {
+    CloudEventsFormat(ObjectMapper mapper, String siteName) {
         this.mapper = mapper;
         this.site = slug(siteName);
     }
 
-    byte[] body(StoredEvent event) {
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String label() {
+        return "CloudEvents 1.0 (structured JSON)";
+    }
+
+    @Override
+    public String contentType() {
+        return JsonFormat.CONTENT_TYPE;
+    }
+
+    @Override
+    public RenderedBody render(RenderRequest request) {
+        return RenderedBody.of(contentType(), body(request.event()));
+    }
+
+    private byte[] body(StoredEvent event) {
         CloudEvent ce;
         try {
             ce = CloudEventBuilder.v1()
