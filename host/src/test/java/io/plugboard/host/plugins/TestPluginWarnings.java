@@ -63,6 +63,19 @@ class TestPluginWarnings {
                             }
                         }
                         """).writeTo(dir);
+        PluginJar.plugin("receiveronly").source("test.receiveronly.Echo", """
+                package test.receiveronly;
+                import io.plugboard.sdk.inbound.*;
+                @org.pf4j.Extension
+                public class Echo implements Receiver {
+                    public String id() { return "echo"; }
+                    public String name() { return "Echo"; }
+                    public String description() { return "Receives anything."; }
+                    public ReceiveResult parse(InboundRequest request) {
+                        throw new RejectedRequestException("never called here");
+                    }
+                }
+                """).writeTo(dir);
         host = TestHost.start(dir);
         http = host.http();
     }
@@ -102,6 +115,9 @@ class TestPluginWarnings {
         JsonNode mainOnly = plugins().get("mainonly");
         assertThat(mainOnly.get("state").asText()).isEqualTo("active");
         assertThat(mainOnly.get("warnings")).as("a main class is a contribution").isEmpty();
+        JsonNode receiver = plugins().get("receiveronly");
+        assertThat(receiver.get("state").asText()).isEqualTo("active");
+        assertThat(receiver.get("warnings")).as("a receiver is a contribution").isEmpty();
     }
 
     @Test
