@@ -11,7 +11,9 @@ public interface AdminPages {
     /**
      * @param page the page; replaces an earlier one of the same name
      * @return the handle that removes the page (and its menu entry)
-     * @throws IllegalArgumentException if the name is reserved
+     * @throws IllegalArgumentException if the name is reserved, or the page's template is not in the plugin's
+     *     own jar (the message names the path and where it was looked for); thrown from {@code start()}, it
+     *     fails the plugin's start with that message
      */
     Registration add(AdminPage page);
 }

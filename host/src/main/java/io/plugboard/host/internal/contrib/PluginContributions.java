@@ -10,6 +10,7 @@ import io.plugboard.sdk.Registration;
 import io.plugboard.sdk.hooks.ActionHook;
 import io.plugboard.sdk.hooks.CoreHooks;
 import io.plugboard.sdk.hooks.PluginInfo;
+import io.plugboard.sdk.web.AdminPage;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,10 +49,17 @@ public final class PluginContributions implements PluginListener {
         BooleanSupplier live = () -> running.contains(pluginId);
         OwnedHooks own = new OwnedHooks(hooks, pluginId, live);
         return new ContextParts(own, new HostPluginSettings(settings, pluginId, live),
-                page -> checked(live, pluginId, () -> web.pages().add(pluginId, own, page)),
+                page -> checked(live, pluginId, () -> addPage(pluginId, own, page)),
                 (method, path, handler) -> checked(live, pluginId, () -> web.routes().add(pluginId, method, path, handler)),
                 (name, period, task) -> checked(live, pluginId, () -> tasks.every(pluginId, name, period, task)),
                 database);
+    }
+
+    /** The name first, then the template: each refusal says what is wrong with the page itself. */
+    private Registration addPage(String pluginId, OwnedHooks own, AdminPage page) {
+        PluginPages.requireFreeName(page);
+        web.templates().requireExists(pluginId, page.name(), page.template());
+        return web.pages().add(pluginId, own, page);
     }
 
     private static Registration checked(BooleanSupplier live, String pluginId, Supplier<Registration> add) {

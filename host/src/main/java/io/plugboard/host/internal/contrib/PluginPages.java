@@ -25,10 +25,15 @@ public final class PluginPages {
 
     private final Map<String, Map<String, Added>> pages = new ConcurrentHashMap<>();
 
-    Registration add(String pluginId, Hooks pluginHooks, AdminPage page) {
+    /** @throws IllegalArgumentException if the page's name is one of the host's ({@link #RESERVED}) */
+    static void requireFreeName(AdminPage page) {
         if (RESERVED.contains(page.name())) {
             throw new IllegalArgumentException("the page name '" + page.name() + "' is reserved by the host");
         }
+    }
+
+    Registration add(String pluginId, Hooks pluginHooks, AdminPage page) {
+        requireFreeName(page);
         Map<String, Added> own = pages.computeIfAbsent(pluginId, k -> new ConcurrentHashMap<>());
         Registration menu = page.menuLabel() == null ? () -> { } : pluginHooks.addFilter(CoreHooks.ADMIN_MENU,
                 m -> m.with(new MenuEntry(menuId(pluginId, page.name()), page.menuLabel(),

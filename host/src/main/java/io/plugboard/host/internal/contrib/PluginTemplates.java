@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Renders Handlebars templates from the plugins' own jars: one engine per running plugin, reading only
@@ -22,15 +24,39 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PluginTemplates {
 
     private final Map<String, Handlebars> engines = new ConcurrentHashMap<>();
+    private final Map<String, JarTemplates> files = new ConcurrentHashMap<>();
 
     void open(String pluginId, ClassLoader loader) {
-        Handlebars engine = new Handlebars(new JarTemplates(loader)).with(new ConcurrentMapTemplateCache());
+        JarTemplates own = new JarTemplates(loader);
+        Handlebars engine = new Handlebars(own).with(new ConcurrentMapTemplateCache());
         engine.registerHelpers(ConditionalHelpers.class);
+        files.put(pluginId, own);
         engines.put(pluginId, engine);
     }
 
     void close(String pluginId) {
         engines.remove(pluginId);
+        files.remove(pluginId);
+    }
+
+    /**
+     * Checks, when a page is added, that its template is where {@link #render} will look, so a wrong
+     * path fails the plugin's start instead of every request to the page.
+     *
+     * @throws IllegalArgumentException naming the path and where it was looked for, if it is not there
+     */
+    void requireExists(String pluginId, String page, String path) {
+        JarTemplates own = files.get(pluginId);
+        if (own == null) {
+            throw new IllegalStateException("plugin '" + pluginId + "' is not running");
+        }
+        if (own.find(path) == null) {
+            throw new IllegalArgumentException("the template '" + path + "' of the page '" + page
+                    + "' is not in the plugin: looked for '" + own.resolve(path).substring(1)
+                    + "' in its own jar or classes directory (" + own.searched() + "); give the path from the "
+                    + "root of the jar, e.g. templates/" + page + ".hbs for src/main/resources/templates/" + page
+                    + ".hbs");
+        }
     }
 
     /**
@@ -61,6 +87,19 @@ public final class PluginTemplates {
             this.loader = loader;
             setPrefix("/");
             setSuffix("");
+        }
+
+        /** @return the template at a path as {@link #render} reads it, or null */
+        URL find(String path) {
+            return getResource(resolve(path));
+        }
+
+        /** @return where templates are looked for: the plugin's own jar or classes directory */
+        String searched() {
+            if (!(loader instanceof URLClassLoader own) || own.getURLs().length == 0) {
+                return "its class loader";
+            }
+            return Arrays.stream(own.getURLs()).map(URL::getPath).collect(Collectors.joining(", "));
         }
 
         @Override

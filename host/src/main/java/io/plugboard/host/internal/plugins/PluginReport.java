@@ -12,7 +12,8 @@ import java.util.List;
  * @param development loaded from a classes directory by the embedding application
  * @param dependencies what the plugin's {@code Plugin-Dependencies} ask for, and whether each is active
  * @param dependents the installed plugins that depend on this one
- * @param warnings contributions that were refused while the plugin itself runs (e.g. a duplicate event key)
+ * @param warnings what to fix although the plugin starts, worked out at its start ({@link StartWarnings}):
+ *     refused event types (e.g. a duplicate key), all of them refused, or nothing contributed at all
  */
 public record PluginReport(
         String id,

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts and stops one plugin, in this order: load its private copy, read its event types (its own
- * code, within the start's time limit) and register them, tell
+ * code, within the start's time limit) and register them, note its {@link StartWarnings}, tell
  * the listeners it is {@code starting} (a throw fails the start), start it, tell them it
  * {@code started}. Stopping, or a failed start, runs the reverse: stop, unregister its event types,
  * tell the listeners it {@code stopped}, unload it. A plugin that is not active is not loaded.
@@ -45,6 +45,7 @@ final class PluginRunner {
     /** Leaves the plugin ACTIVE, or FAILED with the reason and nothing of it loaded. */
     void start(InstalledPlugin plugin) {
         plugin.set(PluginStatus.STARTING, null);
+        plugin.warnings(List.of()); // a start that fails before they are worked out keeps no earlier ones
         changed.run();
         try {
             load(plugin);
@@ -82,7 +83,8 @@ final class PluginRunner {
             fail(plugin, reason, read.error());
             return;
         }
-        plugin.warnings(eventTypes.register(id, declared));
+        List<String> refused = eventTypes.register(id, declared);
+        plugin.warnings(StartWarnings.of(wrapper, manager.getExtensionClassNames(id), declared, refused));
         plugin.warnings().forEach(problem -> log.warn("Plugin '{}': {}", id, problem));
         String failure = startLoaded(plugin, wrapper);
         if (failure != null) {
