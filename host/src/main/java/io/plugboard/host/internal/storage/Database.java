@@ -2,13 +2,12 @@ package io.plugboard.host.internal.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.plugboard.host.internal.common.Threads;
+import io.plugboard.host.internal.common.PeriodicWorker;
+import io.plugboard.host.internal.common.Workers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -45,7 +44,9 @@ public final class Database implements AutoCloseable {
     private final ConnectionScope scope;
     private final Dialect dialect;
     private final Jdbi jdbi;
-    private final ScheduledExecutorService checkpointer;
+    /** True for the host's own SQLite file, whose WAL the host checkpoints (SQLite's own are off). */
+    private final boolean checkpointsWal;
+    private PeriodicWorker checkpointer;
     private final GroupCommit groupCommit;
 
     private Database(DataSource dataSource, Dialect dialect, AutoCloseable pool, ConnectionScope scope,
@@ -62,13 +63,19 @@ public final class Database implements AutoCloseable {
         } else {
             groupCommit = new GroupCommit(jdbi, () -> false);
         }
-        if (dialect == Dialect.SQLITE && ownsFile) {
-            // Checkpoints run here, not inside whichever commit crosses the WAL threshold (that commit
-            // could be an emit, whose latency matters). An application's SQLite file keeps its own.
-            checkpointer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("plugboard-checkpoint"));
-            checkpointer.scheduleWithFixedDelay(() -> checkpoint("PASSIVE"), 1, 1, TimeUnit.SECONDS);
-        } else {
-            checkpointer = null;
+        this.checkpointsWal = dialect == Dialect.SQLITE && ownsFile;
+    }
+
+    /**
+     * Starts the WAL checkpoints of the host's own SQLite file, every second on a supervised worker
+     * ({@code checkpoint}): here, not inside whichever commit crosses SQLite's threshold (that commit
+     * could be an emit, whose latency matters). Nothing for PostgreSQL or an application's SQLite file,
+     * which keeps its own. {@link #close()} runs a last, truncating one either way.
+     */
+    public void startCheckpoints(Workers workers) {
+        if (checkpointsWal && checkpointer == null) {
+            checkpointer = workers.periodic("checkpoint", "plugboard-checkpoint");
+            checkpointer.start(Duration.ofSeconds(1), Duration.ofSeconds(1), () -> checkpoint("PASSIVE"));
         }
     }
 
@@ -178,8 +185,14 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         if (checkpointer != null) {
-            checkpointer.shutdownNow();
-            checkpoint("TRUNCATE");
+            checkpointer.close();
+        }
+        if (checkpointsWal) {
+            try {
+                checkpoint("TRUNCATE");
+            } catch (RuntimeException e) {
+                log.warn("The last WAL checkpoint failed; the WAL file stays beside the database: {}", e.toString());
+            }
         }
         closePool(pool);
     }
@@ -193,11 +206,7 @@ public final class Database implements AutoCloseable {
     }
 
     private void checkpoint(String mode) {
-        try {
-            jdbi.useHandle(h -> h.createQuery("PRAGMA wal_checkpoint(" + mode + ")").mapToMap().list());
-        } catch (RuntimeException e) {
-            log.warn("WAL checkpoint ({}) failed: {}", mode, e.toString());
-        }
+        jdbi.useHandle(h -> h.createQuery("PRAGMA wal_checkpoint(" + mode + ")").mapToMap().list());
     }
 
     private static Database migrated(DataSource dataSource, AutoCloseable pool, Dialect dialect, String schema,

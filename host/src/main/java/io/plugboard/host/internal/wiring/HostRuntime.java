@@ -168,6 +168,7 @@ public final class HostRuntime implements AutoCloseable {
         Database db = closing(config.appDatabase() != null ? Database.openApp(config.appDatabase())
                 : Database.open(config.database(), config.dataDir()));
         database = db;
+        db.startCheckpoints(workers);
         Instances instances = closing(new Instances(db.jdbi(),
                 config.site().instanceId() != null ? config.site().instanceId() : ids.next("ins"), config.site().hostVersion(),
                 config.delivery().leaseDuration().dividedBy(6), clock, workers));
