@@ -63,13 +63,23 @@ public final class Worker {
         }
     }
 
-    /** A pass succeeded: the worker is healthy again. */
-    public synchronized void succeeded() {
-        WorkerProblem before = problem;
-        if (before != null) {
-            problem = null;
-            log.info("Background worker '{}' works again after {} failed pass(es)", name, before.failures());
+    /** A pass succeeded: the worker is healthy again. Called after every pass, so the usual case takes no lock. */
+    public void succeeded() {
+        if (problem == null) {
+            return;
         }
+        synchronized (this) {
+            WorkerProblem before = problem;
+            if (before != null) {
+                problem = null;
+                log.info("Background worker '{}' works again after {} failed pass(es)", name, before.failures());
+            }
+        }
+    }
+
+    /** @return whether the last pass failed */
+    public boolean failing() {
+        return problem != null;
     }
 
     /** @return how long to wait before the next pass: zero while healthy, then 1 s doubling up to 1 min */

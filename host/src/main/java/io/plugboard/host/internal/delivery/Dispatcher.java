@@ -244,7 +244,7 @@ public final class Dispatcher implements AutoCloseable {
         // Fill the freed slot right here when no one else is dispatching: no thread hand-off. Not when
         // this thread is the one dispatching (a send that failed at once): that pass goes on anyway;
         // nor while failing: the dispatching thread retries after its backoff.
-        if (dispatching && worker.problem().isEmpty() && !dispatchLock.isHeldByCurrentThread()
+        if (dispatching && !worker.failing() && !dispatchLock.isHeldByCurrentThread()
                 && dispatchLock.tryLock()) {
             dispatchAndUnlock();
         } else {
