@@ -1,28 +1,24 @@
 package io.plugboard.sdk.inbound;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Thrown by {@link Receiver#verify} when settings are not usable. The host shows each message next to
- * its setting and stores nothing.
+ * The settings refusal's first home, kept so that receivers built against an earlier SDK still load.
+ *
+ * @deprecated throw {@link io.plugboard.sdk.settings.InvalidSettingsException}, which destinations and
+ *     payload formats share with receivers; the host treats both alike
  */
-public class InvalidSettingsException extends RuntimeException {
+@Deprecated
+public class InvalidSettingsException extends io.plugboard.sdk.settings.InvalidSettingsException {
 
     private static final long serialVersionUID = 1L;
 
-    private final Map<String, String> problems;
-
     /**
-     * @param problems what is wrong, by setting key, e.g. {@code secret} → "must start with whsec_"
+     * @param problems what is wrong, by setting key
      * @throws IllegalArgumentException if there is no problem
      */
     public InvalidSettingsException(Map<String, String> problems) {
-        super("the settings are not usable: " + problems);
-        if (problems.isEmpty()) {
-            throw new IllegalArgumentException("name at least one problem");
-        }
-        this.problems = Map.copyOf(new LinkedHashMap<>(problems));
+        super(problems);
     }
 
     /**
@@ -32,10 +28,5 @@ public class InvalidSettingsException extends RuntimeException {
      */
     public static InvalidSettingsException of(String key, String problem) {
         return new InvalidSettingsException(Map.of(key, problem));
-    }
-
-    /** @return what is wrong, by setting key */
-    public Map<String, String> problems() {
-        return problems;
     }
 }

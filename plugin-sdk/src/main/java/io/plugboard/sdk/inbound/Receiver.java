@@ -47,7 +47,7 @@ public interface Receiver extends ExtensionPoint {
      * its settings change (a failure refuses the change), and when an admin presses "verify".
      *
      * @param settings the values by key, defaults applied; absent keys have no value
-     * @throws InvalidSettingsException naming each setting that is wrong and why
+     * @throws io.plugboard.sdk.settings.InvalidSettingsException naming each setting that is wrong and why
      */
     default void verify(Map<String, String> settings) {}
 
