@@ -125,7 +125,7 @@ class TestPluginWarnings {
         String page = http.get("/admin/plugins").body();
         String forgetfulRow = row(page, "forgetful");
         assertThat(forgetfulRow).contains("<strong>Warnings</strong>")
-                .contains("<li class=\"warning\">contributes nothing: no event types, receivers or main class were found");
+                .contains("<li class=\"warning\">contributes nothing: no event types, receivers, destinations, payload formats or main class were found");
         String latecomerRow = row(page, "latecomer");
         assertThat(latecomerRow).contains("none of its event types was registered").contains("order_placed");
         assertThat(row(page, "healthy")).doesNotContain("Warnings");

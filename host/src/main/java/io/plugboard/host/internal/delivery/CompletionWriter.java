@@ -92,7 +92,8 @@ final class CompletionWriter {
                     outcomes.add(new OutcomeHooks.Finished(a, decision.status()));
                 }
                 if (decision.webhookGone()) {
-                    disable(h, a.delivery().webhookId(), "the endpoint answered 410 Gone", at);
+                    disable(h, a.delivery().webhookId(), r.responseStatus() != null ? "the endpoint answered 410 Gone"
+                            : "the destination is gone: " + r.error(), at);
                 }
             }
             tallies.forEach((id, t) -> webhook.bind("ok", t.ok).bind("failed", t.failed)

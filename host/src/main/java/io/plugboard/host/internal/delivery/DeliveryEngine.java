@@ -10,6 +10,8 @@ import io.plugboard.host.internal.hooks.HookExecutor;
 import io.plugboard.host.internal.hooks.HookRunner;
 import io.plugboard.host.internal.payloads.Payloads;
 import io.plugboard.host.internal.outbound.PayloadCheck;
+import io.plugboard.host.internal.outbound.Destinations;
+import io.plugboard.host.internal.payloads.OutboundCatalog;
 import io.plugboard.host.internal.outbound.TargetGuard;
 import io.plugboard.host.internal.outbound.WebhookStore;
 import java.time.Clock;
@@ -22,7 +24,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class DeliveryEngine implements AutoCloseable {
 
-    private final HttpSender http;
+    private final DestinationSender sender;
     private final Dispatcher dispatcher;
     private final CompletionWriter writer;
     private final RequestFactory requests;
@@ -42,14 +44,15 @@ public final class DeliveryEngine implements AutoCloseable {
     public DeliveryEngine(Database database, WebhookStore webhooks, TargetGuard guard, DeliveryConfig settings,
                           DeliveryMetrics metrics, ObjectMapper mapper, Ids ids, Clock clock, String hostVersion,
                           Payloads payloads, LocalEndpoint local, HookRunner hooks, HookExecutor hookThread,
-                          String instanceId, JobLeases jobs, Workers workers) {
+                          String instanceId, JobLeases jobs, Workers workers, Destinations destinations,
+                          OutboundCatalog catalog) {
         Jdbi jdbi = database.jdbi();
         this.leases = new Leases(jdbi, database.dialect(), instanceId, settings.leaseDuration(), clock, workers);
-        this.http = new HttpSender(settings, guard, local);
+        this.sender = new DestinationSender(new HttpSender(settings, guard, local), destinations, payloads.formats(), settings);
         this.payloads = payloads;
-        this.requests = new RequestFactory(payloads, new OutgoingFilter(hooks, mapper), hostVersion);
+        this.requests = new RequestFactory(payloads, new OutgoingFilter(hooks, mapper), hostVersion, catalog);
         this.writer = new CompletionWriter(jdbi, settings, mapper, metrics, instanceId, new OutcomeHooks(hookThread));
-        this.dispatcher = new Dispatcher(new DeliveryQueue(jdbi, database.dialect(), leases), webhooks, requests, http,
+        this.dispatcher = new Dispatcher(new DeliveryQueue(jdbi, database.dialect(), leases), webhooks, requests, sender,
                 writer, settings, metrics, ids, clock, leases, workers);
         this.store = new DeliveryStore(jdbi, mapper, ids);
         this.retention = new Retention(jdbi, settings.retention(), clock, jobs, workers);
@@ -79,12 +82,12 @@ public final class DeliveryEngine implements AutoCloseable {
     }
 
     public TestSender testSender(EventService events) {
-        return new TestSender(events, store, requests, http, writer, ids, clock);
+        return new TestSender(events, store, requests, sender, writer, ids, clock);
     }
 
     /** The test console: a custom payload sent once, nothing stored. */
     public TestConsole testConsole(EventService events) {
-        return new TestConsole(events, requests, payloads, http, clock);
+        return new TestConsole(events, requests, payloads, sender, clock);
     }
 
     /** Previews of the request a webhook's settings would send. */
@@ -100,6 +103,6 @@ public final class DeliveryEngine implements AutoCloseable {
         // Drained: what this instance still claims goes back to the queue for the others at once.
         leases.close();
         leases.release();
-        http.close();
+        sender.close();
     }
 }

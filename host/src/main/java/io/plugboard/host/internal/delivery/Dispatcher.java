@@ -46,7 +46,7 @@ public final class Dispatcher implements AutoCloseable {
     private final DeliveryQueue queue;
     private final DispatchTargets targets;
     private final RequestFactory requests;
-    private final HttpSender http;
+    private final DestinationSender sender;
     private final AttemptRecorder recorder;
     private final DeliveryConfig settings;
     private final DeliveryMetrics metrics;
@@ -69,13 +69,13 @@ public final class Dispatcher implements AutoCloseable {
     private Thread dispatchThread;
     private final BuildLanes lanes = new BuildLanes(this::wake);
 
-    Dispatcher(DeliveryQueue queue, WebhookStore webhooks, RequestFactory requests, HttpSender http,
+    Dispatcher(DeliveryQueue queue, WebhookStore webhooks, RequestFactory requests, DestinationSender sender,
                CompletionWriter writer, DeliveryConfig settings, DeliveryMetrics metrics, Ids ids, Clock clock,
                Leases leases, Workers workers) {
         this.queue = queue;
         this.targets = new DispatchTargets(webhooks);
         this.requests = requests;
-        this.http = http;
+        this.sender = sender;
         this.worker = workers.worker("dispatcher");
         this.recorder = new AttemptRecorder(writer, workers.worker("delivery-writer"), batch -> {
             batch.forEach(a -> inFlight.remove(a.delivery().id()));
@@ -127,7 +127,7 @@ public final class Dispatcher implements AutoCloseable {
         int start = Math.floorMod(roundRobin++, webhooks.size());
         for (int i = 0; i < webhooks.size() && dispatching; i++) {
             Webhook w = webhooks.get((start + i) % webhooks.size());
-            if (!lanes.free(w.id())) {
+            if (!sender.available(w) || !lanes.free(w.id())) {
                 continue;
             }
             AtomicInteger busy = inFlightByWebhook.computeIfAbsent(w.id(), k -> new AtomicInteger());
@@ -217,12 +217,12 @@ public final class Dispatcher implements AutoCloseable {
         try {
             request = requests.build(w, d.event(), at);
         } catch (RuntimeException | StackOverflowError e) {
-            finish(w, d, new WebhookRequest(URI.create(w.url()), Map.of(), new byte[0]),
+            finish(w, d, WebhookRequest.unbuilt(requests.target(w)),
                     SendResult.noResponse(0, "the request could not be built: " + e.getMessage()), at);
             return;
         }
         try {
-            http.sendAsync(request).thenAccept(result -> finish(w, d, request, result, at));
+            sender.sendAsync(w, request, d.event(), d.attempt()).thenAccept(result -> finish(w, d, request, result, at));
         } catch (RuntimeException | LinkageError e) {
             worker.failed(e);
             finish(w, d, request, SendResult.noResponse(0, "not sent: the host failed to send ("

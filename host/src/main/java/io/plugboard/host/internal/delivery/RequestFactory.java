@@ -1,11 +1,13 @@
 package io.plugboard.host.internal.delivery;
 
 import io.plugboard.host.internal.events.StoredEvent;
+import io.plugboard.host.internal.payloads.OutboundCatalog;
 import io.plugboard.host.internal.payloads.Payloads;
 import io.plugboard.host.internal.payloads.RenderedBody;
 import io.plugboard.host.internal.payloads.UsedSecrets;
 import io.plugboard.host.internal.outbound.PayloadSettings;
 import io.plugboard.host.internal.outbound.Webhook;
+import io.plugboard.host.internal.outbound.WebhookDestination;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,8 +26,11 @@ public final class RequestFactory {
     private final OutgoingFilter filter;
     private final String userAgent;
 
-    RequestFactory(Payloads payloads, OutgoingFilter filter, String hostVersion) {
+    private final OutboundCatalog catalog;
+
+    RequestFactory(Payloads payloads, OutgoingFilter filter, String hostVersion, OutboundCatalog catalog) {
         this.payloads = payloads;
+        this.catalog = catalog;
         this.filter = filter;
         this.userAgent = "Plugboard/" + hostVersion;
     }
@@ -62,7 +67,14 @@ public final class RequestFactory {
             headers.put("Authorization", "Bearer " + webhook.settings().token());
         }
         Map<String, String> shown = masked(headers);
-        return new WebhookRequest(URI.create(webhook.url()), headers, body, secrets == null ? shown : secrets.mask(shown));
+        WebhookDestination d = webhook.settings().destination();
+        return new WebhookRequest(d.isHttp() ? URI.create(webhook.url()) : null, target(webhook), headers, body,
+                secrets == null ? shown : secrets.mask(shown));
+    }
+
+    /** @return where the webhook delivers, as the admin reads it */
+    public String target(Webhook webhook) {
+        return catalog.target(webhook);
     }
 
     /** @return the headers as they may be stored and shown: the bearer token masked */

@@ -25,8 +25,11 @@ final class RetryPolicy {
         if (result.success()) {
             return new Decision(SUCCEEDED, null, false);
         }
-        if (Integer.valueOf(410).equals(result.responseStatus())) {
+        if (result.ending() == SendResult.Ending.GONE) {
             return new Decision(FAILED, null, true);
+        }
+        if (result.ending() == SendResult.Ending.GIVE_UP) {
+            return new Decision(FAILED, null, false);
         }
         if (attempt > settings.retrySchedule().size()) {
             return new Decision(FAILED, null, false);

@@ -21,14 +21,14 @@ public final class TestConsole {
     private final EventService events;
     private final RequestFactory requests;
     private final Payloads payloads;
-    private final HttpSender http;
+    private final DestinationSender sender;
     private final Clock clock;
 
-    TestConsole(EventService events, RequestFactory requests, Payloads payloads, HttpSender http, Clock clock) {
+    TestConsole(EventService events, RequestFactory requests, Payloads payloads, DestinationSender sender, Clock clock) {
         this.events = events;
         this.requests = requests;
         this.payloads = payloads;
-        this.http = http;
+        this.sender = sender;
         this.clock = clock;
     }
 
@@ -49,10 +49,10 @@ public final class TestConsole {
         } catch (TemplateProblem e) {
             throw ValidationException.of("payload", "the request could not be built: " + e.getMessage());
         }
-        SendResult r = http.send(request);
+        SendResult r = sender.send(webhook, request, event);
         // An endpoint that echoes what it got must not reveal the secrets either.
         SendResult shown = new SendResult(r.success(), r.responseStatus(), used.mask(r.responseHeaders()),
-                used.mask(r.responseBody()), r.durationMs(), used.mask(r.error()), r.retryAfter());
+                used.mask(r.responseBody()), r.durationMs(), used.mask(r.error()), r.retryAfter(), r.ending());
         return new ConsoleResult(event.id(), type, ShownRequest.of(request, used), shown);
     }
 }

@@ -26,17 +26,17 @@ public final class TestSender {
     private final EventService events;
     private final DeliveryStore deliveries;
     private final RequestFactory requests;
-    private final HttpSender http;
+    private final DestinationSender sender;
     private final CompletionWriter writer;
     private final Ids ids;
     private final Clock clock;
 
-    TestSender(EventService events, DeliveryStore deliveries, RequestFactory requests, HttpSender http,
+    TestSender(EventService events, DeliveryStore deliveries, RequestFactory requests, DestinationSender sender,
                CompletionWriter writer, Ids ids, Clock clock) {
         this.events = events;
         this.deliveries = deliveries;
         this.requests = requests;
-        this.http = http;
+        this.sender = sender;
         this.writer = writer;
         this.ids = ids;
         this.clock = clock;
@@ -57,10 +57,10 @@ public final class TestSender {
         SendResult result;
         try {
             request = requests.build(webhook, event, at);
-            result = http.send(request);
+            result = sender.send(webhook, request, event);
         } catch (TemplateProblem e) {
             // Recorded like the dispatcher records it: a failed attempt saying why, not an error page.
-            request = new WebhookRequest(URI.create(webhook.url()), Map.of(), new byte[0]);
+            request = WebhookRequest.unbuilt(requests.target(webhook));
             result = SendResult.noResponse(0, "the request could not be built: " + e.getMessage());
         }
         Attempt attempt = new Attempt(ids.next("att"), delivery, request, result, at, false);

@@ -1,8 +1,7 @@
 package io.plugboard.host.internal.inbound;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.secrets.SealedSettings;
 import io.plugboard.host.internal.secrets.SealedValues;
 import io.plugboard.host.internal.storage.Columns;
 import java.sql.ResultSet;
@@ -11,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.slf4j.Logger;
@@ -23,24 +21,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class InboundStore {
 
-    private static final TypeReference<Map<String, String>> SETTINGS = new TypeReference<>() {};
-
     private static final Logger log = LoggerFactory.getLogger(InboundStore.class);
 
     private final Jdbi jdbi;
-    /** Bounds {@link #opened}: more inbound webhooks in use than this at once is not expected. */
-    private static final int MAX_OPENED = 1_000;
 
-    private final ObjectMapper mapper;
-    private final SealedValues sealed;
-    private final Map<String, Map<String, String>> opened = new ConcurrentHashMap<>();
+    private final SealedSettings sealed;
     private final Clock clock;
 
     /** @param sealed seals each webhook's settings (receivers keep secrets there) with the secrets key */
     public InboundStore(Jdbi jdbi, ObjectMapper mapper, SealedValues sealed, Clock clock) {
         this.jdbi = jdbi;
-        this.mapper = mapper;
-        this.sealed = sealed;
+        this.sealed = new SealedSettings(sealed, mapper);
         this.clock = clock;
     }
 
@@ -120,49 +111,12 @@ public final class InboundStore {
                         rs.getLong("rejected_count"), rs.getLong("parse_error_count"), Columns.instant(rs, "last_received_at")));
     }
 
-    /** The settings as JSON, sealed whole: which of them are secret only the receiver knows. */
     private String json(String id, Map<String, String> settings) {
-        try {
-            return sealed.seal(place(id), mapper.writeValueAsString(settings));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("settings cannot be written as JSON", e);
-        }
+        return sealed.seal(place(id), settings);
     }
 
-    /**
-     * Settings stored before sealing read as they are; ones that no longer open count as unset (logged).
-     * Opened settings are kept by their sealed text, which changes whenever they do: every inbound
-     * request reads its webhook, and opening (AES-GCM) and parsing them was a third of receiving one
-     * (BENCHMARKS.md, run 8).
-     */
     private Map<String, String> settings(String id, String stored) {
-        String key = id + '\n' + stored;
-        Map<String, String> known = opened.get(key);
-        if (known != null) {
-            return known;
-        }
-        Map<String, String> fresh = open(id, stored);
-        if (!fresh.isEmpty()) {
-            if (opened.size() >= MAX_OPENED) {
-                opened.clear();
-            }
-            opened.put(key, fresh);
-        }
-        return fresh;
-    }
-
-    private Map<String, String> open(String id, String stored) {
-        Optional<String> json = sealed.open(place(id), stored);
-        if (json.isEmpty()) {
-            log.warn("The settings of inbound webhook {} cannot be decrypted (was the secrets key changed?); "
-                    + "they count as unset until they are entered again", id);
-            return Map.of();
-        }
-        try {
-            return java.util.Collections.unmodifiableMap(mapper.readValue(json.get(), SETTINGS));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored settings are not JSON", e);
-        }
+        return sealed.open(place(id), stored);
     }
 
     private static String place(String id) {

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.inbound;
 
+import io.plugboard.host.internal.plugins.ExtensionIndex;
 import io.plugboard.host.internal.plugins.PluginListener;
 import io.plugboard.sdk.inbound.Receiver;
 import io.plugboard.sdk.settings.Setting;
@@ -43,17 +44,7 @@ public final class ReceiverRegistry implements PluginListener {
 
     @Override
     public void starting(String pluginId, ClassLoader pluginClassLoader) {
-        List<Receiver> found = new ArrayList<>();
-        for (String className : ExtensionIndex.classNames(pluginClassLoader)) {
-            try {
-                Class<?> type = pluginClassLoader.loadClass(className);
-                if (Receiver.class.isAssignableFrom(type)) {
-                    found.add((Receiver) type.getDeclaredConstructor().newInstance());
-                }
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                log.warn("Plugin '{}': the extension {} cannot be created and is left out: {}", pluginId, className, e.toString());
-            }
-        }
+        List<Receiver> found = ExtensionIndex.create(pluginId, pluginClassLoader, Receiver.class);
         if (!found.isEmpty()) {
             starting.put(pluginId, found);
         }

@@ -1,5 +1,7 @@
 package io.plugboard.host.internal.outbound;
 
+import io.plugboard.host.internal.settings.DeclaredSettings;
+
 import io.plugboard.host.internal.outbound.PayloadSettings;
 import java.util.List;
 
@@ -8,24 +10,45 @@ import java.util.List;
  * is set, to {@code token} (null removes it); {@code payload} says what changes in the payload settings.
  */
 public record WebhookChanges(String name, String url, List<String> events, Boolean enabled,
-                             boolean tokenChanged, String token, PayloadSettings.Changes payload) {
+                             boolean tokenChanged, String token, PayloadSettings.Changes payload,
+                             WebhookDestination destination) {
 
     public WebhookChanges {
         payload = payload == null ? PayloadSettings.Changes.NONE : payload;
     }
 
     public WebhookChanges(String name, String url, List<String> events, Boolean enabled, boolean tokenChanged,
+                          String token, PayloadSettings.Changes payload) {
+        this(name, url, events, enabled, tokenChanged, token, payload, null);
+    }
+
+    public WebhookChanges(String name, String url, List<String> events, Boolean enabled, boolean tokenChanged,
                           String token) {
-        this(name, url, events, enabled, tokenChanged, token, PayloadSettings.Changes.NONE);
+        this(name, url, events, enabled, tokenChanged, token, PayloadSettings.Changes.NONE, null);
     }
 
     public WebhookSettings applyTo(WebhookSettings current) {
         return new WebhookSettings(
                 name != null ? name : current.name(),
-                url != null ? url : current.url(),
+                url != null ? url : destination != null && !destination.isHttp() ? null : current.url(),
                 events != null ? events : current.events(),
                 enabled != null ? enabled : current.enabled(),
                 tokenChanged ? token : current.token(),
-                payload.applyTo(current.payload()));
+                payload.applyTo(current.payload()),
+                destination(current.destination()));
+    }
+
+    /**
+     * A destination given replaces the current one; for the same type, settings sent as the mask keep their
+     * value. Moving to another destination drops the url (an HTTP webhook's target) unless one is given.
+     */
+    private WebhookDestination destination(WebhookDestination current) {
+        if (destination == null) {
+            return current;
+        }
+        if (!destination.type().equals(current.type())) {
+            return destination;
+        }
+        return new WebhookDestination(destination.type(), DeclaredSettings.keepMasked(current.settings(), destination.settings()));
     }
 }

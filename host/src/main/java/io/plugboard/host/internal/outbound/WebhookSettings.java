@@ -3,16 +3,23 @@ package io.plugboard.host.internal.outbound;
 import java.util.List;
 
 /**
- * What a user chooses for a webhook: its name, target, event types, whether it is on, its bearer
+ * What a user chooses for a webhook: its name, where it delivers (an HTTP URL or a plugin's destination), event types, whether it is on, its bearer
  * token and its payload settings. As entered until {@link WebhookValidator} returns them checked;
  * a saved {@link Webhook} holds the checked ones.
  */
 public record WebhookSettings(String name, String url, List<String> events, boolean enabled, String token,
-                              PayloadSettings payload) {
+                              PayloadSettings payload, WebhookDestination destination) {
 
     public WebhookSettings {
         events = events == null ? List.of() : List.copyOf(events);
         payload = payload == null ? PayloadSettings.DEFAULT : payload;
+        destination = destination == null ? WebhookDestination.HTTP : destination;
+    }
+
+    /** An HTTP webhook. */
+    public WebhookSettings(String name, String url, List<String> events, boolean enabled, String token,
+                           PayloadSettings payload) {
+        this(name, url, events, enabled, token, payload, WebhookDestination.HTTP);
     }
 
     public WebhookSettings(String name, String url, List<String> events, boolean enabled, String token) {
@@ -20,13 +27,13 @@ public record WebhookSettings(String name, String url, List<String> events, bool
     }
 
     WebhookSettings withEvents(List<String> subscribed) {
-        return new WebhookSettings(name, url, subscribed, enabled, token, payload);
+        return new WebhookSettings(name, url, subscribed, enabled, token, payload, destination);
     }
 
     /** Leaves the bearer token out, so logging a webhook cannot leak it. */
     @Override
     public String toString() {
         return "WebhookSettings[name=" + name + ", url=" + url + ", events=" + events + ", enabled=" + enabled
-                + ", hasToken=" + (token != null) + ", payload=" + payload + "]";
+                + ", hasToken=" + (token != null) + ", payload=" + payload + ", destination=" + destination + "]";
     }
 }

@@ -6,6 +6,7 @@ import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.outbound.WebhookSettings;
 import io.plugboard.host.internal.outbound.WebhookPage;
 import io.plugboard.host.internal.outbound.WebhookQuery;
+import io.plugboard.host.internal.secrets.SealedSettings;
 import io.plugboard.host.internal.storage.Columns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,23 +27,27 @@ public final class WebhookStore {
     private static final String COLUMNS = "w.id, w.name, w.url, w.enabled, w.token, w.secret, w.created_at, "
             + "w.updated_at, w.ok_count, w.failed_count, w.last_status, w.last_error, w.last_attempt_at, "
             + "w.previous_secret, w.previous_secret_expires_at, w.disabled_reason, w.disabled_at, "
-            + "w.format, w.template, w.headers, w.filter";
+            + "w.format, w.template, w.headers, w.filter, w.destination_type, w.destination_settings, w.format_settings";
 
     private final Jdbi jdbi;
     private final HeadersColumn headers = new HeadersColumn();
+    private final SealedSettings sealed;
 
-    public WebhookStore(Jdbi jdbi) {
+    /** @param sealed seals the destination's and the format's settings (plugins declare secrets among them) */
+    public WebhookStore(Jdbi jdbi, SealedSettings sealed) {
         this.jdbi = jdbi;
+        this.sealed = sealed;
     }
 
     public void insert(Webhook w) {
         jdbi.useTransaction(h -> {
             h.createUpdate("INSERT INTO webhooks (id, name, url, enabled, token, secret, created_at, updated_at, "
-                            + "format, template, headers, filter) VALUES (:id, :name, :url, :enabled, :token, :secret, "
-                            + ":createdAt, :updatedAt, :format, :template, :headers, :filter)")
-                    .bind("id", w.id()).bind("name", w.name()).bind("url", w.url()).bind("enabled", w.enabled())
+                            + "format, template, headers, filter, destination_type, destination_settings, format_settings) "
+                            + "VALUES (:id, :name, :url, :enabled, :token, :secret, :createdAt, :updatedAt, :format, "
+                            + ":template, :headers, :filter, :destinationType, :destinationSettings, :formatSettings)")
+                    .bind("id", w.id()).bind("name", w.name()).bind("url", urlColumn(w.url())).bind("enabled", w.enabled())
                     .bind("token", w.settings().token()).bind("secret", w.secrets().current())
-                    .bindMap(payloadParams(w.settings().payload()))
+                    .bindMap(payloadParams(w.id(), w.settings()))
                     .bind("createdAt", w.createdAt().toEpochMilli()).bind("updatedAt", w.updatedAt().toEpochMilli())
                     .execute();
             writeEvents(h, w.id(), w.events());
@@ -55,15 +60,16 @@ public final class WebhookStore {
             // Turning a webhook on clears what turned it off and starts its failure streak afresh.
             int rows = h.createUpdate("UPDATE webhooks SET name = :name, url = :url, enabled = :enabled, "
                             + "token = :token, updated_at = :updatedAt, format = :format, template = :template, "
-                            + "headers = :headers, filter = :filter, "
+                            + "headers = :headers, filter = :filter, destination_type = :destinationType, "
+                            + "destination_settings = :destinationSettings, format_settings = :formatSettings, "
                             + "disabled_reason = CASE WHEN :enabled THEN NULL ELSE disabled_reason END, "
                             + "disabled_at = CASE WHEN :enabled THEN NULL ELSE disabled_at END, "
                             + "failing_since = CASE WHEN :enabled AND NOT enabled THEN NULL ELSE failing_since END, "
                             + "consecutive_failures = CASE WHEN :enabled AND NOT enabled THEN 0 "
                             + "ELSE consecutive_failures END WHERE id = :id")
-                    .bind("id", id).bind("name", d.name()).bind("url", d.url()).bind("enabled", d.enabled())
+                    .bind("id", id).bind("name", d.name()).bind("url", urlColumn(d.url())).bind("enabled", d.enabled())
                     .bind("token", d.token()).bind("updatedAt", updatedAt.toEpochMilli())
-                    .bindMap(payloadParams(d.payload()))
+                    .bindMap(payloadParams(id, d))
                     .execute();
             if (rows == 0) {
                 return false;
@@ -134,13 +140,34 @@ public final class WebhookStore {
         });
     }
 
-    private Map<String, Object> payloadParams(PayloadSettings p) {
+    private Map<String, Object> payloadParams(String id, WebhookSettings settings) {
+        PayloadSettings p = settings.payload();
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("format", p.format());
         params.put("template", p.template());
         params.put("headers", headers.write(p.headers()));
         params.put("filter", p.filter());
+        params.put("destinationType", settings.destination().type());
+        params.put("destinationSettings", sealedOrNull(destinationPlace(id), settings.destination().settings()));
+        params.put("formatSettings", sealedOrNull(formatPlace(id), p.formatSettings()));
         return params;
+    }
+
+    private String sealedOrNull(String place, Map<String, String> settings) {
+        return settings.isEmpty() ? null : sealed.seal(place, settings);
+    }
+
+    /** The column is NOT NULL since V1; a webhook to a plugin's destination has no url. */
+    private static String urlColumn(String url) {
+        return url == null ? "" : url;
+    }
+
+    private static String destinationPlace(String id) {
+        return "webhook-destination:" + id;
+    }
+
+    private static String formatPlace(String id) {
+        return "webhook-format:" + id;
     }
 
     private static void writeEvents(Handle h, String webhookId, List<String> events) {
@@ -166,11 +193,16 @@ public final class WebhookStore {
     }
 
     private Webhook row(ResultSet rs) throws SQLException {
+        String id = rs.getString("id");
         PayloadSettings payload = new PayloadSettings(rs.getString("format"), rs.getString("template"),
-                headers.read(rs.getString("headers")), rs.getString("filter"));
-        return new Webhook(rs.getString("id"),
-                new WebhookSettings(rs.getString("name"), rs.getString("url"), List.of(), rs.getBoolean("enabled"),
-                        rs.getString("token"), payload),
+                headers.read(rs.getString("headers")), rs.getString("filter"),
+                sealed.open(formatPlace(id), rs.getString("format_settings")));
+        WebhookDestination destination = new WebhookDestination(rs.getString("destination_type"),
+                sealed.open(destinationPlace(id), rs.getString("destination_settings")));
+        String url = rs.getString("url");
+        return new Webhook(id,
+                new WebhookSettings(rs.getString("name"), destination.isHttp() ? url : null, List.of(),
+                        rs.getBoolean("enabled"), rs.getString("token"), payload, destination),
                 new WebhookSecrets(rs.getString("secret"), rs.getString("previous_secret"),
                         Columns.instant(rs, "previous_secret_expires_at")),
                 new WebhookStats(rs.getLong("ok_count"), rs.getLong("failed_count"), Columns.integer(rs, "last_status"),

@@ -28,11 +28,14 @@ public final class WebhookValidator {
     private final EventTypeRegistry registry;
     private final TargetGuard guard;
     private final PayloadCheck payloadCheck;
+    private final DestinationCheck destinationCheck;
 
-    public WebhookValidator(EventTypeRegistry registry, TargetGuard guard, PayloadCheck payloadCheck) {
+    public WebhookValidator(EventTypeRegistry registry, TargetGuard guard, PayloadCheck payloadCheck,
+                            Destinations destinations) {
         this.registry = registry;
         this.guard = guard;
         this.payloadCheck = payloadCheck;
+        this.destinationCheck = new DestinationCheck(destinations);
     }
 
     /** @throws ValidationException with one message per invalid field */
@@ -60,17 +63,25 @@ public final class WebhookValidator {
      * @throws ValidationException with one message per invalid field
      */
     public WebhookSettings validateChange(WebhookSettings draft, Webhook current, Map<String, String> earlier) {
-        return check(draft, Set.copyOf(current.events()), current.url(), !current.enabled() && draft.enabled(), earlier);
+        return check(draft, Set.copyOf(current.events()), current, !current.enabled() && draft.enabled(), earlier);
     }
 
-    private WebhookSettings check(WebhookSettings draft, Set<String> alreadySubscribed, String currentUrl, boolean turnsOn,
+    private WebhookSettings check(WebhookSettings draft, Set<String> alreadySubscribed, Webhook current, boolean turnsOn,
                                Map<String, String> earlier) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = strip(draft.name());
         String url = strip(draft.url());
         String token = strip(draft.token());
         checkName(name, errors);
-        checkUrl(url, currentUrl, turnsOn, errors);
+        WebhookDestination destination = destinationCheck.check(draft.destination(),
+                current == null ? null : current.settings().destination(), errors);
+        if (destination.isHttp()) {
+            checkUrl(url, current == null ? null : current.url(), turnsOn, errors);
+        } else if (url != null && !url.isEmpty()) {
+            errors.put("url", "url is only for HTTP webhooks; the destination's settings say where its messages go");
+        } else {
+            url = null;
+        }
         List<String> events = checkEvents(draft.events(), alreadySubscribed, errors);
         checkToken(token, errors);
         PayloadSettings payload = payloadCheck.check(draft.payload(), name, events, errors);
@@ -83,7 +94,7 @@ public final class WebhookValidator {
             throw new ValidationException(all);
         }
         return new WebhookSettings(name, url, events, draft.enabled(), token == null || token.isEmpty() ? null : token,
-                payload);
+                payload, destination);
     }
 
     private static void checkName(String name, Map<String, String> errors) {

@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * One shape a webhook's body can take, chosen by its {@code format} setting; the {@link PayloadFormats}
- * registry holds them. Shaped like the SDK extension point issue 16 describes (id, label, content type,
- * the settings it needs, render), so a later step can move it to the SDK and let plugins add formats;
- * until then only the built-in formats implement it.
+ * registry holds them. The built-in formats implement it directly (the template format needs the host's
+ * secrets and render budget, which the SDK does not show); a plugin's SDK
+ * {@link io.plugboard.sdk.outbound.PayloadFormat} is adapted to it by {@link PluginFormat}.
  */
 public interface PayloadFormat {
 
@@ -24,6 +24,20 @@ public interface PayloadFormat {
     /** @return the settings this format reads besides the ones every webhook has (e.g. its template) */
     default List<Setting> settings() {
         return List.of();
+    }
+
+    /**
+     * Checks a webhook's {@code format_settings}: the built-in formats have none (their settings have
+     * columns of their own, such as the template); a plugin's format checks its declared ones.
+     *
+     * @param errors where to put one message per invalid field ({@code format_settings.<key>})
+     * @return the settings normalised
+     */
+    default Map<String, String> checkSettings(Map<String, String> given, Map<String, String> errors) {
+        if (!given.isEmpty()) {
+            errors.put("format_settings", "the format " + id() + " has no settings");
+        }
+        return Map.of();
     }
 
     /** @return true when a custom {@code Content-Type} header chooses the body's content type */

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.payloads;
 
+
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.events.RegisteredEventType;
 import io.plugboard.host.internal.events.StoredEvent;
@@ -44,8 +45,9 @@ public final class PayloadValidator implements PayloadCheck {
         String filter = p.filter() == null || p.filter().isBlank() ? null : p.filter().strip();
         Set<String> known = secretNames.get();
         Map<String, String> headers = HeaderRules.check(p.headers(), format.get(), formats, errors);
+        Map<String, String> formatSettings = format.get().checkSettings(p.formatSettings(), errors);
         FormatCheck check = new FormatCheck(new PayloadSettings(id, template, headers == null ? p.headers() : headers,
-                filter), webhookName, known, () -> samples(events));
+                filter, formatSettings), webhookName, known, () -> samples(events));
         if (headers != null) {
             String unknown = check.unknownSecrets(headers.values());
             if (unknown != null) {

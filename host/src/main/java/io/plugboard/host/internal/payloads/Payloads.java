@@ -15,6 +15,11 @@ public final class Payloads {
     private final NamedSecretLookup secrets;
 
     /** @param secrets the secrets store, read when a request is built */
+    /** @return the registry of formats this renders with */
+    public PayloadFormats formats() {
+        return formats;
+    }
+
     public Payloads(PayloadFormats formats, NamedSecretLookup secrets) {
         this.formats = formats;
         this.secrets = secrets;

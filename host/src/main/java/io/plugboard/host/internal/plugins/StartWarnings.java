@@ -16,7 +16,7 @@ import org.pf4j.PluginWrapper;
  */
 final class StartWarnings {
 
-    static final String CONTRIBUTES_NOTHING = "contributes nothing: no event types, receivers or main class were "
+    static final String CONTRIBUTES_NOTHING = "contributes nothing: no event types, receivers, destinations, payload formats or main class were "
             + "found; is the class annotated @Extension and the extension index (META-INF/extensions.idx) in the jar?";
 
     private StartWarnings() {}

@@ -19,6 +19,7 @@ import io.plugboard.host.internal.common.Workers;
 import io.plugboard.host.internal.instances.HealthCheck;
 import io.plugboard.host.internal.instances.HealthReport;
 import io.plugboard.host.internal.contrib.Contributions;
+import io.plugboard.host.internal.contrib.OutboundExtensions;
 import io.plugboard.host.internal.contrib.PluginContributions;
 import io.plugboard.host.internal.contrib.PluginPages;
 import io.plugboard.host.internal.contrib.PluginRoutes;
@@ -54,10 +55,12 @@ import io.plugboard.host.internal.inspector.InboxDelivery;
 import io.plugboard.host.internal.inspector.InboxPurge;
 import io.plugboard.host.internal.inspector.Inboxes;
 import io.plugboard.host.internal.filters.FilterCache;
+import io.plugboard.host.internal.payloads.OutboundCatalog;
 import io.plugboard.host.internal.payloads.PayloadFormats;
 import io.plugboard.host.internal.payloads.PayloadTemplates;
 import io.plugboard.host.internal.payloads.PayloadValidator;
 import io.plugboard.host.internal.payloads.Payloads;
+import io.plugboard.host.internal.secrets.SealedSettings;
 import io.plugboard.host.internal.secrets.SealedValues;
 import io.plugboard.host.internal.secrets.SecretKeys;
 import io.plugboard.host.internal.secrets.SecretService;
@@ -95,6 +98,7 @@ import io.plugboard.host.internal.web.http.RouteGroup;
 import io.plugboard.host.internal.outbound.SigningSecrets;
 import io.plugboard.host.internal.outbound.TargetGuard;
 import io.plugboard.host.internal.outbound.WebhookService;
+import io.plugboard.host.internal.outbound.Destinations;
 import io.plugboard.host.internal.outbound.WebhookStore;
 import io.plugboard.host.internal.outbound.WebhookValidator;
 import io.plugboard.sdk.EventEmitter;
@@ -188,7 +192,8 @@ public final class HostRuntime implements AutoCloseable {
                 new PluginTemplates(), new PluginRoutes());
         TaskScheduler tasks = new TaskScheduler();
         PluginContributions pluginParts = new PluginContributions(contributions, tasks, db.dataSource());
-        WebhookStore webhookStore = new WebhookStore(db.jdbi());
+        WebhookStore webhookStore = new WebhookStore(db.jdbi(), new SealedSettings(sealed, apiMapper));
+        Destinations destinations = new Destinations();
         DeliveryMetrics metrics = new DeliveryMetrics(db.jdbi(), clock::instant);
         this.metrics = metrics;
         JobLeases jobs = new JobLeases(db.jdbi(), instances.id(), clock);
@@ -202,9 +207,10 @@ public final class HostRuntime implements AutoCloseable {
                 config.site().name());
         Payloads payloads = new Payloads(formats, secrets::value);
         PayloadValidator payloadCheck = new PayloadValidator(formats, registry, secrets::names);
+        OutboundCatalog catalog = new OutboundCatalog(destinations, formats);
         DeliveryEngine delivery = new DeliveryEngine(db, webhookStore, guard, config.delivery(), metrics,
                 apiMapper, ids, clock, config.site().hostVersion(), payloads, new InboxDelivery(inspector), hooks, hookThread,
-                instances.id(), jobs, workers);
+                instances.id(), jobs, workers, destinations, catalog);
         events = new EventService(registry, db.groupCommit(), new OutboxWriter(ids, new FilterCache(), apiMapper),
                 new EmittedEvents(metrics, delivery, hooks), apiMapper, ids, clock, config.plugins().rejectInvalidEventData());
         appEmitter = new SourceEmitter(events, dataMapper, RegisteredEventType.APP_SOURCE);
@@ -224,11 +230,12 @@ public final class HostRuntime implements AutoCloseable {
         // Migrations run before a plugin's contributions open, so a failed migration fails its start.
         plugins = closing(new PluginService(pluginOptions, db.jdbi(), clock, registry, compiler,
                 source -> new SourceEmitter(events, dataMapper, source), pluginParts::partsFor,
-                List.of(new PluginMigrations(db.jdbi(), db.dataSource(), clock), pluginParts, receivers), workers));
+                List.of(new PluginMigrations(db.jdbi(), db.dataSource(), clock), pluginParts, receivers,
+                        new OutboundExtensions(destinations, formats, delivery::webhooksChanged)), workers));
         // Closed before the plugins stop: queued delivery hooks still reach their callbacks.
         closing(hookThread);
         closing(tasks);
-        WebhookService webhooks = new WebhookService(webhookStore, new WebhookValidator(registry, guard, payloadCheck), new SigningSecrets(), ids,
+        WebhookService webhooks = new WebhookService(webhookStore, new WebhookValidator(registry, guard, payloadCheck, destinations), new SigningSecrets(), ids,
                 clock, hooks, delivery::webhooksChanged);
         VerifiedCredentials verifiedBasic = new VerifiedCredentials(clock);
         AuthServices auth = new AuthServices(new AdminUsers(db.jdbi(), db.dialect(), ids, clock),
@@ -247,7 +254,7 @@ public final class HostRuntime implements AutoCloseable {
         List<RouteGroup> routes = List.of(
                 new ApiInstanceRoutes(instances, health, apiMapper, config.web().basePath(), sections),
                 new ApiEventRoutes(registry, events, apiMapper, config.web().maxRequestBytes()),
-                new ApiWebhookRoutes(webhooks, testSender, apiMapper, rotationOverlap, registry),
+                new ApiWebhookRoutes(webhooks, testSender, apiMapper, rotationOverlap, registry, catalog),
                 new ApiPayloadRoutes(preview, console, secrets, inspector, webhooks, apiMapper, sections),
                 new ApiPluginRoutes(plugins, contributions.settings(), contributions.routes(), apiMapper, sections.upload()),
                 RouteGroup.onlyIf(sections.inbound(), new ApiInboundRoutes(inbound.webhooks(), inbound.received(), apiMapper,

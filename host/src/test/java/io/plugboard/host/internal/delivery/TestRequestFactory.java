@@ -12,6 +12,8 @@ import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.outbound.WebhookSecrets;
 import io.plugboard.host.internal.outbound.WebhookSettings;
 import io.plugboard.host.internal.outbound.WebhookStats;
+import io.plugboard.host.internal.outbound.Destinations;
+import io.plugboard.host.internal.payloads.OutboundCatalog;
 import io.plugboard.host.internal.payloads.PayloadFormats;
 import io.plugboard.host.internal.payloads.PayloadTemplates;
 import io.plugboard.host.internal.payloads.Payloads;
@@ -42,10 +44,12 @@ class TestRequestFactory {
     private static final Instant NOW = Instant.parse("2024-05-01T10:00:05.750Z");
 
     private final ObjectMapper mapper = Json.newMapper();
+    private final PayloadFormats formats = PayloadFormats.builtIn(mapper,
+            new PayloadTemplates(mapper, TemplateBudget.defaults()), "Test site");
     private final RequestFactory factory = new RequestFactory(
-            new Payloads(PayloadFormats.builtIn(mapper, new PayloadTemplates(mapper, TemplateBudget.defaults()), "Test site"),
-                    name -> name.equals("API_KEY") ? Optional.of("k3y-value") : Optional.empty()),
-            new OutgoingFilter(new HookRunner(new HookRegistry(), Duration.ofSeconds(1)), mapper), "9.9.9");
+            new Payloads(formats, name -> name.equals("API_KEY") ? Optional.of("k3y-value") : Optional.empty()),
+            new OutgoingFilter(new HookRunner(new HookRegistry(), Duration.ofSeconds(1)), mapper), "9.9.9",
+            new OutboundCatalog(new Destinations(), formats));
 
     @Test
     void theStandardBodyIsTheEnvelopeAroundTheStoredDataSignedOverTheExactBytes() {

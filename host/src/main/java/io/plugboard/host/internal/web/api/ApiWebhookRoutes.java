@@ -1,5 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
+import io.plugboard.host.internal.payloads.OutboundCatalog;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.delivery.TestSender;
@@ -14,11 +16,13 @@ public final class ApiWebhookRoutes implements RouteGroup {
     private final WebhookService webhooks;
     private final TestSender testSender;
     private final ObjectMapper mapper;
+    private final OutboundCatalog catalog;
     private final Duration rotationOverlap;
     private final EventTypeRegistry eventTypes;
 
     public ApiWebhookRoutes(WebhookService webhooks, TestSender testSender, ObjectMapper mapper, Duration rotationOverlap,
-                            EventTypeRegistry eventTypes) {
+                            EventTypeRegistry eventTypes, OutboundCatalog catalog) {
+        this.catalog = catalog;
         this.webhooks = webhooks;
         this.testSender = testSender;
         this.mapper = mapper;
@@ -28,6 +32,7 @@ public final class ApiWebhookRoutes implements RouteGroup {
 
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
-        new WebhooksApi(webhooks, testSender, mapper, rotationOverlap, eventTypes).register(routes);
+        new WebhooksApi(webhooks, testSender, mapper, rotationOverlap, eventTypes, catalog).register(routes);
+        new OutboundApi(catalog, mapper).register(routes);
     }
 }

@@ -93,6 +93,11 @@ final class JsonInput {
         return problems;
     }
 
+    /** Notes a problem found by a reader of a nested field (collected like a wrong type). */
+    void problem(String field, String message) {
+        wrong(field, message);
+    }
+
     private <T> T wrong(String field, String message) {
         if (!collecting) {
             throw ValidationException.of(field, message);
@@ -162,6 +167,37 @@ final class JsonInput {
                 return wrong(field, field + "." + e.getKey() + " must be a string");
             }
             out.put(e.getKey(), e.getValue().textValue());
+        }
+        return out;
+    }
+
+    /**
+     * @return settings by key, each a string, number or boolean (numbers and booleans as their text), or
+     *     null when the field is absent or JSON null
+     */
+    Map<String, String> settings(String field) {
+        return settings(field, body.get(field));
+    }
+
+    /** @return as {@link #settings(String)}, for an object found elsewhere (e.g. nested), named {@code field} in messages */
+    Map<String, String> settings(String field, JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isObject()) {
+            return wrong(field, field + " must be an object of setting key → value");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode value = e.getValue();
+            if (value.isNull()) {
+                out.put(e.getKey(), "");
+            } else if (value.isTextual() || value.isNumber() || value.isBoolean()) {
+                out.put(e.getKey(), value.asText());
+            } else {
+                return wrong(field + "." + e.getKey(), field + "." + e.getKey() + " must be a string, number or boolean");
+            }
         }
         return out;
     }

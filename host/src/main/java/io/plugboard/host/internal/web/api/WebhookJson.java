@@ -1,5 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
+import io.plugboard.host.internal.payloads.OutboundCatalog;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.plugboard.host.internal.outbound.PayloadSettings;
 import io.plugboard.host.internal.outbound.Webhook;
@@ -37,16 +39,32 @@ record WebhookJson(
         String format,
         String template,
         Map<String, String> headers,
-        String filter) {
+        String filter,
+        Map<String, String> formatSettings,
+        boolean formatAvailable,
+        DestinationJson destination) {
+
+    /**
+     * Where the webhook delivers.
+     *
+     * @param settings its values, secret ones masked
+     * @param available false while the plugin that provides it is not active (deliveries wait)
+     * @param target where messages go, in words (the url for HTTP)
+     */
+    record DestinationJson(String type, Map<String, String> settings, boolean available, String target) {}
 
     /** @param registered whether an event type is registered now (a plugin that went away takes its types) */
-    static WebhookJson of(Webhook w, boolean withSecret, Predicate<String> registered) {
+    static WebhookJson of(Webhook w, boolean withSecret, Predicate<String> registered, OutboundCatalog catalog,
+                          String target) {
         List<String> unavailable = w.events().stream().filter(registered.negate()).toList();
         WebhookStats s = w.stats();
         PayloadSettings p = w.settings().payload();
         return new WebhookJson(w.id(), w.name(), w.url(), w.events(), unavailable, w.enabled(), w.hasToken(),
                 withSecret ? w.secrets().current() : null, w.createdAt(), w.updatedAt(), s.okCount(), s.failedCount(),
                 s.lastStatus(), s.lastError(), s.lastAttemptAt(), withSecret ? w.secrets().previousExpiresAt() : null,
-                s.disabledReason(), s.disabledAt(), p.format(), p.template(), p.headers(), p.filter());
+                s.disabledReason(), s.disabledAt(), p.format(), p.template(), p.headers(), p.filter(),
+                catalog.shownFormatSettings(w), catalog.formatAvailable(w),
+                new DestinationJson(w.settings().destination().type(), catalog.shownDestinationSettings(w),
+                        catalog.destinationAvailable(w), target));
     }
 }

@@ -1,5 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
+import io.plugboard.host.internal.payloads.OutboundCatalog;
+
 import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +25,8 @@ import java.util.Set;
 final class WebhooksApi {
 
     private static final Set<String> FIELDS =
-            Set.of("name", "url", "events", "enabled", "token", "format", "template", "headers", "filter");
+            Set.of("name", "url", "events", "enabled", "token", "format", "template", "headers", "filter",
+                    "format_settings", "destination");
 
     record TestJson(boolean success, Integer responseStatus, String responseBody, long durationMs, String error,
                     String eventId, String eventType, String attemptId) {
@@ -45,9 +48,11 @@ final class WebhooksApi {
     private final ObjectMapper mapper;
     private final Duration rotationOverlap;
     private final EventTypeRegistry eventTypes;
+    private final OutboundCatalog catalog;
 
     WebhooksApi(WebhookService webhooks, TestSender testSender, ObjectMapper mapper, Duration rotationOverlap,
-                EventTypeRegistry eventTypes) {
+                EventTypeRegistry eventTypes, OutboundCatalog catalog) {
+        this.catalog = catalog;
         this.webhooks = webhooks;
         this.eventTypes = eventTypes;
         this.testSender = testSender;
@@ -83,7 +88,8 @@ final class WebhooksApi {
         Boolean enabled = in.bool("enabled");
         Webhook created = webhooks.create(new WebhookSettings(in.string("name"), in.string("url"), in.strings("events"),
                 enabled == null || enabled, in.string("token"), new PayloadSettings(in.string("format"),
-                        in.string("template"), in.stringMap("headers"), in.string("filter"))), in.problems());
+                        in.string("template"), in.stringMap("headers"), in.string("filter"), in.settings("format_settings")),
+                DestinationInput.read(in)), in.problems());
         JsonBody.send(ctx.status(201).header("Location", "/api/v1/webhooks/" + created.id()), mapper, json(created, true));
     }
 
@@ -92,7 +98,8 @@ final class WebhooksApi {
         Webhook updated = webhooks.update(ctx.pathParam("id"), new WebhookChanges(in.string("name"),
                 in.string("url"), in.strings("events"), in.bool("enabled"), in.has("token"), in.string("token"),
                 new PayloadSettings.Changes(in.string("format"), in.has("template"), in.string("template"),
-                        in.stringMap("headers"), in.has("filter"), in.string("filter"))), in.problems());
+                        in.stringMap("headers"), in.has("filter"), in.string("filter"), in.settings("format_settings")),
+                DestinationInput.read(in)), in.problems());
         JsonBody.send(ctx, mapper, json(updated, true));
     }
 
@@ -107,6 +114,6 @@ final class WebhooksApi {
     }
 
     private WebhookJson json(Webhook webhook, boolean withSecret) {
-        return WebhookJson.of(webhook, withSecret, eventTypes::contains);
+        return WebhookJson.of(webhook, withSecret, eventTypes::contains, catalog, catalog.target(webhook));
     }
 }
