@@ -23,7 +23,7 @@ final class BrokerConnection implements AutoCloseable {
 
     /** At most this many messages of one connection await their confirm at once; more senders wait. */
     static final int MAX_CHANNELS = 16;
-    private static final int CONNECT_TIMEOUT_MS = 4_000;
+    private static final int CONNECT_TIMEOUT_MS = 3_000;
 
     private final ConnectionFactory factory;
     private final Semaphore lent = new Semaphore(MAX_CHANNELS);
@@ -113,6 +113,14 @@ final class BrokerConnection implements AutoCloseable {
 
     private static long remaining(long deadline) {
         return Math.max(0, deadline - System.nanoTime());
+    }
+
+    /** Drops the connection as a network failure would, leaving it to the next send to open a new one. */
+    void abortConnection() {
+        Connection current = connection;
+        if (current != null) {
+            current.abort();
+        }
     }
 
     /** Closes the connection, and with it every channel; a send in flight ends with a closed-channel retry. */

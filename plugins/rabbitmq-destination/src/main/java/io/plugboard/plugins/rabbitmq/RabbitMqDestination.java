@@ -88,7 +88,7 @@ public class RabbitMqDestination implements Destination {
             return DeliveryOutcome.retry("authentication failed at " + key + ": check username and password ("
                     + e.getMessage() + ")");
         } catch (IOException | TimeoutException | RuntimeException e) {
-            return DeliveryOutcome.retry("cannot publish to " + key + ": " + Failures.describe(e));
+            return DeliveryOutcome.retry("cannot deliver to " + key + ": " + Failures.describe(e));
         }
     }
 
@@ -98,6 +98,11 @@ public class RabbitMqDestination implements Destination {
         closed = true;
         connections.values().forEach(BrokerConnection::close);
         connections.clear();
+    }
+
+    /** Drops every connection as a network failure would (for tests of reconnecting). */
+    void abortConnections() {
+        connections.values().forEach(BrokerConnection::abortConnection);
     }
 
     static AMQP.BasicProperties properties(OutgoingMessage message) {

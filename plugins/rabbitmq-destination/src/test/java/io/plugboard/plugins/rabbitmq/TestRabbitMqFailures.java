@@ -88,6 +88,20 @@ class TestRabbitMqFailures {
     }
 
     @Test
+    void a_connection_that_broke_is_reopened_by_the_next_send() throws Exception {
+        String queue = broker.queue(null);
+        Map<String, String> settings = TestBroker.settings("", queue);
+        assertThat(destination.send(TestBroker.message("evt_r1", settings)).kind()).isEqualTo(DeliveryOutcome.Kind.DELIVERED);
+
+        destination.abortConnections();
+        DeliveryOutcome next = destination.send(TestBroker.message("evt_r2", settings));
+
+        assertThat(next.kind()).as(next.detail()).isEqualTo(DeliveryOutcome.Kind.DELIVERED);
+        assertThat(broker.next(queue).getProps().getMessageId()).isEqualTo("evt_r1");
+        assertThat(broker.next(queue).getProps().getMessageId()).isEqualTo("evt_r2");
+    }
+
+    @Test
     void a_broker_that_is_not_listening_is_a_retry_within_the_send_budget() throws Exception {
         Map<String, String> settings = new HashMap<>(TestBroker.settings("", "q"));
         settings.put(RabbitMqSettings.URI_KEY, "amqp://127.0.0.1:1/%2F");
