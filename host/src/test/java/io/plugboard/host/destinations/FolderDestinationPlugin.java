@@ -35,7 +35,7 @@ final class FolderDestinationPlugin {
                         }
                     }
                     public String describe(Map<String, String> settings) {
-                        return "folder " + settings.get("folder") + (settings.containsKey("key") ? " with key" : "");
+                        return "folder " + settings.get("folder") + (settings.containsKey("key") ? " LEAKED " + settings.get("key") : "");
                     }
                     public DeliveryOutcome send(OutgoingMessage m) throws Exception {
                         Path folder = Paths.get(m.setting("folder"));

@@ -64,8 +64,8 @@ class TestPluginDestinations {
         assertThat(created.get("url").isNull()).isTrue();
         assertThat(created.get("destination").get("type").asText()).isEqualTo("folder");
         assertThat(created.get("destination").get("settings").get("key").asText()).isEqualTo("********");
-        assertThat(created.get("destination").get("target").asText()).isEqualTo("folder: folder " + folder + " with key");
-        host.host().events().emit("order_placed", Map.of("order_id", "ord_7"));
+        assertThat(created.get("destination").get("target").asText()).isEqualTo("folder: folder " + folder);
+        host.host().events().emit("ping", Map.of("order_id", "ord_7"));
         String message = Await.value("the message", () -> messages(), m -> !m.isEmpty()).get(0);
         assertThat(message).contains("webhook-id: evt_", "webhook-timestamp: ", "webhook-signature: v1,",
                 "content-type: application/json", "key: k3y-s3cret", "attempt: 1", "\"order_id\":\"ord_7\"");
@@ -73,7 +73,7 @@ class TestPluginDestinations {
                 && d.get(0).get("status").asText().equals("succeeded")).get(0);
         JsonNode attempt = host.http().get("/api/v1/deliveries/" + delivery.get("id").asText()).json()
                 .get("attempts").get(0);
-        assertThat(attempt.get("response_body").asText()).startsWith("written to order_placed-evt_");
+        assertThat(attempt.get("response_body").asText()).startsWith("written to ping-evt_");
         try (Connection c = host.connection(); ResultSet rs = c.createStatement()
                 .executeQuery("SELECT destination_settings FROM webhooks")) {
             rs.next();
@@ -85,7 +85,7 @@ class TestPluginDestinations {
     void aRefusalIsRetriedOnTheScheduleUntilTheDestinationAcceptsIt() throws Exception {
         Files.createFile(folder.resolve("refuse"));
         JsonNode created = create(Map.of("folder", folder.toString()), null);
-        host.host().events().emit("order_placed", Map.of("order_id", "ord_8"));
+        host.host().events().emit("ping", Map.of("order_id", "ord_8"));
         Await.until("two refused attempts", () -> failedAttempts(created) >= 2);
         Files.delete(folder.resolve("refuse"));
         JsonNode d = Await.value("delivered after the fix", () -> deliveries(created),
@@ -99,13 +99,13 @@ class TestPluginDestinations {
     void giveUpFailsTheDeliveryAndGoneDisablesTheWebhook() throws Exception {
         Files.createFile(folder.resolve("reject"));
         JsonNode created = create(Map.of("folder", folder.toString()), null);
-        host.host().events().emit("order_placed", Map.of("order_id", "ord_9"));
+        host.host().events().emit("ping", Map.of("order_id", "ord_9"));
         JsonNode failed = Await.value("failed", () -> deliveries(created),
                 list -> !list.isEmpty() && list.get(0).get("status").asText().equals("failed")).get(0);
         assertThat(failed.get("attempts").asInt()).as("no retries after give up").isEqualTo(1);
         Files.delete(folder.resolve("reject"));
         Files.createFile(folder.resolve("gone"));
-        host.host().events().emit("order_placed", Map.of("order_id", "ord_10"));
+        host.host().events().emit("ping", Map.of("order_id", "ord_10"));
         JsonNode webhook = Await.value("disabled", () -> host.http().get("/api/v1/webhooks/" + created.get("id").asText())
                 .json(), w -> !w.get("enabled").asBoolean());
         assertThat(webhook.get("disabled_reason").asText()).isEqualTo("the destination is gone: the folder is retired");
@@ -119,7 +119,7 @@ class TestPluginDestinations {
         assertThat(shown.get("destination").get("available").asBoolean()).isFalse();
         assertThat(shown.get("destination").get("settings").get("folder").asText()).as("all masked while unknown")
                 .isEqualTo("********");
-        host.host().events().emit("order_placed", Map.of("order_id", "ord_11"));
+        host.host().events().emit("ping", Map.of("order_id", "ord_11"));
         JsonNode test = host.http().postJson("/api/v1/webhooks/" + created.get("id").asText() + "/test", "").json();
         assertThat(test.get("success").asBoolean()).isFalse();
         assertThat(test.get("error").asText()).contains("'folder' is not installed");
@@ -133,35 +133,35 @@ class TestPluginDestinations {
     void aPluginFormatRendersTheBodyWithItsSettings() throws Exception {
         JsonNode created = create(Map.of("folder", folder.toString()), Map.of("prefix", "##"));
         assertThat(created.get("format_settings").get("prefix").asText()).isEqualTo("##");
-        host.host().events().emit("order_placed", Map.of("order_id", "ord_12"));
+        host.host().events().emit("ping", Map.of("order_id", "ord_12"));
         String message = Await.value("the message", () -> messages(), m -> !m.isEmpty()).get(0);
-        assertThat(message).contains("content-type: text/plain", "x-format: prefixed".toLowerCase())
-                .endsWith("## Order placed {\"order_id\":\"ord_12\"}");
-        host.host().events().emit("order_placed", Map.of("order_id", "explode"));
+        assertThat(message).contains("content-type: text/plain", "X-Format: prefixed")
+                .endsWith("## Ping {\"order_id\":\"ord_12\"}");
+        host.host().events().emit("ping", Map.of("order_id", "explode"));
         Await.until("the render failure recorded", () -> host.http().get("/api/v1/webhooks/" + created.get("id").asText())
                 .json().get("last_error").asText().contains("cannot render explode"));
     }
 
     @Test
     void badDestinationsAndFormatSettingsAreRefusedNamingTheField() {
-        Http.Response missing = post(Map.of("name", "x", "events", List.of("order_placed"),
+        Http.Response missing = post(Map.of("name", "x", "events", List.of("ping"),
                 "destination", Map.of("type", "folder", "settings", Map.of())));
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("details").get("destination.settings.folder").asText()).isEqualTo("is required");
-        Http.Response relative = post(Map.of("name", "x", "events", List.of("order_placed"),
+        Http.Response relative = post(Map.of("name", "x", "events", List.of("ping"),
                 "destination", Map.of("type", "folder", "settings", Map.of("folder", "relative/path"))));
         assertThat(relative.json().get("details").get("destination.settings.folder").asText()).isEqualTo("must be an absolute path");
-        Http.Response unknown = post(Map.of("name", "x", "events", List.of("order_placed"),
+        Http.Response unknown = post(Map.of("name", "x", "events", List.of("ping"),
                 "destination", Map.of("type", "kafka")));
         assertThat(unknown.json().get("details").get("destination").asText()).contains("no destination 'kafka'");
-        Http.Response withUrl = post(Map.of("name", "x", "url", "https://example.com/", "events", List.of("order_placed"),
+        Http.Response withUrl = post(Map.of("name", "x", "url", "https://example.com/", "events", List.of("ping"),
                 "destination", Map.of("type", "folder", "settings", Map.of("folder", folder.toString()))));
         assertThat(withUrl.json().get("details").get("url").asText()).contains("only for HTTP webhooks");
-        Http.Response badFormat = post(Map.of("name", "x", "events", List.of("order_placed"), "format", "prefixed",
+        Http.Response badFormat = post(Map.of("name", "x", "events", List.of("ping"), "format", "prefixed",
                 "format_settings", Map.of("prefix", "hey!"),
                 "destination", Map.of("type", "folder", "settings", Map.of("folder", folder.toString()))));
         assertThat(badFormat.json().get("details").get("format_settings.prefix").asText()).isEqualTo("no ! please");
-        Http.Response nested = post(Map.of("name", "x", "events", List.of("order_placed"),
+        Http.Response nested = post(Map.of("name", "x", "events", List.of("ping"),
                 "destination", Map.of("type", "folder", "settings", Map.of("folder", List.of("a")))));
         assertThat(nested.status()).isEqualTo(400);
         assertThat(host.http().get("/api/v1/webhooks").json().get("total").asInt()).as("nothing stored").isZero();
@@ -175,7 +175,7 @@ class TestPluginDestinations {
                 Map.of("type", "folder", "settings", Map.of("folder", folder.toString(), "key", "********",
                         "name", "renamed-{{id}}")))));
         assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
-        host.host().events().emit("order_placed", Map.of("order_id", "ord_13"));
+        host.host().events().emit("ping", Map.of("order_id", "ord_13"));
         String message = Await.value("the message", () -> messages(), m -> !m.isEmpty()).get(0);
         assertThat(message).contains("key: k3y-s3cret");
         Http.Response toHttp = host.http().patchJson("/api/v1/webhooks/" + id, "{\"destination\":{\"type\":\"http\"}}");
@@ -185,7 +185,7 @@ class TestPluginDestinations {
 
     private JsonNode create(Map<String, String> settings, Map<String, String> formatSettings) {
         Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("name", "To a folder",
-                "events", List.of("order_placed"), "destination", Map.of("type", "folder", "settings", settings)));
+                "events", List.of("ping"), "destination", Map.of("type", "folder", "settings", settings)));
         if (formatSettings != null) {
             body.put("format", "prefixed");
             body.put("format_settings", formatSettings);
