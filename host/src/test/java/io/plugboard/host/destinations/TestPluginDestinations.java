@@ -137,6 +137,11 @@ class TestPluginDestinations {
         String message = Await.value("the message", () -> messages(), m -> !m.isEmpty()).get(0);
         assertThat(message).contains("content-type: text/plain", "X-Format: prefixed")
                 .endsWith("## Ping {\"order_id\":\"ord_12\"}");
+        JsonNode preview = host.http().postJson("/api/v1/webhooks/preview", Http.json(Map.of("webhook_id",
+                created.get("id").asText(), "event", "ping", "format_settings", Map.of("prefix", "%%")))).json();
+        assertThat(preview.get("request").get("method").asText()).isEqualTo("SEND");
+        assertThat(preview.get("request").get("url").asText()).isEqualTo("folder: folder " + folder);
+        assertThat(preview.get("request").get("body").asText()).startsWith("%% Ping {");
         host.host().events().emit("ping", Map.of("order_id", "explode"));
         Await.until("the render failure recorded", () -> host.http().get("/api/v1/webhooks/" + created.get("id").asText())
                 .json().get("last_error").asText().contains("cannot render explode"));

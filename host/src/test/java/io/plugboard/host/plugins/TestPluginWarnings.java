@@ -90,8 +90,8 @@ class TestPluginWarnings {
         JsonNode forgetful = plugins().get("forgetful");
         assertThat(forgetful.get("state").asText()).isEqualTo("active");
         assertThat(forgetful.get("event_types")).isEmpty();
-        assertThat(texts(forgetful.get("warnings"))).containsExactly("contributes nothing: no event types, receivers "
-                + "or main class were found; is the class annotated @Extension and the extension index "
+        assertThat(texts(forgetful.get("warnings"))).containsExactly("contributes nothing: no event types, receivers, "
+                + "destinations, payload formats or main class were found; is the class annotated @Extension and the extension index "
                 + "(META-INF/extensions.idx) in the jar?");
     }
 

@@ -14,6 +14,7 @@ import io.plugboard.host.internal.outbound.PayloadCheck;
 import io.plugboard.host.internal.outbound.PayloadSettings;
 import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.outbound.WebhookSecrets;
+import io.plugboard.host.internal.outbound.WebhookDestination;
 import io.plugboard.host.internal.outbound.WebhookSettings;
 import io.plugboard.host.internal.outbound.WebhookStats;
 import java.net.URI;
@@ -64,6 +65,16 @@ public final class RequestPreview {
      */
     public Preview preview(String name, String url, String token, PayloadSettings settings, String eventType,
                            JsonNode payload) {
+        return preview(name, url, token, settings, WebhookDestination.HTTP, eventType, payload);
+    }
+
+    /**
+     * @param destination where the webhook delivers: the preview shows its target and the message it would get
+     * @param payload null for the event type's sample
+     * @throws ValidationException when the settings are invalid or the payload breaks the type's schema
+     */
+    public Preview preview(String name, String url, String token, PayloadSettings settings,
+                           WebhookDestination destination, String eventType, JsonNode payload) {
         String type = eventType == null || eventType.isBlank() ? null : eventType.strip();
         JsonNode data = payload != null ? payload : events.requireType(type).sample();
         StoredEvent event = events.prepare("preview", type, data);
@@ -74,8 +85,8 @@ public final class RequestPreview {
             throw new ValidationException(errors);
         }
         Instant now = clock.instant();
-        WebhookSettings draft = new WebhookSettings(shownName, target(url), List.of(type), true,
-                token == null || token.isBlank() ? null : token, p);
+        WebhookSettings draft = new WebhookSettings(shownName, destination.isHttp() ? target(url) : null, List.of(type),
+                true, token == null || token.isBlank() ? null : token, p, destination);
         Webhook w = new Webhook("wh_preview", draft, WebhookSecrets.of("whsec_cHJldmlldw=="), WebhookStats.NONE, now, now);
         UsedSecrets masked = new UsedSecrets(PayloadValidator.masked(secretNames.get()));
         WebhookRequest request;

@@ -10,6 +10,7 @@ import io.plugboard.host.internal.delivery.RequestPreview;
 import io.plugboard.host.internal.delivery.TestConsole;
 import io.plugboard.host.internal.outbound.PayloadSettings;
 import io.plugboard.host.internal.outbound.Webhook;
+import io.plugboard.host.internal.outbound.WebhookDestination;
 import io.plugboard.host.internal.outbound.WebhookService;
 import java.util.Set;
 
@@ -20,7 +21,7 @@ import java.util.Set;
  */
 final class PreviewApi {
 
-    private static final Set<String> PREVIEW_FIELDS = Set.of("webhook_id", "name", "url", "token", "format", "template",
+    private static final Set<String> PREVIEW_FIELDS = Set.of("format_settings", "webhook_id", "name", "url", "token", "format", "template",
             "headers", "filter", "event", "payload");
 
     private final RequestPreview preview;
@@ -51,7 +52,8 @@ final class PreviewApi {
         Webhook base = baseId == null ? null : webhooks.get(baseId);
         PayloadSettings current = base == null ? PayloadSettings.DEFAULT : base.settings().payload();
         PayloadSettings settings = new PayloadSettings.Changes(in.string("format"), in.has("template"),
-                in.string("template"), in.stringMap("headers"), in.has("filter"), in.string("filter")).applyTo(current);
+                in.string("template"), in.stringMap("headers"), in.has("filter"), in.string("filter"),
+                in.settings("format_settings")).applyTo(current);
         String name = in.has("name") || base == null ? in.string("name") : base.name();
         String url = in.has("url") || base == null ? in.string("url") : base.url();
         String token = in.has("token") || base == null ? in.string("token") : base.settings().token();
@@ -59,7 +61,8 @@ final class PreviewApi {
         if (event == null && base != null) {
             event = base.events().get(0);
         }
-        JsonBody.send(ctx, mapper, preview.preview(name, url, token, settings, event, payload(in)));
+        WebhookDestination destination = base == null ? WebhookDestination.HTTP : base.settings().destination();
+        JsonBody.send(ctx, mapper, preview.preview(name, url, token, settings, destination, event, payload(in)));
     }
 
     private void console(Context ctx) {
