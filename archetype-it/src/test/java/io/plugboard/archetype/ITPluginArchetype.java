@@ -47,6 +47,8 @@ class ITPluginArchetype {
         Path project = work.resolve("shipping-plugin");
         assertThat(project.resolve("src/main/java/com/example/shipping/ExampleEvents.java")).exists();
         assertThat(project.resolve("src/main/resources/schemas/shipment_sent.schema.json")).exists();
+        assertThat(project.resolve("src/main/java/com/example/shipping/ExampleDestination.java"))
+                .as("the outbound examples only when asked for").doesNotExist();
         long generated = System.nanoTime();
 
         maven.run(project, "package");
@@ -77,6 +79,43 @@ class ITPluginArchetype {
         System.out.printf("archetype IT: generate %d ms, package (with the generated test) %d ms, load %d ms, total %d ms%n",
                 (generated - started) / 1_000_000, (built - generated) / 1_000_000,
                 (System.nanoTime() - built) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Test
+    void with_outbound_examples_the_generated_destination_and_format_work_in_a_host() throws Exception {
+        Path work = fresh(Path.of(setting("work") + "-outbound"));
+        Path repo = Path.of(setting("repo"));
+        installParentPom(repo);
+        ChildMaven maven = new ChildMaven(Path.of(setting("mavenHome")), repo, Path.of(setting("outerRepo")), work);
+        maven.run(work, "org.apache.maven.plugins:maven-archetype-plugin:" + setting("archetypePluginVersion") + ":generate",
+                "-DinteractiveMode=false", "-DarchetypeCatalog=internal",
+                "-DarchetypeGroupId=io.plugboard", "-DarchetypeArtifactId=plugboard-plugin-archetype",
+                "-DarchetypeVersion=" + VERSION, "-DgroupId=com.example.drop", "-DartifactId=drop-plugin",
+                "-Dversion=1.0.0", "-Dpackage=com.example.drop", "-DpluginId=drop", "-DeventKey=file_dropped",
+                "-DwithOutboundExamples=true");
+        Path project = work.resolve("drop-plugin");
+        maven.run(project, "package");
+        assertThat(Files.readString(project.resolve("target/surefire-reports/TEST-com.example.drop.TestExampleOutbound.xml")))
+                .contains("tests=\"2\"").contains("failures=\"0\"").contains("errors=\"0\"");
+
+        Path folder = Files.createDirectories(work.resolve("dropped"));
+        try (PluginHarness host = PluginHarness.builder().jar(project.resolve("target/drop-plugin-1.0.0.jar")).start()) {
+            assertThat(host.api().get("/api/v1/destinations").expect(200).json().findValuesAsText("id"))
+                    .contains("file-drop");
+            assertThat(host.api().get("/api/v1/formats").expect(200).json().findValuesAsText("id")).contains("one-line");
+            host.api().post("/api/v1/webhooks", java.util.Map.of("name", "Drop", "events", java.util.List.of("file_dropped"),
+                    "format", "one-line", "format_settings", java.util.Map.of("prefix", "[drop]"),
+                    "destination", java.util.Map.of("type", "file-drop", "settings", java.util.Map.of("folder", folder.toString()))))
+                    .expect(201);
+            String eventId = host.emitSample("file_dropped");
+            Path file = folder.resolve("file_dropped-" + eventId + ".json");
+            long deadline = System.nanoTime() + PluginHarness.DEFAULT_TIMEOUT.toNanos();
+            while (!Files.exists(file) && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000); // poll for the file, with a deadline
+            }
+            assertThat(file).exists();
+            assertThat(Files.readString(file)).startsWith("[drop] File dropped {");
+        }
     }
 
     /** The parent pom is not a dependency, so copy-dependencies leaves it out; the SDK's pom needs it. */
