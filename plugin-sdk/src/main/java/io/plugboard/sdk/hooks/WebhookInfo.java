@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param id the webhook's id ({@code wh_…})
  * @param name its name
- * @param url where it is sent
+ * @param url where it is sent; null for a webhook to a plugin's destination (see the webhook's {@code destination} in the API)
  * @param events the event keys it subscribes to
  * @param enabled whether it receives deliveries
  */
