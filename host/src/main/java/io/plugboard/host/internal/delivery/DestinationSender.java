@@ -23,7 +23,9 @@ final class DestinationSender implements AutoCloseable {
         this.http = http;
         this.destinations = destinations;
         this.formats = formats;
-        this.plugins = new PluginDestinationSender(settings.connectTimeout().plus(settings.requestTimeout()));
+        // Twice the slots: room for sends the host stopped waiting for, before new ones are refused.
+        this.plugins = new PluginDestinationSender(settings.connectTimeout().plus(settings.requestTimeout()),
+                2 * settings.maxInFlightTotal() + 2);
     }
 
     /**

@@ -11,13 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Hands a built request to a plugin's {@link io.plugboard.sdk.outbound.Destination}: on a thread of its
- * own (the destination may block; the number of threads is bounded by the dispatcher's in-flight slots),
+ * own (the destination may block; the threads are bounded, see the constructor),
  * with the plugin's class loader as context, and waited for at most the request timeout — then the attempt
  * is a retry and the call is left to finish on its own. What the destination answers becomes a
  * {@link SendResult}: delivered → success with its answer as the response body; retry (with its delay),
@@ -25,11 +26,21 @@ import java.util.concurrent.TimeoutException;
  */
 final class PluginDestinationSender implements AutoCloseable {
 
-    private final ExecutorService threads = Executors.newCachedThreadPool(Threads.daemon("plugboard-destination"));
+    private final ExecutorService threads;
     private final Duration limit;
+    private final int maxThreads;
 
-    PluginDestinationSender(Duration limit) {
+    /**
+     * @param limit how long a send is waited for
+     * @param maxThreads how many sends may run at once; more than the in-flight slots only when sends the
+     *     host stopped waiting for still run (a destination that does not return): then new sends are
+     *     refused as failed attempts instead of piling up threads
+     */
+    PluginDestinationSender(Duration limit, int maxThreads) {
         this.limit = limit;
+        this.maxThreads = maxThreads;
+        this.threads = new ThreadPoolExecutor(0, maxThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                Threads.daemon("plugboard-destination"));
     }
 
     CompletableFuture<SendResult> send(AvailableDestination destination, Webhook webhook, WebhookRequest request,
@@ -39,8 +50,10 @@ final class PluginDestinationSender implements AutoCloseable {
         CompletableFuture<SendResult> result = new CompletableFuture<>();
         try {
             threads.execute(() -> result.complete(call(destination, message, start)));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            result.complete(failed(start, "not sent: the host is shutting down"));
+        } catch (RejectedExecutionException e) {
+            result.complete(failed(start, threads.isShutdown() ? "not sent: the host is shutting down"
+                    : "not sent: " + maxThreads + " sends to plugin destinations are still running (a destination "
+                    + "does not return within " + limit.toSeconds() + " s)"));
         }
         return result.completeOnTimeout(failed(start, "the destination did not answer within " + limit.toSeconds() + " s"),
                 limit.toMillis(), TimeUnit.MILLISECONDS);
