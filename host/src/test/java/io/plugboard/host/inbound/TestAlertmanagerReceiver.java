@@ -86,6 +86,15 @@ class TestAlertmanagerReceiver {
         assertThat(f.get("fingerprint").asText()).isEqualTo("b3f1c2a4d5e6f708");
         assertThat(f.get("receiver").asText()).isEqualTo("plugboard");
         assertThat(f.get("external_url").asText()).isEqualTo("http://alertmanager.example:9093");
+        // The shared alert model (docs/alerts.md), as every monitoring receiver emits it.
+        assertThat(f.get("source").asText()).isEqualTo("alertmanager");
+        assertThat(f.get("title").asText()).isEqualTo("High error rate on checkout-1");
+        assertThat(f.get("severity").asText()).isEqualTo("critical");
+        assertThat(f.get("alert_key").asText()).isEqualTo("alertmanager:b3f1c2a4d5e6f708");
+        assertThat(f.get("rule").asText()).isEqualTo("HighErrorRate");
+        assertThat(f.get("started_at").asText()).isEqualTo("2026-11-22T10:02:13.512Z");
+        assertThat(f.get("resource").get("name").asText()).isEqualTo("checkout-1:8080");
+        assertThat(f.get("raw").get("fingerprint").asText()).isEqualTo("b3f1c2a4d5e6f708");
 
         assertThat(resolved.get("type").asText()).isEqualTo("alert_resolved");
         JsonNode d = resolved.get("data");

@@ -1,14 +1,18 @@
 package io.plugboard.host.internal.events;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The catalog of event types currently registered, by key. The first contributor of a key keeps it;
- * a later one is refused with a message naming both.
+ * The catalog of event types currently registered, by key. The first contributor of a key is the one
+ * shown; a later one is refused with a message naming both, unless it declares the type identically
+ * (then it shares the type, which stays while any of its contributors is active).
  */
 public final class EventTypeRegistry {
 
@@ -17,26 +21,57 @@ public final class EventTypeRegistry {
                     .thenComparing(RegisteredEventType::key);
 
     private final Map<String, RegisteredEventType> byKey = new ConcurrentHashMap<>();
+    /** Every contributor of a key, the one shown first: several plugins may declare one type identically. */
+    private final Map<String, List<RegisteredEventType>> contributors = new HashMap<>();
 
     /**
-     * @throws InvalidEventTypeException if another contributor already registered the key
+     * Registers a type, or adds a contributor to a type another plugin declared identically (same name,
+     * description, group, sample and schema): the monitoring receivers all declare {@code alert_firing}
+     * from one shared definition, so any one of them can be installed alone. The type stays while any of
+     * its contributors is active.
+     *
+     * @throws InvalidEventTypeException if another contributor registered the key with another definition
      */
-    public void register(RegisteredEventType type) {
-        RegisteredEventType existing = byKey.putIfAbsent(type.key(), type);
-        if (existing != null) {
+    public synchronized void register(RegisteredEventType type) {
+        RegisteredEventType existing = byKey.get(type.key());
+        if (existing == null) {
+            byKey.put(type.key(), type);
+            contributors.put(type.key(), new ArrayList<>(List.of(type)));
+            return;
+        }
+        if (existing.pluginId().equals(type.pluginId()) || !sameDefinition(existing, type)) {
             throw new InvalidEventTypeException("event type '" + type.key() + "' from " + describe(type.pluginId())
-                    + " was refused: " + describe(existing.pluginId()) + " already registered it");
+                    + " was refused: " + describe(existing.pluginId()) + " already registered it"
+                    + (existing.pluginId().equals(type.pluginId()) ? "" : " with another definition"));
+        }
+        contributors.get(type.key()).add(type);
+    }
+
+    /** Removes every type the given plugin contributed; a type another active plugin also declares stays. */
+    public synchronized void unregisterAll(String pluginId) {
+        for (var it = contributors.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            List<RegisteredEventType> all = entry.getValue();
+            if (all.removeIf(t -> t.pluginId().equals(pluginId))) {
+                if (all.isEmpty()) {
+                    it.remove();
+                    byKey.remove(entry.getKey());
+                } else {
+                    byKey.put(entry.getKey(), all.get(0));
+                }
+            }
         }
     }
 
-    /** Removes every type the given plugin contributed. */
-    public void unregisterAll(String pluginId) {
-        byKey.values().removeIf(t -> t.pluginId().equals(pluginId));
+    /** @return the keys the given plugin contributed (alone or with others), in catalog order */
+    public synchronized List<String> keysOf(String pluginId) {
+        return all().stream().filter(t -> contributors.getOrDefault(t.key(), List.of()).stream()
+                .anyMatch(c -> c.pluginId().equals(pluginId))).map(RegisteredEventType::key).toList();
     }
 
-    /** @return the keys the given plugin contributed, in catalog order */
-    public List<String> keysOf(String pluginId) {
-        return all().stream().filter(t -> t.pluginId().equals(pluginId)).map(RegisteredEventType::key).toList();
+    private static boolean sameDefinition(RegisteredEventType a, RegisteredEventType b) {
+        return a.name().equals(b.name()) && a.description().equals(b.description()) && a.group().equals(b.group())
+                && a.sample().equals(b.sample()) && Objects.equals(a.schemaJson(), b.schemaJson());
     }
 
     public Optional<RegisteredEventType> find(String key) {

@@ -3,7 +3,9 @@ package io.plugboard.plugins.alertmanager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plugboard.plugins.receiversupport.Alert;
 import io.plugboard.plugins.receiversupport.ReceiverJson;
+import io.plugboard.plugins.receiversupport.Severity;
 import io.plugboard.sdk.inbound.InboundRequest;
 import io.plugboard.sdk.inbound.ReceiveResult;
 import io.plugboard.sdk.inbound.ReceivedEvent;
@@ -17,8 +19,9 @@ import org.pf4j.Extension;
 
 /**
  * Receives Prometheus Alertmanager's webhook notifications (payload version 4): one
- * {@code alert_firing} or {@code alert_resolved} event per alert in the group, with its labels,
- * annotations, start and end, and fingerprint. Alertmanager has no signature; the URL's access key is
+ * {@code alert_firing} or {@code alert_resolved} event per alert in the group, in the shared alert model
+ * (title from the summary annotation or the alert name, severity from the {@code severity} label,
+ * {@code alertmanager:<fingerprint>} as the alert key), keeping Alertmanager's own fields. Alertmanager has no signature; the URL's access key is
  * the credential (put it in {@code webhook_configs.url}, or {@code url_file}).
  */
 @Extension
@@ -43,7 +46,7 @@ public class AlertmanagerReceiver implements Receiver {
     @Override
     public String description() {
         return "Alertmanager webhook notifications (version 4): one alert_firing or alert_resolved event per alert, "
-                + "with labels, annotations, start, end and fingerprint.";
+                + "in the shared alert model (docs/alerts.md), keeping labels, annotations and fingerprint.";
     }
 
     @Override
@@ -90,21 +93,43 @@ public class AlertmanagerReceiver implements Receiver {
         if (endsAt != null && !endsAt.isAfter(ZERO_TIME)) {
             endsAt = null;
         }
-        ObjectNode data = mapper.createObjectNode();
-        data.put("alert_name", alert.path("labels").path("alertname").textValue());
-        data.put("status", status);
-        data.set("labels", strings(alert.get("labels"), "labels", n));
-        data.set("annotations", strings(alert.get("annotations"), "annotations", n));
-        data.put("starts_at", startsAt.toString());
-        data.put("ends_at", endsAt == null ? null : endsAt.toString());
-        data.put("fingerprint", fingerprint);
-        data.put("generator_url", alert.path("generatorURL").textValue());
-        data.put("receiver", group.path("receiver").textValue());
-        data.put("group_key", group.path("groupKey").textValue());
-        data.put("external_url", group.path("externalURL").textValue());
-        boolean firing = status.equals("firing");
-        return ReceivedEvent.of(firing ? AlertEvents.FIRING : AlertEvents.RESOLVED, json.write(data))
-                .withOccurredAt(firing || endsAt == null ? startsAt : endsAt);
+        ObjectNode labels = strings(alert.get("labels"), "labels", n);
+        ObjectNode annotations = strings(alert.get("annotations"), "annotations", n);
+        String alertName = labels.path("alertname").textValue();
+        String summary = annotations.path("summary").textValue();
+        String severity = labels.path("severity").textValue();
+        Alert model = Alert.of(status.equals("firing"), "alertmanager", "alertmanager:" + fingerprint,
+                        summary != null ? summary : alertName != null ? alertName : "Alertmanager alert " + fingerprint)
+                .description(annotations.path("description").textValue())
+                .severity(Severity.of(severity, Severity.WARNING), severity)
+                .rule(alertName)
+                .startedAt(startsAt).endedAt(endsAt)
+                .link(alert.path("generatorURL").textValue())
+                .raw(alert);
+        resource(model, labels);
+        labels.fields().forEachRemaining(e -> model.label(e.getKey(), e.getValue().textValue()));
+        // Alertmanager's own fields, as this receiver emitted them before the shared model.
+        model.extra("alert_name", alertName == null ? mapper.nullNode() : mapper.getNodeFactory().textNode(alertName))
+                .extra("annotations", annotations)
+                .extra("starts_at", mapper.getNodeFactory().textNode(startsAt.toString()))
+                .extra("ends_at", endsAt == null ? mapper.nullNode() : mapper.getNodeFactory().textNode(endsAt.toString()))
+                .extra("fingerprint", mapper.getNodeFactory().textNode(fingerprint))
+                .extra("generator_url", alert.path("generatorURL").isTextual() ? alert.get("generatorURL") : mapper.nullNode())
+                .extra("receiver", group.path("receiver").isTextual() ? group.get("receiver") : mapper.nullNode())
+                .extra("group_key", group.path("groupKey").isTextual() ? group.get("groupKey") : mapper.nullNode())
+                .extra("external_url", group.path("externalURL").isTextual() ? group.get("externalURL") : mapper.nullNode());
+        return model.event(json);
+    }
+
+    /** The alerting thing: the first of the usual Prometheus labels naming it. */
+    private static void resource(Alert model, ObjectNode labels) {
+        for (String label : List.of("instance", "service", "job", "pod", "namespace")) {
+            String value = labels.path(label).textValue();
+            if (value != null) {
+                model.resource(value, label, null);
+                return;
+            }
+        }
     }
 
     /** Labels and annotations: an object of strings; absent counts as empty. */
