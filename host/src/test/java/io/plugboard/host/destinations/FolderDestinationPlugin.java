@@ -8,11 +8,11 @@ import io.plugboard.host.testing.PluginJar;
  * answers as a file in that folder tells it (refuse → retry, gone → gone, reject → give up), so a test can
  * break and fix delivery from outside; the format writes the event's type and data after a prefix.
  */
-final class FolderDestinationPlugin {
+public final class FolderDestinationPlugin {
 
     private FolderDestinationPlugin() {}
 
-    static PluginJar jar() {
+    public static PluginJar jar() {
         return PluginJar.plugin("folder-destination").source("test.folder.FolderDestination", """
                 package test.folder;
                 import io.plugboard.sdk.outbound.*;

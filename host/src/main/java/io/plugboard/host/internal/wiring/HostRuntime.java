@@ -265,7 +265,7 @@ public final class HostRuntime implements AutoCloseable {
                 RouteGroup.onlyIf(sections.inspector(), new InspectEndpoint(inspector, apiMapper)),
                 new BrandStylesheet(config.branding()),
                 new AdminAccountRoutes(auth, config, guard, apiMapper, view),
-                new AdminWebhookRoutes(webhooks, registry, delivery.store(), testSender, preview, formats, rotationOverlap,
+                new AdminWebhookRoutes(webhooks, registry, delivery.store(), testSender, preview, catalog, rotationOverlap,
                         view),
                 new AdminEventRoutes(registry, webhooks, testSender, delivery.store(), view),
                 new AdminDeliveryRoutes(delivery.store(), webhooks, delivery::wake, clock, view),

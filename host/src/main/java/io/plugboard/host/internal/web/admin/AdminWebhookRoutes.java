@@ -6,7 +6,7 @@ import io.plugboard.host.internal.delivery.RequestPreview;
 import io.plugboard.host.internal.delivery.TestSender;
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.outbound.WebhookService;
-import io.plugboard.host.internal.payloads.PayloadFormats;
+import io.plugboard.host.internal.payloads.OutboundCatalog;
 import io.plugboard.host.internal.web.http.RouteGroup;
 import java.time.Duration;
 
@@ -21,19 +21,19 @@ public final class AdminWebhookRoutes implements RouteGroup {
     private final DeliveryStore deliveries;
     private final TestSender testSender;
     private final RequestPreview preview;
-    private final PayloadFormats formats;
+    private final OutboundCatalog catalog;
     private final Duration rotationOverlap;
     private final AdminView view;
 
     public AdminWebhookRoutes(WebhookService webhooks, EventTypeRegistry eventTypes, DeliveryStore deliveries,
-                              TestSender testSender, RequestPreview preview, PayloadFormats formats,
+                              TestSender testSender, RequestPreview preview, OutboundCatalog catalog,
                               Duration rotationOverlap, AdminView view) {
         this.webhooks = webhooks;
         this.eventTypes = eventTypes;
         this.deliveries = deliveries;
         this.testSender = testSender;
         this.preview = preview;
-        this.formats = formats;
+        this.catalog = catalog;
         this.rotationOverlap = rotationOverlap;
         this.view = view;
     }
@@ -41,8 +41,8 @@ public final class AdminWebhookRoutes implements RouteGroup {
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/admin", ctx -> ctx.redirect("/admin/webhooks"));
-        routes.get("/admin/webhooks", new WebhookListPage(webhooks, deliveries, view, eventTypes)::show);
-        WebhookFormPage form = new WebhookFormPage(webhooks, eventTypes, formats, view, preview);
+        routes.get("/admin/webhooks", new WebhookListPage(webhooks, deliveries, view, eventTypes, catalog)::show);
+        WebhookFormPage form = new WebhookFormPage(webhooks, eventTypes, catalog, view, preview);
         routes.get("/admin/webhooks/new", form::showNew);
         routes.post("/admin/webhooks", form::create);
         routes.get("/admin/webhooks/{id}/edit", form::showEdit);

@@ -5,7 +5,6 @@ import io.plugboard.host.internal.inbound.AvailableReceiver;
 import io.plugboard.host.internal.settings.SettingView;
 import io.plugboard.sdk.settings.Setting;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,26 +20,14 @@ final class InboundSettingsForm {
     private InboundSettingsForm() {}
 
     /** @param entered values typed into a form that failed, shown again (not for secrets); may be empty */
-    static List<Map<String, Object>> fields(AvailableReceiver receiver, Map<String, String> stored,
-                                            Map<String, String> entered, Map<String, String> errors) {
-        List<Map<String, Object>> fields = new ArrayList<>();
+    static List<SettingField> fields(AvailableReceiver receiver, Map<String, String> stored,
+                                     Map<String, String> entered, Map<String, String> errors) {
+        List<SettingField> fields = new ArrayList<>();
         for (Setting s : receiver.settings()) {
             SettingView v = SettingView.of(s, stored.get(s.key()));
             String value = !s.secret() && entered.containsKey(s.key()) ? entered.get(s.key()) : v.value();
-            Map<String, Object> field = new HashMap<>();
-            field.put("name", FIELD_PREFIX + s.key());
-            field.put("key", s.key());
-            field.put("label", s.label());
-            field.put("type", v.type());
-            field.put("help", s.help());
-            field.put("required", s.required());
-            field.put("secret", s.secret());
-            field.put("choices", s.choices());
-            field.put("value", s.secret() ? "" : value);
-            field.put("checked", "true".equals(value));
-            field.put("isSet", v.isSet());
-            field.put("error", errors.get("settings." + s.key()));
-            fields.add(field);
+            fields.add(SettingField.of(v, s, FIELD_PREFIX + s.key(), FIELD_PREFIX + s.key(), s.secret() ? "" : value,
+                    v.isSet() ? SettingField.KEEP_WHEN_BLANK : "not set", errors.get("settings." + s.key())));
         }
         return fields;
     }

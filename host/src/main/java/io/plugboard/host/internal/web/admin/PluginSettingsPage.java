@@ -56,30 +56,11 @@ final class PluginSettingsPage {
         }
     }
 
-    /** @return the ids of the field's help and error, which a screen reader reads with it; null for none */
-    private static String describedBy(SettingView s, String error) {
-        String ids = (s.help() == null || s.help().isBlank() ? "" : " s-" + s.key() + "-help")
-                + (error == null ? "" : " s-" + s.key() + "-error");
-        return ids.isEmpty() ? null : ids.substring(1);
-    }
-
     private void render(Context ctx, String pluginId, List<SettingView> views, Map<String, String> errors) {
-        List<Map<String, Object>> fields = new ArrayList<>();
+        List<SettingField> fields = new ArrayList<>();
         for (SettingView s : views) {
-            Map<String, Object> field = new HashMap<>();
-            field.put("key", s.key());
-            field.put("label", s.label());
-            field.put("type", s.type());
-            field.put("help", s.help());
-            field.put("required", s.required());
-            field.put("secret", s.secret());
-            field.put("choices", s.choices());
-            field.put("value", s.secret() ? "" : s.value());
-            field.put("checked", s.checked());
-            field.put("isSet", s.isSet());
-            field.put("error", errors.get(s.key()));
-            field.put("describedBy", describedBy(s, errors.get(s.key())));
-            fields.add(field);
+            fields.add(SettingField.of(s, null, s.key(), "s-" + s.key(), s.secret() ? "" : s.value(),
+                    s.isSet() ? SettingField.KEEP_WHEN_BLANK : "not set", errors.get(s.key())));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("pluginId", pluginId);

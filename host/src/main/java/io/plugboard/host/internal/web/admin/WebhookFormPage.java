@@ -7,114 +7,139 @@ import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.outbound.PayloadSettings;
 import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.outbound.WebhookChanges;
+import io.plugboard.host.internal.outbound.WebhookDestination;
 import io.plugboard.host.internal.outbound.WebhookSettings;
 import io.plugboard.host.internal.outbound.WebhookService;
-import io.plugboard.host.internal.payloads.PayloadFormats;
-import java.time.Instant;
-import java.util.HashMap;
+import io.plugboard.host.internal.payloads.OutboundCatalog;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The add and edit forms. Invalid input re-renders the form with what was typed and a message per
  * field (status 400). "Generate" fills in a fresh token and "Preview" shows the request the settings
- * would send, both without saving, so they work without JavaScript.
+ * would send, both without saving, so they work without JavaScript. Where the webhook delivers is
+ * chosen first ({@link WhereTo}, step 1 of two when a destination plugin is installed).
  */
 final class WebhookFormPage {
 
     /** What the form shows in its fields. */
     record Fields(String name, String url, boolean enabled, String token) {}
 
-    /** One choice of the format select, as the registry lists them. */
-    record FormatChoice(String id, String label, boolean selected) {}
-
     private final WebhookService webhooks;
-    private final EventTypeRegistry registry;
-    private final PayloadFormats formats;
-    private final AdminView view;
     private final FormPreview preview;
+    private final WhereTo whereTo;
+    private final WebhookFormView form;
 
-    WebhookFormPage(WebhookService webhooks, EventTypeRegistry registry, PayloadFormats formats, AdminView view,
+    WebhookFormPage(WebhookService webhooks, EventTypeRegistry registry, OutboundCatalog catalog, AdminView view,
                     RequestPreview preview) {
         this.webhooks = webhooks;
-        this.registry = registry;
-        this.formats = formats;
-        this.view = view;
         this.preview = new FormPreview(preview);
+        this.whereTo = new WhereTo(catalog);
+        this.form = new WebhookFormView(registry, catalog, whereTo, view);
     }
 
     void showNew(Context ctx) {
         List<String> preselected = ctx.queryParams("event");
         String url = ctx.queryParam("url");
-        render(ctx, null, new Fields("", url == null ? "" : url, true, ""), PayloadFields.EMPTY, preselected,
+        String chosen = ctx.queryParam("destination");
+        var entry = whereTo.find(chosen);
+        boolean choose = "choose".equals(ctx.queryParam("where")) || (url == null && whereTo.hasChoice());
+        if (entry.isEmpty() && (chosen != null || choose)) {
+            form.chooseWhere(ctx, null, chosen, preselected);
+            return;
+        }
+        var where = whereTo.chosen(entry.orElse(OutboundCatalog.HTTP), Map.of(), Map.of());
+        form.render(ctx, null, where, new Fields("", url == null ? "" : url, true, ""), PayloadFields.EMPTY, preselected,
                 Map.of(), null);
     }
 
     void create(Context ctx) {
         Fields fields = fields(ctx);
-        PayloadFields payload = PayloadFields.of(ctx);
+        PayloadFields payload = PayloadFields.of(ctx, form.catalog());
+        WebhookDestination destination = whereTo.read(ctx);
         List<String> events = ctx.formParams("events");
         if (ctx.formParam("generate_token") != null) {
-            render(ctx, null, withNewToken(fields), payload, events, Map.of(), null);
+            form.render(ctx, null, whereTo.retyped(destination, null, Map.of()), withNewToken(fields), payload, events,
+                    Map.of(), null);
             return;
         }
         if (ctx.formParam("preview") != null) {
-            showPreview(ctx, null, fields, payload, events);
+            showPreview(ctx, null, destination, fields, payload, events);
             return;
         }
         try {
-            Webhook created = webhooks.create(new WebhookSettings(fields.name(), fields.url(), events, fields.enabled(),
-                    fields.token(), payload.settings()));
-            view.flash(ctx, "Webhook \u201c" + created.name() + "\u201d created. Its signing secret is on its edit page.");
+            Webhook created = webhooks.create(new WebhookSettings(fields.name(), destination.isHttp() ? fields.url() : null,
+                    events, fields.enabled(), fields.token(), payload.settings(), destination));
+            form.view().flash(ctx, "Webhook \u201c" + created.name() + "\u201d created. Its signing secret is on its edit page.");
             ctx.redirect("/admin/webhooks");
         } catch (ValidationException e) {
             ctx.status(400);
-            render(ctx, null, fields, payload, events, e.fieldErrors(), null);
+            form.render(ctx, null, whereTo.retyped(destination, null, e.fieldErrors()), fields, payload, events,
+                    e.fieldErrors(), null);
         }
     }
 
     void showEdit(Context ctx) {
         Webhook w = webhooks.get(ctx.pathParam("id"));
-        render(ctx, w, new Fields(w.name(), w.url(), w.enabled(), ""), PayloadFields.of(w.settings().payload()), w.events(),
-                Map.of(), null);
+        String chosen = ctx.queryParam("destination");
+        var entry = whereTo.find(chosen);
+        if ("choose".equals(ctx.queryParam("where")) || (chosen != null && entry.isEmpty())) {
+            form.chooseWhere(ctx, w, chosen, List.of());
+            return;
+        }
+        boolean switching = entry.isPresent() && !entry.get().id().equals(w.settings().destination().type());
+        var where = switching ? whereTo.chosen(entry.get(), Map.of(), Map.of()) : whereTo.current(w, Map.of());
+        form.render(ctx, w, where, new Fields(w.name(), w.url() == null ? "" : w.url(), w.enabled(), ""),
+                PayloadFields.of(w.settings().payload(), form.catalog().shownFormatSettings(w)), w.events(), Map.of(), null);
     }
 
     void update(Context ctx) {
         Webhook w = webhooks.get(ctx.pathParam("id"));
         Fields fields = fields(ctx);
-        PayloadFields payload = PayloadFields.of(ctx);
+        PayloadFields payload = PayloadFields.of(ctx, form.catalog());
+        WebhookDestination destination = whereTo.read(ctx);
         List<String> events = ctx.formParams("events");
         if (ctx.formParam("generate_token") != null) {
-            render(ctx, w, withNewToken(fields), payload, events, Map.of(), null);
+            form.render(ctx, w, whereTo.retyped(destination, w, Map.of()), withNewToken(fields), payload, events,
+                    Map.of(), null);
             return;
         }
         if (ctx.formParam("preview") != null) {
-            showPreview(ctx, w, fields, payload, events);
+            showPreview(ctx, w, destination, fields, payload, events);
             return;
         }
         boolean clearToken = ctx.formParam("clear_token") != null;
         boolean newToken = !fields.token().isBlank();
+        // A destination whose plugin is not active has settings nobody can show: they stay as they are.
+        boolean unknownKept = destination.type().equals(w.settings().destination().type())
+                && whereTo.find(destination.type()).isEmpty();
+        // Likewise the settings of a format whose plugin is not active.
+        boolean formatKnown = form.catalog().format(payload.format()).isPresent();
         try {
             PayloadSettings p = payload.settings();
-            Webhook updated = webhooks.update(w.id(), new WebhookChanges(fields.name(), fields.url(), events,
+            Webhook updated = webhooks.update(w.id(), new WebhookChanges(fields.name(),
+                    destination.isHttp() ? fields.url() : null, events,
                     fields.enabled(), clearToken || newToken, newToken ? fields.token() : null,
-                    new PayloadSettings.Changes(p.format(), true, p.template(), p.headers(), true, p.filter())));
-            view.flash(ctx, "Webhook \u201c" + updated.name() + "\u201d saved.");
+                    new PayloadSettings.Changes(p.format(), true, p.template(), p.headers(), true, p.filter(),
+                            formatKnown ? p.formatSettings() : null), unknownKept ? null : destination));
+            form.view().flash(ctx, "Webhook \u201c" + updated.name() + "\u201d saved.");
             ctx.redirect("/admin/webhooks");
         } catch (ValidationException e) {
             ctx.status(400);
-            render(ctx, w, fields, payload, events, e.fieldErrors(), null);
+            form.render(ctx, w, whereTo.retyped(destination, w, e.fieldErrors()), fields, payload, events,
+                    e.fieldErrors(), null);
         }
     }
 
-    private void showPreview(Context ctx, Webhook w, Fields fields, PayloadFields payload, List<String> events) {
+    private void showPreview(Context ctx, Webhook w, WebhookDestination destination, Fields fields, PayloadFields payload,
+                             List<String> events) {
         String token = !fields.token().isBlank() ? fields.token() : w != null ? w.settings().token() : null;
-        FormPreview.Shown shown = preview.of(fields.name(), fields.url(), token, payload, ctx.formParam("preview_event"),
-                events);
+        FormPreview.Shown shown = preview.of(fields.name(), destination.isHttp() ? fields.url() : null, token, payload,
+                ctx.formParam("preview_event"), events);
         if (!shown.errors().isEmpty()) {
             ctx.status(400);
         }
-        render(ctx, w, fields, payload, events, shown.errors(), shown);
+        form.render(ctx, w, whereTo.retyped(destination, w, Map.of()), fields, payload, events, shown.errors(), shown);
     }
 
     private Fields withNewToken(Fields f) {
@@ -128,31 +153,5 @@ final class WebhookFormPage {
 
     private static String text(String s) {
         return s == null ? "" : s;
-    }
-
-    private void render(Context ctx, Webhook existing, Fields fields, PayloadFields payload, List<String> events,
-                        Map<String, String> errors, FormPreview.Shown preview) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("payload", payload);
-        model.put("formats", formats.all().stream()
-                .map(f -> new FormatChoice(f.id(), f.label(), f.id().equals(payload.format()))).toList());
-        model.put("preview", preview);
-        model.put("previewChoices", FormPreview.choices(registry, preview == null ? null : preview.eventType()));
-        model.put("isNew", existing == null);
-        model.put("webhook", existing);
-        if (existing != null && existing.secrets().signingAt(Instant.now()).size() > 1) {
-            model.put("previousSecretUntil", existing.secrets().previousExpiresAt());
-        }
-        model.put("action", existing == null ? "/admin/webhooks" : "/admin/webhooks/" + existing.id());
-        model.put("fields", fields);
-        model.put("errors", errors);
-        model.put("hasErrors", !errors.isEmpty());
-        model.put("groups", EventChoices.of(registry, events));
-        // The signing secret is in the page only when asked for, not on every visit of the form.
-        model.put("showSecret", existing != null && "secret".equals(ctx.queryParam("reveal")));
-        String title = existing == null ? "Add webhook" : "Edit webhook";
-        model.put("breadcrumbs", existing == null ? Crumb.trail("Webhooks", "/admin/webhooks", title)
-                : Crumb.trail("Webhooks", "/admin/webhooks", existing.name(), null, title));
-        view.render(ctx, "webhook-form", "webhooks", title, model);
     }
 }

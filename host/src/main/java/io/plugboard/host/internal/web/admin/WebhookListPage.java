@@ -7,21 +7,27 @@ import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.outbound.WebhookPage;
 import io.plugboard.host.internal.outbound.WebhookQuery;
 import io.plugboard.host.internal.outbound.WebhookService;
+import io.plugboard.host.internal.payloads.OutboundCatalog;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /admin/webhooks}: the table of webhooks with search, page links and the last test's result. */
+/**
+ * {@code /admin/webhooks}: the table of webhooks with search, page links and the last test's result; each
+ * row says where the webhook delivers and, when its destination or format plugin is not active, that its
+ * deliveries wait.
+ */
 final class WebhookListPage {
 
     static final int PAGE_SIZE = 50;
 
     /** The last delivery status as a badge: "ok", "failed" or "none". */
-    record Row(Webhook webhook, String eventList, List<String> unavailable, String statusLabel, String statusClass) {
+    record Row(Webhook webhook, String eventList, List<String> unavailable, String statusLabel, String statusClass,
+               String destinationLabel, String target, boolean destinationUnavailable, boolean formatUnavailable) {
 
-        static Row of(Webhook w, EventTypeRegistry eventTypes) {
+        static Row of(Webhook w, EventTypeRegistry eventTypes, OutboundCatalog catalog) {
             String label;
             String css;
             if (w.stats().lastAttemptAt() == null) {
@@ -35,7 +41,11 @@ final class WebhookListPage {
                 css = "failed";
             }
             List<String> unavailable = w.events().stream().filter(k -> !eventTypes.contains(k)).toList();
-            return new Row(w, String.join(", ", w.events()), unavailable, label, css);
+            String type = w.settings().destination().type();
+            String destination = w.settings().destination().isHttp() ? "HTTP"
+                    : catalog.destination(type).map(OutboundCatalog.Entry::label).orElse(type);
+            return new Row(w, String.join(", ", w.events()), unavailable, label, css, destination, catalog.target(w),
+                    !catalog.destinationAvailable(w), !catalog.formatAvailable(w));
         }
 
         public String format() {
@@ -51,8 +61,11 @@ final class WebhookListPage {
     private final DeliveryStore attempts;
     private final AdminView view;
     private final EventTypeRegistry eventTypes;
+    private final OutboundCatalog catalog;
 
-    WebhookListPage(WebhookService webhooks, DeliveryStore attempts, AdminView view, EventTypeRegistry eventTypes) {
+    WebhookListPage(WebhookService webhooks, DeliveryStore attempts, AdminView view, EventTypeRegistry eventTypes,
+                    OutboundCatalog catalog) {
+        this.catalog = catalog;
         this.webhooks = webhooks;
         this.eventTypes = eventTypes;
         this.attempts = attempts;
@@ -66,7 +79,7 @@ final class WebhookListPage {
         Map<String, Object> model = new HashMap<>();
         boolean searching = q != null && !q.isBlank();
         model.put("q", q == null ? "" : q);
-        model.put("rows", page.data().stream().map(w -> Row.of(w, eventTypes)).toList());
+        model.put("rows", page.data().stream().map(w -> Row.of(w, eventTypes, catalog)).toList());
         model.put("total", page.total());
         model.put("searching", searching);
         String base = "/admin/webhooks?" + (searching ? "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&" : "");
