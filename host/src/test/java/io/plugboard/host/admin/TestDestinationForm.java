@@ -172,16 +172,6 @@ class TestDestinationForm {
     }
 
     private List<String> messages() {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.toString().endsWith(".msg")).sorted().map(f -> {
-                try {
-                    return Files.readString(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FolderDestinationPlugin.messages(folder);
     }
 }

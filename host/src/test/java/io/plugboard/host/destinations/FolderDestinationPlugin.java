@@ -1,6 +1,12 @@
 package io.plugboard.host.destinations;
 
 import io.plugboard.host.testing.PluginJar;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A destination and a payload format, compiled during the test into a real plugin jar: the destination
@@ -75,5 +81,20 @@ public final class FolderDestinationPlugin {
                     }
                 }
                 """);
+    }
+
+    /** @return the messages the destination wrote into the folder, in file-name order */
+    public static List<String> messages(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".msg")).sorted().map(f -> {
+                try {
+                    return Files.readString(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -213,16 +213,6 @@ class TestPluginDestinations {
     }
 
     private List<String> messages() {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.toString().endsWith(".msg")).sorted().map(f -> {
-                try {
-                    return Files.readString(f);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return FolderDestinationPlugin.messages(folder);
     }
 }
