@@ -3,18 +3,16 @@ package io.plugboard.host.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plugboard.host.destinations.FolderDestinationPlugin;
 import io.plugboard.host.testing.Await;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.PluginJar;
 import io.plugboard.host.testing.TestHost;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,7 +158,7 @@ class TestDestinationForm {
     }
 
     private static PluginJar folderPlugin() {
-        return io.plugboard.host.destinations.FolderDestinationPlugin.jar();
+        return FolderDestinationPlugin.jar();
     }
 
     private static List<Map.Entry<String, String>> form(String... nameValues) {
