@@ -4,6 +4,9 @@ import io.plugboard.host.internal.plugins.ExtensionIndex;
 import io.plugboard.host.internal.plugins.PluginListener;
 import io.plugboard.sdk.inbound.Receiver;
 import io.plugboard.sdk.settings.Setting;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -27,6 +30,13 @@ public final class ReceiverRegistry implements PluginListener {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiverRegistry.class);
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
+    /**
+     * Where a plugin ships the connection guide of its receivers (Markdown; {@code %s} is the plugin's id,
+     * so a plugin's build can copy its docs page {@code docs/plugins/<plugin id>.md} in as it is), shown in
+     * the admin next to each receiver: the guide always matches the installed version, offline too.
+     */
+    public static final String GUIDE = "plugboard/guides/%s.md";
+    private static final int MAX_GUIDE_BYTES = 256 * 1024;
 
     private final Function<String, Optional<String>> pluginVersions;
     private final Consumer<AvailableReceiver> onAvailable;
@@ -89,10 +99,29 @@ public final class ReceiverRegistry implements PluginListener {
             }
             receiver.name();
             receiver.description();
-            return Optional.of(new AvailableReceiver(receiver, pluginId, version, settings));
+            return Optional.of(new AvailableReceiver(receiver, pluginId, version, settings, guide(receiver, id, pluginId)));
         } catch (RuntimeException | LinkageError e) {
             log.warn("Plugin '{}': a receiver failed to describe itself and is left out: {}", pluginId, e.toString());
             return Optional.empty();
+        }
+    }
+
+    /** @return the guide in the receiver's own jar, or null (none, unreadable or over 256 KB: logged) */
+    private static String guide(Receiver receiver, String id, String pluginId) {
+        String path = GUIDE.formatted(pluginId);
+        try (InputStream in = receiver.getClass().getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                return null;
+            }
+            byte[] bytes = in.readNBytes(MAX_GUIDE_BYTES + 1);
+            if (bytes.length > MAX_GUIDE_BYTES) {
+                log.warn("The guide {} of receiver '{}' is over 256 KB and is not shown", path, id);
+                return null;
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            log.warn("The guide {} of receiver '{}' cannot be read: {}", path, id, e.toString());
+            return null;
         }
     }
 

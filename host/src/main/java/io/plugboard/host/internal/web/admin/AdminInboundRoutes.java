@@ -5,7 +5,10 @@ import io.plugboard.host.internal.inbound.InboundService;
 import io.plugboard.host.internal.inbound.ReceivedEvents;
 import io.plugboard.host.internal.web.http.RouteGroup;
 
-/** {@code /admin/inbound} (the inbound webhooks: list, create, detail, actions) and {@code /admin/received-events}. */
+/**
+ * {@code /admin/inbound} (the inbound webhooks: list, create, detail, actions, the receivers' guides) and
+ * {@code /admin/received-events}.
+ */
 public final class AdminInboundRoutes implements RouteGroup {
 
     private final InboundService inbound;
@@ -25,6 +28,7 @@ public final class AdminInboundRoutes implements RouteGroup {
         InboundCreatePage create = new InboundCreatePage(inbound, view);
         routes.get("/admin/inbound/new", create::show);
         routes.post("/admin/inbound", create::create);
+        routes.get("/admin/inbound/receivers/{receiver}/guide", new ReceiverGuidePage(inbound, view)::show);
         InboundDetailPage detail = new InboundDetailPage(inbound, view);
         routes.get("/admin/inbound/{id}", detail::show);
         routes.post("/admin/inbound/{id}", detail::saveGeneral);
