@@ -51,6 +51,14 @@ final class TestBroker implements AutoCloseable {
         return name;
     }
 
+    /** @return a durable queue: the broker confirms a persistent message to it once it is on disk */
+    String durableQueue() throws Exception {
+        String name = unique("pb-test-q");
+        channel.queueDeclare(name, true, false, false, null);
+        queues.add(name);
+        return name;
+    }
+
     void declareQueue(String name, Map<String, Object> arguments) throws Exception {
         channel.queueDeclare(name, false, false, false, arguments);
         if (!queues.contains(name)) {
@@ -81,6 +89,16 @@ final class TestBroker implements AutoCloseable {
             Thread.onSpinWait();
         }
         throw new AssertionError("no message arrived in " + queue + " within 5 s");
+    }
+
+    /** @return the {@code message-id} of every message the queue holds now, taking them off it */
+    List<String> takeMessageIds(String queue) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (GetResponse response = channel.basicGet(queue, true); response != null;
+             response = channel.basicGet(queue, true)) {
+            ids.add(response.getProps().getMessageId());
+        }
+        return ids;
     }
 
     /** @return a message as the host would build it, for an event of type payment_received */
