@@ -31,6 +31,11 @@ final class GitHubSignature {
         if (!value.startsWith(PREFIX)) {
             throw new RejectedRequestException(HEADER + " must start with " + PREFIX);
         }
+        if (secret.isEmpty()) {
+            // Saved settings were verified; this is a stored value that no longer reads (e.g. a lost secrets key).
+            throw new RejectedRequestException("the inbound webhook's secret setting is empty; Verify on its page "
+                    + "says what to enter");
+        }
         byte[] expected = HmacSha256.sign(secret.getBytes(StandardCharsets.UTF_8), body);
         if (!HmacSha256.matches(value.substring(PREFIX.length()), expected)) {
             throw new RejectedRequestException(HEADER + " does not match the body: the secret in GitHub's webhook "

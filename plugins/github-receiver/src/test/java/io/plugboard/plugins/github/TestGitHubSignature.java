@@ -48,5 +48,8 @@ class TestGitHubSignature {
                 .isInstanceOf(RejectedRequestException.class).hasMessageContaining("does not match");
         assertThatThrownBy(() -> GitHubSignature.check("sha256=", false, HELLO, "s"))
                 .isInstanceOf(RejectedRequestException.class);
+        String signature = "sha256=" + "00".repeat(32);
+        assertThatThrownBy(() -> GitHubSignature.check(signature, false, HELLO, ""))
+                .isInstanceOf(RejectedRequestException.class).hasMessageContaining("secret setting is empty");
     }
 }
