@@ -133,6 +133,11 @@ class TestDestinationForm {
             assertThat(preview.status()).as(preview.body()).isEqualTo(200);
             assertThat(preview.body()).contains("Preview: <code>" + type + "</code>", "## ", "X-Format: prefixed");
         }
+        Http.Response every = host.http().postForm("/admin/webhooks", form("destination", "http",
+                "url", "https://example.com/in", "name", "Prefixed", "events", "ping", "events", "order_placed",
+                "format", "prefixed", "format_settings.prefixed.prefix", "##", "preview_event", "*", "preview", "1"));
+        assertThat(every.body()).as("every subscribed type's sample, one after the other")
+                .contains("Preview: <code>ping</code>", "## Ping {", "Preview: <code>order_placed</code>", "## Order placed {");
         Http.Response bad = host.http().postForm("/admin/webhooks", form("destination", "http",
                 "url", "https://example.com/in", "name", "Prefixed", "events", "ping", "format", "prefixed",
                 "format_settings.prefixed.prefix", "hey!"));
