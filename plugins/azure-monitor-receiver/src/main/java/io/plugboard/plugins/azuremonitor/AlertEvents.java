@@ -1,0 +1,20 @@
+package io.plugboard.plugins.azuremonitor;
+
+import io.plugboard.plugins.receiversupport.AlertTypes;
+import io.plugboard.sdk.EventType;
+import io.plugboard.sdk.EventTypeProvider;
+import java.util.List;
+import org.pf4j.Extension;
+
+/**
+ * The event types the Azure Monitor receiver emits: the shared alert model's
+ * {@code alert_firing} and {@code alert_resolved}, declared identically by every monitoring receiver.
+ */
+@Extension
+public class AlertEvents implements EventTypeProvider {
+
+    @Override
+    public List<EventType> eventTypes() {
+        return AlertTypes.eventTypes();
+    }
+}
