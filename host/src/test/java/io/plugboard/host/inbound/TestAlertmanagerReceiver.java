@@ -131,4 +131,11 @@ class TestAlertmanagerReceiver {
         assertThat(errors.get(1).get("kind").asText()).isEqualTo("parse_error");
         assertThat(host.http().get("/api/v1/received-events?inbound_webhook=" + id).json().get("total").asInt()).isZero();
     }
+
+    @Test
+    void thePluginsDocsPageIsItsConnectionGuideInTheAdmin() {
+        assertThat(host.http().get("/admin/inbound/new").body()).contains("How to connect Prometheus Alertmanager");
+        String guide = host.http().get("/admin/inbound/receivers/alertmanager/guide").body();
+        assertThat(guide).contains("<h1>Connect Prometheus Alertmanager to Plugboard</h1>").contains("send_resolved: true");
+    }
 }
