@@ -1,5 +1,6 @@
 package io.plugboard.host.browser;
 
+import io.plugboard.host.destinations.FolderDestinationPlugin;
 import io.plugboard.host.testing.Await;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.Receiver;
@@ -50,7 +51,9 @@ final class DemoSite {
 
         Map<String, String> p = site.pages;
         p.put("webhooks", "/admin/webhooks");
-        p.put("webhook-new", "/admin/webhooks/new");
+        p.put("webhook-where", "/admin/webhooks/new");
+        p.put("webhook-new", "/admin/webhooks/new?destination=http");
+        p.put("webhook-new-folder", "/admin/webhooks/new?destination=folder");
         p.put("webhook-edit", "/admin/webhooks/" + orders + "/edit");
         p.put("webhook-console", "/admin/webhooks/" + orders + "/console");
         p.put("webhook-delete", "/admin/webhooks/" + longOne + "/delete");
@@ -61,6 +64,7 @@ final class DemoSite {
         p.put("inbound", "/admin/inbound");
         p.put("inbound-new", "/admin/inbound/new");
         p.put("inbound-new-generic-json", "/admin/inbound/new?receiver=generic-json");
+        p.put("inbound-guide", "/admin/inbound/receivers/generic-json/guide");
         p.put("inbound-detail", "/admin/inbound/" + inbound);
         p.put("inbound-delete", "/admin/inbound/" + inbound + "/delete");
         p.put("received-events", "/admin/received-events");
@@ -103,7 +107,7 @@ final class DemoSite {
         return created.json().get("id").asText();
     }
 
-    /** @return a plugins folder with the generic JSON receiver and {@link RefundsPlugin} */
+    /** @return a plugins folder with the generic JSON receiver, {@link RefundsPlugin} and a destination with a format */
     static Path pluginsFolder() {
         Path dir = TestHost.tempDir("plugins");
         Path receiver = RECEIVERS.resolve("generic-json-receiver.jar");
@@ -116,6 +120,7 @@ final class DemoSite {
             throw new UncheckedIOException(e);
         }
         RefundsPlugin.jar().writeTo(dir);
+        FolderDestinationPlugin.jar().writeTo(dir);
         return dir;
     }
 

@@ -101,7 +101,7 @@ class TestAdminAccessibility {
         browser.find("#delivery-panel .delivery-detail");
         check("delivery-panel", Browser.DESKTOP, problems);
 
-        browser.open(base + "/admin/webhooks/new");
+        browser.open(base + pages.get("webhook-new"));
         browser.find("#name").sendKeys("Bad");
         browser.find("#url").sendKeys("not a url");
         browser.find("form.form button.primary").click();
