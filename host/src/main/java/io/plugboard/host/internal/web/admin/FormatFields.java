@@ -2,6 +2,7 @@ package io.plugboard.host.internal.web.admin;
 
 import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.payloads.OutboundCatalog;
+import io.plugboard.host.internal.payloads.PayloadFormats;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +40,9 @@ final class FormatFields {
 
     /** @param existing the saved webhook (its stored secrets are shown masked), or null */
     List<Group> groups(PayloadFields payload, Webhook existing, Map<String, String> errors) {
-        return catalog.formats().stream().filter(f -> !f.settings().isEmpty()).map(f -> {
+        // The built-in formats' settings have fields of their own (the template); only plugin formats' are generated.
+        return catalog.formats().stream().filter(f -> !f.settings().isEmpty() && !PayloadFormats.HOST.equals(f.provider()))
+                .map(f -> {
             boolean chosen = f.id().equals(payload.format());
             boolean stored = existing != null && existing.settings().payload().format().equals(f.id());
             Map<String, String> shownStored = stored ? catalog.shownFormatSettings(existing) : Map.of();
