@@ -55,4 +55,37 @@ public interface PluginContext {
      * @return a pooled data source
      */
     DataSource database();
+
+    /**
+     * Runs {@code work} in one transaction on the host's database: the plugin's own SQL
+     * ({@link Transaction#connection()}, {@link Transaction#execute}) and the events it emits through
+     * {@link Transaction#emit} are committed together when the work returns, or rolled back together
+     * when it throws. Only after the commit are the events' deliveries sent and
+     * {@code plugboard.event_emitted} fired. Keep the work short and free of network calls: on SQLite
+     * every other write of the host waits for it.
+     *
+     * @param work the plugin's writes and emits
+     * @throws TransactionException wrapping a checked exception the work threw, or a failed commit;
+     *     unchecked exceptions (such as {@link InvalidEventException}) and errors are rethrown as they are
+     * @throws IllegalStateException if called inside another transaction of the plugin's
+     */
+    default void transaction(TransactionWork work) {
+        inTransaction(tx -> {
+            work.run(tx);
+            return null;
+        });
+    }
+
+    /**
+     * Like {@link #transaction(TransactionWork)}, returning what the work returns once committed.
+     *
+     * @param work the plugin's writes and emits
+     * @return what {@code work} returned
+     * @throws TransactionException wrapping a checked exception the work threw, or a failed commit
+     * @throws IllegalStateException if called inside another transaction of the plugin's
+     * @throws UnsupportedOperationException from a context that is not the host's (e.g. a test's own)
+     */
+    default <R> R inTransaction(TransactionFunction<R> work) {
+        throw new UnsupportedOperationException("this PluginContext has no database transactions");
+    }
 }

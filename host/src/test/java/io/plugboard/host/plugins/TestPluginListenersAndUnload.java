@@ -79,7 +79,7 @@ class TestPluginListenersAndUnload {
         Plugins.withMainClass("alpha", "alpha_started").writeTo(pluginsDir);
         Plugins.good("vetoed", "vetoed_event").writeTo(pluginsDir);
         plugins = new PluginService(options, db.jdbi(), Clock.systemUTC(), registry,
-                new EventTypeCompiler(new ObjectMapper()), source -> quiet,
+                new EventTypeCompiler(new ObjectMapper()), source -> quiet, source -> null,
                 (id, version) -> new ContextParts(null, null, null, null, null, null), // these plugins use none of them
                 List.of(recorder), new io.plugboard.host.internal.common.Workers(Clock.systemUTC()));
         plugins.start();

@@ -79,6 +79,14 @@ public final class EventService {
     }
 
     /**
+     * What follows a committed emit (counted, the dispatcher woken, {@code event_emitted} fired), for an
+     * event written by {@link #emitOn} in a transaction the host itself committed (a plugin's).
+     */
+    public void announce(StoredEvent event) {
+        onEmitted.accept(event);
+    }
+
+    /**
      * One event of a batch for {@link #emitAll}.
      *
      * @param idempotencyKey null, or a key that makes the event stored once within

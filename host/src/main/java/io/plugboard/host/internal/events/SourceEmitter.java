@@ -1,11 +1,7 @@
 package io.plugboard.host.internal.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.sdk.EventEmitter;
-import io.plugboard.sdk.InvalidEventException;
-import java.util.List;
 import java.util.Map;
 
 /** The SDK's {@link EventEmitter} for one source (a plugin, or the embedding app). */
@@ -23,23 +19,13 @@ public final class SourceEmitter implements EventEmitter {
 
     @Override
     public String emit(String type, Map<String, ?> data) {
-        JsonNode tree;
-        try {
-            tree = mapper.valueToTree(data);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidEventException("event data cannot be turned into JSON: " + e.getMessage(), List.of());
-        }
-        return events.emit(source, type, tree).id();
+        SourceTransactions.refuseInside("emit");
+        return events.emit(source, type, EventData.fromMap(mapper, data)).id();
     }
 
     @Override
     public String emitJson(String type, String dataJson) {
-        JsonNode tree;
-        try {
-            tree = dataJson == null ? null : mapper.readTree(dataJson);
-        } catch (JsonProcessingException e) {
-            throw new InvalidEventException("event data is not valid JSON: " + e.getOriginalMessage(), List.of());
-        }
-        return events.emit(source, type, tree).id();
+        SourceTransactions.refuseInside("emitJson");
+        return events.emit(source, type, EventData.fromJson(mapper, dataJson)).id();
     }
 }

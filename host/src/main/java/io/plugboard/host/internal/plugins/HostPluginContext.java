@@ -1,8 +1,10 @@
 package io.plugboard.host.internal.plugins;
 
+import io.plugboard.host.internal.events.SourceTransactions;
 import io.plugboard.sdk.EventEmitter;
 import io.plugboard.sdk.PluginContext;
 import io.plugboard.sdk.Scheduler;
+import io.plugboard.sdk.TransactionFunction;
 import io.plugboard.sdk.hooks.Hooks;
 import io.plugboard.sdk.settings.PluginSettings;
 import io.plugboard.sdk.web.AdminPages;
@@ -13,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /** The {@link PluginContext} the host hands one plugin. */
 record HostPluginContext(String pluginId, String pluginVersion, String hostVersion, EventEmitter events,
-                         ContextParts parts) implements PluginContext {
+                         SourceTransactions transactions, ContextParts parts) implements PluginContext {
 
     @Override
     public Logger logger() {
@@ -48,5 +50,10 @@ record HostPluginContext(String pluginId, String pluginVersion, String hostVersi
     @Override
     public DataSource database() {
         return parts.database();
+    }
+
+    @Override
+    public <R> R inTransaction(TransactionFunction<R> work) {
+        return transactions.run(work);
     }
 }

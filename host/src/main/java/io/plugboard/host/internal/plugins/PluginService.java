@@ -5,6 +5,7 @@ import io.plugboard.host.internal.common.NotFoundException;
 import io.plugboard.host.internal.common.Workers;
 import io.plugboard.host.internal.events.EventTypeCompiler;
 import io.plugboard.host.internal.events.EventTypeRegistry;
+import io.plugboard.host.internal.events.SourceTransactions;
 import io.plugboard.sdk.EventEmitter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,12 +71,14 @@ public final class PluginService implements AutoCloseable {
     private record Snapshot(List<PluginReport> all, Map<String, PluginReport> installed, Map<String, String> downgrades) {}
 
     /**
+     * @param transactions a plugin's database transactions with emits, by source ({@code plugin:<id>})
      * @param parts the parts of a plugin's context (hooks, settings, pages, routes, tasks), by id and version
      * @param listeners told, in this order, when a plugin starts, started, stopped or is uninstalled
      * @param workers supervises the folder watcher
      */
     public PluginService(PluginOptions options, Jdbi jdbi, Clock clock, EventTypeRegistry registry,
                          EventTypeCompiler compiler, Function<String, EventEmitter> emitters,
+                         Function<String, SourceTransactions> transactions,
                          BiFunction<String, String, ContextParts> parts, List<PluginListener> listeners, Workers workers) {
         this.options = options;
         this.workers = workers;
@@ -83,6 +86,7 @@ public final class PluginService implements AutoCloseable {
         this.manager = new PlugboardPluginManager(options.copiesDir(), hostVersion, wrapper -> new HostPluginContext(
                 wrapper.getPluginId(), wrapper.getDescriptor().getVersion(), hostVersion,
                 emitters.apply("plugin:" + wrapper.getPluginId()),
+                transactions.apply("plugin:" + wrapper.getPluginId()),
                 parts.apply(wrapper.getPluginId(), wrapper.getDescriptor().getVersion())));
         this.states = new PluginStateStore(jdbi, clock);
         this.copies = new JarCopies(options.copiesDir());

@@ -36,6 +36,7 @@ import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.events.OutboxWriter;
 import io.plugboard.host.internal.events.RegisteredEventType;
 import io.plugboard.host.internal.events.SourceEmitter;
+import io.plugboard.host.internal.events.SourceTransactions;
 import io.plugboard.host.internal.instances.Instances;
 import io.plugboard.host.internal.instances.JobLeases;
 import io.plugboard.host.internal.hooks.HookExecutor;
@@ -229,7 +230,8 @@ public final class HostRuntime implements AutoCloseable {
                 Duration.ofMillis(250), config.plugins().maxJarBytes(), config.plugins().timeLimits());
         // Migrations run before a plugin's contributions open, so a failed migration fails its start.
         plugins = closing(new PluginService(pluginOptions, db.jdbi(), clock, registry, compiler,
-                source -> new SourceEmitter(events, dataMapper, source), pluginParts::partsFor,
+                source -> new SourceEmitter(events, dataMapper, source),
+                source -> new SourceTransactions(db.jdbi(), events, dataMapper, source), pluginParts::partsFor,
                 List.of(new PluginMigrations(db.jdbi(), db.dataSource(), clock), pluginParts, receivers,
                         new OutboundExtensions(destinations, formats, delivery::webhooksChanged)), workers));
         // Closed before the plugins stop: queued delivery hooks still reach their callbacks.
