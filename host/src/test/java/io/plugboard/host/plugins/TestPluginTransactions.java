@@ -47,7 +47,9 @@ class TestPluginTransactions {
 
     @AfterEach
     void stop() {
-        host.close();
+        if (host != null) {
+            host.close();
+        }
         receiver.close();
     }
 
