@@ -3,8 +3,10 @@ package io.plugboard.host.internal.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.common.SdkJson;
 import io.plugboard.sdk.EventEmitter;
 import io.plugboard.sdk.InvalidEventException;
+import io.plugboard.sdk.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +32,12 @@ public final class SourceEmitter implements EventEmitter {
             throw new InvalidEventException("event data cannot be turned into JSON: " + e.getMessage(), List.of());
         }
         return events.emit(source, type, tree).id();
+    }
+
+    /** Converts the object straight to a tree: no text in between, numbers exact. */
+    @Override
+    public String emit(String type, JsonObject data) {
+        return events.emit(source, type, data == null ? null : SdkJson.toNode(data)).id();
     }
 
     @Override
