@@ -34,6 +34,12 @@ public final class JsonObjectBuilder {
         return this;
     }
 
+    /** @param other an object @return this builder with all of its members put, in their order */
+    public JsonObjectBuilder putAll(JsonObject other) {
+        members.putAll(other.members());
+        return this;
+    }
+
     /** @param key a key @return this builder, without that member */
     public JsonObjectBuilder remove(String key) {
         members.remove(key);

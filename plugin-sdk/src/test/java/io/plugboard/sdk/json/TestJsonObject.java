@@ -50,6 +50,7 @@ class TestJsonObject {
         assertThat(o.with("a", "one").toJson()).startsWith("{\"a\":\"one\",\"b\"");
         assertThat(o.with("z", 0).keys()).endsWith("z");
         assertThat(o.without("b").keys()).containsExactly("a", "e", "f");
+        assertThat(JsonObject.builder().put("z", 0).putAll(o.without("b")).build().keys()).containsExactly("z", "a", "e", "f");
         assertThat(o.string("b.d.0")).isEqualTo("x");
         assertThatThrownBy(() -> JsonObject.of("a")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Json.of(new Object())).isInstanceOf(JsonException.class).hasMessageContaining("has no JSON form");
