@@ -11,4 +11,10 @@ import java.time.Instant;
  * @param data the event's data, as JSON text
  * @param createdAt when it was accepted
  */
-public record EmittedEvent(String id, String type, String source, String data, Instant createdAt) {}
+public record EmittedEvent(String id, String type, String source, String data, Instant createdAt) {
+
+    /** @return {@link #data()} read as an object */
+    public io.plugboard.sdk.json.JsonObject dataObject() {
+        return io.plugboard.sdk.json.Json.parseObject(data);
+    }
+}

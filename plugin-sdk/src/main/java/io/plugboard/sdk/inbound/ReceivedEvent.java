@@ -42,6 +42,15 @@ public final class ReceivedEvent {
     }
 
     /**
+     * @param type the key of a registered event type
+     * @param data the event's data; checked against the type's schema
+     * @return an event without external id or time
+     */
+    public static ReceivedEvent of(String type, io.plugboard.sdk.json.JsonObject data) {
+        return of(type, Objects.requireNonNull(data, "data").toJson());
+    }
+
+    /**
      * @param id the sender's id for this event, 1 to {@link #MAX_EXTERNAL_ID} characters; a receiver
      *     checks an id it takes from the request first, and refuses a longer one as the sender's mistake
      *     ({@link UnparseableRequestException})

@@ -27,6 +27,11 @@ public record OutgoingEvent(String eventId, String eventType, Instant emittedAt,
         settings = Map.copyOf(settings);
     }
 
+    /** @return {@link #data()} read as an object, e.g. to pick fields for a chat message */
+    public io.plugboard.sdk.json.JsonObject dataObject() {
+        return io.plugboard.sdk.json.Json.parseObject(data);
+    }
+
     /**
      * @return the event type's key in words, e.g. {@code Payment received} for {@code payment_received}
      *     or {@code invoice.paid} → {@code Invoice paid}: a title for chat messages

@@ -36,6 +36,16 @@ class TestJsonInSdkTypes {
     }
 
     @Test
+    void events_read_and_take_objects() {
+        assertThat(io.plugboard.sdk.inbound.ReceivedEvent.of("x", JsonObject.of("a", 1)).dataJson()).isEqualTo("{\"a\":1}");
+        var emitted = new io.plugboard.sdk.hooks.EmittedEvent("evt_1", "x", "app", "{\"a\":1.10}", java.time.Instant.EPOCH);
+        assertThat(emitted.dataObject().decimal("a")).hasToString("1.10");
+        var outgoing = new io.plugboard.sdk.outbound.OutgoingEvent("evt_1", "x", java.time.Instant.EPOCH, "app",
+                "{\"b\":{\"c\":\"d\"}}", "wh_1", java.util.Map.of());
+        assertThat(outgoing.dataObject().string("b.c")).isEqualTo("d");
+    }
+
+    @Test
     void a_sample_can_be_an_object() {
         EventType t = EventType.builder("x_happened").name("X").sample(JsonObject.of("amount", 1)).build();
         assertThat(t.sampleJson()).isEqualTo("{\"amount\":1}");
