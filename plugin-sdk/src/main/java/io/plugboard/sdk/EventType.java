@@ -1,5 +1,6 @@
 package io.plugboard.sdk;
 
+import io.plugboard.sdk.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -134,7 +135,7 @@ public final class EventType {
         public Builder sample(String json) { this.sampleJson = json; return this; }
 
         /** @param data the sample {@code data} payload @return this builder */
-        public Builder sample(io.plugboard.sdk.json.JsonObject data) {
+        public Builder sample(JsonObject data) {
             this.sampleJson = data == null ? null : data.toJson();
             return this;
         }

@@ -1,5 +1,7 @@
 package io.plugboard.sdk.hooks;
 
+import io.plugboard.sdk.json.Json;
+import io.plugboard.sdk.json.JsonObject;
 import java.time.Instant;
 
 /**
@@ -14,7 +16,7 @@ import java.time.Instant;
 public record EmittedEvent(String id, String type, String source, String data, Instant createdAt) {
 
     /** @return {@link #data()} read as an object */
-    public io.plugboard.sdk.json.JsonObject dataObject() {
-        return io.plugboard.sdk.json.Json.parseObject(data);
+    public JsonObject dataObject() {
+        return Json.parseObject(data);
     }
 }

@@ -1,5 +1,6 @@
 package io.plugboard.sdk.inbound;
 
+import io.plugboard.sdk.json.JsonObject;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public final class ReceivedEvent {
      * @param data the event's data; checked against the type's schema
      * @return an event without external id or time
      */
-    public static ReceivedEvent of(String type, io.plugboard.sdk.json.JsonObject data) {
+    public static ReceivedEvent of(String type, JsonObject data) {
         return of(type, Objects.requireNonNull(data, "data").toJson());
     }
 

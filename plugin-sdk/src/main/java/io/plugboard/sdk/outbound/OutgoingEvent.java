@@ -1,5 +1,7 @@
 package io.plugboard.sdk.outbound;
 
+import io.plugboard.sdk.json.Json;
+import io.plugboard.sdk.json.JsonObject;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -28,8 +30,8 @@ public record OutgoingEvent(String eventId, String eventType, Instant emittedAt,
     }
 
     /** @return {@link #data()} read as an object, e.g. to pick fields for a chat message */
-    public io.plugboard.sdk.json.JsonObject dataObject() {
-        return io.plugboard.sdk.json.Json.parseObject(data);
+    public JsonObject dataObject() {
+        return Json.parseObject(data);
     }
 
     /**
