@@ -1,5 +1,6 @@
 package io.plugboard.sdk;
 
+import io.plugboard.sdk.json.JsonObject;
 import java.util.Map;
 
 /**
@@ -30,4 +31,16 @@ public interface EventEmitter {
      *     not match the type's schema
      */
     String emitJson(String type, String dataJson);
+
+    /**
+     * Emits an event whose data is a {@link JsonObject}; numbers go in with their exact text.
+     *
+     * @param type the key of a registered event type
+     * @param data the event's {@code data}
+     * @return the new event's id, {@code evt_…}
+     * @throws InvalidEventException if the type is unknown or the data does not match the type's schema
+     */
+    default String emit(String type, JsonObject data) {
+        return emitJson(type, data == null ? null : data.toJson());
+    }
 }

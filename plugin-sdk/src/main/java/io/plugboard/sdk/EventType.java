@@ -1,5 +1,6 @@
 package io.plugboard.sdk;
 
+import io.plugboard.sdk.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -132,6 +133,12 @@ public final class EventType {
 
         /** @param json the sample {@code data} payload, a JSON object @return this builder */
         public Builder sample(String json) { this.sampleJson = json; return this; }
+
+        /** @param data the sample {@code data} payload @return this builder */
+        public Builder sample(JsonObject data) {
+            this.sampleJson = data == null ? null : data.toJson();
+            return this;
+        }
 
         /** @param json a JSON Schema for the event's {@code data} @return this builder */
         public Builder schema(String json) { this.schemaJson = json; return this; }

@@ -63,6 +63,17 @@ public interface Transaction {
      */
     String emitJson(String type, String dataJson);
 
+    /**
+     * Emits an event whose data is a JSON object in this transaction; see {@link EventEmitter#emit(String,
+     * io.plugboard.sdk.json.JsonObject)}.
+     *
+     * @return the new event's id, {@code evt_…}
+     * @throws InvalidEventException if the type is unknown or the data does not match its schema
+     */
+    default String emit(String type, io.plugboard.sdk.json.JsonObject data) {
+        return emitJson(type, data.toJson());
+    }
+
     /** Turns the current row of a {@link ResultSet} into a value. */
     @FunctionalInterface
     interface RowMapper<T> {

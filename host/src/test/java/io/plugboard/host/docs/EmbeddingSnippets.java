@@ -217,7 +217,7 @@ final class EmbeddingSnippets {
         // snippet:hooks
         // Add the tenant to every outgoing order, before it is signed.
         host.hooks().addFilter(CoreHooks.OUTGOING_PAYLOAD, p -> p.eventType().equals("order_placed")
-                ? p.withData("{\"tenant\":\"acme\"," + p.data().substring(1)) : p);
+                ? p.withData(p.data().with("tenant", "acme")) : p);
         // Be told when a delivery has failed for good (runs on the host's hook thread).
         host.hooks().addAction(CoreHooks.DELIVERY_FAILED, d -> alerts.send("delivery " + d.deliveryId() + " failed"));
         // end:hooks

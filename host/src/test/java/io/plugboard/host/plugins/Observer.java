@@ -49,7 +49,7 @@ public final class Observer {
                                 h.addAction(CoreHooks.PLUGIN_ACTIVATED, p -> seen.add("plugin_activated:" + p.id()));
                                 h.addAction(CoreHooks.PLUGIN_DEACTIVATED, p -> seen.add("plugin_deactivated:" + p.id()));
                                 h.addFilter(CoreHooks.OUTGOING_PAYLOAD, p -> p.eventType().equals("order_placed")
-                                        ? p.withData("{\\"tag\\":" + quote(c.settings().getString("tag")) + "," + p.data().substring(1))
+                                        ? p.withData("{\\"tag\\":" + quote(c.settings().getString("tag")) + "," + p.dataJson().substring(1))
                                         : p);
                                 c.settings().declare(List.of(
                                         Setting.builder("tag", SettingType.STRING).label("Tag").defaultValue("observed")

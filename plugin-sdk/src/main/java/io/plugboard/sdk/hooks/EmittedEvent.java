@@ -1,5 +1,7 @@
 package io.plugboard.sdk.hooks;
 
+import io.plugboard.sdk.json.Json;
+import io.plugboard.sdk.json.JsonObject;
 import java.time.Instant;
 
 /**
@@ -11,4 +13,10 @@ import java.time.Instant;
  * @param data the event's data, as JSON text
  * @param createdAt when it was accepted
  */
-public record EmittedEvent(String id, String type, String source, String data, Instant createdAt) {}
+public record EmittedEvent(String id, String type, String source, String data, Instant createdAt) {
+
+    /** @return {@link #data()} read as an object */
+    public JsonObject dataObject() {
+        return Json.parseObject(data);
+    }
+}

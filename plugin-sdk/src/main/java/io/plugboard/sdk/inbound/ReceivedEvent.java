@@ -1,5 +1,6 @@
 package io.plugboard.sdk.inbound;
 
+import io.plugboard.sdk.json.JsonObject;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,6 +40,15 @@ public final class ReceivedEvent {
      */
     public static ReceivedEvent of(String type, String dataJson) {
         return new ReceivedEvent(type, dataJson, null, null);
+    }
+
+    /**
+     * @param type the key of a registered event type
+     * @param data the event's data; checked against the type's schema
+     * @return an event without external id or time
+     */
+    public static ReceivedEvent of(String type, JsonObject data) {
+        return of(type, Objects.requireNonNull(data, "data").toJson());
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.plugboard.sdk.outbound;
 
+import io.plugboard.sdk.json.Json;
+import io.plugboard.sdk.json.JsonObject;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +27,11 @@ public record OutgoingEvent(String eventId, String eventType, Instant emittedAt,
         Objects.requireNonNull(emittedAt, "emittedAt");
         Objects.requireNonNull(data, "data");
         settings = Map.copyOf(settings);
+    }
+
+    /** @return {@link #data()} read as an object, e.g. to pick fields for a chat message */
+    public JsonObject dataObject() {
+        return Json.parseObject(data);
     }
 
     /**

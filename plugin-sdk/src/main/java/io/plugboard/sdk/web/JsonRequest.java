@@ -1,5 +1,9 @@
 package io.plugboard.sdk.web;
 
+import io.plugboard.sdk.json.Json;
+import io.plugboard.sdk.json.JsonException;
+import io.plugboard.sdk.json.JsonValue;
+
 /** A request to one of a plugin's JSON routes. */
 public interface JsonRequest {
 
@@ -17,4 +21,15 @@ public interface JsonRequest {
 
     /** @return the request body as text (JSON for writes), or {@code ""} */
     String body();
+
+    /**
+     * The body read as JSON. A handler that lets the {@link JsonException} go answers 400 with its
+     * one-line message.
+     *
+     * @return the body as a JSON value
+     * @throws JsonException if the body is empty or not valid JSON
+     */
+    default JsonValue json() {
+        return Json.parse(body());
+    }
 }

@@ -1,5 +1,7 @@
 package io.plugboard.sdk.web;
 
+import io.plugboard.sdk.json.JsonValue;
+
 /**
  * What a JSON route answers: a status and a JSON document as text.
  *
@@ -16,6 +18,19 @@ public record JsonResponse(int status, String json) {
         if (json == null) {
             throw new IllegalArgumentException("json is required");
         }
+    }
+
+    /** @param status an HTTP status, 200–599 @param body the body @return the response */
+    public static JsonResponse of(int status, JsonValue body) {
+        if (body == null) {
+            throw new IllegalArgumentException("body is required");
+        }
+        return new JsonResponse(status, body.toJson());
+    }
+
+    /** @param body the body @return a 200 response */
+    public static JsonResponse ok(JsonValue body) {
+        return of(200, body);
     }
 
     /** @param json the body @return a 200 response */

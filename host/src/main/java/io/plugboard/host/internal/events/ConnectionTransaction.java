@@ -77,6 +77,13 @@ final class ConnectionTransaction implements Transaction {
         return write(type, EventData.fromMap(mapper, data));
     }
 
+    /** Converts the object straight to a tree: no text in between, numbers exact. */
+    @Override
+    public String emit(String type, io.plugboard.sdk.json.JsonObject data) {
+        requireOpen();
+        return write(type, data == null ? null : io.plugboard.host.internal.common.SdkJson.toNode(data));
+    }
+
     @Override
     public String emitJson(String type, String dataJson) {
         requireOpen();

@@ -4,6 +4,7 @@ import io.plugboard.sdk.PlugboardPlugin;
 import io.plugboard.sdk.PluginContext;
 import io.plugboard.sdk.hooks.CoreHooks;
 import io.plugboard.sdk.web.AdminPage;
+import io.plugboard.sdk.json.JsonObject;
 import io.plugboard.sdk.web.JsonResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -34,7 +35,7 @@ public class AccountsPlugin extends PlugboardPlugin {
                 .menuLabel("Accounts")
                 .model(request -> Map.of("total", signups.total(), "lastHour", signups.lastHour()))
                 .build());
-        c.routes().get("/stats", request -> JsonResponse.ok("{\"signups_total\":" + signups.total()
-                + ",\"signups_last_hour\":" + signups.lastHour() + "}"));
+        c.routes().get("/stats", request -> JsonResponse.ok(JsonObject.of(
+                "signups_total", signups.total(), "signups_last_hour", signups.lastHour())));
     }
 }

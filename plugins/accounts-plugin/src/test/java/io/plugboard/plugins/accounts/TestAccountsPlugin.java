@@ -25,6 +25,8 @@ class TestAccountsPlugin {
         CapturedRequest request = harness.awaitDelivery(eventId).assertSignedWith(harness.signingSecret());
         assertThat(request.data().path("email").asText()).isEqualTo("grace@example.com");
         assertThat(request.header("content-type")).startsWith("application/json");
+        assertThat(harness.api().get("/api/v1/plugins/accounts/stats").expect(200).json().path("signups_total").asLong())
+                .isEqualTo(1);
     }
 
     @Test

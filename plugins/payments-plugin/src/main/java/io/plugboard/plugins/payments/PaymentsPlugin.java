@@ -4,6 +4,8 @@ import io.plugboard.sdk.PlugboardPlugin;
 import io.plugboard.sdk.PluginContext;
 import io.plugboard.sdk.hooks.CoreHooks;
 import io.plugboard.sdk.hooks.OutgoingPayload;
+import io.plugboard.sdk.json.JsonObject;
+import io.plugboard.sdk.json.JsonObjectBuilder;
 import io.plugboard.sdk.settings.PluginSettings;
 import io.plugboard.sdk.settings.Setting;
 import io.plugboard.sdk.settings.SettingType;
@@ -11,7 +13,6 @@ import io.plugboard.sdk.web.AdminPage;
 import io.plugboard.sdk.web.JsonResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * The payments plugin's main class. Its event types come from {@link PaymentEvents}; here it shows the
@@ -57,20 +58,22 @@ public class PaymentsPlugin extends PlugboardPlugin {
             return payload;
         }
         PluginSettings settings = context().settings();
-        String data = payload.data();
+        JsonObject data = payload.data();
         if (settings.getBoolean("redact_customer_email")) {
-            data = JsonText.replaceStrings(data, "email", "[redacted]");
+            data = Redaction.replaceStrings(data, "email", "[redacted]");
         }
         String descriptor = settings.getString("statement_descriptor");
         if (!descriptor.isBlank()) {
-            data = JsonText.prepend(data, "statement_descriptor", descriptor);
+            // First, so it is the first thing a reader of the payload sees.
+            data = JsonObject.builder().put("statement_descriptor", descriptor)
+                    .putAll(data.without("statement_descriptor")).build();
         }
         return payload.withData(data);
     }
 
-    private String counts() {
-        StringJoiner json = new StringJoiner(",", "{", "}");
-        recent.counts().forEach(c -> json.add(JsonText.quote(c.type()) + ":" + c.count()));
-        return json.toString();
+    private JsonObject counts() {
+        JsonObjectBuilder json = JsonObject.builder();
+        recent.counts().forEach(c -> json.put(c.type(), c.count()));
+        return json.build();
     }
 }

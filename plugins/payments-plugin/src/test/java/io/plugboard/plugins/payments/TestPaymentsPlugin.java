@@ -7,6 +7,7 @@ import io.plugboard.sdk.InvalidEventException;
 import io.plugboard.testkit.CapturedRequest;
 import io.plugboard.testkit.PluginHarness;
 import io.plugboard.testkit.PluginTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,5 +46,21 @@ class TestPaymentsPlugin {
                 "customer", Map.of("id", "cus_1", "name", "Ada", "email", "ada@example.com"))))
                 .isInstanceOfSatisfying(InvalidEventException.class,
                         e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("amount")));
+    }
+
+    @Test
+    void hides_customers_email_addresses_when_set_and_counts_payments(PluginHarness harness) {
+        harness.admin().postForm("/admin/plugins/payments/settings", List.of(
+                Map.entry("statement_descriptor", "SHOP \"ONE\""), Map.entry("redact_customer_email", "true")));
+        String eventId = harness.emitSample("payment_received");
+
+        CapturedRequest request = harness.awaitDelivery(eventId).assertSignedWith(harness.signingSecret());
+
+        assertThat(request.data().path("customer").path("email").asText()).isEqualTo("[redacted]");
+        assertThat(request.data().fieldNames().next()).isEqualTo("statement_descriptor");
+        assertThat(request.data().path("statement_descriptor").asText()).isEqualTo("SHOP \"ONE\"");
+        assertThat(request.data().path("amount")).isEqualTo(harness.sample("payment_received").path("amount"));
+        assertThat(harness.api().get("/api/v1/plugins/payments/counts").expect(200).json().path("payment_received").asInt())
+                .isEqualTo(1);
     }
 }
