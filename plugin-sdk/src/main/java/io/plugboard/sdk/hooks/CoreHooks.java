@@ -90,7 +90,7 @@ public final class CoreHooks {
      * One attempt's rendered body and extra headers, before signing: the signature covers the body the
      * filters return. Runs on the delivery hot path, so keep it fast.
      */
-    @HookDoc(when = "for every attempt (and test send), after the payload format rendered the body and before the "
+    @HookDoc(when = "for every attempt (and test send, preview), after the payload format rendered the body and before the "
             + "host adds its own headers and signs", thread = "a delivery build lane's", mayBlock = false)
     public static final FilterHook<OutgoingRequest> DELIVERY_SENDING =
             FilterHook.of("plugboard.delivery_sending", OutgoingRequest.class);
@@ -152,7 +152,9 @@ public final class CoreHooks {
     // --- web and admin ---
 
     /** A request to {@code /api} was answered. */
-    @HookDoc(when = "after the handler and error mapping, when the status is known", thread = REQUEST, mayBlock = false)
+    @HookDoc(when = "after the handler and error mapping, when the status is known (mounted in an application's "
+            + "Javalin, where a refused request skips the remaining handlers: only answers below 400)",
+            thread = REQUEST, mayBlock = false)
     public static final ActionHook<ApiCall> API_REQUEST = ActionHook.of("plugboard.api_request", ApiCall.class);
 
     /** An admin signed in through the login form (or created the first account). */
