@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
  */
 class TestInboundReceiving {
 
-    private static final String RECEIVER = """
+    static final String RECEIVER = """
             package test.direct;
             import io.plugboard.sdk.inbound.*;
             import io.plugboard.sdk.settings.*;

@@ -9,6 +9,8 @@ import io.plugboard.host.internal.settings.SettingsService;
 import io.plugboard.sdk.Registration;
 import io.plugboard.sdk.hooks.ActionHook;
 import io.plugboard.sdk.hooks.CoreHooks;
+import io.plugboard.sdk.hooks.PluginFailure;
+import io.plugboard.sdk.hooks.PluginUpdate;
 import io.plugboard.sdk.hooks.PluginInfo;
 import io.plugboard.sdk.web.AdminPage;
 import java.util.Map;
@@ -92,6 +94,20 @@ public final class PluginContributions implements PluginListener {
         settings.forget(pluginId);
         if (activated.remove(pluginId)) {
             fire(CoreHooks.PLUGIN_DEACTIVATED, pluginId);
+        }
+    }
+
+    @Override
+    public void failed(String pluginId, String version, String reason) {
+        if (hooks.has(CoreHooks.PLUGIN_FAILED)) {
+            hooks.doAction(CoreHooks.PLUGIN_FAILED, new PluginFailure(pluginId, version, reason));
+        }
+    }
+
+    @Override
+    public void updated(String pluginId, String oldVersion, String newVersion) {
+        if (hooks.has(CoreHooks.PLUGIN_UPDATED)) {
+            hooks.doAction(CoreHooks.PLUGIN_UPDATED, new PluginUpdate(pluginId, oldVersion, newVersion));
         }
     }
 

@@ -2,6 +2,8 @@ package io.plugboard.host.internal.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.sdk.hooks.DisableCause;
+import io.plugboard.sdk.hooks.WebhookDisabled;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +51,13 @@ final class CompletionWriter {
         List<Attempt> attempts = new ArrayList<>(batch);
         attempts.sort(java.util.Comparator.comparing(a -> a.delivery().id()));
         List<Map.Entry<String, String>> finished = new ArrayList<>();
-        List<OutcomeHooks.Finished> outcomes = new ArrayList<>();
+        List<OutcomeHooks.Recorded> outcomes = new ArrayList<>();
+        List<WebhookDisabled> disabled = new ArrayList<>();
+        boolean hooked = outcomeHooks.listening(); // once per batch: nothing is collected when nobody listens
         jdbi.useTransaction(h -> {
             finished.clear();
             outcomes.clear();
+            disabled.clear();
             // A delivery deleted meanwhile (its webhook was deleted) is skipped, not an error for the batch.
             PreparedBatch insert = h.prepareBatch("INSERT INTO delivery_attempts (id, delivery_id, webhook_id, attempt, "
                     + "attempted_at, success, request_headers, response_status, response_headers, response_body, "
@@ -89,11 +94,17 @@ final class CompletionWriter {
                 tallies.computeIfAbsent(a.delivery().webhookId(), k -> new WebhookTally()).add(r, at);
                 if (!decision.status().equals(RetryPolicy.PENDING)) {
                     finished.add(Map.entry(a.delivery().webhookId(), decision.status()));
-                    outcomes.add(new OutcomeHooks.Finished(a, decision.status()));
+                }
+                if (hooked) {
+                    outcomes.add(new OutcomeHooks.Recorded(a, decision.status(), decision.webhookGone()));
                 }
                 if (decision.webhookGone()) {
-                    disable(h, a.delivery().webhookId(), r.responseStatus() != null ? "the endpoint answered 410 Gone"
-                            : "the destination is gone: " + r.error(), at);
+                    String reason = r.responseStatus() != null ? "the endpoint answered 410 Gone"
+                            : "the destination is gone: " + r.error();
+                    disable(h, a.delivery().webhookId(), reason, at);
+                    if (hooked) {
+                        disabled.add(new WebhookDisabled(a.delivery().webhookId(), DisableCause.GONE, reason));
+                    }
                 }
             }
             tallies.forEach((id, t) -> webhook.bind("ok", t.ok).bind("failed", t.failed)
@@ -109,14 +120,17 @@ final class CompletionWriter {
             }
             webhook.execute();
             if (tallies.values().stream().anyMatch(t -> t.trailingFailures > 0)) {
-                disableFailingTooLong(h, attempts.get(attempts.size() - 1).attemptedAt());
+                disableFailingTooLong(h, attempts.get(attempts.size() - 1).attemptedAt(), hooked ? disabled : null);
             }
         });
         finished.forEach(f -> metrics.finished(f.getKey(), f.getValue()));
-        outcomeHooks.committed(outcomes);
+        if (hooked) {
+            outcomeHooks.committed(outcomes, disabled);
+        }
     }
 
-    private void disableFailingTooLong(Handle h, Instant now) {
+    /** @param told null, or where the webhooks turned off are added for {@code webhook_disabled} */
+    private void disableFailingTooLong(Handle h, Instant now, List<WebhookDisabled> told) {
         long since = now.minus(settings.autoDisableAfter()).toEpochMilli();
         h.createQuery("SELECT id, failing_since, consecutive_failures FROM webhooks WHERE enabled "
                         + "AND failing_since IS NOT NULL AND failing_since <= :since AND consecutive_failures >= :min "
@@ -126,7 +140,12 @@ final class CompletionWriter {
                 .map((rs, ctx) -> Map.entry(rs.getString(1), "every attempt failed since "
                         + Instant.ofEpochMilli(rs.getLong(2)) + " (" + rs.getLong(3) + " attempts in a row)"))
                 .list()
-                .forEach(e -> disable(h, e.getKey(), e.getValue(), now.toEpochMilli()));
+                .forEach(e -> {
+                    disable(h, e.getKey(), e.getValue(), now.toEpochMilli());
+                    if (told != null) {
+                        told.add(new WebhookDisabled(e.getKey(), DisableCause.FAILING_TOO_LONG, e.getValue()));
+                    }
+                });
     }
 
     private static void disable(Handle h, String webhookId, String reason, long at) {

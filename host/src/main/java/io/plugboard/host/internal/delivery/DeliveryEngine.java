@@ -50,7 +50,8 @@ public final class DeliveryEngine implements AutoCloseable {
         this.leases = new Leases(jdbi, database.dialect(), instanceId, settings.leaseDuration(), clock, workers);
         this.sender = new DestinationSender(new HttpSender(settings, guard, local), destinations, payloads.formats(), settings);
         this.payloads = payloads;
-        this.requests = new RequestFactory(payloads, new OutgoingFilter(hooks), hostVersion, catalog);
+        this.requests = new RequestFactory(payloads, new OutgoingFilter(hooks), new SendingFilter(hooks), hostVersion,
+                catalog);
         this.writer = new CompletionWriter(jdbi, settings, mapper, metrics, instanceId, new OutcomeHooks(hookThread));
         this.dispatcher = new Dispatcher(new DeliveryQueue(jdbi, database.dialect(), leases), webhooks, requests, sender,
                 writer, settings, metrics, ids, clock, leases, workers);

@@ -18,17 +18,21 @@ import java.util.Map;
  * {@code webhook-id} is the event id, the same for every attempt; timestamp and signature are fresh.
  * The body comes from the webhook's payload format ({@link Payloads}, which asks the format registry),
  * as do custom headers. Before either, the event's data passes the
- * {@code outgoing_payload} filters ({@link OutgoingFilter}). Signatures cover the exact body bytes.
+ * {@code outgoing_payload} filters ({@link OutgoingFilter}); after rendering, body and extra headers pass the
+ * {@code delivery_sending} filters ({@link SendingFilter}). Signatures cover the exact body bytes.
  */
 public final class RequestFactory {
 
     private final Payloads payloads;
     private final OutgoingFilter filter;
+    private final SendingFilter sending;
     private final String userAgent;
 
     private final OutboundCatalog catalog;
 
-    RequestFactory(Payloads payloads, OutgoingFilter filter, String hostVersion, OutboundCatalog catalog) {
+    RequestFactory(Payloads payloads, OutgoingFilter filter, SendingFilter sending, String hostVersion,
+                   OutboundCatalog catalog) {
+        this.sending = sending;
         this.payloads = payloads;
         this.catalog = catalog;
         this.filter = filter;
@@ -51,15 +55,18 @@ public final class RequestFactory {
                 : new StoredEvent(stored.id(), stored.type(), data, stored.source(), stored.createdAt());
         PayloadSettings p = webhook.settings().payload();
         RenderedBody rendered = payloads.body(webhook, event, secrets);
-        byte[] body = rendered.bytes();
+        Map<String, String> extra = new LinkedHashMap<>(rendered.headers());
+        if (secrets != null) {
+            extra.putAll(payloads.headers(p, secrets));
+        }
+        // delivery_sending sees the rendered body and extra headers before signing: the signature covers its body.
+        SendingFilter.Sent sent = sending.apply(webhook, event, extra, rendered.bytes());
+        byte[] body = sent.body();
         long timestamp = now.getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", rendered.contentType());
         headers.put("User-Agent", userAgent);
-        headers.putAll(rendered.headers());
-        if (secrets != null) {
-            headers.putAll(payloads.headers(p, secrets));
-        }
+        headers.putAll(sent.headers());
         headers.put("webhook-id", event.id());
         headers.put("webhook-timestamp", Long.toString(timestamp));
         headers.put("webhook-signature", Signer.header(webhook.secrets().signingAt(now), event.id(), timestamp, body));

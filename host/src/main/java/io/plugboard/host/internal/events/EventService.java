@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.common.Ids;
+import io.plugboard.host.internal.hooks.HookRunner;
 import io.plugboard.host.internal.storage.GroupCommit;
 import io.plugboard.sdk.InvalidEventException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ public final class EventService {
     private final Ids ids;
     private final Clock clock;
     private final boolean rejectInvalidData;
+    private final EventHooks hooks;
 
     /**
      * @param writes where concurrent emits share transactions: SQLite has one writer, and a commit per
@@ -43,6 +45,13 @@ public final class EventService {
      */
     public EventService(EventTypeRegistry registry, GroupCommit writes, OutboxWriter outbox, Consumer<StoredEvent> onEmitted,
                         ObjectMapper mapper, Ids ids, Clock clock, boolean rejectInvalidData) {
+        this(registry, writes, outbox, onEmitted, mapper, ids, clock, rejectInvalidData, null);
+    }
+
+    /** @param hooks fires {@code event_to_store}, {@code event_refused} and {@code event_stored}; null for none */
+    public EventService(EventTypeRegistry registry, GroupCommit writes, OutboxWriter outbox, Consumer<StoredEvent> onEmitted,
+                        ObjectMapper mapper, Ids ids, Clock clock, boolean rejectInvalidData, HookRunner hooks) {
+        this.hooks = new EventHooks(hooks, mapper);
         this.rejectInvalidData = rejectInvalidData;
         this.registry = registry;
         this.writes = writes;
@@ -60,8 +69,9 @@ public final class EventService {
      * @throws InvalidEventException if the type is unknown or the data is refused; nothing is stored then
      */
     public StoredEvent emit(String source, String type, JsonNode data) {
-        StoredEvent event = accept(source, type, data);
+        StoredEvent event = toStore(source, type, data);
         write(event, true);
+        hooks.stored(List.of(event));
         onEmitted.accept(event);
         return event;
     }
@@ -73,8 +83,9 @@ public final class EventService {
      * host cannot know when, or whether, the caller commits.
      */
     public StoredEvent emitOn(Connection connection, String source, String type, JsonNode data) throws SQLException {
-        StoredEvent event = accept(source, type, data);
+        StoredEvent event = toStore(source, type, data);
         outbox.write(connection, event, true);
+        hooks.stored(List.of(event));
         return event;
     }
 
@@ -121,7 +132,7 @@ public final class EventService {
         for (int i = 0; i < batch.size(); i++) {
             NewEvent e = batch.get(i);
             try {
-                events.add(accept(source, e.type(), e.data()));
+                events.add(toStore(source, e.type(), e.data()));
             } catch (InvalidEventException refused) {
                 String field = e.type() == null || registry.find(e.type()).isEmpty() ? "type" : "data";
                 throw new InvalidBatchEventException(i, batch.size(), e.type(), field, refused.getMessage(),
@@ -130,7 +141,9 @@ public final class EventService {
             claims.add(KeyClaim.of(e.idempotencyKey(), e.type(), e.data(), events.get(i)));
         }
         List<Emitted> emitted = store(events, claims, also);
-        fresh(events, emitted).forEach(onEmitted);
+        List<StoredEvent> stored = fresh(events, emitted);
+        hooks.stored(stored);
+        stored.forEach(onEmitted);
         return emitted;
     }
 
@@ -167,8 +180,9 @@ public final class EventService {
 
     /** Validates and stores an event without delivering it (a test event, sent by its own sender). */
     public StoredEvent store(String source, String type, JsonNode data) {
-        StoredEvent event = accept(source, type, data);
+        StoredEvent event = toStore(source, type, data);
         write(event, false);
+        hooks.stored(List.of(event));
         return event;
     }
 
@@ -188,8 +202,41 @@ public final class EventService {
         }
     }
 
+    /** {@link #accept} for an event to be stored: through {@code event_to_store}, a refusal told to {@code event_refused}. */
+    private StoredEvent toStore(String source, String type, JsonNode data) {
+        try {
+            return accept(source, type, data, true);
+        } catch (InvalidEventException refused) {
+            hooks.refused(source, type, refused.getMessage());
+            throw refused;
+        }
+    }
+
     private StoredEvent accept(String source, String type, JsonNode data) {
+        return accept(source, type, data, false);
+    }
+
+    private StoredEvent accept(String source, String type, JsonNode given, boolean filtered) {
         RegisteredEventType registered = requireType(type);
+        JsonNode data = given;
+        String json = shapeChecked(data);
+        if (filtered) {
+            data = hooks.toStore(source, type, given, json);
+            json = data == given ? json : shapeChecked(data);
+        }
+        List<String> problems = registered.validate(data);
+        if (!problems.isEmpty()) {
+            if (rejectInvalidData) {
+                throw new InvalidEventException("event data does not match the schema of '" + type + "'", problems);
+            }
+            log.warn("Event data from {} does not match the schema of '{}' (accepted, as configured): {}",
+                    source, type, problems);
+        }
+        return new StoredEvent(ids.next("evt"), type, json, source, clock.instant());
+    }
+
+    /** @return the data as compact JSON, once it is known to be a JSON object of numbers in range and not too large */
+    private String shapeChecked(JsonNode data) {
         if (data == null || !data.isObject()) {
             throw new InvalidEventException("event data must be a JSON object", List.of());
         }
@@ -201,15 +248,7 @@ public final class EventService {
         if (json.length() > MAX_DATA_BYTES / 4 && json.getBytes(StandardCharsets.UTF_8).length > MAX_DATA_BYTES) {
             throw new InvalidEventException("event data is larger than " + MAX_DATA_BYTES / 1024 + " KB", List.of());
         }
-        List<String> problems = registered.validate(data);
-        if (!problems.isEmpty()) {
-            if (rejectInvalidData) {
-                throw new InvalidEventException("event data does not match the schema of '" + type + "'", problems);
-            }
-            log.warn("Event data from {} does not match the schema of '{}' (accepted, as configured): {}",
-                    source, type, problems);
-        }
-        return new StoredEvent(ids.next("evt"), type, json, source, clock.instant());
+        return json;
     }
 
     /** @throws InvalidEventException naming the unknown type */

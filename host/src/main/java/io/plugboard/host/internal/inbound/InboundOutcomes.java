@@ -3,6 +3,10 @@ package io.plugboard.host.internal.inbound;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.common.Ids;
+import io.plugboard.host.internal.hooks.HookRunner;
+import io.plugboard.sdk.hooks.ActionHook;
+import io.plugboard.sdk.hooks.CoreHooks;
+import io.plugboard.sdk.hooks.InboundOutcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The answers to a request to an inbound webhook, and the record of a refused one (its message,
- * content type and the start of its body) in the webhook's recent errors and counters.
+ * content type and the start of its body) in the webhook's recent errors and counters; each told to
+ * {@code inbound_accepted} or {@code inbound_refused} when a callback listens.
  */
 final class InboundOutcomes {
 
@@ -23,16 +28,27 @@ final class InboundOutcomes {
     private final InboundRequestLog requests;
     private final ObjectMapper mapper;
     private final Ids ids;
+    private final HookRunner hooks;
 
-    InboundOutcomes(InboundRequestLog requests, ObjectMapper mapper, Ids ids) {
+    /** @param hooks null for none */
+    InboundOutcomes(InboundRequestLog requests, ObjectMapper mapper, Ids ids, HookRunner hooks) {
+        this.hooks = hooks;
         this.requests = requests;
         this.mapper = mapper;
         this.ids = ids;
     }
 
     /** 202 with the event ids, in the order the receiver returned the events. */
-    InboundResponse accepted(List<String> eventIds) {
+    InboundResponse accepted(InboundWebhook w, List<String> eventIds) {
+        tell(CoreHooks.INBOUND_ACCEPTED, w, 202, null, eventIds);
         return json(202, Map.of("event_ids", eventIds));
+    }
+
+    /** Tells the hook, when a callback listens. */
+    void tell(ActionHook<InboundOutcome> hook, InboundWebhook w, int status, String reason, List<String> eventIds) {
+        if (hooks != null && hooks.has(hook)) {
+            hooks.doAction(hook, new InboundOutcome(w.id(), w.receiverId(), status, reason, eventIds));
+        }
     }
 
     /** An error answered without recording anything. */
@@ -44,6 +60,7 @@ final class InboundOutcomes {
     InboundResponse refused(InboundWebhook w, Instant at, int status, String kind, String message, String contentType,
                             byte[] body, long bodyBytes, boolean parseError) {
         record(w, at, status, kind, message, contentType, body, bodyBytes, parseError);
+        tell(CoreHooks.INBOUND_REFUSED, w, status, message, List.of());
         return error(status, message);
     }
 

@@ -2,6 +2,8 @@ package io.plugboard.host.internal.inbound;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.common.Ids;
+import io.plugboard.host.internal.hooks.HookRunner;
+import io.plugboard.sdk.hooks.CoreHooks;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.sdk.inbound.InboundRequest;
 import io.plugboard.sdk.inbound.ReceiveResult;
@@ -39,10 +41,16 @@ public final class InboundReceiving {
     /** @param requests where accepted and refused requests are counted, and refused ones kept */
     public InboundReceiving(InboundStore store, InboundRequestLog requests, ReceiverRegistry receivers, EventService events,
                             Jdbi jdbi, ObjectMapper mapper, Ids ids, Clock clock, long maxBodyBytes) {
+        this(store, requests, receivers, events, jdbi, mapper, ids, clock, maxBodyBytes, null);
+    }
+
+    /** @param hooks fires {@code inbound_accepted} and {@code inbound_refused}; null for none */
+    public InboundReceiving(InboundStore store, InboundRequestLog requests, ReceiverRegistry receivers, EventService events,
+                            Jdbi jdbi, ObjectMapper mapper, Ids ids, Clock clock, long maxBodyBytes, HookRunner hooks) {
         this.store = store;
         this.requests = requests;
         this.receivers = receivers;
-        this.outcomes = new InboundOutcomes(requests, mapper, ids);
+        this.outcomes = new InboundOutcomes(requests, mapper, ids, hooks);
         this.emitter = new InboundEmitter(events, new Receipts(jdbi), requests, mapper);
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
@@ -81,6 +89,7 @@ public final class InboundReceiving {
             return outcomes.error(404, NOT_FOUND);
         }
         if (!w.enabled()) {
+            outcomes.tell(CoreHooks.INBOUND_REFUSED, w, 403, "this inbound webhook is disabled", List.of());
             return outcomes.error(403, "this inbound webhook is disabled");
         }
         byte[] bytes;
@@ -135,13 +144,14 @@ public final class InboundReceiving {
         if (result.handshake().isPresent()) {
             ReceiveResult.Handshake h = result.handshake().get();
             requests.countAccepted(w.id(), at);
+            outcomes.tell(CoreHooks.INBOUND_ACCEPTED, w, h.status(), null, List.of());
             return new InboundResponse(h.status(), h.contentType(), h.body());
         }
         EmitResult emitted = emitter.emit(w, at, result.events());
         if (emitted instanceof EmitResult.Refused r) {
             return outcomes.refused(w, at, r.status(), r.kind(), r.message(), contentType, bytes, bytes.length, true);
         }
-        return outcomes.accepted(((EmitResult.Emitted) emitted).eventIds());
+        return outcomes.accepted(w, ((EmitResult.Emitted) emitted).eventIds());
     }
 
     /** The receiver's message for the sender, or a plain default when it gave none (never a class name). */

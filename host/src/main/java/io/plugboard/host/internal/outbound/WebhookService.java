@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Creates, changes and removes webhooks; all input passes the {@link WebhookValidator} first. Each
- * change, once stored, fires its core hook ({@code webhook_created}, {@code _updated}, {@code _deleted}).
+ * change, once stored, fires its core hook ({@code webhook_created}, {@code _updated}, {@code _deleted}; before
+ * {@code _updated}: {@code _enabled} or {@code _disabled} when it was switched, {@code _secret_rotated}).
  */
 public final class WebhookService {
 
@@ -70,7 +71,11 @@ public final class WebhookService {
         if (!store.update(id, d, clock.instant())) {
             throw notFound(id);
         }
-        return fire(CoreHooks.WEBHOOK_UPDATED, get(id));
+        Webhook now = get(id);
+        if (now.enabled() != current.enabled()) {
+            OnOffHooks.switched(hooks, now);
+        }
+        return fire(CoreHooks.WEBHOOK_UPDATED, now);
     }
 
     public Webhook setEnabled(String id, boolean enabled) {
@@ -86,7 +91,11 @@ public final class WebhookService {
         if (!store.rotateSecret(id, secrets.newSigningSecret(), now.plus(overlap), now)) {
             throw notFound(id);
         }
-        return fire(CoreHooks.WEBHOOK_UPDATED, get(id));
+        Webhook rotated = get(id);
+        if (hooks.has(CoreHooks.WEBHOOK_SECRET_ROTATED)) {
+            hooks.doAction(CoreHooks.WEBHOOK_SECRET_ROTATED, info(rotated));
+        }
+        return fire(CoreHooks.WEBHOOK_UPDATED, rotated);
     }
 
     public void delete(String id) {
@@ -116,9 +125,13 @@ public final class WebhookService {
     private Webhook fire(ActionHook<WebhookInfo> hook, Webhook w) {
         changed.run();
         if (hooks.has(hook)) {
-            hooks.doAction(hook, new WebhookInfo(w.id(), w.name(), w.url(), w.events(), w.enabled()));
+            hooks.doAction(hook, info(w));
         }
         return w;
+    }
+
+    static WebhookInfo info(Webhook w) {
+        return new WebhookInfo(w.id(), w.name(), w.url(), w.events(), w.enabled());
     }
 
     private static NotFoundException notFound(String id) {

@@ -144,4 +144,9 @@ final class PluginDeployer {
         }
         runner.stop(plugin, after, reason);
     }
+
+    /** Tells the listeners that the plugin now has another version. */
+    void updated(InstalledPlugin plugin, String oldVersion) {
+        runner.tell(plugin.id(), "updated", l -> l.updated(plugin.id(), oldVersion, plugin.version()));
+    }
 }

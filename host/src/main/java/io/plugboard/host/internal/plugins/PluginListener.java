@@ -16,6 +16,12 @@ public interface PluginListener {
     /** The plugin stopped (or failed to start): everything it registered must go. */
     default void stopped(String pluginId) {}
 
+    /** The plugin failed (could not be loaded or started, or did not stop in time), after {@link #stopped}. */
+    default void failed(String pluginId, String version, String reason) {}
+
+    /** The plugin now has another version (running, if it was running before). */
+    default void updated(String pluginId, String oldVersion, String newVersion) {}
+
     /** The admin uninstalled the plugin: its stored data (settings, tables) must go too. */
     default void uninstalled(String pluginId) {}
 }

@@ -151,6 +151,10 @@ final class PluginRunner {
             log.info("Plugin '{}' stopped", id);
         }
         plugin.set(after, reason);
+        if (after == PluginStatus.FAILED) {
+            String why = reason;
+            tell(id, "failed", l -> l.failed(id, plugin.version(), why));
+        }
     }
 
     /** Tells every listener; one that throws is logged and does not keep the others from hearing it. */
@@ -164,8 +168,9 @@ final class PluginRunner {
         }
     }
 
-    private static void fail(InstalledPlugin plugin, String reason, Throwable error) {
+    private void fail(InstalledPlugin plugin, String reason, Throwable error) {
         plugin.set(PluginStatus.FAILED, reason);
         log.error("Plugin '{}' failed and was not started: {}", plugin.id(), reason, error);
+        tell(plugin.id(), "failed", l -> l.failed(plugin.id(), plugin.version(), reason));
     }
 }

@@ -43,6 +43,9 @@ final class SafeUpgrade {
             copies.delete(oldCopy);
             log.info("Plugin '{}' replaced: {} → {} (from {})", plugin.id(), oldVersion, plugin.version(),
                     jar.file().getFileName());
+            if (!oldVersion.equals(plugin.version())) {
+                deployer.updated(plugin, oldVersion);
+            }
             return null;
         }
         String why = plugin.reason() == null ? "it is " + plugin.status().label() : plugin.reason();

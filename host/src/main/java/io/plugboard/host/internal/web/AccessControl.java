@@ -71,6 +71,7 @@ public final class AccessControl {
         refuseCrossSiteWrites(ctx, bearer);
         Optional<ApiTokens.Verified> token = bearer ? auth.tokens().verify(header.substring(7).strip()) : Optional.empty();
         if (token.isPresent()) {
+            ctx.attribute(AccessNames.CALLER_KIND_ATTRIBUTE, "token");
             requireScope(ctx, token.get().scope());
             return;
         }
@@ -78,6 +79,7 @@ public final class AccessControl {
             // Cross-site writes were refused above (Origin, JSON only), as for HTTP Basic, which a browser also sends by itself.
             Optional<AppLogin.Principal> principal = callers.appPrincipal(ctx);
             if (principal.isPresent()) {
+                ctx.attribute(AccessNames.CALLER_KIND_ATTRIBUTE, "app");
                 requireRole(ctx, principal.get().role());
                 ctx.attribute(AccessNames.API_ADMIN_ATTRIBUTE,
                         new AdminUsers.AdminUser(null, principal.get().name(), principal.get().role()));
@@ -178,6 +180,7 @@ public final class AccessControl {
             auth.throttle().failed(user, ctx.ip(), "API, HTTP Basic");
             return false;
         }
+        ctx.attribute(AccessNames.CALLER_KIND_ATTRIBUTE, "basic");
         requireRole(ctx, admin.get().role());
         ctx.attribute(AccessNames.API_ADMIN_ATTRIBUTE, admin.get());
         return true;

@@ -8,6 +8,7 @@ import io.plugboard.host.internal.config.BrandingConfig;
 import io.plugboard.host.internal.config.WebConfig;
 import io.plugboard.host.internal.web.admin.ErrorPage;
 import io.plugboard.host.internal.web.http.RouteGroup;
+import io.plugboard.host.internal.hooks.HookRunner;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -28,6 +29,7 @@ public final class PlugboardRoutes {
     private final ErrorResponses errors;
     private final List<RouteGroup> groups;
     private final BrandingConfig branding;
+    private final HookRunner hooks;
     private volatile BasePathRoutes registered;
 
     /**
@@ -37,9 +39,12 @@ public final class PlugboardRoutes {
      * @param errorPage how errors look outside the JSON paths
      * @param groups the routes, registered in this order (the API, the public endpoints, then the admin)
      * @param branding where the admin's logo and extra stylesheet come from, for the admin's CSP
+     * @param hooks fires {@code api_request} after each API answer
      */
     public PlugboardRoutes(WebConfig config, ObjectMapper apiMapper, AuthServices auth, Callers callers,
-                           long maxUploadBytes, ErrorPage errorPage, List<RouteGroup> groups, BrandingConfig branding) {
+                           long maxUploadBytes, ErrorPage errorPage, List<RouteGroup> groups, BrandingConfig branding,
+                           HookRunner hooks) {
+        this.hooks = hooks;
         this.config = config;
         this.auth = auth;
         this.callers = callers;
@@ -82,6 +87,7 @@ public final class PlugboardRoutes {
         BasePath base = config.basePath();
         new StaticAssets(base).register(routes);
         new HostCheck(config.allowedHosts(), listenAddress, config.behindProxy(), base).register(routes);
+        new ApiCalls(hooks, base).register(routes); // before the access checks, so refusals are timed too
         new AccessControl(auth, callers, maxUploadBytes, base).register(routes);
         groups.forEach(group -> group.register(routes));
     }

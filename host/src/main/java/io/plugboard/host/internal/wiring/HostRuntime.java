@@ -42,6 +42,9 @@ import io.plugboard.host.internal.instances.JobLeases;
 import io.plugboard.host.internal.hooks.HookExecutor;
 import io.plugboard.host.internal.hooks.HookRegistry;
 import io.plugboard.host.internal.hooks.HookRunner;
+import io.plugboard.sdk.hooks.ActionHook;
+import io.plugboard.sdk.hooks.CoreHooks;
+import io.plugboard.sdk.hooks.HostInfo;
 import io.plugboard.host.internal.hooks.OwnedHooks;
 import io.plugboard.host.internal.inbound.InboundReceiving;
 import io.plugboard.host.internal.inbound.InboundRequestLog;
@@ -145,6 +148,8 @@ public final class HostRuntime implements AutoCloseable {
     private HealthCheck health;
     private Database database;
     private DeliveryMetrics metrics;
+    private HookRunner hookRunner;
+    private boolean stopping;
 
     private HostRuntime() {}
 
@@ -185,6 +190,7 @@ public final class HostRuntime implements AutoCloseable {
             registry.register(compiler.compile(type, RegisteredEventType.APP_SOURCE));
         }
         HookRunner hooks = new HookRunner(new HookRegistry(), SLOW_HOOK);
+        hookRunner = hooks;
         HookExecutor hookThread = new HookExecutor(hooks);
         appHooks = new OwnedHooks(hooks, RegisteredEventType.APP_SOURCE, () -> true);
         SecretKey secretsKey = SecretKeys.load(config.secretsKey(), config.dataDir());
@@ -213,7 +219,8 @@ public final class HostRuntime implements AutoCloseable {
                 apiMapper, ids, clock, config.site().hostVersion(), payloads, new InboxDelivery(inspector), hooks, hookThread,
                 instances.id(), jobs, workers, destinations, catalog);
         events = new EventService(registry, db.groupCommit(), new OutboxWriter(ids, new FilterCache(), apiMapper),
-                new EmittedEvents(metrics, delivery, hooks), apiMapper, ids, clock, config.plugins().rejectInvalidEventData());
+                new EmittedEvents(metrics, delivery, hooks), apiMapper, ids, clock, config.plugins().rejectInvalidEventData(),
+                hooks);
         appEmitter = new SourceEmitter(events, dataMapper, RegisteredEventType.APP_SOURCE);
 
         InboundStore inboundStore = new InboundStore(db.jdbi(), apiMapper, sealed, clock);
@@ -222,7 +229,7 @@ public final class HostRuntime implements AutoCloseable {
         InboundRequestLog inboundRequests = new InboundRequestLog(db.jdbi());
         InboundServices inbound = new InboundServices(new InboundService(inboundStore, inboundRequests, receivers, ids, clock),
                 new InboundReceiving(inboundStore, inboundRequests, receivers, events, db.jdbi(), apiMapper, ids, clock,
-                        config.web().maxRequestBytes()),
+                        config.web().maxRequestBytes(), hooks),
                 new ReceivedEvents(db.jdbi()));
 
         PluginOptions pluginOptions = new PluginOptions(config.plugins().dir(), config.dataDir().resolve("plugin-copies"),
@@ -277,7 +284,7 @@ public final class HostRuntime implements AutoCloseable {
                         contributions.pages(), contributions.templates(), view, sections.upload()));
         Callers callers = new Callers(auth.sessions(), config.admin().login(), new PrincipalCsrf(secretsKey.getEncoded()));
         served = new PlugboardRoutes(config.web(), apiMapper, auth, callers, plugins.maxUploadBytes(), new ErrorPage(view),
-                routes, config.branding());
+                routes, config.branding(), hooks);
 
         // Deliveries start before plugins, so events plugins emit while starting go out at once;
         // the engine closes before the plugins and the database, draining what is in flight.
@@ -303,6 +310,13 @@ public final class HostRuntime implements AutoCloseable {
             web.start();
             inspector.listeningOn(config.web().bindHost(), web.port(), base);
             announce.run();
+        }
+        tellHost(CoreHooks.HOST_STARTED);
+    }
+
+    private void tellHost(ActionHook<HostInfo> hook) {
+        if (hookRunner != null && hookRunner.has(hook)) {
+            hookRunner.doAction(hook, new HostInfo(instanceId, config.site().hostVersion()));
         }
     }
 
@@ -398,6 +412,10 @@ public final class HostRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!stopping && !closeables.isEmpty()) {
+            stopping = true;
+            tellHost(CoreHooks.HOST_STOPPING); // still fully running
+        }
         while (!closeables.isEmpty()) {
             AutoCloseable next = closeables.pop();
             try {

@@ -19,6 +19,7 @@ public final class AdminView {
     private final Layout layout;
     private final BasePath base;
     private final Flash flash;
+    private final HookRunner hooks;
 
     /**
      * @param notice shown on every page, e.g. that the outbound guard is relaxed; null for none
@@ -31,11 +32,17 @@ public final class AdminView {
     public AdminView(Templates templates, String siteName, String version, String notice, HookRunner hooks,
                      BasePath base, SectionsConfig sections, BrandingConfig branding, BooleanSupplier receiversAvailable) {
         this.templates = templates;
+        this.hooks = hooks;
         this.base = base;
         this.flash = new Flash(base);
         this.layout = new Layout(siteName, version, notice,
                 new Navigation(Navigation.standard(sections), hooks, receiversAvailable), WebJarPaths.htmx(), base, flash,
-                branding, sections);
+                branding, sections, new HeadTags(hooks));
+    }
+
+    /** @return the hooks pages fire ({@code admin_home}, {@code webhook_form}, {@code admin_signed_in}) */
+    HookRunner hooks() {
+        return hooks;
     }
 
     /** @return where Plugboard is mounted, for cookie paths and the absolute URLs a page shows */

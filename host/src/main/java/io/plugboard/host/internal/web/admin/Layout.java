@@ -31,9 +31,11 @@ final class Layout {
     private final Flash flash;
     private final Map<String, Object> branding;
     private final Map<String, Boolean> sections;
+    private final HeadTags head;
 
     Layout(String siteName, String version, String notice, Navigation menu, String htmxPath, BasePath base,
-           Flash flash, BrandingConfig branding, SectionsConfig sections) {
+           Flash flash, BrandingConfig branding, SectionsConfig sections, HeadTags head) {
+        this.head = head;
         this.base = base;
         this.flash = flash;
         this.siteName = siteName;
@@ -67,6 +69,7 @@ final class Layout {
         model.put("htmxPath", htmxPath);
         model.put("brand", branding);
         model.put("sections", sections);
+        model.put("headTags", head.tags());
         // Set by AccessControl for every page behind the login; absent on the login and setup pages.
         Caller caller = ctx.attribute(AccessNames.CALLER_ATTRIBUTE);
         if (caller != null) {

@@ -1,6 +1,8 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
+import io.plugboard.sdk.hooks.AdminSignIn;
+import io.plugboard.sdk.hooks.CoreHooks;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import io.plugboard.host.internal.common.ConstantTime;
@@ -124,6 +126,9 @@ final class LoginPages {
         cookie.setMaxAge((int) Math.min(Integer.MAX_VALUE, idleTimeout.toSeconds() * 24));
         ctx.cookie(cookie);
         ctx.removeCookie(PRE_SESSION_COOKIE, view.base().url("/admin"));
+        if (view.hooks().has(CoreHooks.ADMIN_SIGNED_IN)) {
+            view.hooks().doAction(CoreHooks.ADMIN_SIGNED_IN, new AdminSignIn(user.username(), user.role().key()));
+        }
     }
 
     private void render(Context ctx, String template, String title, String error, Map<String, Object> values) {

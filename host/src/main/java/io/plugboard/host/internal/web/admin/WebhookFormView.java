@@ -1,6 +1,8 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
+import io.plugboard.sdk.hooks.CoreHooks;
+import io.plugboard.sdk.hooks.WebhookForm;
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.payloads.OutboundCatalog;
@@ -84,6 +86,10 @@ final class WebhookFormView {
         model.put("errors", errors);
         model.put("hasErrors", !errors.isEmpty());
         model.put("groups", EventChoices.of(registry, events));
+        if (view.hooks().has(CoreHooks.WEBHOOK_FORM)) { // plugins' read-only notes; nothing built without a filter
+            model.put("pluginNotes", view.hooks().applyFilters(CoreHooks.WEBHOOK_FORM,
+                    new WebhookForm(existing == null ? null : existing.id(), List.of())).notes());
+        }
         // The signing secret is in the page only when asked for, not on every visit of the form.
         model.put("showSecret", existing != null && "secret".equals(ctx.queryParam("reveal")));
         String title = existing == null ? "Add webhook" : "Edit webhook";

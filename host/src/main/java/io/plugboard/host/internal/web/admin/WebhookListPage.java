@@ -1,6 +1,8 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
+import io.plugboard.sdk.hooks.AdminHome;
+import io.plugboard.sdk.hooks.CoreHooks;
 import io.plugboard.host.internal.delivery.DeliveryStore;
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.outbound.Webhook;
@@ -86,6 +88,10 @@ final class WebhookListPage {
         model.put("pager", Pager.of(pageNo, PAGE_SIZE, page.total(), base));
         model.put("pastEnd", page.data().isEmpty() && page.total() > 0);
         TestResultView.load(ctx.queryParam("tested"), attempts, webhooks).ifPresent(t -> model.put("tested", t));
+        // The admin's home: plugins' widgets at the top (admin_home); nothing is built when none is added.
+        if (view.hooks().has(CoreHooks.ADMIN_HOME)) {
+            model.put("widgets", view.hooks().applyFilters(CoreHooks.ADMIN_HOME, new AdminHome(List.of())).widgets());
+        }
         view.render(ctx, "webhooks", "webhooks", "Webhooks", model);
     }
 }

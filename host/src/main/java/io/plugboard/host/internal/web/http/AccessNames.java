@@ -21,6 +21,9 @@ public final class AccessNames {
      * The account whose HTTP Basic credentials an API request carried, or the application's principal
      * (as an {@code AdminUser} without id); absent for a token.
      */
+    /** Who made an API request: {@code token}, {@code basic}, {@code app} (the application's principal); unset: nobody. */
+    public static final String CALLER_KIND_ATTRIBUTE = "plugboard.callerKind";
+
     public static final String API_ADMIN_ATTRIBUTE = "plugboard.apiAdmin";
 
     private AccessNames() {}
