@@ -90,15 +90,33 @@ final class HookReference {
         return hook instanceof ActionHook<?> a ? a.payloadType() : ((FilterHook<?>) hook).payloadType();
     }
 
+    /** A record's components; for a class, its public no-argument accessors, by name. */
     private static String signature(Class<?> type) {
-        if (!type.isRecord()) {
-            return type.getSimpleName();
-        }
         List<String> fields = new ArrayList<>();
-        for (RecordComponent c : type.getRecordComponents()) {
-            fields.add(c.getName() + ": " + c.getGenericType().getTypeName().replaceAll("[\\w.]+\\.(\\w+)", "$1"));
+        if (type.isRecord()) {
+            for (RecordComponent c : type.getRecordComponents()) {
+                fields.add(c.getName() + ": " + simple(c.getGenericType()));
+            }
+        } else {
+            // Sorted by name: the order getDeclaredMethods returns is not specified.
+            for (java.lang.reflect.Method m : java.util.Arrays.stream(type.getDeclaredMethods())
+                    .sorted(java.util.Comparator.comparing(java.lang.reflect.Method::getName)).toList()) {
+                int mods = m.getModifiers();
+                if (java.lang.reflect.Modifier.isPublic(mods) && !java.lang.reflect.Modifier.isStatic(mods)
+                        && m.getParameterCount() == 0 && m.getReturnType() != void.class
+                        && !List.of("toString", "hashCode").contains(m.getName()) && !m.getName().startsWith("with")) {
+                    fields.add(m.getName() + "(): " + simple(m.getGenericReturnType()));
+                }
+            }
+            if (fields.isEmpty()) {
+                return type.getSimpleName();
+            }
         }
         return type.getSimpleName() + "(" + String.join(", ", fields) + ")";
+    }
+
+    private static String simple(java.lang.reflect.Type type) {
+        return type.getTypeName().replaceAll("[\\w.]+\\.(\\w+)", "$1");
     }
 
     private static String anchor(String heading) {

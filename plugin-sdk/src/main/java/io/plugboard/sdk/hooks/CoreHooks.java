@@ -44,8 +44,9 @@ public final class CoreHooks {
     public static final ActionHook<EmittedEvent> EVENT_STORED = ActionHook.of("plugboard.event_stored", EmittedEvent.class);
 
     /** An event was stored with its deliveries (not fired for events emitted inside the embedder's own transaction). */
-    @HookDoc(when = "after an event and its deliveries are committed (not for `emitInTransaction`, nor for a replay "
-            + "by an idempotency key)", thread = EMITTING, mayBlock = false)
+    @HookDoc(when = "after an event and its deliveries are committed (for a plugin's `transaction`, after its "
+            + "commit; not for `emitInTransaction`, nor for a replay by an idempotency key)", thread = EMITTING,
+            mayBlock = false)
     public static final ActionHook<EmittedEvent> EVENT_EMITTED = ActionHook.of("plugboard.event_emitted", EmittedEvent.class);
 
     // --- webhooks ---
