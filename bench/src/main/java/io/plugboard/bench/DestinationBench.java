@@ -73,11 +73,13 @@ final class DestinationBench {
                 r.nats()[i] = toNats.rate();
                 expect("NATS stream", nats.stored(), events);
                 nats.purge();
-                System.out.printf("  round %d: HTTP %s vs raw %s, RabbitMQ %s vs client %s, NATS %s vs client %s "
-                                + "(failed attempts: %d, %d, %d)%n", i + 1, DeliveryBench.fmt(r.http()[i]),
-                        DeliveryBench.fmt(r.raw()[i]), DeliveryBench.fmt(r.amqp()[i]), DeliveryBench.fmt(r.amqpBase()[i]),
-                        DeliveryBench.fmt(r.nats()[i]), DeliveryBench.fmt(r.natsBase()[i]), toHttp.failedAttempts(),
-                        toRabbit.failedAttempts(), toNats.failedAttempts());
+                System.out.printf("  round %d: HTTP %s vs raw %s, RabbitMQ %s vs client %s, NATS %s vs client %s; "
+                                + "emits/s meanwhile %s, %s, %s; failed attempts %d, %d, %d%n", i + 1,
+                        DeliveryBench.fmt(r.http()[i]), DeliveryBench.fmt(r.raw()[i]), DeliveryBench.fmt(r.amqp()[i]),
+                        DeliveryBench.fmt(r.amqpBase()[i]), DeliveryBench.fmt(r.nats()[i]), DeliveryBench.fmt(r.natsBase()[i]),
+                        DeliveryBench.fmt(toHttp.emitRate()), DeliveryBench.fmt(toRabbit.emitRate()),
+                        DeliveryBench.fmt(toNats.emitRate()), toHttp.failedAttempts(), toRabbit.failedAttempts(),
+                        toNats.failedAttempts());
             }
             report(r, parallel);
         }

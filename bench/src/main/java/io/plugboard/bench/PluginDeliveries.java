@@ -25,9 +25,10 @@ final class PluginDeliveries {
      * One measurement.
      *
      * @param rate deliveries/s from the first emit until the last delivery succeeded
+     * @param emitRate events/s emitted (while sending shares the CPU): when close to {@code rate}, emitting was the bottleneck
      * @param failedAttempts attempts that failed (retried) meanwhile: 0 in a clean run
      */
-    record Run(double rate, long failedAttempts) {}
+    record Run(double rate, double emitRate, long failedAttempts) {}
 
     private PluginDeliveries() {}
 
@@ -60,8 +61,10 @@ final class PluginDeliveries {
             for (int i = 0; i < events; i++) {
                 host.events().emitJson("bench", DeliveryBench.SAMPLE);
             }
+            long emitted = System.nanoTime();
             long done = awaitSucceeded(host, webhook, events, start);
-            return new Run(events / ((done - start) / 1e9), count(host, "plugboard.delivery.attempts", webhook, "failure"));
+            return new Run(events / ((done - start) / 1e9), events / ((emitted - start) / 1e9),
+                    count(host, "plugboard.delivery.attempts", webhook, "failure"));
         }
     }
 
