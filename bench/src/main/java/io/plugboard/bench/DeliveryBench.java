@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * <p>With {@code --postgres=URL} only the PostgreSQL run ({@link PostgresBench}) is made; with
  * {@code --postgres-probe=URL} only the PostgreSQL probe ({@link PgProbe}). {@code --only} takes a
  * comma-separated list of throughput, latency, isolation, inbound, formats, rest, emitters, backlog
- * (default: all), and site ({@link SiteBench}: only when named, as it needs the sample site's jar).
+ * (default: all), site ({@link SiteBench}: only when named, as it needs the sample site's jar) and
+ * destinations ({@link DestinationBench}: only when named, as it needs RabbitMQ and NATS running).
  */
 public final class DeliveryBench {
 
@@ -97,6 +98,9 @@ public final class DeliveryBench {
             }
             if (parts.contains("site")) {
                 SiteBench.run(receiver, events, rounds);
+            }
+            if (parts.contains("destinations")) {
+                DestinationBench.run(receiver, events, rounds);
             }
         }
         if (parts.contains("backlog")) {
