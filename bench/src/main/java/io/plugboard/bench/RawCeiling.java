@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
@@ -44,16 +45,25 @@ final class RawCeiling {
      */
     static double run(String url, byte[] body, int requests, int concurrency, Map<String, String> headers)
             throws Exception {
+        return run(url, body, requests, concurrency, i -> headers);
+    }
+
+    /**
+     * The same with headers of each request's own (e.g. a sender's delivery id, which the host
+     * de-duplicates on), made by {@code headersFor} from the request's index before it is sent.
+     */
+    static double run(String url, byte[] body, int requests, int concurrency,
+                      IntFunction<Map<String, String>> headersFor) throws Exception {
         HttpClient client = start(DeliverySettings.defaults());
         try {
-            return send(client, url, body, requests, concurrency, headers);
+            return send(client, url, body, requests, concurrency, headersFor);
         } finally {
             client.stop();
         }
     }
 
     private static double send(HttpClient client, String url, byte[] body, int requests, int concurrency,
-                               Map<String, String> headers) throws InterruptedException {
+                               IntFunction<Map<String, String>> headersFor) throws InterruptedException {
         long timeout = DeliverySettings.defaults().requestTimeout().toMillis();
         Semaphore slots = new Semaphore(concurrency);
         CountDownLatch finished = new CountDownLatch(requests);
@@ -62,6 +72,7 @@ final class RawCeiling {
         for (int i = 0; i < requests; i++) {
             slots.acquire();
             String eventId = String.format("evt_01JD3ZQ8K5TB000000000%04d", i % 10_000);
+            Map<String, String> headers = headersFor.apply(i);
             client.newRequest(url).method(HttpMethod.POST).version(HttpVersion.HTTP_1_1).followRedirects(false)
                     .timeout(timeout, TimeUnit.MILLISECONDS)
                     // The headers the host sends, with fixed values: signing is Plugboard's cost, not HTTP's.
