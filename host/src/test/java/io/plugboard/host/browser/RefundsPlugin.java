@@ -4,8 +4,8 @@ import io.plugboard.host.testing.PluginJar;
 
 /**
  * The recipe of the browser tests' plugin {@code refunds}: the event type {@code refund_issued} (with a
- * sample), two settings (so it has a settings page) and an admin page with a labelled form and its menu
- * entry, as a well-made plugin would have.
+ * sample), two settings (so it has a settings page) and an admin page with a labelled form (its error tied
+ * to the field) and its menu entry, as a well-made plugin would have.
  */
 final class RefundsPlugin {
 
@@ -22,7 +22,10 @@ final class RefundsPlugin {
                         <ul>{{#each notes}}<li class="note">{{this}}</li>{{else}}<li class="muted">No notes yet.</li>{{/each}}</ul>
                         <form method="post" action="/admin/plugins/{{pluginId}}/notes" class="form">
                           <input type="hidden" name="_csrf" value="{{csrf}}">
-                          <div class="field"><label for="note">Note</label><input id="note" name="note"></div>
+                          <div class="field{{#if form.errors.note}} invalid{{/if}}"><label for="note">Note</label>
+                            <input id="note" name="note" value="{{form.values.note}}"{{#if form.errors.note}} aria-invalid="true" aria-describedby="note-error"{{/if}}>
+                            {{#if form.errors.note}}<p class="error" id="note-error">{{form.errors.note}}</p>{{/if}}
+                          </div>
                           <div class="form-actions"><button type="submit" class="primary">Add note</button></div>
                         </form>
                         """)
@@ -60,13 +63,13 @@ final class RefundsPlugin {
                                 c.adminPages().add(AdminPage.builder("notes", "refunds/notes.hbs").title("Refund notes")
                                         .menuLabel("Refunds")
                                         .model(r -> Map.of("notes", notes, "who", r.user()))
-                                        .onSubmit(r -> {
+                                        .onForm(r -> {
                                             String note = r.param("note");
                                             if (note == null || note.isBlank()) {
-                                                throw new IllegalArgumentException("write a note first");
+                                                return FormResult.invalid(Map.of("note", "Write a note first."));
                                             }
                                             notes.add(note);
-                                            return "Noted.";
+                                            return FormResult.done("Noted.");
                                         }).build());
                             }
                         }

@@ -127,6 +127,9 @@ class TestAdminAccessibility {
         check("plugin-uninstall-error", Browser.DESKTOP, problems);
 
         browser.open(base + pages.get("plugin-page"));
+        browser.find("main form button.primary").click();
+        browser.find("#note[aria-invalid=true]");
+        check("plugin-page-invalid", Browser.DESKTOP, problems);
         browser.find("#note").sendKeys("Refund re_1 was a mistake");
         browser.find("main form button.primary").click();
         browser.await("the note", d -> browser.find("main li.note").getText().contains("re_1"));

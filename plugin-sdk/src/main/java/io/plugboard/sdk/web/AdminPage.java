@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
  * Handlebars template in the plugin's jar inside the host's layout. Every {@code {{value}}} is
  * HTML-escaped; the model also holds {@code csrf}, the token a form must send as {@code _csrf}, and
  * {@code pluginId}, and {@code base}, the path the host is mounted under ({@code ""} at the root):
- * write links to other admin pages as {@code href="{{base}}/admin/…"}. A form posts back to the page's own address; {@link Builder#onSubmit} handles it.
+ * write links to other admin pages as {@code href="{{base}}/admin/…"}. A form posts back to the page's own
+ * address; {@link Builder#onForm} handles it and answers a {@link FormResult}. After an invalid submit the
+ * model also holds {@code form}: {@code form.values} (what was entered, by field) and {@code form.errors}
+ * (the message per field); the host puts an error summary above the page.
  */
 public final class AdminPage {
 
@@ -21,7 +24,7 @@ public final class AdminPage {
     private final String template;
     private final String menuLabel;
     private final Function<PageRequest, Map<String, Object>> model;
-    private final Function<PageRequest, String> onSubmit;
+    private final Function<PageRequest, FormResult> onForm;
 
     private AdminPage(Builder b) {
         this.name = b.name;
@@ -29,7 +32,7 @@ public final class AdminPage {
         this.template = b.template;
         this.menuLabel = b.menuLabel;
         this.model = b.model;
-        this.onSubmit = b.onSubmit;
+        this.onForm = b.onForm;
     }
 
     /**
@@ -57,7 +60,7 @@ public final class AdminPage {
     public Function<PageRequest, Map<String, Object>> model() { return model; }
 
     /** @return what handles a form posted to the page, or null when it takes none */
-    public Function<PageRequest, String> onSubmit() { return onSubmit; }
+    public Function<PageRequest, FormResult> onForm() { return onForm; }
 
     /** Builds an {@link AdminPage}. */
     public static final class Builder {
@@ -66,7 +69,7 @@ public final class AdminPage {
         private String title;
         private String menuLabel;
         private Function<PageRequest, Map<String, Object>> model = request -> Map.of();
-        private Function<PageRequest, String> onSubmit;
+        private Function<PageRequest, FormResult> onForm;
 
         private Builder(String name, String template) {
             Objects.requireNonNull(name, "name");
@@ -94,13 +97,26 @@ public final class AdminPage {
         }
 
         /**
+         * The short form of {@link #onForm}: {@code onForm(r -> FormResult.done(handler.apply(r)))}.
+         *
          * @param handler handles a form posted to the page and returns the message shown after the
-         *                redirect back to the page; throw {@link IllegalArgumentException} to answer
-         *                400 with its message
+         *                redirect back to the page (null or blank: none); throw {@link IllegalArgumentException}
+         *                to answer 400 with its message
          * @return this builder
          */
         public Builder onSubmit(Function<PageRequest, String> handler) {
-            this.onSubmit = Objects.requireNonNull(handler, "handler");
+            Objects.requireNonNull(handler, "handler");
+            return onForm(request -> FormResult.done(handler.apply(request)));
+        }
+
+        /**
+         * @param handler handles a form posted to the page: {@link FormResult#done}, {@link FormResult#redirect}
+         *                or {@link FormResult#invalid} (the page again, status 400, with the input and the
+         *                errors by field); throw {@link IllegalArgumentException} to answer 400 with its message
+         * @return this builder
+         */
+        public Builder onForm(Function<PageRequest, FormResult> handler) {
+            this.onForm = Objects.requireNonNull(handler, "handler");
             return this;
         }
 

@@ -1,16 +1,29 @@
 package io.plugboard.sdk.web;
 
 import io.plugboard.sdk.json.JsonValue;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
- * What a JSON route answers: a status and a JSON document as text.
+ * What a JSON route answers: a status, response headers and a JSON document as text. The host sets
+ * {@code Content-Type: application/json} and its security headers itself.
  *
  * @param status an HTTP status, 200–599
  * @param json the body, a JSON document
+ * @param headers more response headers, by name (compared without case); see {@link #withHeader}
  */
-public record JsonResponse(int status, String json) {
+public record JsonResponse(int status, String json, Map<String, String> headers) {
 
-    /** Checks the status. */
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}");
+    /** What the host writes itself: the body's framing and type, cookies, and its security headers. */
+    private static final Set<String> HOSTS_HEADERS = Set.of("content-type", "content-length", "transfer-encoding",
+            "connection", "set-cookie", "content-security-policy", "x-frame-options", "x-content-type-options",
+            "referrer-policy", "strict-transport-security", "www-authenticate");
+
+    /** Checks the status and the headers. */
     public JsonResponse {
         if (status < 200 || status > 599) {
             throw new IllegalArgumentException("a JSON route answers a status from 200 to 599, not " + status);
@@ -18,6 +31,15 @@ public record JsonResponse(int status, String json) {
         if (json == null) {
             throw new IllegalArgumentException("json is required");
         }
+        TreeMap<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        (headers == null ? Map.<String, String>of() : headers).forEach((name, value) -> copy.put(checkedName(name),
+                checkedValue(name, value)));
+        headers = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** @param status an HTTP status, 200–599 @param json the body, a JSON document */
+    public JsonResponse(int status, String json) {
+        this(status, json, Map.of());
     }
 
     /** @param status an HTTP status, 200–599 @param body the body @return the response */
@@ -36,6 +58,20 @@ public record JsonResponse(int status, String json) {
     /** @param json the body @return a 200 response */
     public static JsonResponse ok(String json) {
         return new JsonResponse(200, json);
+    }
+
+    /**
+     * @param name a header name, e.g. {@code Location}, {@code ETag}, {@code Cache-Control}; not one the host
+     *             writes itself ({@code Content-Type}, {@code Set-Cookie}, the security headers …)
+     * @param value its value (one line)
+     * @return a copy with the header set, replacing an earlier value of that name
+     * @throws IllegalArgumentException for a malformed name or value, or a header of the host's
+     */
+    public JsonResponse withHeader(String name, String value) {
+        TreeMap<String, String> more = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        more.putAll(headers);
+        more.put(checkedName(name), checkedValue(name, value));
+        return new JsonResponse(status, json, more);
     }
 
     /**
@@ -59,5 +95,22 @@ public record JsonResponse(int status, String json) {
             }
         }
         return new JsonResponse(status, s.append("\"}").toString());
+    }
+
+    private static String checkedName(String name) {
+        if (name == null || !HEADER_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("a response header's name is a token such as ETag, not " + name);
+        }
+        if (HOSTS_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("the host writes the header " + name + " itself");
+        }
+        return name;
+    }
+
+    private static String checkedValue(String name, String value) {
+        if (value == null || value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+            throw new IllegalArgumentException("the header " + name + " needs a one-line value");
+        }
+        return value;
     }
 }

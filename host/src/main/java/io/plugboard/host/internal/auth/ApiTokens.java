@@ -25,7 +25,7 @@ public final class ApiTokens {
                            Instant revokedAt) {}
 
     /** A live token presented with a request. */
-    public record Verified(String id, TokenScope scope) {}
+    public record Verified(String id, String name, TokenScope scope) {}
 
     /** A token just created: the one time its value is known. */
     public record Created(ApiToken token, String value) {}
@@ -99,9 +99,9 @@ public final class ApiTokens {
         }
         String digest = Hashes.sha256(value);
         Optional<RecentTokens.Seen> seen = recent.find(digest, () -> jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id, scope, last_used_at FROM api_tokens WHERE token_hash = :hash AND revoked_at IS NULL")
+                        "SELECT id, name, scope, last_used_at FROM api_tokens WHERE token_hash = :hash AND revoked_at IS NULL")
                 .bind("hash", digest)
-                .map((rs, ctx) -> new RecentTokens.Seen(new Verified(rs.getString("id"),
+                .map((rs, ctx) -> new RecentTokens.Seen(new Verified(rs.getString("id"), rs.getString("name"),
                         TokenScope.parse(rs.getString("scope")).orElse(TokenScope.READ)),
                         new AtomicLong(rs.getLong("last_used_at"))))
                 .findOne()));

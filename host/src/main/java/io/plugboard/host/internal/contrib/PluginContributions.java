@@ -52,7 +52,7 @@ public final class PluginContributions implements PluginListener {
         OwnedHooks own = new OwnedHooks(hooks, pluginId, live);
         return new ContextParts(own, new HostPluginSettings(settings, pluginId, live),
                 page -> checked(live, pluginId, () -> addPage(pluginId, own, page)),
-                (method, path, handler) -> checked(live, pluginId, () -> web.routes().add(pluginId, method, path, handler)),
+                (spec, handler) -> checked(live, pluginId, () -> web.routes().add(pluginId, spec, handler)),
                 (name, period, task) -> checked(live, pluginId, () -> tasks.every(pluginId, name, period, task)),
                 database);
     }

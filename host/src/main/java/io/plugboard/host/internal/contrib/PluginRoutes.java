@@ -2,6 +2,7 @@ package io.plugboard.host.internal.contrib;
 
 import io.plugboard.sdk.Registration;
 import io.plugboard.sdk.web.JsonHandler;
+import io.plugboard.sdk.web.RouteSpec;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,15 +24,23 @@ public final class PluginRoutes {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE");
     private static final Pattern PART = Pattern.compile("[A-Za-z0-9._~-]{1,100}|\\{[a-z_][a-z0-9_]{0,30}}");
 
-    /** A matched route: the handler and the values of its {@code {name}} parts. */
-    public record Match(JsonHandler handler, Map<String, String> params) {}
+    /** The scopes a route may require: the host's token scopes that reach {@code /api/v1}. */
+    public static final Set<String> SCOPES = Set.of("read", "admin");
 
-    private record Route(String method, String[] parts, JsonHandler handler) {}
+    /** A matched route: who may call it, the handler and the values of its {@code {name}} parts. */
+    public record Match(RouteSpec spec, JsonHandler handler, Map<String, String> params) {}
+
+    private record Route(String method, String[] parts, RouteSpec spec, JsonHandler handler) {}
 
     private final Map<String, List<Route>> routes = new ConcurrentHashMap<>();
 
-    Registration add(String pluginId, String method, String path, JsonHandler handler) {
-        String m = method == null ? "" : method.toUpperCase(Locale.ROOT);
+    Registration add(String pluginId, RouteSpec spec, JsonHandler handler) {
+        if (spec == null || handler == null) {
+            throw new IllegalArgumentException("a JSON route needs a RouteSpec and a handler");
+        }
+        String method = spec.method();
+        String path = spec.path();
+        String m = method.toUpperCase(Locale.ROOT);
         if (!METHODS.contains(m)) {
             throw new IllegalArgumentException("a JSON route's method is GET, POST, PUT or DELETE, not " + method);
         }
@@ -47,11 +56,15 @@ public final class PluginRoutes {
         if (RESERVED.contains(parts[0])) {
             throw new IllegalArgumentException("the path " + path + " is reserved by the host");
         }
+        if (spec.scope() != null && !SCOPES.contains(spec.scope())) {
+            throw new IllegalArgumentException("the route " + spec + " requires the scope '" + spec.scope()
+                    + "', which is not one of the host's: read (GET and HEAD) or admin (everything)");
+        }
         List<Route> own = routes.computeIfAbsent(pluginId, k -> new CopyOnWriteArrayList<>());
         if (own.stream().anyMatch(r -> r.method().equals(m) && String.join("/", r.parts()).equals(String.join("/", parts)))) {
             throw new IllegalArgumentException(m + " " + path + " is already a route of " + pluginId);
         }
-        Route route = new Route(m, parts, handler);
+        Route route = new Route(m, parts, spec, handler);
         own.add(route);
         return () -> own.remove(route);
     }
@@ -72,7 +85,7 @@ public final class PluginRoutes {
                     }
                 }
                 if (matches) {
-                    return Optional.of(new Match(route.handler(), params));
+                    return Optional.of(new Match(route.spec(), route.handler(), params));
                 }
             }
         }

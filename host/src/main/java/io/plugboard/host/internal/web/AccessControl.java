@@ -72,6 +72,7 @@ public final class AccessControl {
         Optional<ApiTokens.Verified> token = bearer ? auth.tokens().verify(header.substring(7).strip()) : Optional.empty();
         if (token.isPresent()) {
             ctx.attribute(AccessNames.CALLER_KIND_ATTRIBUTE, "token");
+            ctx.attribute(AccessNames.API_TOKEN_ATTRIBUTE, token.get());
             requireScope(ctx, token.get().scope());
             return;
         }

@@ -4,6 +4,7 @@ import io.plugboard.sdk.PlugboardPlugin;
 import io.plugboard.sdk.PluginContext;
 import io.plugboard.sdk.hooks.CoreHooks;
 import io.plugboard.sdk.hooks.OutgoingPayload;
+import io.plugboard.sdk.json.JsonArray;
 import io.plugboard.sdk.json.JsonObject;
 import io.plugboard.sdk.json.JsonObjectBuilder;
 import io.plugboard.sdk.settings.PluginSettings;
@@ -17,7 +18,7 @@ import java.util.Map;
 /**
  * The payments plugin's main class. Its event types come from {@link PaymentEvents}; here it shows the
  * rest of the SDK: settings, a filter on the outgoing payload (adds the statement descriptor, can hide
- * the customer's e-mail), an action on every emitted event, an admin page and a JSON route.
+ * the customer's e-mail), an action on every emitted event, an admin page and JSON routes.
  */
 public class PaymentsPlugin extends PlugboardPlugin {
 
@@ -50,6 +51,9 @@ public class PaymentsPlugin extends PlugboardPlugin {
                         "descriptor", c.settings().getString("statement_descriptor")))
                 .build());
         c.routes().get("/counts", request -> JsonResponse.ok(counts()));
+        // ?limit=abc or ?limit=99 answers 400 naming the parameter; the list changes with every payment.
+        c.routes().get("/recent", request -> JsonResponse.ok(recent(request.intQueryParam("limit", 20, 1, 20)))
+                .withHeader("Cache-Control", "no-store"));
         c.logger().info("Payments plugin {} started on Plugboard {}", c.pluginVersion(), c.hostVersion());
     }
 
@@ -69,6 +73,11 @@ public class PaymentsPlugin extends PlugboardPlugin {
                     .putAll(data.without("statement_descriptor")).build();
         }
         return payload.withData(data);
+    }
+
+    private JsonArray recent(int limit) {
+        return JsonArray.from(recent.recent().stream().limit(limit)
+                .map(p -> JsonObject.of("id", p.id(), "type", p.type(), "at", p.at())).toList());
     }
 
     private JsonObject counts() {

@@ -63,4 +63,15 @@ class TestPaymentsPlugin {
         assertThat(harness.api().get("/api/v1/plugins/payments/counts").expect(200).json().path("payment_received").asInt())
                 .isEqualTo(1);
     }
+
+    @Test
+    void lists_recent_payments_up_to_a_limit(PluginHarness harness) {
+        harness.awaitDelivery(harness.emitSample("payment_received"));
+        harness.awaitDelivery(harness.emitSample("payment_received"));
+
+        assertThat(harness.api().get("/api/v1/plugins/payments/recent?limit=1").expect(200).json().size()).isEqualTo(1);
+        assertThat(harness.api().get("/api/v1/plugins/payments/recent").expect(200).json().size()).isEqualTo(2);
+        assertThat(harness.api().get("/api/v1/plugins/payments/recent?limit=lots").expect(400).json().path("error").asText())
+                .isEqualTo("the query parameter 'limit' must be a whole number from 1 to 20, not 'lots'");
+    }
 }

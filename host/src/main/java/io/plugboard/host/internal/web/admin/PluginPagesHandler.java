@@ -9,6 +9,7 @@ import io.plugboard.host.internal.contrib.PluginTemplates;
 import io.plugboard.host.internal.web.http.AccessNames;
 import io.plugboard.host.internal.web.http.ApiException;
 import io.plugboard.sdk.web.AdminPage;
+import io.plugboard.sdk.web.FormResult;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -35,8 +36,12 @@ final class PluginPagesHandler {
     }
 
     void show(Context ctx) {
+        render(ctx, find(ctx), null);
+    }
+
+    /** The page with the plugin's model, and after an invalid submit its {@code form} and the error summary. */
+    private void render(Context ctx, AdminPage page, Map<String, String> fieldErrors) {
         String pluginId = ctx.pathParam("plugin_id");
-        AdminPage page = find(ctx);
         Map<String, Object> model = new HashMap<>(callPlugin(pluginId, () -> page.model().apply(new PluginPageRequest(ctx))));
         model.put("pluginId", pluginId);
         model.put("title", page.title());
@@ -45,22 +50,40 @@ final class PluginPagesHandler {
         if (caller != null) {
             model.put("csrf", caller.csrfToken());
         }
+        Map<String, Object> outer = new HashMap<>(Map.of("pluginId", pluginId));
+        if (fieldErrors != null) {
+            model.put("form", PluginForm.model(ctx, fieldErrors));
+            outer.put("formErrors", PluginForm.summary(fieldErrors));
+        }
         String body = callPlugin(pluginId, () -> templates.render(pluginId, page.template(), model));
-        view.render(ctx, "plugin-page", PluginPages.menuId(pluginId, page.name()), page.title(),
-                Map.of("pluginId", pluginId, "body", new Handlebars.SafeString(body)));
+        outer.put("body", new Handlebars.SafeString(body));
+        view.render(ctx, "plugin-page", PluginPages.menuId(pluginId, page.name()), page.title(), outer);
     }
 
+    /**
+     * Post/redirect/get: done or redirect → the flash message and a 303; invalid → the page again,
+     * 400 (as the host's own forms answer invalid input), with what was entered and the errors.
+     */
     void submit(Context ctx) {
         String pluginId = ctx.pathParam("plugin_id");
         AdminPage page = find(ctx);
-        if (page.onSubmit() == null) {
+        if (page.onForm() == null) {
             throw new ApiException(405, "the page " + page.name() + " of plugin '" + pluginId + "' takes no form");
         }
-        String message = callPlugin(pluginId, () -> page.onSubmit().apply(new PluginPageRequest(ctx)));
-        if (message != null && !message.isBlank()) {
-            view.flash(ctx, message);
+        FormResult result = callPlugin(pluginId, () -> page.onForm().apply(new PluginPageRequest(ctx)));
+        if (result == null) {
+            result = FormResult.done(null);
         }
-        ctx.redirect(PluginPages.path(pluginId, page.name()), io.javalin.http.HttpStatus.SEE_OTHER);
+        if (result.isInvalid()) {
+            ctx.status(400);
+            render(ctx, page, result.fieldErrors());
+            return;
+        }
+        if (result.flash() != null && !result.flash().isBlank()) {
+            view.flash(ctx, result.flash());
+        }
+        String target = result.redirect() == null ? PluginPages.path(pluginId, page.name()) : result.redirect();
+        ctx.redirect(target, io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     private AdminPage find(Context ctx) {

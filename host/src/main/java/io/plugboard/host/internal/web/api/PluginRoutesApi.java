@@ -8,9 +8,10 @@ import io.javalin.http.Handler;
 import io.plugboard.host.internal.common.NotFoundException;
 import io.plugboard.host.internal.contrib.PluginRoutes;
 import io.plugboard.host.internal.web.http.ApiException;
-import io.plugboard.sdk.web.JsonRequest;
+import io.plugboard.host.internal.web.http.PluginRequestParts;
+import io.plugboard.sdk.web.Caller;
 import io.plugboard.sdk.web.JsonResponse;
-import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * {@code /api/v1/plugins/{plugin_id}/…}: one HTTP route per method that hands the request to the JSON
  * route a running plugin registered (Javalin's routes are fixed at start). Registered after the host's
  * own plugin endpoints, whose names are reserved ({@link PluginRoutes#RESERVED}); behind the same
- * authentication as the rest of the API. A plugin's answer must be JSON, or it becomes a 500.
+ * authentication as the rest of the API, then the route's own scope and permission check (403). A
+ * plugin's answer must be JSON, or it becomes a 500.
  */
 final class PluginRoutesApi {
 
@@ -47,22 +49,31 @@ final class PluginRoutesApi {
         String method = ctx.method().name();
         PluginRoutes.Match match = routes.match(pluginId, method, path).orElseThrow(() -> new NotFoundException(
                 "no route " + method + " " + path + " of a running plugin '" + pluginId + "'"));
+        Caller caller = PluginRequestParts.apiCaller(ctx);
+        RoutePermission.check(match.spec(), caller, ctx.path(),
+                check -> callPlugin(pluginId, method, path, () -> check.test(caller)));
         // Read here, not inside plugin code: a body over the size limit must answer 413, not look like a plugin failure.
         String body = ctx.body();
-        JsonResponse response;
+        JsonResponse response = callPlugin(pluginId, method, path, () -> match.handler().handle(
+                new PluginJsonRequest(ctx, method, path, match.params(), body, caller)));
+        if (response == null || !isJson(response.json())) {
+            log.error("The JSON route {} {} of plugin '{}' answered something that is not JSON", method, path, pluginId);
+            throw new ApiException(500, "the plugin '" + pluginId + "' answered something that is not JSON");
+        }
+        response.headers().forEach(ctx::header);
+        ctx.status(response.status()).contentType("application/json").result(response.json());
+    }
+
+    /** Plugin code: bad input it reports is a 400 with its message; anything else a 500, logged with its id. */
+    private static <T> T callPlugin(String pluginId, String method, String path, Supplier<T> call) {
         try {
-            response = match.handler().handle(new Request(ctx, method, path, match.params(), body));
+            return call.get();
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, e.getMessage() == null ? "the plugin refused the request" : e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             log.error("The JSON route {} {} of plugin '{}' failed", method, path, pluginId, e);
             throw new ApiException(500, "the plugin '" + pluginId + "' failed to answer; the server log has the details");
         }
-        if (response == null || !isJson(response.json())) {
-            log.error("The JSON route {} {} of plugin '{}' answered something that is not JSON", method, path, pluginId);
-            throw new ApiException(500, "the plugin '" + pluginId + "' answered something that is not JSON");
-        }
-        ctx.status(response.status()).contentType("application/json").result(response.json());
     }
 
     private boolean isJson(String text) {
@@ -70,19 +81,6 @@ final class PluginRoutesApi {
             return mapper.readTree(text) != null;
         } catch (JsonProcessingException e) {
             return false;
-        }
-    }
-
-    private record Request(Context ctx, String method, String path, Map<String, String> params, String body)
-            implements JsonRequest {
-        @Override
-        public String pathParam(String name) {
-            return params.get(name);
-        }
-
-        @Override
-        public String queryParam(String name) {
-            return ctx.queryParam(name);
         }
     }
 }

@@ -17,14 +17,17 @@ public final class AccessNames {
     public static final String CSRF_FIELD = "_csrf";
     /** The admin's htmx requests send the token in this header too (a cross-site form cannot set it). */
     public static final String CSRF_HEADER = "X-CSRF-Token";
+    /** Who made an API request: {@code token}, {@code basic}, {@code app} (the application's principal); unset: nobody. */
+    public static final String CALLER_KIND_ATTRIBUTE = "plugboard.callerKind";
+
     /**
      * The account whose HTTP Basic credentials an API request carried, or the application's principal
      * (as an {@code AdminUser} without id); absent for a token.
      */
-    /** Who made an API request: {@code token}, {@code basic}, {@code app} (the application's principal); unset: nobody. */
-    public static final String CALLER_KIND_ATTRIBUTE = "plugboard.callerKind";
-
     public static final String API_ADMIN_ATTRIBUTE = "plugboard.apiAdmin";
+
+    /** The API token an API request carried (an {@code ApiTokens.Verified}: id, name, scope); absent otherwise. */
+    public static final String API_TOKEN_ATTRIBUTE = "plugboard.apiToken";
 
     private AccessNames() {}
 }
