@@ -50,7 +50,7 @@ class TestPluginHarnessHelpers {
             JsonObject data = request.data();
             assertThat(data.string("parcel_id")).isEqualTo("prc_7");
             assertThat(data.longValue("weight_grams")).isEqualTo(1250);
-            assertThat(data.get("price").toJson()).as("the exact text").isEqualTo("12.50");
+            assertThat(data.get("price").orElseThrow().toJson()).as("the exact text").isEqualTo("12.50");
             assertThat(request.json().string("type")).isEqualTo("parcel_weighed");
             assertThat(request.json().string("id")).isEqualTo(eventId);
             assertThat(harness.sample("parcel_weighed").longValue("weight_grams")).isEqualTo(1200);
