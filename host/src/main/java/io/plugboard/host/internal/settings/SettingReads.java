@@ -57,7 +57,7 @@ final class SettingReads {
                         .replace("Value", "") + "() if it may be missing"));
     }
 
-    /** @return the key as an int */
+    /** @return the value as an int, refused with a message pointing to longValue() when it does not fit */
     static int toInt(Setting setting, long value) {
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
             throw new SettingAccessException(setting.key(), "setting '" + setting.key() + "' (INTEGER) is " + value
@@ -66,6 +66,7 @@ final class SettingReads {
         return (int) value;
     }
 
+    /** @return the refusal of a key the plugin did not declare, listing the keys it did */
     static SettingAccessException undeclared(String pluginId, String key, java.util.List<Setting> declared) {
         return new SettingAccessException(key, "setting '" + key + "' is not declared by plugin '" + pluginId
                 + "' (declared: " + declared.stream().map(Setting::key).collect(Collectors.joining(", ")) + ")");
