@@ -47,6 +47,10 @@ class ITPluginArchetype {
         Path project = work.resolve("shipping-plugin");
         assertThat(project.resolve("src/main/java/com/example/shipping/ExampleEvents.java")).exists();
         assertThat(project.resolve("src/main/resources/schemas/shipment_sent.schema.json")).exists();
+        assertThat(Files.readString(project.resolve("src/main/resources/plugboard/migrations/V1__create_records.sql")))
+                .contains("CREATE TABLE p_shipping_records (").doesNotContain("#set");
+        assertThat(Files.readString(project.resolve("src/main/java/com/example/shipping/ExampleRecords.java")))
+                .contains("TABLE = \"p_shipping_records\"").doesNotContain("#set");
         assertThat(project.resolve("src/main/java/com/example/shipping/ExampleDestination.java"))
                 .as("the outbound examples only when asked for").doesNotExist();
         long generated = System.nanoTime();
@@ -55,6 +59,8 @@ class ITPluginArchetype {
         long built = System.nanoTime();
 
         assertThat(Files.readString(project.resolve("target/surefire-reports/TEST-com.example.shipping.TestExampleEvents.xml")))
+                .contains("tests=\"3\"").contains("failures=\"0\"").contains("errors=\"0\"");
+        assertThat(Files.readString(project.resolve("target/surefire-reports/TEST-com.example.shipping.TestExampleRecords.xml")))
                 .contains("tests=\"3\"").contains("failures=\"0\"").contains("errors=\"0\"");
         Path jar = project.resolve("target/shipping-plugin-1.0.0.jar");
         try (JarFile file = new JarFile(jar.toFile())) {
@@ -74,7 +80,12 @@ class ITPluginArchetype {
             assertThat(host.plugin().eventTypes()).containsExactly("shipment_sent");
             CapturedRequest request = host.awaitDelivery(host.emitSample("shipment_sent"))
                     .assertSignedWith(host.signingSecret());
-            assertThat(request.data().path("example_id").asText()).isEqualTo("exm_1x8Qd2");
+            assertThat(request.data().string("example_id")).isEqualTo("exm_1x8Qd2");
+            String recorded = host.api().post("/api/v1/plugins/shipping/records", host.sample("shipment_sent"))
+                    .expect(201).json().path("event_id").asText();
+            assertThat(host.awaitDelivery(recorded).data()).isEqualTo(host.sample("shipment_sent"));
+            assertThat(host.api().get("/api/v1/plugins/shipping/records").expect(200).json().path("records").size())
+                    .isEqualTo(1);
         }
         System.out.printf("archetype IT: generate %d ms, package (with the generated test) %d ms, load %d ms, total %d ms%n",
                 (generated - started) / 1_000_000, (built - generated) / 1_000_000,

@@ -66,6 +66,27 @@ public final class AdminSession {
     }
 
     /**
+     * @param path the form's action, e.g. {@code /admin/plugins/shipping/settings}
+     * @return a form to fill in with {@link AdminForm#field} and post with {@link AdminForm#submit()}
+     */
+    public AdminForm form(String path) {
+        uri(path);
+        return new AdminForm(this, path);
+    }
+
+    /**
+     * Posts a form with the session's CSRF token added.
+     *
+     * @param path the form's action
+     * @param fields the fields in the map's order (a {@code LinkedHashMap} or {@code Map.of} of one entry);
+     *     for a name that repeats use {@link #form(String)} or {@link #postForm(String, List)}
+     * @return the answer
+     */
+    public Page postForm(String path, Map<String, String> fields) {
+        return postForm(path, new ArrayList<>(fields.entrySet()));
+    }
+
+    /**
      * Posts a form with the session's CSRF token added.
      *
      * @param path the form's action
@@ -102,7 +123,8 @@ public final class AdminSession {
                 .orElseThrow(() -> new AssertionError("the host set no " + name + " cookie"));
     }
 
-    private static String encode(List<Map.Entry<String, String>> fields) {
+    /** @return the fields as {@code application/x-www-form-urlencoded}, in order */
+    static String encode(List<Map.Entry<String, String>> fields) {
         return fields.stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }

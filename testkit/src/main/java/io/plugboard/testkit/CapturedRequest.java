@@ -1,9 +1,9 @@
 package io.plugboard.testkit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.sdk.WebhookVerifier;
-import java.io.IOException;
+import io.plugboard.sdk.json.Json;
+import io.plugboard.sdk.json.JsonException;
+import io.plugboard.sdk.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +19,6 @@ import java.util.Map;
  * @param body the raw body bytes, exactly as signed
  */
 public record CapturedRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Copies the header map so the record stays immutable. */
     public CapturedRequest {
@@ -49,20 +47,20 @@ public record CapturedRequest(String method, String path, Map<String, List<Strin
     }
 
     /**
-     * @return the body parsed as JSON
-     * @throws AssertionError if it is not JSON
+     * @return the body as the SDK's JSON object, numbers exact (e.g. {@code json().string("type")})
+     * @throws AssertionError if it is not a JSON object
      */
-    public JsonNode json() {
+    public JsonObject json() {
         try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new AssertionError("the request body is not JSON: " + bodyText(), e);
+            return Json.parseObject(bodyText());
+        } catch (JsonException e) {
+            throw new AssertionError("the request body is not a JSON object (" + e.getMessage() + "): " + bodyText(), e);
         }
     }
 
-    /** @return the envelope's {@code type}: the event key */
+    /** @return the envelope's {@code type}: the event key, or null if it has none */
     public String eventType() {
-        return json().path("type").asText(null);
+        return json().optionalString("type").orElse(null);
     }
 
     /** @return the {@code webhook-id} header: the event id, the same on every retry */
@@ -70,9 +68,16 @@ public record CapturedRequest(String method, String path, Map<String, List<Strin
         return header("webhook-id");
     }
 
-    /** @return the envelope's {@code data}: the event's payload */
-    public JsonNode data() {
-        return json().path("data");
+    /**
+     * @return the envelope's {@code data}: the event's payload, e.g. {@code data().string("customer.email")}
+     * @throws AssertionError if the body has no {@code data} object
+     */
+    public JsonObject data() {
+        try {
+            return json().object("data");
+        } catch (JsonException e) {
+            throw new AssertionError("the request has no data object (" + e.getMessage() + "): " + bodyText(), e);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.plugboard.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.sdk.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -79,7 +80,8 @@ public final class HostApi {
 
     /**
      * @param path the path
-     * @param json the request body: a String is sent as it is, anything else (maps, lists) as JSON
+     * @param json the request body: a String is sent as it is, an SDK {@code JsonValue} as its JSON, anything
+     *     else (maps, lists) as JSON
      * @return the answer
      */
     public Response post(String path, Object json) {
@@ -95,6 +97,16 @@ public final class HostApi {
     public Response patch(String path, Object json) {
         return send(request(path).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(write(json))));
+    }
+
+    /**
+     * @param path the path, e.g. {@code /api/v1/plugins/shipping/settings}
+     * @param json the request body, as for {@link #post}
+     * @return the answer
+     */
+    public Response put(String path, Object json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(json))));
     }
 
     /** @param path the path @return the answer */
@@ -125,6 +137,9 @@ public final class HostApi {
     private static String write(Object json) {
         if (json instanceof String text) {
             return text;
+        }
+        if (json instanceof JsonValue value) {
+            return value.toJson();
         }
         try {
             return JSON.writeValueAsString(json);

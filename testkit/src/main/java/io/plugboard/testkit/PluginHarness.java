@@ -1,6 +1,9 @@
 package io.plugboard.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plugboard.sdk.json.Json;
+import io.plugboard.sdk.json.JsonObject;
+import io.plugboard.sdk.json.JsonValue;
 import io.plugboard.host.Plugboard;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,6 +144,18 @@ public final class PluginHarness implements AutoCloseable {
     }
 
     /**
+     * Emits an event whose data is an SDK JSON object (numbers exact), as the embedding application would.
+     *
+     * @param type a registered event key
+     * @param data the event's data, e.g. {@code JsonObject.of("order_id", "ord_1")}
+     * @return the event id
+     * @throws io.plugboard.sdk.InvalidEventException if the host refuses the event
+     */
+    public String emit(String type, JsonObject data) {
+        return host().events().emit(type, data);
+    }
+
+    /**
      * @param type a registered event key
      * @param dataJson the event's data as a JSON object
      * @return the event id
@@ -157,18 +172,22 @@ public final class PluginHarness implements AutoCloseable {
      * @return the event id
      */
     public String emitSample(String type) {
-        return emitJson(type, sample(type).toString());
+        return emit(type, sample(type));
     }
 
     /**
      * @param type a registered event key
-     * @return the sample payload the event type declares
-     * @throws AssertionError if no such event type is registered
+     * @return the sample payload the event type declares, as an SDK JSON object
+     * @throws AssertionError if no such event type is registered, or it has no sample object
      */
-    public JsonNode sample(String type) {
+    public JsonObject sample(String type) {
         HostApi.Response r = api().get("/api/v1/event-types/" + java.net.URLEncoder.encode(type,
                 java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
-        return r.expect(200).json().path("sample");
+        JsonValue sample = Json.parse(r.expect(200).body()).asObject().member("sample").orElse(null);
+        if (sample == null || !sample.isObject()) {
+            throw new AssertionError("the event type " + type + " has no sample object: " + r.body());
+        }
+        return sample.asObject();
     }
 
     /** @param eventId an id from {@code emit…} @return its first delivery to the capture endpoint */

@@ -28,7 +28,8 @@ final class FixturePlugin {
     private FixturePlugin() {}
 
     /**
-     * A plugin with one event type, {@code parcel_weighed}, and a main class that may fail in start().
+     * A plugin with one event type, {@code parcel_weighed}, and a main class that may fail in start() and
+     * otherwise declares two settings, {@code scale} (default {@code kitchen}) and {@code max_grams} (5000).
      *
      * @return {@code dir/classes}, a fresh copy the test may change
      */
@@ -74,9 +75,16 @@ final class FixturePlugin {
                 package fixture;
                 import io.plugboard.sdk.PlugboardPlugin;
                 import io.plugboard.sdk.PluginContext;
+                import io.plugboard.sdk.settings.Setting;
+                import io.plugboard.sdk.settings.SettingType;
                 public class ParcelPlugin extends PlugboardPlugin {
                     public ParcelPlugin(PluginContext context) { super(context); }
-                    @Override public void start() { if (%s) throw new IllegalStateException("scale not found"); }
+                    @Override public void start() {
+                        if (%s) throw new IllegalStateException("scale not found");
+                        context().settings().declare(java.util.List.of(
+                                Setting.builder("scale", SettingType.STRING).defaultValue("kitchen").build(),
+                                Setting.builder("max_grams", SettingType.INTEGER).defaultValue("5000").build()));
+                    }
                 }
                 """.formatted(failInStart));
         javac(src, classes);

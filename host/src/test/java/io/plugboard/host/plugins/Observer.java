@@ -31,6 +31,8 @@ public final class Observer {
                         import java.util.*;
                         import java.util.concurrent.CopyOnWriteArrayList;
                         public class Main extends PlugboardPlugin {
+                            static final SettingsSection CONNECTION = SettingsSection.of("Connection", "Where the observer reports.");
+                            static final SettingsSection TUNING = SettingsSection.of("Tuning");
                             static final ActionHook<String> TICK = ActionHook.of("observer.tick", String.class);
                             private final List<String> seen = new CopyOnWriteArrayList<>();
                             private final List<String> notes = new CopyOnWriteArrayList<>();
@@ -49,18 +51,19 @@ public final class Observer {
                                 h.addAction(CoreHooks.PLUGIN_ACTIVATED, p -> seen.add("plugin_activated:" + p.id()));
                                 h.addAction(CoreHooks.PLUGIN_DEACTIVATED, p -> seen.add("plugin_deactivated:" + p.id()));
                                 h.addFilter(CoreHooks.OUTGOING_PAYLOAD, p -> p.eventType().equals("order_placed")
-                                        ? p.withData("{\\"tag\\":" + quote(c.settings().getString("tag")) + "," + p.dataJson().substring(1))
+                                        ? p.withData("{\\"tag\\":" + quote(c.settings().string("tag")) + "," + p.dataJson().substring(1))
                                         : p);
                                 c.settings().declare(List.of(
                                         Setting.builder("tag", SettingType.STRING).label("Tag").defaultValue("observed")
                                                 .help("Added to outgoing orders.").build(),
-                                        Setting.builder("api_key", SettingType.STRING).label("API key").required().secret().build(),
+                                        Setting.builder("api_key", SettingType.STRING).label("API key").required().secret()
+                                                .section(CONNECTION).build(),
                                         Setting.builder("limit", SettingType.INTEGER).label("Limit").defaultValue("10")
-                                                .range(1, 100).build(),
-                                        Setting.builder("verbose", SettingType.BOOLEAN).label("Verbose").build(),
+                                                .range(1, 100).section(TUNING).build(),
+                                        Setting.builder("verbose", SettingType.BOOLEAN).label("Verbose").section(TUNING).build(),
                                         Setting.builder("mode", SettingType.CHOICE).label("Mode").choices("fast", "safe")
                                                 .defaultValue("safe").build(),
-                                        Setting.builder("callback", SettingType.URL).label("Callback URL").build(),
+                                        Setting.builder("callback", SettingType.URL).label("Callback URL").section(CONNECTION).build(),
                                         Setting.builder("notes", SettingType.TEXT).label("Notes").build()));
                                 c.settings().onChange(keys -> seen.add("settings_changed:" + new TreeSet<>(keys)));
                                 c.adminPages().add(AdminPage.builder("report", "observer/report.hbs").title("Observer report")
@@ -82,6 +85,7 @@ public final class Observer {
                                     c.routes().get("/activate", r -> JsonResponse.ok("{}"));
                                     seen.add("reserved route accepted");
                                 } catch (IllegalArgumentException e) { seen.add("reserved route refused"); }
+                                c.routes().get("/reads", r -> JsonResponse.ok(json(reads(c.settings()))));
                                 c.routes().get("/seen", r -> JsonResponse.ok(json(seen)));
                                 c.routes().get("/items/{id}", r -> JsonResponse.ok("{\\"id\\":" + quote(r.pathParam("id"))
                                         + ",\\"q\\":" + quote(String.valueOf(r.queryParam("q"))) + "}"));
@@ -90,6 +94,24 @@ public final class Observer {
                                 c.routes().get("/bad", r -> { throw new IllegalArgumentException("the id is malformed"); });
                                 c.routes().get("/notjson", r -> JsonResponse.ok("<html>"));
                                 c.scheduler().every("tick", Duration.ofMillis(100), () -> c.hooks().doAction(TICK, "tick"));
+                            }
+                            static List<String> reads(PluginSettings s) {
+                                List<String> out = new ArrayList<>();
+                                out.add("tag=" + s.string("tag"));
+                                out.add("limit=" + s.integer("limit") + "/" + s.longValue("limit") + "/" + s.optionalInteger("limit").orElse(-1));
+                                out.add("verbose=" + s.bool("verbose"));
+                                out.add("mode=" + s.choice("mode"));
+                                out.add("callback=" + s.optionalUrl("callback").map(Object::toString).orElse("none"));
+                                out.add("api_key=" + s.optionalSecret("api_key").map(v -> "set").orElse("none"));
+                                out.add("notes=" + s.optionalString("notes").map(v -> v.replace('\\n', '|')).orElse("none"));
+                                for (String k : List.of("string:limit", "string:api_key", "secret:tag", "string:nope", "secret:api_key", "url:callback")) {
+                                    String[] p = k.split(":");
+                                    try {
+                                        Object v = switch (p[0]) { case "string" -> s.string(p[1]); case "secret" -> s.secret(p[1]); default -> s.url(p[1]); };
+                                        out.add(k + "=" + (p[0].equals("secret") ? "set" : v));
+                                    } catch (SettingAccessException e) { out.add(k + "! " + e.getMessage()); }
+                                }
+                                return out;
                             }
                             static String quote(String s) {
                                 return "\\"" + s.replace("\\\\", "\\\\\\\\").replace("\\"", "\\\\\\"") + "\\"";

@@ -84,6 +84,49 @@ class TestPluginSettings {
     }
 
     @Test
+    @Order(1)
+    void sectionsAreHeadingsWithHelpOnThePageAndGroupsInTheApi() {
+        String page = http.get(PAGE).body();
+        assertThat(page).contains("<legend><h2>Connection</h2></legend>", "Where the observer reports.",
+                "<legend><h2>Tuning</h2></legend>");
+        assertThat(page.indexOf("id=\"s-mode\"")).as("unsectioned settings first").isLessThan(page.indexOf("Connection</h2>"));
+        assertThat(page.indexOf("id=\"s-callback\"")).as("callback under Connection")
+                .isBetween(page.indexOf("Connection</h2>"), page.indexOf("Tuning</h2>"));
+        JsonNode sections = http.get(API).json().get("sections");
+        assertThat(sections).hasSize(3);
+        assertThat(sections.get(0).get("heading").isNull()).isTrue();
+        assertThat(sections.get(0).get("keys")).extracting(JsonNode::asText).containsExactly("tag", "mode", "notes");
+        assertThat(sections.get(1).get("heading").asText()).isEqualTo("Connection");
+        assertThat(sections.get(1).get("help").asText()).isEqualTo("Where the observer reports.");
+        assertThat(sections.get(1).get("keys")).extracting(JsonNode::asText).containsExactly("api_key", "callback");
+        assertThat(sections.get(2).get("keys")).extracting(JsonNode::asText).containsExactly("limit", "verbose");
+    }
+
+    /** The typed getters: defaults, optionals, and a message naming the key and its type for a wrong read. */
+    @Test
+    @Order(1)
+    void typedReadsGiveDefaultsAndNameTheKeyAndTypeWhenWrong() {
+        List<String> reads = reads();
+        assertThat(reads).contains("tag=observed", "limit=10/10/10", "verbose=false", "mode=safe", "callback=none",
+                "api_key=none", "notes=none",
+                "string:limit! setting 'limit' is INTEGER, not what string() reads: read it with integer() or "
+                        + "optionalInteger() or longValue() or optionalLong()",
+                "string:api_key! setting 'api_key' is a secret STRING, not what string() reads: read it with secret() or optionalSecret()",
+                "secret:tag! setting 'tag' is STRING, not what secret() reads: read it with string() or optionalString()",
+                "secret:api_key! setting 'api_key' (a secret STRING) has no value: nothing is stored and it has no default; "
+                        + "read it with optionalSecret() if it may be missing");
+        assertThat(reads).anyMatch(s -> s.startsWith("string:nope! setting 'nope' is not declared by plugin 'observer' "
+                + "(declared: tag, api_key, limit"));
+        assertThat(reads).anyMatch(s -> s.startsWith("url:callback! setting 'callback' (URL) has no value"));
+    }
+
+    private static List<String> reads() {
+        List<String> out = new java.util.ArrayList<>();
+        http.get("/api/v1/plugins/observer/reads").json().forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    @Test
     @Order(2)
     void badFormInputIsRefusedFieldByFieldAndNothingIsStored() {
         Http.Response r = http.postForm(PAGE, List.of(Map.entry("tag", "blue"), Map.entry("api_key", ""),
@@ -120,6 +163,9 @@ class TestPluginSettings {
         }
         TestPluginContributions.awaitSeen(http,
                 "settings_changed:[api_key, callback, limit, mode, notes, tag, verbose]");
+        assertThat(reads()).contains("tag=blue", "limit=20/20/20", "verbose=true", "mode=fast",
+                "callback=https://example.com/cb", "api_key=set", "notes=line 1|line 2", "secret:api_key=set",
+                "url:callback=https://example.com/cb");
 
         // Blank keeps the secret; an unticked checkbox turns the boolean off.
         assertThat(http.postForm(PAGE, List.of(Map.entry("tag", "blue"), Map.entry("api_key", ""),

@@ -1,6 +1,7 @@
 package io.plugboard.sdk.settings;
 
 import io.plugboard.sdk.Registration;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,7 +11,14 @@ import java.util.function.Consumer;
  * A plugin's settings: it declares them (usually in {@code start()}), the host renders the page
  * {@code /admin/plugins/<id>/settings} and the API {@code /api/v1/plugins/<id>/settings}, checks and
  * stores the values in its database (they survive restarts), and the plugin reads them here.
- * Reading a key that was not declared throws {@link IllegalArgumentException}.
+ *
+ * <p>Reading follows one rule. Each type has a getter that returns the value, and an {@code optional…}
+ * one. The value is the stored one, else the setting's default. When there is neither, the plain getter
+ * throws {@link SettingAccessException} (so give a setting the plugin cannot do without a default, or
+ * mark it {@code required()} and read it where a missing value may fail), and the optional one is empty.
+ * Reading a key that was not declared, or with the getter of another type (or a secret with
+ * {@link #string}), throws {@link SettingAccessException} naming the key and its declared type.
+ * Values are cached, so reading them on every delivery is cheap.
  */
 public interface PluginSettings {
 
@@ -26,21 +34,51 @@ public interface PluginSettings {
     /** @return the declared settings */
     List<Setting> declared();
 
-    /** @param key a declared key @return the stored value, else the default, else empty */
-    Optional<String> get(String key);
+    /** @param key a declared {@link SettingType#STRING} or {@link SettingType#TEXT}, not secret @return its value */
+    String string(String key);
 
-    /** @param key a declared key @return the value as text, or {@code ""} when there is none */
-    String getString(String key);
+    /** @param key a declared {@link SettingType#STRING} or {@link SettingType#TEXT}, not secret @return its value, if any */
+    Optional<String> optionalString(String key);
 
     /**
      * @param key a declared {@link SettingType#INTEGER}
-     * @param fallback returned when there is no value
-     * @return the value
+     * @return its value
+     * @throws SettingAccessException also if the value does not fit an {@code int} (use {@link #longValue})
      */
-    long getLong(String key, long fallback);
+    int integer(String key);
 
-    /** @param key a declared {@link SettingType#BOOLEAN} @return the value; false when there is none */
-    boolean getBoolean(String key);
+    /** @param key a declared {@link SettingType#INTEGER} @return its value, if any */
+    Optional<Integer> optionalInteger(String key);
+
+    /** @param key a declared {@link SettingType#INTEGER} @return its value */
+    long longValue(String key);
+
+    /** @param key a declared {@link SettingType#INTEGER} @return its value, if any */
+    Optional<Long> optionalLong(String key);
+
+    /**
+     * @param key a declared {@link SettingType#BOOLEAN}
+     * @return its value; a boolean without a stored value or a default is {@code false} (an unticked box)
+     */
+    boolean bool(String key);
+
+    /** @param key a declared {@link SettingType#URL} @return its value */
+    URI url(String key);
+
+    /** @param key a declared {@link SettingType#URL} @return its value, if any */
+    Optional<URI> optionalUrl(String key);
+
+    /** @param key a declared {@link SettingType#STRING} or {@link SettingType#TEXT} marked secret @return its plain value */
+    String secret(String key);
+
+    /** @param key a declared secret {@link SettingType#STRING} or {@link SettingType#TEXT} @return its plain value, if any */
+    Optional<String> optionalSecret(String key);
+
+    /** @param key a declared {@link SettingType#CHOICE} @return the chosen value, one of its choices */
+    String choice(String key);
+
+    /** @param key a declared {@link SettingType#CHOICE} @return the chosen value, if any */
+    Optional<String> optionalChoice(String key);
 
     /**
      * Tells the plugin after settings were saved (from the page or the API), on the saving thread.

@@ -26,6 +26,7 @@ public final class Setting {
     private final List<String> choices;
     private final Long min;
     private final Long max;
+    private final SettingsSection section;
 
     private Setting(Builder b) {
         this.key = b.key;
@@ -38,6 +39,7 @@ public final class Setting {
         this.choices = List.copyOf(b.choices);
         this.min = b.min;
         this.max = b.max;
+        this.section = b.section;
     }
 
     /**
@@ -79,6 +81,9 @@ public final class Setting {
     /** @return the largest allowed {@link SettingType#INTEGER}, or null */
     public Long max() { return max; }
 
+    /** @return the section it is shown under, or null for none */
+    public SettingsSection section() { return section; }
+
     /** Builds a {@link Setting}. */
     public static final class Builder {
         private final String key;
@@ -91,6 +96,7 @@ public final class Setting {
         private List<String> choices = List.of();
         private Long min;
         private Long max;
+        private SettingsSection section;
 
         private Builder(String key, SettingType type) {
             Objects.requireNonNull(key, "key");
@@ -121,6 +127,9 @@ public final class Setting {
 
         /** @param min the smallest allowed integer @param max the largest @return this builder */
         public Builder range(long min, long max) { this.min = min; this.max = max; return this; }
+
+        /** @param section the heading it is grouped under on the page and in the API @return this builder */
+        public Builder section(SettingsSection section) { this.section = Objects.requireNonNull(section, "section"); return this; }
 
         /**
          * @return the setting

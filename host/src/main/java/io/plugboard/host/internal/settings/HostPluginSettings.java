@@ -3,6 +3,7 @@ package io.plugboard.host.internal.settings;
 import io.plugboard.sdk.Registration;
 import io.plugboard.sdk.settings.PluginSettings;
 import io.plugboard.sdk.settings.Setting;
+import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,29 +36,39 @@ public final class HostPluginSettings implements PluginSettings {
         return service.declared(pluginId);
     }
 
-    @Override
-    public Optional<String> get(String key) {
-        return service.value(pluginId, key);
-    }
+    @Override public String string(String key) { return required(key, SettingReads.STRING); }
+    @Override public Optional<String> optionalString(String key) { return optional(key, SettingReads.STRING); }
+    @Override public int integer(String key) { return SettingReads.toInt(setting(key), longValue(key)); }
+    @Override public long longValue(String key) { return required(key, SettingReads.LONG); }
+    @Override public Optional<Long> optionalLong(String key) { return optional(key, SettingReads.LONG); }
+    @Override public boolean bool(String key) { return required(key, SettingReads.BOOL); }
+    @Override public URI url(String key) { return required(key, SettingReads.URL); }
+    @Override public Optional<URI> optionalUrl(String key) { return optional(key, SettingReads.URL); }
+    @Override public String secret(String key) { return required(key, SettingReads.SECRET); }
+    @Override public Optional<String> optionalSecret(String key) { return optional(key, SettingReads.SECRET); }
+    @Override public String choice(String key) { return required(key, SettingReads.CHOICE); }
+    @Override public Optional<String> optionalChoice(String key) { return optional(key, SettingReads.CHOICE); }
 
     @Override
-    public String getString(String key) {
-        return get(key).orElse("");
+    public Optional<Integer> optionalInteger(String key) {
+        Setting setting = setting(key);
+        return optionalLong(key).map(v -> SettingReads.toInt(setting, v));
     }
 
-    @Override
-    public long getLong(String key, long fallback) {
-        try {
-            return get(key).map(Long::parseLong).orElse(fallback);
-        } catch (NumberFormatException e) {
-            // a value stored before the setting became an integer
-            return fallback;
-        }
+    private <T> T required(String key, SettingReads.Getter<T> getter) {
+        Setting setting = setting(key);
+        return SettingReads.required(setting, service.value(pluginId, setting), getter);
     }
 
-    @Override
-    public boolean getBoolean(String key) {
-        return get(key).map(Boolean::parseBoolean).orElse(false);
+    private <T> Optional<T> optional(String key, SettingReads.Getter<T> getter) {
+        Setting setting = setting(key);
+        return SettingReads.optional(setting, service.value(pluginId, setting), getter);
+    }
+
+    private Setting setting(String key) {
+        Objects.requireNonNull(key, "key");
+        return service.setting(pluginId, key)
+                .orElseThrow(() -> SettingReads.undeclared(pluginId, key, service.declared(pluginId)));
     }
 
     @Override

@@ -50,6 +50,7 @@ public final class SettingsService {
                 throw new IllegalArgumentException("the setting " + s.key() + " is declared twice");
             }
         }
+        SettingSection.group(settings);
         declared.put(pluginId, List.copyOf(settings));
     }
 
@@ -62,11 +63,26 @@ public final class SettingsService {
         return !declared(pluginId).isEmpty();
     }
 
-    Optional<String> value(String pluginId, String key) {
-        Setting setting = declared(pluginId).stream().filter(s -> s.key().equals(key)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("'" + key + "' is not a declared setting"));
-        String stored = cache.computeIfAbsent(pluginId, this::load).get(key);
+    /** @return the declared setting, or empty if the plugin did not declare the key */
+    Optional<Setting> setting(String pluginId, String key) {
+        return declared(pluginId).stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /** @return the stored value of a declared setting, else its default, else empty */
+    Optional<String> value(String pluginId, Setting setting) {
+        String stored = cache.computeIfAbsent(pluginId, this::load).get(setting.key());
         return Optional.ofNullable(stored != null ? stored : setting.defaultValue());
+    }
+
+    /** @return the value of a declared key, as {@link #value(String, Setting)} */
+    Optional<String> value(String pluginId, String key) {
+        return value(pluginId, setting(pluginId, key)
+                .orElseThrow(() -> new IllegalArgumentException("'" + key + "' is not a declared setting")));
+    }
+
+    /** @throws NotFoundException if the plugin is not running or declared no settings */
+    public List<SettingSection> sections(String pluginId) {
+        return SettingSection.group(requireDeclared(pluginId));
     }
 
     /** @throws NotFoundException if the plugin is not running or declared no settings */

@@ -71,7 +71,7 @@ class ITAzureMonitorThroughHost {
         });
         assertThat(types).containsExactlyInAnyOrder("alert_firing", "alert_resolved");
         String firingId = JSON.readTree(fired.body()).path("event_ids").get(0).asText();
-        assertThat(harness.awaitDelivery(firingId).data().path("severity").asText()).isEqualTo("warning");
+        assertThat(harness.awaitDelivery(firingId).data().string("severity")).isEqualTo("warning");
 
         HttpResponse<String> legacy = post(url, sample("legacy-metric-alert.json"));
         HttpResponse<String> wrongKey = post(url.substring(0, url.lastIndexOf('/') + 1) + "not-the-key",

@@ -48,7 +48,7 @@ public class PaymentsPlugin extends PlugboardPlugin {
         c.adminPages().add(AdminPage.builder("recent", "templates/payments.hbs").title("Recent payments")
                 .menuLabel("Payments")
                 .model(request -> Map.of("recent", recent.recent(), "counts", recent.counts(),
-                        "descriptor", c.settings().getString("statement_descriptor")))
+                        "descriptor", c.settings().string("statement_descriptor")))
                 .build());
         c.routes().get("/counts", request -> JsonResponse.ok(counts()));
         // ?limit=abc or ?limit=99 answers 400 naming the parameter; the list changes with every payment.
@@ -63,10 +63,10 @@ public class PaymentsPlugin extends PlugboardPlugin {
         }
         PluginSettings settings = context().settings();
         JsonObject data = payload.data();
-        if (settings.getBoolean("redact_customer_email")) {
+        if (settings.bool("redact_customer_email")) {
             data = Redaction.replaceStrings(data, "email", "[redacted]");
         }
-        String descriptor = settings.getString("statement_descriptor");
+        String descriptor = settings.string("statement_descriptor");
         if (!descriptor.isBlank()) {
             // First, so it is the first thing a reader of the payload sees.
             data = JsonObject.builder().put("statement_descriptor", descriptor)

@@ -7,7 +7,6 @@ import io.plugboard.sdk.InvalidEventException;
 import io.plugboard.testkit.CapturedRequest;
 import io.plugboard.testkit.PluginHarness;
 import io.plugboard.testkit.PluginTest;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,10 +32,10 @@ class TestPaymentsPlugin {
         CapturedRequest request = harness.awaitDelivery(eventId).assertSignedWith(harness.signingSecret());
 
         assertThat(request.eventType()).isEqualTo(type);
-        harness.sample(type).fields().forEachRemaining(
-                field -> assertThat(request.data().get(field.getKey())).isEqualTo(field.getValue()));
+        harness.sample(type).members().forEach(
+                (key, value) -> assertThat(request.data().member(key)).contains(value));
         // The plugin's outgoing-payload filter adds the statement descriptor from its settings.
-        assertThat(request.data().path("statement_descriptor").asText()).isEqualTo("PLUGBOARD SHOP");
+        assertThat(request.data().string("statement_descriptor")).isEqualTo("PLUGBOARD SHOP");
     }
 
     @Test
@@ -50,16 +49,16 @@ class TestPaymentsPlugin {
 
     @Test
     void hides_customers_email_addresses_when_set_and_counts_payments(PluginHarness harness) {
-        harness.admin().postForm("/admin/plugins/payments/settings", List.of(
-                Map.entry("statement_descriptor", "SHOP \"ONE\""), Map.entry("redact_customer_email", "true")));
+        harness.admin().form("/admin/plugins/payments/settings")
+                .field("statement_descriptor", "SHOP \"ONE\"").field("redact_customer_email", "true").submit();
         String eventId = harness.emitSample("payment_received");
 
         CapturedRequest request = harness.awaitDelivery(eventId).assertSignedWith(harness.signingSecret());
 
-        assertThat(request.data().path("customer").path("email").asText()).isEqualTo("[redacted]");
-        assertThat(request.data().fieldNames().next()).isEqualTo("statement_descriptor");
-        assertThat(request.data().path("statement_descriptor").asText()).isEqualTo("SHOP \"ONE\"");
-        assertThat(request.data().path("amount")).isEqualTo(harness.sample("payment_received").path("amount"));
+        assertThat(request.data().string("customer.email")).isEqualTo("[redacted]");
+        assertThat(request.data().keys().iterator().next()).isEqualTo("statement_descriptor");
+        assertThat(request.data().string("statement_descriptor")).isEqualTo("SHOP \"ONE\"");
+        assertThat(request.data().get("amount")).isEqualTo(harness.sample("payment_received").get("amount"));
         assertThat(harness.api().get("/api/v1/plugins/payments/counts").expect(200).json().path("payment_received").asInt())
                 .isEqualTo(1);
     }

@@ -102,10 +102,10 @@ abstract class ShopScenario {
     void aCommittedOrderIsDeliveredSignedToTheReceiver() {
         String orderId = orders.placeOrder("ada@example.com", 4200);
 
-        CapturedRequest delivered = receiver.await(r -> orderId.equals(r.data().path("order_id").asText()),
+        CapturedRequest delivered = receiver.await(r -> orderId.equals(r.data().optionalString("order_id").orElse(null)),
                 "order_placed for " + orderId, WAIT);
         assertThat(delivered.eventType()).isEqualTo("order_placed");
-        assertThat(delivered.data().path("total_cents").asLong()).isEqualTo(4200);
+        assertThat(delivered.data().longValue("total_cents")).isEqualTo(4200);
         assertThat(WebhookVerifier.forSecret(secret).matches(delivered.header("webhook-id"),
                 delivered.header("webhook-timestamp"), delivered.header("webhook-signature"), delivered.body())).isTrue();
         assertThat(orders.ordersOf("ada@example.com")).isEqualTo(1);
@@ -121,8 +121,8 @@ abstract class ShopScenario {
         // An order placed after the failed one through the shop's own HTTP API arrives; had the failed
         // one left an event, it would have been queued first and delivered too.
         String next = shopPost("/orders?customer=cy%40example.com&total_cents=100").path("order_id").asText();
-        receiver.await(r -> next.equals(r.data().path("order_id").asText()), "order_placed for " + next, WAIT);
-        assertThat(receiver.received()).extracting(r -> r.data().path("customer").asText())
+        receiver.await(r -> next.equals(r.data().optionalString("order_id").orElse(null)), "order_placed for " + next, WAIT);
+        assertThat(receiver.received()).extracting(r -> r.data().string("customer"))
                 .containsExactlyInAnyOrder("ada@example.com", "cy@example.com");
         assertThat(api("GET", "/api/v1/webhooks/" + webhookId + "/deliveries", null, 200).path("total").asInt())
                 .isEqualTo(2);

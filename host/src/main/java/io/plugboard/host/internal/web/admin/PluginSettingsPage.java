@@ -2,6 +2,7 @@ package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
 import io.plugboard.host.internal.common.ValidationException;
+import io.plugboard.host.internal.settings.SettingSection;
 import io.plugboard.host.internal.settings.SettingView;
 import io.plugboard.host.internal.settings.SettingsService;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.Set;
 /**
  * {@code /admin/plugins/{plugin_id}/settings}: the form for a running plugin's declared settings. Bad
  * input re-renders the form with 400 and a message per field, and nothing is stored; secrets are never
- * put back into the page (blank keeps the stored one).
+ * put back into the page (blank keeps the stored one). Settings are grouped under their sections' headings.
  */
 final class PluginSettingsPage {
 
@@ -57,14 +58,22 @@ final class PluginSettingsPage {
     }
 
     private void render(Context ctx, String pluginId, List<SettingView> views, Map<String, String> errors) {
-        List<SettingField> fields = new ArrayList<>();
+        Map<String, SettingField> byKey = new HashMap<>();
         for (SettingView s : views) {
-            fields.add(SettingField.of(s, null, s.key(), "s-" + s.key(), s.secret() ? "" : s.value(),
+            byKey.put(s.key(), SettingField.of(s, null, s.key(), "s-" + s.key(), s.secret() ? "" : s.value(),
                     s.isSet() ? SettingField.KEEP_WHEN_BLANK : "not set", errors.get(s.key())));
+        }
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (SettingSection section : settings.sections(pluginId)) {
+            Map<String, Object> group = new HashMap<>();
+            group.put("heading", section.heading());
+            group.put("help", section.help());
+            group.put("settings", section.keys().stream().map(byKey::get).toList());
+            sections.add(group);
         }
         Map<String, Object> model = new HashMap<>();
         model.put("pluginId", pluginId);
-        model.put("settings", fields);
+        model.put("sections", sections);
         model.put("errors", !errors.isEmpty());
         model.put("breadcrumbs", Crumb.trail("Plugins", "/admin/plugins", "Settings: " + pluginId));
         view.render(ctx, "plugin-settings", "plugins", "Settings: " + pluginId, model);
