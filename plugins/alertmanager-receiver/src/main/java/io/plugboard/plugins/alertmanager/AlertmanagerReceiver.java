@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plugboard.plugins.receiversupport.Alert;
+import io.plugboard.plugins.receiversupport.AlertFields;
 import io.plugboard.plugins.receiversupport.ReceiverJson;
 import io.plugboard.plugins.receiversupport.Severity;
 import io.plugboard.sdk.inbound.InboundRequest;
@@ -12,7 +13,6 @@ import io.plugboard.sdk.inbound.ReceivedEvent;
 import io.plugboard.sdk.inbound.Receiver;
 import io.plugboard.sdk.inbound.UnparseableRequestException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.pf4j.Extension;
@@ -81,7 +81,7 @@ public class AlertmanagerReceiver implements Receiver {
         if (!status.equals("firing") && !status.equals("resolved")) {
             throw new UnparseableRequestException("alert " + n + ": status must be firing or resolved, not \"" + status + "\"");
         }
-        Instant startsAt = time(alert, "startsAt", n);
+        Instant startsAt = AlertFields.time(alert, "startsAt", "alert " + n);
         if (startsAt == null) {
             throw new UnparseableRequestException("alert " + n + ": startsAt is required");
         }
@@ -89,12 +89,12 @@ public class AlertmanagerReceiver implements Receiver {
         if (fingerprint.isEmpty()) {
             throw new UnparseableRequestException("alert " + n + ": fingerprint is required");
         }
-        Instant endsAt = time(alert, "endsAt", n);
+        Instant endsAt = AlertFields.time(alert, "endsAt", "alert " + n);
         if (endsAt != null && !endsAt.isAfter(ZERO_TIME)) {
             endsAt = null;
         }
-        ObjectNode labels = strings(alert.get("labels"), "labels", n);
-        ObjectNode annotations = strings(alert.get("annotations"), "annotations", n);
+        ObjectNode labels = AlertFields.strings(alert.get("labels"), "alert " + n, "labels");
+        ObjectNode annotations = AlertFields.strings(alert.get("annotations"), "alert " + n, "annotations");
         String alertName = labels.path("alertname").textValue();
         String summary = annotations.path("summary").textValue();
         String severity = labels.path("severity").textValue();
@@ -129,36 +129,6 @@ public class AlertmanagerReceiver implements Receiver {
                 model.resource(value, label, null);
                 return;
             }
-        }
-    }
-
-    /** Labels and annotations: an object of strings; absent counts as empty. */
-    private ObjectNode strings(JsonNode value, String field, int n) {
-        ObjectNode out = mapper.createObjectNode();
-        if (value == null || value.isNull()) {
-            return out;
-        }
-        if (!value.isObject()) {
-            throw new UnparseableRequestException("alert " + n + ": " + field + " must be an object");
-        }
-        value.fields().forEachRemaining(e -> {
-            if (!e.getValue().isTextual()) {
-                throw new UnparseableRequestException("alert " + n + ": " + field + "." + e.getKey() + " must be a string");
-            }
-            out.put(e.getKey(), e.getValue().textValue());
-        });
-        return out;
-    }
-
-    private static Instant time(JsonNode alert, String field, int n) {
-        JsonNode value = alert.get(field);
-        if (value == null || value.isNull() || value.asText().isEmpty()) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(value.asText()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new UnparseableRequestException("alert " + n + ": " + field + " is not an RFC 3339 time: " + value.asText());
         }
     }
 }

@@ -3,13 +3,12 @@ package io.plugboard.plugins.grafana;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plugboard.plugins.receiversupport.Alert;
+import io.plugboard.plugins.receiversupport.AlertFields;
 import io.plugboard.plugins.receiversupport.ReceiverJson;
 import io.plugboard.plugins.receiversupport.Severity;
 import io.plugboard.sdk.inbound.ReceivedEvent;
 import io.plugboard.sdk.inbound.UnparseableRequestException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -40,16 +39,16 @@ final class GrafanaAlert {
         if (fingerprint.isEmpty() || fingerprint.length() > 100) {
             throw new UnparseableRequestException("alert " + n + ": fingerprint is required (at most 100 characters)");
         }
-        Instant startsAt = time(alert, "startsAt", n);
+        Instant startsAt = AlertFields.time(alert, "startsAt", "alert " + n);
         if (startsAt == null) {
             throw new UnparseableRequestException("alert " + n + ": startsAt is required");
         }
-        Instant endsAt = time(alert, "endsAt", n);
+        Instant endsAt = AlertFields.time(alert, "endsAt", "alert " + n);
         if (endsAt != null && !endsAt.isAfter(ZERO_TIME)) {
             endsAt = null;
         }
-        ObjectNode labels = strings(alert.get("labels"), "labels", n);
-        ObjectNode annotations = strings(alert.get("annotations"), "annotations", n);
+        ObjectNode labels = AlertFields.strings(alert.get("labels"), "alert " + n, "labels");
+        ObjectNode annotations = AlertFields.strings(alert.get("annotations"), "alert " + n, "annotations");
         String alertName = labels.path("alertname").textValue();
         String summary = annotations.path("summary").textValue();
         String severity = labels.path("severity").textValue();
@@ -77,40 +76,6 @@ final class GrafanaAlert {
                 model.resource(value, label, null);
                 return;
             }
-        }
-    }
-
-    /** Labels and annotations: an object of strings; absent counts as empty. */
-    private ObjectNode strings(JsonNode value, String field, int n) {
-        ObjectNode out = json.mapper().createObjectNode();
-        if (value == null || value.isNull()) {
-            return out;
-        }
-        if (!value.isObject()) {
-            throw new UnparseableRequestException("alert " + n + ": " + field + " must be an object");
-        }
-        value.fields().forEachRemaining(e -> {
-            if (!e.getValue().isTextual()) {
-                throw new UnparseableRequestException("alert " + n + ": " + field + "." + e.getKey() + " must be a string");
-            }
-            out.put(e.getKey(), e.getValue().textValue());
-        });
-        return out;
-    }
-
-    /** An RFC 3339 time with its offset (Grafana sends the server's zone, e.g. +02:00); absent or "" is null. */
-    private static Instant time(JsonNode alert, String field, int n) {
-        JsonNode value = alert.get(field);
-        if (value == null || value.isNull() || (value.isTextual() && value.textValue().isEmpty())) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new UnparseableRequestException("alert " + n + ": " + field + " must be a string");
-        }
-        try {
-            return OffsetDateTime.parse(value.textValue()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new UnparseableRequestException("alert " + n + ": " + field + " is not an RFC 3339 time: " + value.textValue());
         }
     }
 }
