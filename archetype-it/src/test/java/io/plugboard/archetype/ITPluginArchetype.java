@@ -62,6 +62,10 @@ class ITPluginArchetype {
                 .contains("tests=\"3\"").contains("failures=\"0\"").contains("errors=\"0\"");
         assertThat(Files.readString(project.resolve("target/surefire-reports/TEST-com.example.shipping.TestExampleRecords.xml")))
                 .contains("tests=\"3\"").contains("failures=\"0\"").contains("errors=\"0\"");
+        assertThat(Files.readString(project.resolve("target/surefire-reports/TEST-com.example.shipping.TestExampleRecordsPage.xml")))
+                .contains("tests=\"2\"").contains("failures=\"0\"").contains("errors=\"0\"");
+        assertThat(Files.readString(project.resolve("src/main/resources/templates/records.hbs")))
+                .as("copied as it is, not read by Velocity").contains("{{#if form.errors.title}}");
         Path jar = project.resolve("target/shipping-plugin-1.0.0.jar");
         try (JarFile file = new JarFile(jar.toFile())) {
             var manifest = file.getManifest().getMainAttributes();
@@ -70,6 +74,7 @@ class ITPluginArchetype {
             assertThat(manifest.getValue("Plugin-Class")).isEqualTo("com.example.shipping.ExamplePlugin");
             assertThat(manifest.getValue("Plugin-Requires")).startsWith(">=");
             assertThat(file.getEntry("META-INF/extensions.idx")).isNotNull();
+            assertThat(file.getEntry("templates/records.hbs")).isNotNull();
             assertThat(file.stream().map(e -> e.getName()))
                     .noneMatch(name -> name.startsWith("io/plugboard/sdk/") || name.startsWith("org/slf4j/")
                             || name.startsWith("org/pf4j/"));

@@ -26,13 +26,15 @@ public class ExamplePlugin extends PlugboardPlugin {
     @Override
     public void start() {
         // The host renders these at /admin/plugins/${pluginId}/settings and /api/v1/plugins/${pluginId}/settings.
-        SettingsSection records = SettingsSection.of("Records", "What POST /api/v1/plugins/${pluginId}/records accepts.");
+        SettingsSection recordsSection = SettingsSection.of("Records", "What POST /api/v1/plugins/${pluginId}/records accepts.");
         context().settings().declare(List.of(
                 Setting.builder(GREETING, SettingType.STRING).label("Greeting").defaultValue("Hello")
                         .help("Returned by GET /api/v1/plugins/${pluginId}/records.").build(),
                 Setting.builder(LONGEST_TITLE, SettingType.INTEGER).label("Longest title").defaultValue("200")
-                        .range(1, 2000).section(records).build()));
-        new ExampleRecords(context()).register();
+                        .range(1, 2000).section(recordsSection).build()));
+        ExampleRecords records = new ExampleRecords(context());
+        records.register();
+        new ExampleRecordsPage(context(), records).register();
         context().logger().info("{} {} started on Plugboard {}",
                 context().pluginId(), context().pluginVersion(), context().hostVersion());
     }

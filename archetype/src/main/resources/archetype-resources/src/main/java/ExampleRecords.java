@@ -38,23 +38,34 @@ final class ExampleRecords {
             throw new IllegalArgumentException("title is longer than " + longest + " characters");   // 400
         }
         try {
-            String eventId = context.inTransaction(tx -> {
-                tx.execute("INSERT INTO " + TABLE + " (example_id, title, created_at) VALUES (?, ?, ?)",
-                        data.string("example_id"), title, System.currentTimeMillis());
-                // Checked against the schema: a refused event throws, and the row above is rolled back.
-                return tx.emit(ExampleEvents.EXAMPLE, data);
-            });
-            return JsonResponse.of(201, JsonObject.of("event_id", eventId));
+            return JsonResponse.of(201, JsonObject.of("event_id", store(data)));
         } catch (InvalidEventException e) {
             return JsonResponse.error(400, e.getMessage());
         }
     }
 
-    private JsonResponse list(JsonRequest request) {
-        List<JsonObject> records = context.inTransaction(tx -> tx.query(
+    /**
+     * Stores the record and emits its event in one transaction; returns the event's id. Throws
+     * InvalidEventException (and stores nothing) when the schema refuses the data.
+     */
+    String store(JsonObject data) {
+        return context.inTransaction(tx -> {
+            tx.execute("INSERT INTO " + TABLE + " (example_id, title, created_at) VALUES (?, ?, ?)",
+                    data.string("example_id"), data.string("title"), System.currentTimeMillis());
+            // Checked against the schema: a refused event throws, and the row above is rolled back.
+            return tx.emit(ExampleEvents.EXAMPLE, data);
+        });
+    }
+
+    /** The stored records, oldest first, as {"example_id": …, "title": …} objects. */
+    List<JsonObject> all() {
+        return context.inTransaction(tx -> tx.query(
                 "SELECT example_id, title FROM " + TABLE + " ORDER BY created_at, example_id",
                 row -> JsonObject.of("example_id", row.getString(1), "title", row.getString(2))));
+    }
+
+    private JsonResponse list(JsonRequest request) {
         return JsonResponse.ok(JsonObject.of("greeting", context.settings().string(ExamplePlugin.GREETING),
-                "records", JsonArray.from(records)));
+                "records", JsonArray.from(all())));
     }
 }
