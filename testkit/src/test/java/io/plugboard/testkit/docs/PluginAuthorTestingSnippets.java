@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * is not static, so neither JUnit nor Surefire picks it up (there is no "shipping" plugin to test).
  */
 @SuppressWarnings({"unused", "InnerClassMayBeStatic"})
-final class TestingSnippets {
+final class PluginAuthorTestingSnippets {
 
     // snippet:plugin-test
     @PluginTest
