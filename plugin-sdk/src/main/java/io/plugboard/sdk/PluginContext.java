@@ -2,6 +2,7 @@ package io.plugboard.sdk;
 
 import io.plugboard.sdk.hooks.Hooks;
 import io.plugboard.sdk.settings.PluginSettings;
+import io.plugboard.sdk.settings.SettingReader;
 import io.plugboard.sdk.web.AdminPages;
 import io.plugboard.sdk.web.JsonRoutes;
 import javax.sql.DataSource;
@@ -37,6 +38,19 @@ public interface PluginContext {
 
     /** @return the plugin's settings */
     PluginSettings settings();
+
+    /**
+     * The values of the fields this plugin adds to the webhook form ({@link io.plugboard.sdk.hooks.WebhookForm#withField}),
+     * as stored for one webhook, read with the rule of {@link PluginSettings}. Reading runs the webhook form's
+     * filters once to know the declarations and reads the values from a cache: call it once per delivery (e.g.
+     * in an {@code OUTGOING_PAYLOAD} or {@code DELIVERY_SENDING} filter, with the payload's webhook id), not in a loop.
+     *
+     * @param webhookId the webhook's id
+     * @return a read-only view; an unknown webhook has no values
+     */
+    default SettingReader webhookValues(String webhookId) {
+        throw new UnsupportedOperationException("this host does not store webhook form fields");
+    }
 
     /** @return where the plugin adds admin pages */
     AdminPages adminPages();

@@ -174,8 +174,15 @@ public final class CoreHooks {
     @HookDoc(when = "when the webhooks list is rendered", thread = REQUEST, mayBlock = false)
     public static final FilterHook<AdminHome> ADMIN_HOME = FilterHook.of("plugboard.admin_home", AdminHome.class);
 
-    /** Notes plugins show in the webhook form (read-only). */
-    @HookDoc(when = "when the webhook form (add or edit) is rendered", thread = REQUEST, mayBlock = false)
+    /**
+     * What plugins add to the webhook form: read-only notes, and editable fields ({@code WebhookForm.withField})
+     * whose values the host checks like plugin settings and stores per webhook for the plugin; the plugin reads
+     * them with {@code PluginContext.webhookValues(webhookId)} (e.g. in an {@link #OUTGOING_PAYLOAD} filter).
+     */
+    @HookDoc(when = "when the webhook form (add or edit) is rendered, when a webhook is saved (form or API) or "
+            + "shown by the API, and when a plugin reads its values: to know the fields, so add the same ones each "
+            + "time, without side effects", thread = REQUEST + " (the reading plugin's, for `webhookValues`)",
+            mayBlock = false)
     public static final FilterHook<WebhookForm> WEBHOOK_FORM = FilterHook.of("plugboard.webhook_form", WebhookForm.class);
 
     // --- host ---

@@ -1,9 +1,7 @@
 package io.plugboard.sdk.settings;
 
 import io.plugboard.sdk.Registration;
-import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -20,7 +18,7 @@ import java.util.function.Consumer;
  * {@link #string}), throws {@link SettingAccessException} naming the key and its declared type.
  * Values are cached, so reading them on every delivery is cheap.
  */
-public interface PluginSettings {
+public interface PluginSettings extends SettingReader {
 
     /**
      * Declares the plugin's settings, replacing an earlier declaration. Stored values of keys no longer
@@ -33,52 +31,6 @@ public interface PluginSettings {
 
     /** @return the declared settings */
     List<Setting> declared();
-
-    /** @param key a declared {@link SettingType#STRING} or {@link SettingType#TEXT}, not secret @return its value */
-    String string(String key);
-
-    /** @param key a declared {@link SettingType#STRING} or {@link SettingType#TEXT}, not secret @return its value, if any */
-    Optional<String> optionalString(String key);
-
-    /**
-     * @param key a declared {@link SettingType#INTEGER}
-     * @return its value
-     * @throws SettingAccessException also if the value does not fit an {@code int} (use {@link #longValue})
-     */
-    int integer(String key);
-
-    /** @param key a declared {@link SettingType#INTEGER} @return its value, if any */
-    Optional<Integer> optionalInteger(String key);
-
-    /** @param key a declared {@link SettingType#INTEGER} @return its value */
-    long longValue(String key);
-
-    /** @param key a declared {@link SettingType#INTEGER} @return its value, if any */
-    Optional<Long> optionalLong(String key);
-
-    /**
-     * @param key a declared {@link SettingType#BOOLEAN}
-     * @return its value; a boolean without a stored value or a default is {@code false} (an unticked box)
-     */
-    boolean bool(String key);
-
-    /** @param key a declared {@link SettingType#URL} @return its value */
-    URI url(String key);
-
-    /** @param key a declared {@link SettingType#URL} @return its value, if any */
-    Optional<URI> optionalUrl(String key);
-
-    /** @param key a declared {@link SettingType#STRING} or {@link SettingType#TEXT} marked secret @return its plain value */
-    String secret(String key);
-
-    /** @param key a declared secret {@link SettingType#STRING} or {@link SettingType#TEXT} @return its plain value, if any */
-    Optional<String> optionalSecret(String key);
-
-    /** @param key a declared {@link SettingType#CHOICE} @return the chosen value, one of its choices */
-    String choice(String key);
-
-    /** @param key a declared {@link SettingType#CHOICE} @return the chosen value, if any */
-    Optional<String> optionalChoice(String key);
 
     /**
      * Tells the plugin after settings were saved (from the page or the API), on the saving thread.

@@ -2,6 +2,7 @@ package io.plugboard.host.internal.contrib;
 
 import io.plugboard.host.internal.hooks.HookRunner;
 import io.plugboard.host.internal.hooks.OwnedHooks;
+import io.plugboard.host.internal.outbound.PluginFields;
 import io.plugboard.host.internal.plugins.ContextParts;
 import io.plugboard.host.internal.plugins.PluginListener;
 import io.plugboard.host.internal.settings.HostPluginSettings;
@@ -33,11 +34,18 @@ public final class PluginContributions implements PluginListener {
     private final Contributions web;
     private final TaskScheduler tasks;
     private final DataSource database;
+    private final PluginFields fields;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Set<String> activated = ConcurrentHashMap.newKeySet();
     private final Map<String, String> versions = new ConcurrentHashMap<>();
 
     public PluginContributions(Contributions web, TaskScheduler tasks, DataSource database) {
+        this(web, tasks, database, null);
+    }
+
+    /** @param fields the plugins' webhook form fields (read through each context, removed on uninstall); null for none */
+    public PluginContributions(Contributions web, TaskScheduler tasks, DataSource database, PluginFields fields) {
+        this.fields = fields;
         this.database = database;
         this.hooks = web.hooks();
         this.settings = web.settings();
@@ -54,7 +62,7 @@ public final class PluginContributions implements PluginListener {
                 page -> checked(live, pluginId, () -> addPage(pluginId, own, page)),
                 (spec, handler) -> checked(live, pluginId, () -> web.routes().add(pluginId, spec, handler)),
                 (name, period, task) -> checked(live, pluginId, () -> tasks.every(pluginId, name, period, task)),
-                database);
+                database, fields == null ? null : webhookId -> fields.reader(pluginId, webhookId));
     }
 
     /** The name first, then the template: each refusal says what is wrong with the page itself. */
@@ -115,6 +123,9 @@ public final class PluginContributions implements PluginListener {
     public void uninstalled(String pluginId) {
         stopped(pluginId);
         settings.deleteAll(pluginId);
+        if (fields != null) {
+            fields.deletePlugin(pluginId);
+        }
     }
 
     private void fire(ActionHook<PluginInfo> hook, String pluginId) {

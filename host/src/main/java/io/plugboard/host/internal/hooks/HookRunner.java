@@ -3,6 +3,7 @@ package io.plugboard.host.internal.hooks;
 import io.plugboard.sdk.hooks.ActionHook;
 import io.plugboard.sdk.hooks.FilterHook;
 import java.time.Duration;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -50,8 +51,16 @@ public final class HookRunner {
         }
     }
 
-    @SuppressWarnings("unchecked")
     public <T> T applyFilters(FilterHook<T> hook, T value) {
+        return applyFilters(hook, value, null);
+    }
+
+    /**
+     * @param afterEach given each callback's owner and the value it returned (or the value left as it was),
+     *     e.g. to note who added what; null for nothing
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T applyFilters(FilterHook<T> hook, T value, BiFunction<String, T, T> afterEach) {
         T current = value;
         for (HookRegistry.Callback c : registry.callbacks(HookRegistry.Kind.FILTER, hook.name())) {
             long start = System.nanoTime();
@@ -67,6 +76,9 @@ public final class HookRunner {
                 log.warn("Hook callback of '{}' on {} threw; the value is left as it was: {}", c.owner(), hook, e, e);
             } finally {
                 reportIfSlow(c, hook.toString(), start);
+            }
+            if (afterEach != null) {
+                current = afterEach.apply(c.owner(), current);
             }
         }
         return current;

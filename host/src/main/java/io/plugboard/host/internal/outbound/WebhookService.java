@@ -32,10 +32,20 @@ public final class WebhookService {
     private final Clock clock;
     private final HookRunner hooks;
     private final Runnable changed;
+    private final PluginFields pluginFields;
 
-    /** @param changed told after every stored change, e.g. so the dispatcher reads the webhooks again */
     public WebhookService(WebhookStore store, WebhookValidator validator, SigningSecrets secrets, Ids ids, Clock clock,
                           HookRunner hooks, Runnable changed) {
+        this(store, validator, secrets, ids, clock, hooks, changed, null);
+    }
+
+    /**
+     * @param changed told after every stored change, e.g. so the dispatcher reads the webhooks again
+     * @param pluginFields the fields plugins add to the webhook form, checked and stored with each save; null for none
+     */
+    public WebhookService(WebhookStore store, WebhookValidator validator, SigningSecrets secrets, Ids ids, Clock clock,
+                          HookRunner hooks, Runnable changed, PluginFields pluginFields) {
+        this.pluginFields = pluginFields;
         this.hooks = hooks;
         this.changed = changed;
         this.store = store;
@@ -51,11 +61,25 @@ public final class WebhookService {
 
     /** @param earlier problems the caller found in the input already; reported with the others */
     public Webhook create(WebhookSettings draft, Map<String, String> earlier) {
-        WebhookSettings d = validator.validate(draft, earlier);
+        return create(draft, earlier, new FieldInput(Map.of(), false));
+    }
+
+    /**
+     * @param fields the values of the plugins' webhook form fields; every active plugin's fields are checked
+     *     (required ones must be given) and stored in the webhook's transaction
+     */
+    public Webhook create(WebhookSettings draft, Map<String, String> earlier, FieldInput fields) {
+        PluginFields.Checked checked = pluginFields == null ? null : pluginFields.check(null, fields.values(), true,
+                fields.wholeForm());
+        WebhookSettings d = validator.validate(draft, withFieldErrors(earlier, checked));
         Instant now = clock.instant();
         Webhook w = new Webhook(ids.next("wh"), d, WebhookSecrets.of(secrets.newSigningSecret()), WebhookStats.NONE,
                 now, now);
-        store.insert(w);
+        store.insert(w, (h, id) -> {
+            if (checked != null) {
+                checked.write(h, id);
+            }
+        });
         fire(CoreHooks.WEBHOOK_CREATED, w);
         return w;
     }
@@ -66,9 +90,28 @@ public final class WebhookService {
 
     /** @param earlier problems the caller found in the input already; reported with the others */
     public Webhook update(String id, WebhookChanges changes, Map<String, String> earlier) {
+        return update(id, changes, earlier, new FieldInput(Map.of(), false));
+    }
+
+    /**
+     * @param fields the values of the plugins' webhook form fields: from a form ({@code wholeForm}) every active
+     *     plugin's are checked, from the API only the plugins given; stored in the webhook's transaction
+     */
+    public Webhook update(String id, WebhookChanges changes, Map<String, String> earlier, FieldInput fields) {
         Webhook current = get(id);
-        WebhookSettings d = validator.validateChange(changes.applyTo(current.settings()), current, earlier);
-        if (!store.update(id, d, clock.instant())) {
+        PluginFields.Checked checked = pluginFields == null ? null : pluginFields.check(id, fields.values(),
+                fields.wholeForm(), fields.wholeForm());
+        WebhookSettings d = validator.validateChange(changes.applyTo(current.settings()), current,
+                withFieldErrors(earlier, checked));
+        boolean stored = store.update(id, d, clock.instant(), (h, w) -> {
+            if (checked != null) {
+                checked.write(h, w);
+            }
+        });
+        if (pluginFields != null) {
+            pluginFields.forget(id);
+        }
+        if (!stored) {
             throw notFound(id);
         }
         Webhook now = get(id);
@@ -103,7 +146,15 @@ public final class WebhookService {
         if (!store.delete(id)) {
             throw notFound(id);
         }
+        if (pluginFields != null) {
+            pluginFields.forget(id); // its rows went with it (ON DELETE CASCADE)
+        }
         fire(CoreHooks.WEBHOOK_DELETED, gone);
+    }
+
+    /** @return the fields plugins add to the webhook form, or null when this host stores none */
+    public PluginFields pluginFields() {
+        return pluginFields;
     }
 
     public Webhook get(String id) {
@@ -120,6 +171,23 @@ public final class WebhookService {
 
     public String newToken() {
         return secrets.newToken();
+    }
+
+    /**
+     * The values given for plugins' webhook form fields.
+     *
+     * @param values plugin id → key → value
+     * @param wholeForm true from the admin's form (every active plugin's fields were sent; an absent box is off)
+     */
+    public record FieldInput(Map<String, Map<String, String>> values, boolean wholeForm) {}
+
+    private static Map<String, String> withFieldErrors(Map<String, String> earlier, PluginFields.Checked checked) {
+        if (checked == null || checked.errors().isEmpty()) {
+            return earlier;
+        }
+        Map<String, String> all = new java.util.LinkedHashMap<>(earlier);
+        all.putAll(checked.errors());
+        return all;
     }
 
     private Webhook fire(ActionHook<WebhookInfo> hook, Webhook w) {

@@ -40,6 +40,11 @@ public final class WebhookStore {
     }
 
     public void insert(Webhook w) {
+        insert(w, (h, id) -> {});
+    }
+
+    /** @param alsoWrite run in the same transaction, after the webhook's rows (e.g. its plugin field values) */
+    void insert(Webhook w, java.util.function.BiConsumer<Handle, String> alsoWrite) {
         jdbi.useTransaction(h -> {
             h.createUpdate("INSERT INTO webhooks (id, name, url, enabled, token, secret, created_at, updated_at, "
                             + "format, template, headers, filter, destination_type, destination_settings, format_settings) "
@@ -51,11 +56,17 @@ public final class WebhookStore {
                     .bind("createdAt", w.createdAt().toEpochMilli()).bind("updatedAt", w.updatedAt().toEpochMilli())
                     .execute();
             writeEvents(h, w.id(), w.events());
+            alsoWrite.accept(h, w.id());
         });
     }
 
     /** @return false if no webhook has the id */
     public boolean update(String id, WebhookSettings d, Instant updatedAt) {
+        return update(id, d, updatedAt, (h, w) -> {});
+    }
+
+    /** @param alsoWrite run in the same transaction, after the webhook's rows (e.g. its plugin field values) */
+    boolean update(String id, WebhookSettings d, Instant updatedAt, java.util.function.BiConsumer<Handle, String> alsoWrite) {
         return jdbi.inTransaction(h -> {
             // Turning a webhook on clears what turned it off and starts its failure streak afresh.
             int rows = h.createUpdate("UPDATE webhooks SET name = :name, url = :url, enabled = :enabled, "
@@ -76,6 +87,7 @@ public final class WebhookStore {
             }
             h.createUpdate("DELETE FROM webhook_events WHERE webhook_id = :id").bind("id", id).execute();
             writeEvents(h, id, d.events());
+            alsoWrite.accept(h, id);
             return true;
         });
     }

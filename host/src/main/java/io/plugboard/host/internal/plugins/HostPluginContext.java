@@ -7,6 +7,7 @@ import io.plugboard.sdk.Scheduler;
 import io.plugboard.sdk.TransactionFunction;
 import io.plugboard.sdk.hooks.Hooks;
 import io.plugboard.sdk.settings.PluginSettings;
+import io.plugboard.sdk.settings.SettingReader;
 import io.plugboard.sdk.web.AdminPages;
 import io.plugboard.sdk.web.JsonRoutes;
 import javax.sql.DataSource;
@@ -30,6 +31,14 @@ record HostPluginContext(String pluginId, String pluginVersion, String hostVersi
     @Override
     public PluginSettings settings() {
         return parts.settings();
+    }
+
+    @Override
+    public SettingReader webhookValues(String webhookId) {
+        if (parts.webhookValues() == null) {
+            return PluginContext.super.webhookValues(webhookId);
+        }
+        return parts.webhookValues().apply(java.util.Objects.requireNonNull(webhookId, "webhookId"));
     }
 
     @Override

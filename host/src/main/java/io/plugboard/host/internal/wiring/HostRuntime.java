@@ -99,6 +99,7 @@ import io.plugboard.host.internal.web.api.ApiPayloadRoutes;
 import io.plugboard.host.internal.web.api.ApiPluginRoutes;
 import io.plugboard.host.internal.web.api.ApiWebhookRoutes;
 import io.plugboard.host.internal.web.http.RouteGroup;
+import io.plugboard.host.internal.outbound.PluginFields;
 import io.plugboard.host.internal.outbound.SigningSecrets;
 import io.plugboard.host.internal.outbound.TargetGuard;
 import io.plugboard.host.internal.outbound.WebhookService;
@@ -198,7 +199,8 @@ public final class HostRuntime implements AutoCloseable {
         Contributions contributions = new Contributions(hooks, new SettingsService(db.jdbi(), sealed, clock), new PluginPages(),
                 new PluginTemplates(), new PluginRoutes());
         TaskScheduler tasks = new TaskScheduler();
-        PluginContributions pluginParts = new PluginContributions(contributions, tasks, db.dataSource());
+        PluginFields pluginFields = new PluginFields(hooks, db.jdbi(), sealed);
+        PluginContributions pluginParts = new PluginContributions(contributions, tasks, db.dataSource(), pluginFields);
         WebhookStore webhookStore = new WebhookStore(db.jdbi(), new SealedSettings(sealed, apiMapper));
         Destinations destinations = new Destinations();
         DeliveryMetrics metrics = new DeliveryMetrics(db.jdbi(), clock::instant);
@@ -245,7 +247,7 @@ public final class HostRuntime implements AutoCloseable {
         closing(hookThread);
         closing(tasks);
         WebhookService webhooks = new WebhookService(webhookStore, new WebhookValidator(registry, guard, payloadCheck, destinations), new SigningSecrets(), ids,
-                clock, hooks, delivery::webhooksChanged);
+                clock, hooks, delivery::webhooksChanged, pluginFields);
         VerifiedCredentials verifiedBasic = new VerifiedCredentials(clock);
         AuthServices auth = new AuthServices(new AdminUsers(db.jdbi(), db.dialect(), ids, clock),
                 new Sessions(db.jdbi(), clock, config.admin().sessionIdleTimeout()), new ApiTokens(db.jdbi(), ids, clock),

@@ -5,6 +5,7 @@ import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.delivery.RequestPreview;
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.outbound.PayloadSettings;
+import io.plugboard.host.internal.outbound.PluginFields;
 import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.outbound.WebhookChanges;
 import io.plugboard.host.internal.outbound.WebhookDestination;
@@ -35,7 +36,7 @@ final class WebhookFormPage {
         this.webhooks = webhooks;
         this.preview = new FormPreview(preview);
         this.whereTo = new WhereTo(catalog);
-        this.form = new WebhookFormView(registry, catalog, whereTo, view);
+        this.form = new WebhookFormView(registry, catalog, whereTo, view, webhooks.pluginFields());
     }
 
     void showNew(Context ctx) {
@@ -69,7 +70,7 @@ final class WebhookFormPage {
         }
         try {
             Webhook created = webhooks.create(new WebhookSettings(fields.name(), destination.isHttp() ? fields.url() : null,
-                    events, fields.enabled(), fields.token(), payload.settings(), destination));
+                    events, fields.enabled(), fields.token(), payload.settings(), destination), Map.of(), pluginInput(ctx, null));
             form.view().flash(ctx, "Webhook \u201c" + created.name() + "\u201d created. Its signing secret is on its edit page.");
             ctx.redirect("/admin/webhooks");
         } catch (ValidationException e) {
@@ -121,7 +122,8 @@ final class WebhookFormPage {
                     destination.isHttp() ? fields.url() : null, events,
                     fields.enabled(), clearToken || newToken, newToken ? fields.token() : null,
                     new PayloadSettings.Changes(p.format(), true, p.template(), p.headers(), true, p.filter(),
-                            formatKnown ? p.formatSettings() : null), unknownKept ? null : destination));
+                            formatKnown ? p.formatSettings() : null), unknownKept ? null : destination), Map.of(),
+                    pluginInput(ctx, w.id()));
             form.view().flash(ctx, "Webhook \u201c" + updated.name() + "\u201d saved.");
             ctx.redirect("/admin/webhooks");
         } catch (ValidationException e) {
@@ -140,6 +142,13 @@ final class WebhookFormPage {
             ctx.status(400);
         }
         form.render(ctx, w, whereTo.retyped(destination, w, Map.of()), fields, payload, events, shown.errors(), shown);
+    }
+
+    /** What the form sent for the fields of every plugin that adds some (their errors come with the webhook's). */
+    private WebhookService.FieldInput pluginInput(Context ctx, String webhookId) {
+        PluginFields fields = webhooks.pluginFields();
+        return new WebhookService.FieldInput(fields == null ? Map.of()
+                : PluginFieldGroups.input(ctx, fields.declared(webhookId)), true);
     }
 
     private Fields withNewToken(Fields f) {

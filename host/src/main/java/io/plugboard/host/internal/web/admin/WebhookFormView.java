@@ -1,9 +1,9 @@
 package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
-import io.plugboard.sdk.hooks.CoreHooks;
 import io.plugboard.sdk.hooks.WebhookForm;
 import io.plugboard.host.internal.events.EventTypeRegistry;
+import io.plugboard.host.internal.outbound.PluginFields;
 import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.payloads.OutboundCatalog;
 import java.time.Instant;
@@ -22,8 +22,11 @@ final class WebhookFormView {
     private final WhereTo whereTo;
     private final FormatFields formats;
     private final AdminView view;
+    private final PluginFields pluginFields;
 
-    WebhookFormView(EventTypeRegistry registry, OutboundCatalog catalog, WhereTo whereTo, AdminView view) {
+    WebhookFormView(EventTypeRegistry registry, OutboundCatalog catalog, WhereTo whereTo, AdminView view,
+                    PluginFields pluginFields) {
+        this.pluginFields = pluginFields;
         this.registry = registry;
         this.catalog = catalog;
         this.whereTo = whereTo;
@@ -86,9 +89,11 @@ final class WebhookFormView {
         model.put("errors", errors);
         model.put("hasErrors", !errors.isEmpty());
         model.put("groups", EventChoices.of(registry, events));
-        if (view.hooks().has(CoreHooks.WEBHOOK_FORM)) { // plugins' read-only notes; nothing built without a filter
-            model.put("pluginNotes", view.hooks().applyFilters(CoreHooks.WEBHOOK_FORM,
-                    new WebhookForm(existing == null ? null : existing.id(), List.of())).notes());
+        WebhookForm fromPlugins = pluginFields == null ? null : pluginFields.form(existing == null ? null : existing.id());
+        if (fromPlugins != null) { // plugins' notes and fields; nothing built without a filter
+            model.put("pluginNotes", fromPlugins.notes());
+            model.put("pluginGroups", PluginFieldGroups.of(ctx, pluginFields, PluginFields.declaredIn(fromPlugins),
+                    existing == null ? null : existing.id(), errors));
         }
         // The signing secret is in the page only when asked for, not on every visit of the form.
         model.put("showSecret", existing != null && "secret".equals(ctx.queryParam("reveal")));

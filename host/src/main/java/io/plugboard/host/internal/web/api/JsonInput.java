@@ -202,6 +202,27 @@ final class JsonInput {
         return out;
     }
 
+    /** @return plugin id → key → value (as {@link #settings(String)}), empty when absent or JSON null */
+    Map<String, Map<String, String>> pluginSettings(String field) {
+        JsonNode v = node(field);
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        if (v == null) {
+            return out;
+        }
+        if (!v.isObject()) {
+            wrong(field, field + " must be an object of plugin id → (key → value)");
+            return out;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Map<String, String> values = settings(field + "." + e.getKey(), e.getValue());
+            if (values != null) {
+                out.put(e.getKey(), values);
+            }
+        }
+        return out;
+    }
+
     /** @return the field as JSON, or null when absent or JSON null */
     JsonNode node(String field) {
         JsonNode v = body.get(field);

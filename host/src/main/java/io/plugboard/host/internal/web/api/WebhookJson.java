@@ -42,7 +42,8 @@ record WebhookJson(
         String filter,
         Map<String, String> formatSettings,
         boolean formatAvailable,
-        DestinationJson destination) {
+        DestinationJson destination,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Map<String, String>> pluginFields) {
 
     /**
      * Where the webhook delivers.
@@ -54,8 +55,9 @@ record WebhookJson(
     record DestinationJson(String type, Map<String, String> settings, boolean available, String target) {}
 
     /** @param registered whether an event type is registered now (a plugin that went away takes its types) */
+    /** @param pluginFields the active plugins' webhook form field values, secrets masked; null in lists */
     static WebhookJson of(Webhook w, boolean withSecret, Predicate<String> registered, OutboundCatalog catalog,
-                          String target) {
+                          String target, Map<String, Map<String, String>> pluginFields) {
         List<String> unavailable = w.events().stream().filter(registered.negate()).toList();
         WebhookStats s = w.stats();
         PayloadSettings p = w.settings().payload();
@@ -65,6 +67,6 @@ record WebhookJson(
                 s.disabledReason(), s.disabledAt(), p.format(), p.template(), p.headers(), p.filter(),
                 catalog.shownFormatSettings(w), catalog.formatAvailable(w),
                 new DestinationJson(w.settings().destination().type(), catalog.shownDestinationSettings(w),
-                        catalog.destinationAvailable(w), target));
+                        catalog.destinationAvailable(w), target), pluginFields);
     }
 }

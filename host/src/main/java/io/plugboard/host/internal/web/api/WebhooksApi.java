@@ -26,7 +26,7 @@ final class WebhooksApi {
 
     private static final Set<String> FIELDS =
             Set.of("name", "url", "events", "enabled", "token", "format", "template", "headers", "filter",
-                    "format_settings", "destination");
+                    "format_settings", "destination", "plugin_fields");
 
     record TestJson(boolean success, Integer responseStatus, String responseBody, long durationMs, String error,
                     String eventId, String eventType, String attemptId) {
@@ -89,7 +89,7 @@ final class WebhooksApi {
         Webhook created = webhooks.create(new WebhookSettings(in.string("name"), in.string("url"), in.strings("events"),
                 enabled == null || enabled, in.string("token"), new PayloadSettings(in.string("format"),
                         in.string("template"), in.stringMap("headers"), in.string("filter"), in.settings("format_settings")),
-                DestinationInput.read(in)), in.problems());
+                DestinationInput.read(in)), in.problems(), fieldInput(in));
         JsonBody.send(ctx.status(201).header("Location", "/api/v1/webhooks/" + created.id()), mapper, json(created, true));
     }
 
@@ -99,7 +99,7 @@ final class WebhooksApi {
                 in.string("url"), in.strings("events"), in.bool("enabled"), in.has("token"), in.string("token"),
                 new PayloadSettings.Changes(in.string("format"), in.has("template"), in.string("template"),
                         in.stringMap("headers"), in.has("filter"), in.string("filter"), in.settings("format_settings")),
-                DestinationInput.read(in)), in.problems());
+                DestinationInput.read(in)), in.problems(), fieldInput(in));
         JsonBody.send(ctx, mapper, json(updated, true));
     }
 
@@ -113,7 +113,15 @@ final class WebhooksApi {
         JsonBody.send(ctx, mapper, TestJson.of(testSender.send(webhook, in.string("event"), payload)));
     }
 
+    /** {@code plugin_fields}: checked against the active plugins' declarations with the webhook (400 naming what is wrong). */
+    private static WebhookService.FieldInput fieldInput(JsonInput in) {
+        return new WebhookService.FieldInput(in.pluginSettings("plugin_fields"), false);
+    }
+
+    /** One webhook (withSecret) shows its plugin fields; a list does not, so listing runs no plugin filters. */
     private WebhookJson json(Webhook webhook, boolean withSecret) {
-        return WebhookJson.of(webhook, withSecret, eventTypes::contains, catalog, catalog.target(webhook));
+        var fields = webhooks.pluginFields();
+        return WebhookJson.of(webhook, withSecret, eventTypes::contains, catalog, catalog.target(webhook),
+                withSecret && fields != null ? fields.shown(webhook.id()) : null);
     }
 }
