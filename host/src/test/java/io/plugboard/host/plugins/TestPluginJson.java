@@ -68,10 +68,10 @@ class TestPluginJson {
         Path plugins = TestHost.tempDir("plugins");
         receipts().writeTo(plugins);
         try (TestHost host = TestHost.start(plugins); Receiver receiver = new Receiver()) {
-            // The catalog reads samples with the host's data mapper (doubles), as it does text samples: 9.90 → 9.9.
+            // The catalog keeps the sample's numbers exactly, as it does text samples: 9.90 stays 9.90.
             assertThat(host.http().get("/api/v1/event-types/receipt_issued").body())
                     .as("the sample declared as a JsonObject")
-                    .contains("\"sample\":{\"receipt_id\":\"r_1\",\"amount\":9.9,\"customer\":{\"email\":\"a@example.com\"}}");
+                    .contains("\"sample\":{\"receipt_id\":\"r_1\",\"amount\":9.90,\"customer\":{\"email\":\"a@example.com\"}}");
             JsonNode webhook = host.createWebhook("Receipts", receiver.url("/r"), "receipt_issued");
 
             Http.Response answer = host.http().postJson("/api/v1/plugins/receipts/receipts",

@@ -7,14 +7,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds numbers in event data that do not fit a double, such as {@code 1e999999999}: Jackson reads
- * them as infinity, which would be stored as the string {@code "Infinity"} and break every receiver
- * that reads numbers. Their paths are named like {@code data.n} or {@code data.items[2].price}.
+ * Finds numbers in event data that do not fit a double, such as {@code 1e999999999}, and refuses them:
+ * data is kept exactly (as decimals), but most receivers read numbers as doubles and would see infinity.
+ * Also refused: a number written with an exponent whose plain form would run past {@link #MAX_SCALE}
+ * digits after or before the point (such as {@code 0e-99999}), since data is written in plain notation.
+ * Their paths are named like {@code data.n} or {@code data.items[2].price}.
  */
 final class NumberRange {
 
     /** Enough paths to show what is wrong without making the answer as large as the data. */
     static final int MAX_REPORTED = 20;
+
+    /** More than any plain number Jackson reads (1,000 characters), less than its writer's limit (9,999). */
+    static final int MAX_SCALE = 1_500;
 
     private NumberRange() {}
 
@@ -30,7 +35,8 @@ final class NumberRange {
             return;
         }
         if (node.isNumber()) {
-            if (!Double.isFinite(node.doubleValue())) {
+            if (!Double.isFinite(node.doubleValue())
+                    || node.isBigDecimal() && Math.abs(node.decimalValue().scale()) > MAX_SCALE) {
                 out.add(path + ": number out of range");
             }
         } else if (node.isArray()) {

@@ -1,7 +1,7 @@
 package io.plugboard.host.internal.payloads;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonCloudEventData;
@@ -15,18 +15,17 @@ import java.util.Locale;
  * The {@code cloudevents} format: the CloudEvents 1.0 structured JSON form of an event, written by the
  * CloudEvents SDK: {@code id} (the event id), {@code source} ({@code urn:plugboard:<site>:<emitter>}),
  * {@code type} (the event key), {@code time}, {@code datacontenttype} {@code application/json} and
- * {@code data}.
+ * {@code data}, the stored data text as it is (numbers exactly as emitted; the SDK's own mapper would
+ * write a decimal such as {@code 0.00000001} as {@code 1E-8}).
  */
 final class CloudEventsFormat implements PayloadFormat {
 
     static final String ID = "cloudevents";
 
-    private final ObjectMapper mapper;
     private final JsonFormat format = new JsonFormat();
     private final String site;
 
-    CloudEventsFormat(ObjectMapper mapper, String siteName) {
-        this.mapper = mapper;
+    CloudEventsFormat(String siteName) {
         this.site = slug(siteName);
     }
 
@@ -51,19 +50,14 @@ final class CloudEventsFormat implements PayloadFormat {
     }
 
     private byte[] body(StoredEvent event) {
-        CloudEvent ce;
-        try {
-            ce = CloudEventBuilder.v1()
-                    .withId(event.id())
-                    .withSource(source(event.source()))
-                    .withType(event.type())
-                    .withTime(event.createdAt().atOffset(ZoneOffset.UTC))
-                    .withDataContentType("application/json")
-                    .withData(JsonCloudEventData.wrap(mapper.readTree(event.data())))
-                    .build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event data is not JSON: " + event.id(), e);
-        }
+        CloudEvent ce = CloudEventBuilder.v1()
+                .withId(event.id())
+                .withSource(source(event.source()))
+                .withType(event.type())
+                .withTime(event.createdAt().atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(JsonCloudEventData.wrap(new POJONode(new RawValue(event.data()))))
+                .build();
         return format.serialize(ce);
     }
 

@@ -42,7 +42,7 @@ public final class PayloadFormats {
     /** @return the formats built into the host: {@code standard}, {@code cloudevents}, {@code template} */
     public static PayloadFormats builtIn(ObjectMapper mapper, PayloadTemplates templates, String siteName) {
         return new PayloadFormats(List.of(new StandardFormat(new Envelope(mapper)),
-                new CloudEventsFormat(mapper, siteName), new TemplateFormat(new TemplateBody(templates, mapper))));
+                new CloudEventsFormat(siteName), new TemplateFormat(new TemplateBody(templates, mapper))));
     }
 
     /**

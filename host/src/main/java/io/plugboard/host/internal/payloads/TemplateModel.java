@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.payloads;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.events.StoredEvent;
 import java.time.format.DateTimeFormatter;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * What a payload template sees: {@code id}, {@code type}, {@code timestamp}, {@code data} (the event's
- * data as plain maps and lists), {@code webhook.id}, {@code webhook.name} (also {@code webhook_name}) and
+ * data as plain maps and lists, numbers with fractions as {@code BigDecimal}s so {@code {{json data.amount}}}
+ * writes {@code 12.50} as emitted), {@code webhook.id}, {@code webhook.name} (also {@code webhook_name}) and
  * {@code access_token}.
  */
 final class TemplateModel {
@@ -23,7 +25,8 @@ final class TemplateModel {
         model.put("type", event.type());
         model.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(event.createdAt()));
         try {
-            model.put("data", mapper.readValue(event.data(), Object.class));
+            model.put("data", mapper.readerFor(Object.class)
+                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readValue(event.data()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event data is not JSON: " + event.id(), e);
         }
