@@ -111,9 +111,20 @@ final class Browser implements AutoCloseable {
 
     /** Waits (bounded) until the condition holds; fails the test with {@code what} otherwise. */
     <T> T await(String what, Function<WebDriver, T> condition) {
-        // Fragments swapped in by htmx replace elements: a stale one means "look again".
+        // Fragments swapped in by htmx, and pages loaded by a plain form post, replace elements: a stale one
+        // means "look again". Chrome sometimes reports one as an inspector error instead of a stale element.
+        Function<WebDriver, T> lookingAgain = d -> {
+            try {
+                return condition.apply(d);
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        };
         return new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(what)
-                .ignoring(StaleElementReferenceException.class).until(condition);
+                .ignoring(StaleElementReferenceException.class).until(lookingAgain);
     }
 
     Object script(String js, Object... args) {

@@ -8,6 +8,7 @@ import io.plugboard.sdk.json.Json;
 import io.plugboard.sdk.json.JsonObject;
 import io.plugboard.sdk.settings.PluginSettings;
 import io.plugboard.sdk.settings.Setting;
+import io.plugboard.sdk.settings.SettingReader;
 import io.plugboard.sdk.settings.SettingType;
 import io.plugboard.sdk.settings.SettingsSection;
 import io.plugboard.sdk.web.AdminPage;
@@ -87,6 +88,18 @@ final class PluginAuthorSnippets extends PlugboardPlugin {
                 : event);
     }
     // end:hooks
+
+    void webhookFormFields() {
+        // snippet:webhook-form-fields
+        context().hooks().addFilter(CoreHooks.WEBHOOK_FORM, form -> form.withField(
+                Setting.builder("jira_project", SettingType.STRING).label("Jira project").required().build(),
+                Setting.builder("api_key", SettingType.STRING).label("API key").secret().build()));
+        context().hooks().addFilter(CoreHooks.DELIVERY_SENDING, request -> {
+            SettingReader values = context().webhookValues(request.webhookId());
+            return values.optionalString("jira_project").map(p -> request.withHeader("X-Jira-Project", p)).orElse(request);
+        });
+        // end:webhook-form-fields
+    }
 
     void settings() {
         // snippet:settings
