@@ -61,7 +61,7 @@ public final class PluginContributions implements PluginListener {
         return new ContextParts(own, new HostPluginSettings(settings, pluginId, live),
                 page -> checked(live, pluginId, () -> addPage(pluginId, own, page)),
                 (spec, handler) -> checked(live, pluginId, () -> web.routes().add(pluginId, spec, handler)),
-                (name, period, task) -> checked(live, pluginId, () -> tasks.every(pluginId, name, period, task)),
+                new PluginScheduler(pluginId, tasks, live),
                 database, fields == null ? null : webhookId -> fields.reader(pluginId, webhookId));
     }
 

@@ -36,4 +36,14 @@ public final class JobLeases {
                 .execute());
         return rows == 1;
     }
+
+    /**
+     * Hands a job back, so another instance may take it at once; nothing happens when another instance holds it.
+     *
+     * @param job the job's name
+     */
+    public void release(String job) {
+        jdbi.useTransaction(h -> h.createUpdate("DELETE FROM job_leases WHERE name = :name AND owner = :owner")
+                .bind("name", job).bind("owner", owner).execute());
+    }
 }

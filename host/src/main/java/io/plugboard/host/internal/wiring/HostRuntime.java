@@ -198,14 +198,15 @@ public final class HostRuntime implements AutoCloseable {
         SealedValues sealed = new SealedValues(secretsKey);
         Contributions contributions = new Contributions(hooks, new SettingsService(db.jdbi(), sealed, clock), new PluginPages(),
                 new PluginTemplates(), new PluginRoutes());
-        TaskScheduler tasks = new TaskScheduler();
+        JobLeases jobs = new JobLeases(db.jdbi(), instances.id(), clock);
+        // A one-instance plugin task moves to another instance within the lease the instances' heartbeats use.
+        TaskScheduler tasks = new TaskScheduler(clock, jobs, config.delivery().leaseDuration());
         PluginFields pluginFields = new PluginFields(hooks, db.jdbi(), sealed);
         PluginContributions pluginParts = new PluginContributions(contributions, tasks, db.dataSource(), pluginFields);
         WebhookStore webhookStore = new WebhookStore(db.jdbi(), new SealedSettings(sealed, apiMapper));
         Destinations destinations = new Destinations();
         DeliveryMetrics metrics = new DeliveryMetrics(db.jdbi(), clock::instant);
         this.metrics = metrics;
-        JobLeases jobs = new JobLeases(db.jdbi(), instances.id(), clock);
         Inboxes inspector = new Inboxes(db.jdbi(), apiMapper, clock);
         InboxPurge inboxPurge = closing(new InboxPurge(inspector, jobs, workers));
         TargetGuard guard = new TargetGuard(config.targets().allowPrivate(), config.targets().allowed(),

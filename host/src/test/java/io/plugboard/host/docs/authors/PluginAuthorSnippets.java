@@ -2,6 +2,7 @@ package io.plugboard.host.docs.authors;
 
 import io.plugboard.sdk.PlugboardPlugin;
 import io.plugboard.sdk.PluginContext;
+import io.plugboard.sdk.Runs;
 import io.plugboard.sdk.hooks.CoreHooks;
 import io.plugboard.sdk.hooks.Hooks;
 import io.plugboard.sdk.json.Json;
@@ -19,6 +20,7 @@ import io.plugboard.sdk.web.RouteSpec;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +171,16 @@ final class PluginAuthorSnippets extends PlugboardPlugin {
         // snippet:scheduler
         context().scheduler().every("refresh-rates", Duration.ofMinutes(15), this::refreshRates);
         // end:scheduler
+    }
+
+    void scheduledTaskOptions() {
+        // snippet:scheduler-options
+        // One instance of the cluster fetches; every instance would call the provider for the same rates.
+        context().scheduler().every("fetch-rates", Duration.ofMinutes(15), this::refreshRates, Runs.ON_ONE_INSTANCE);
+        // Quartz cron: second minute hour day-of-month month day-of-week, here 02:30 on weekdays, Berlin time.
+        context().scheduler().cron("nightly-rates", "0 30 2 ? * MON-FRI", ZoneId.of("Europe/Berlin"),
+                this::refreshRates, Runs.ON_ONE_INSTANCE);
+        // end:scheduler-options
     }
 
     // What the snippets call: the plugin's own logic, not part of the document.
