@@ -9,7 +9,6 @@ import io.plugboard.sdk.inbound.Receiver;
 import io.plugboard.sdk.inbound.UnparseableRequestException;
 import io.plugboard.sdk.settings.InvalidSettingsException;
 import io.plugboard.sdk.settings.Setting;
-import io.plugboard.sdk.settings.SettingType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +23,6 @@ import org.pf4j.Extension;
 @Extension
 public class DatadogReceiver implements Receiver {
 
-    static final String SECRET = "secret";
-    static final String HEADER = "header_name";
-    static final String DEFAULT_HEADER = "X-Plugboard-Secret";
-    /** Long enough that guessing it is hopeless; the docs show how to generate one. */
-    static final int MIN_SECRET = 16;
 
     private final ReceiverJson json = ReceiverJson.strict();
     private final DatadogNotification notifications = new DatadogNotification(json);
@@ -51,22 +45,13 @@ public class DatadogReceiver implements Receiver {
 
     @Override
     public List<Setting> settings() {
-        return List.of(
-                Setting.builder(SECRET, SettingType.STRING).label("Shared secret").required().secret()
-                        .help("At least " + MIN_SECRET + " characters; put it in the Datadog webhook's custom headers.").build(),
-                Setting.builder(HEADER, SettingType.STRING).label("Secret header").defaultValue(DEFAULT_HEADER)
-                        .help("The custom header that carries the secret.").build());
+        return SharedSecret.settings("put it in the Datadog webhook's custom headers",
+                "The custom header that carries the secret.");
     }
 
     @Override
     public void verify(Map<String, String> settings) {
-        Map<String, String> wrong = new LinkedHashMap<>();
-        if (settings.getOrDefault(SECRET, "").strip().length() < MIN_SECRET) {
-            wrong.put(SECRET, "must be at least " + MIN_SECRET + " characters (e.g. openssl rand -hex 32)");
-        }
-        if (!SharedSecret.isHeaderName(settings.getOrDefault(HEADER, DEFAULT_HEADER))) {
-            wrong.put(HEADER, "must be an HTTP header name (letters, digits, '-'), e.g. " + DEFAULT_HEADER);
-        }
+        Map<String, String> wrong = new LinkedHashMap<>(SharedSecret.problems(settings));
         if (!wrong.isEmpty()) {
             throw new InvalidSettingsException(wrong);
         }
@@ -74,8 +59,7 @@ public class DatadogReceiver implements Receiver {
 
     @Override
     public ReceiveResult parse(InboundRequest request) {
-        String header = request.setting(HEADER).isEmpty() ? DEFAULT_HEADER : request.setting(HEADER);
-        SharedSecret.requireHeader(request, header, request.setting(SECRET).strip());
+        SharedSecret.requireConfigured(request);
         JsonNode body = json.readBody(request.body());
         if (body == null || !body.isObject()) {
             throw new UnparseableRequestException("the body must be a JSON object, the payload template in the docs");

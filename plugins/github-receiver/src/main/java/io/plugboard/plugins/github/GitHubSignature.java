@@ -1,5 +1,6 @@
 package io.plugboard.plugins.github;
 
+import io.plugboard.plugins.receiversupport.HmacSha256;
 import io.plugboard.sdk.inbound.RejectedRequestException;
 import java.nio.charset.StandardCharsets;
 

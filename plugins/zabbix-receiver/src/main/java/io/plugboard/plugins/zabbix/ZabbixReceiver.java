@@ -12,6 +12,7 @@ import io.plugboard.sdk.settings.Setting;
 import io.plugboard.sdk.settings.SettingType;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,7 @@ import org.pf4j.Extension;
 @Extension
 public class ZabbixReceiver implements Receiver {
 
-    static final String SECRET = "secret";
-    static final String HEADER = "header_name";
     static final String TIMEZONE = "timezone";
-    static final String DEFAULT_HEADER = "X-Plugboard-Secret";
-    /** Long enough that guessing it is hopeless; the docs show how to generate one. */
-    static final int MIN_SECRET = 16;
 
     private final ReceiverJson json = ReceiverJson.strict();
     private final ZabbixProblem problems = new ZabbixProblem(json);
@@ -54,25 +50,17 @@ public class ZabbixReceiver implements Receiver {
 
     @Override
     public List<Setting> settings() {
-        return List.of(
-                Setting.builder(SECRET, SettingType.STRING).label("Shared secret").required().secret()
-                        .help("At least " + MIN_SECRET + " characters; the media type's plugboard_secret parameter.").build(),
-                Setting.builder(HEADER, SettingType.STRING).label("Secret header").defaultValue(DEFAULT_HEADER)
-                        .help("The header the media type script puts the secret in.").build(),
-                Setting.builder(TIMEZONE, SettingType.STRING).label("Zabbix server time zone").defaultValue("UTC")
+        List<Setting> all = new ArrayList<>(SharedSecret.settings("the media type's plugboard_secret parameter",
+                "The header the media type script puts the secret in."));
+        all.add(Setting.builder(TIMEZONE, SettingType.STRING).label("Zabbix server time zone").defaultValue("UTC")
                         .help("How to read event_date and event_time, which Zabbix writes in its server's zone "
                                 + "(e.g. Europe/Berlin). Times sent as event_datetime carry their own offset.").build());
+        return all;
     }
 
     @Override
     public void verify(Map<String, String> settings) {
-        Map<String, String> wrong = new LinkedHashMap<>();
-        if (settings.getOrDefault(SECRET, "").strip().length() < MIN_SECRET) {
-            wrong.put(SECRET, "must be at least " + MIN_SECRET + " characters (e.g. openssl rand -hex 32)");
-        }
-        if (!SharedSecret.isHeaderName(settings.getOrDefault(HEADER, DEFAULT_HEADER))) {
-            wrong.put(HEADER, "must be an HTTP header name (letters, digits, '-'), e.g. " + DEFAULT_HEADER);
-        }
+        Map<String, String> wrong = new LinkedHashMap<>(SharedSecret.problems(settings));
         try {
             ZoneId.of(settings.getOrDefault(TIMEZONE, "UTC"));
         } catch (DateTimeException e) {
@@ -85,8 +73,7 @@ public class ZabbixReceiver implements Receiver {
 
     @Override
     public ReceiveResult parse(InboundRequest request) {
-        String header = request.setting(HEADER).isEmpty() ? DEFAULT_HEADER : request.setting(HEADER);
-        SharedSecret.requireHeader(request, header, request.setting(SECRET).strip());
+        SharedSecret.requireConfigured(request);
         JsonNode body = json.readBody(request.body());
         if (body == null || !body.isObject()) {
             throw new UnparseableRequestException("the body must be a JSON object, as the Plugboard media type script sends it");

@@ -1,17 +1,20 @@
-package io.plugboard.plugins.github;
+package io.plugboard.plugins.receiversupport;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA256 and the hex form GitHub writes it in, compared in constant time. */
-final class HmacSha256 {
+/**
+ * HMAC-SHA256 and the hex form signed senders write it in (GitHub's {@code X-Hub-Signature-256}, Stripe's
+ * {@code v1=}), compared in constant time.
+ */
+public final class HmacSha256 {
 
     private HmacSha256() {}
 
     /** @return the HMAC-SHA256 of {@code data} under {@code key} */
-    static byte[] sign(byte[] key, byte[] data) {
+    public static byte[] sign(byte[] key, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -26,13 +29,13 @@ final class HmacSha256 {
      * @param expected the signature computed here
      * @return whether they are equal; the comparison takes the same time wherever they differ
      */
-    static boolean matches(String hex, byte[] expected) {
+    public static boolean matches(String hex, byte[] expected) {
         byte[] presented = decodeHex(hex);
         return presented != null && MessageDigest.isEqual(presented, expected);
     }
 
     /** @return the bytes, or null if the text is not an even number of hex digits */
-    static byte[] decodeHex(String hex) {
+    public static byte[] decodeHex(String hex) {
         if (hex.length() % 2 != 0) {
             return null;
         }
