@@ -190,6 +190,73 @@ public final class PluginHarness implements AutoCloseable {
         return sample.asObject();
     }
 
+    /**
+     * Creates a webhook through the API, e.g. one with the plugin's payload format to the capture
+     * endpoint ({@code "url", capture().url(), "format", "slack"}).
+     *
+     * @param body the {@code POST /api/v1/webhooks} body: {@code name}, {@code events}, {@code url} or
+     *     {@code destination}, {@code format}, …
+     * @return the webhook, with its id and secret
+     * @throws AssertionError if the host refuses it, with its message
+     */
+    public HostWebhook createWebhook(Map<String, ?> body) {
+        return new HostWebhook(api(), api().post("/api/v1/webhooks", body).expect(201).json());
+    }
+
+    /**
+     * Creates a webhook to a destination plugin's destination, named after it.
+     *
+     * @param type the destination's id, e.g. {@code rabbitmq}
+     * @param settings its settings
+     * @param eventTypes the event types it receives
+     * @return the webhook, with its id and secret
+     * @throws AssertionError if the host refuses it, with its message
+     */
+    public HostWebhook destinationWebhook(String type, Map<String, ?> settings, String... eventTypes) {
+        return createWebhook(Map.of("name", "test " + type + " " + java.util.UUID.randomUUID().toString().substring(0, 8),
+                "events", List.of(eventTypes), "destination", Map.of("type", type, "settings", settings)));
+    }
+
+    /**
+     * Creates an inbound webhook for a receiver plugin's receiver.
+     *
+     * @param receiver the receiver's id, e.g. {@code grafana}
+     * @param settings its settings, e.g. the shared secret
+     * @return the inbound webhook, with its URL to post to
+     * @throws AssertionError if the host refuses it, with its message
+     */
+    public InboundWebhook inboundWebhook(String receiver, Map<String, ?> settings) {
+        return new InboundWebhook(api(), api().post("/api/v1/inbound-webhooks",
+                Map.of("name", "test " + receiver, "receiver", receiver, "settings", settings)).expect(201).json());
+    }
+
+    /**
+     * @param id a payload format's id, e.g. {@code slack}
+     * @return the format as {@code GET /api/v1/formats} lists it: {@code plugin}, {@code settings}, …
+     * @throws AssertionError if the host does not list it
+     */
+    public JsonNode payloadFormat(String id) {
+        return listed("/api/v1/formats", id);
+    }
+
+    /**
+     * @param id a destination's id, e.g. {@code rabbitmq}
+     * @return the destination as {@code GET /api/v1/destinations} lists it: {@code plugin}, {@code settings}, …
+     * @throws AssertionError if the host does not list it
+     */
+    public JsonNode destination(String id) {
+        return listed("/api/v1/destinations", id);
+    }
+
+    private JsonNode listed(String path, String id) {
+        for (JsonNode listed : api().get(path).expect(200).json().path("data")) {
+            if (id.equals(listed.path("id").asText())) {
+                return listed;
+            }
+        }
+        throw new AssertionError("GET " + path + " does not list '" + id + "'");
+    }
+
     /** @param eventId an id from {@code emit…} @return its first delivery to the capture endpoint */
     public CapturedRequest awaitDelivery(String eventId) {
         return capture().awaitEvent(eventId, DEFAULT_TIMEOUT);

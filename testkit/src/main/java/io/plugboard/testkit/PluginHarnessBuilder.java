@@ -76,6 +76,21 @@ public final class PluginHarnessBuilder {
     /** @param className the {@code Plugin-Class} @return this builder */
     public PluginHarnessBuilder pluginClass(String className) { return manifestEntry("Plugin-Class", className); }
 
+    /**
+     * Retries failed deliveries {@code times} times, {@code every} apart — for a test that breaks a
+     * destination (a wrong password, a full queue), sees attempts fail, and fixes it before the host gives
+     * up. The request timeout becomes 15 s, above a destination's own send budget, so the plugin's reason
+     * is what the delivery log shows.
+     *
+     * @return this builder
+     */
+    public PluginHarnessBuilder retryEvery(Duration every, int times) {
+        DeliverySettings retries = DeliverySettings.defaults().toBuilder()
+                .retrySchedule(java.util.Collections.nCopies(times, every)).jitter(0)
+                .requestTimeout(Duration.ofSeconds(15)).drainTimeout(Duration.ofSeconds(2)).build();
+        return host(h -> h.delivery(retries));
+    }
+
     /** @param jar another plugin jar to load too, e.g. one the plugin depends on @return this builder */
     public PluginHarnessBuilder withPlugin(Path jar) { otherPlugins.add(Objects.requireNonNull(jar, "jar")); return this; }
 

@@ -101,4 +101,23 @@ class TestPluginHarnessHelpers {
         assertThat(AdminSession.encode(List.of(Map.entry("tag", "a b"), Map.entry("size", "1"), Map.entry("tag", "c&d"))))
                 .isEqualTo("tag=a+b&size=1&tag=c%26d");
     }
+
+    @Test
+    void a_webhook_made_through_the_api_shows_its_deliveries_attempts_test_send_and_preview() throws IOException {
+        try (PluginHarness harness = start()) {
+            HostWebhook webhook = harness.createWebhook(Map.of("name", "second", "url", harness.capture().url(),
+                    "events", List.of("parcel_weighed")));
+            String eventId = harness.emitSample("parcel_weighed");
+
+            var delivery = webhook.awaitSucceeded(eventId, PluginHarness.DEFAULT_TIMEOUT);
+
+            assertThat(webhook.attempts(delivery.path("id").asText()).path(0).path("success").asBoolean()).isTrue();
+            assertThat(webhook.failedAttempts()).isZero();
+            assertThat(webhook.secret()).startsWith("whsec_");
+            assertThat(webhook.sendTest().path("success").asBoolean()).isTrue();
+            assertThat(webhook.preview("parcel_weighed").at("/request/body").asText()).contains("\"weight_grams\":1200");
+            assertThatThrownBy(() -> harness.createWebhook(Map.of("name", "bad", "url", "not a url", "events", List.of())))
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("expected HTTP 201 but got 400");
+        }
+    }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.testkit.CapturedRequest;
 import io.plugboard.testkit.HostApi;
+import io.plugboard.testkit.HostWebhook;
 import io.plugboard.testkit.PluginHarness;
 import java.time.Duration;
 import java.util.List;
@@ -27,12 +28,10 @@ class ITDiscordFormatThroughHost {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PluginHarness harness;
-    private HostApi api;
 
     @BeforeEach
     void start() {
         harness = FormatHost.start();
-        api = harness.api();
     }
 
     @AfterEach
@@ -42,14 +41,15 @@ class ITDiscordFormatThroughHost {
 
     @Test
     void sendsASignedEmbedWithFieldsNestedFieldsTheLinkAndTheColour() throws Exception {
-        JsonNode webhook = FormatHost.create(harness, "discord", Map.of("color", "#5865f2"));
+        HostWebhook webhook = harness.createWebhook(
+                FormatHost.webhook(harness, "discord", Map.of("color", "#5865f2")));
         String eventId = harness.emitJson(ORDER_PLACED, "{\"order_id\":\"B-7\",\"total\":\"19.90\","
                 + "\"html_url\":\"https://shop.example.com/orders/B-7\",\"customer\":{\"email\":\"bob@example.com\","
                 + "\"address\":{\"city\":\"Lyon\"}},\"items\":[{\"sku\":\"Y\"}]}");
 
         CapturedRequest request = harness.capture().awaitEvent(eventId, Duration.ofSeconds(20));
 
-        request.assertSignedWith(webhook.path("secret").asText());
+        request.assertSignedWith(webhook.secret());
         assertThat(request.header("content-type")).startsWith("application/json");
         JsonNode message = JSON.readTree(request.bodyText());   // JSON Pointers read the nested message best
         assertThat(message.path("content").asText()).isEmpty();
@@ -68,20 +68,21 @@ class ITDiscordFormatThroughHost {
 
     @Test
     void theFormatIsListedWithItsPluginAndSettings() {
-        JsonNode format = FormatHost.listedFormat(api, "discord");
+        JsonNode format = harness.payloadFormat("discord");
 
         assertThat(format.path("plugin").asText()).isEqualTo("discord-format");
-        assertThat(api.get("/api/v1/formats").expect(200).json().path("data").findValuesAsText("id"))
+        assertThat(harness.api().get("/api/v1/formats").expect(200).json().path("data").findValuesAsText("id"))
                 .as("once, though failsafe also puts the jar on the test class path").containsOnlyOnce("discord");
-        assertThat(FormatHost.settingKeys(format)).containsExactly("title", "link_field", "fields", "color");
+        assertThat(format.path("settings").findValuesAsText("key")).containsExactly("title", "link_field", "fields", "color");
     }
 
     @Test
     void thePreviewRendersTheSampleOfEverySubscribedType() throws Exception {
-        String id = FormatHost.create(harness, "discord", Map.of("title", "Shop: {{type}}")).path("id").asText();
+        HostWebhook webhook = harness.createWebhook(
+                FormatHost.webhook(harness, "discord", Map.of("title", "Shop: {{type}}")));
 
-        JsonNode order = embed(FormatHost.preview(api, id, ORDER_PLACED));
-        JsonNode refund = embed(FormatHost.preview(api, id, REFUND_ISSUED));
+        JsonNode order = embed(webhook.preview(ORDER_PLACED));
+        JsonNode refund = embed(webhook.preview(REFUND_ISSUED));
 
         assertThat(order.path("title").asText()).isEqualTo("Shop: Order placed");
         assertThat(order.path("url").asText()).isEqualTo("https://shop.example.com/orders/A-1001");
@@ -95,11 +96,12 @@ class ITDiscordFormatThroughHost {
 
     @Test
     void badFormatSettingsAreRefusedNamingTheSetting() {
-        HostApi.Response refused = FormatHost.post(harness, "discord", Map.of("color", "blue"));
+        HostApi.Response refused = harness.api().post("/api/v1/webhooks",
+                FormatHost.webhook(harness, "discord", Map.of("color", "blue")));
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.json().path("details").path("format_settings.color").asText()).contains("#rrggbb");
-        assertThat(api.get("/api/v1/webhooks").expect(200).json().path("total").asInt()).as("nothing stored").isZero();
+        assertThat(harness.api().get("/api/v1/webhooks").expect(200).json().path("total").asInt()).as("nothing stored").isZero();
     }
 
     private static JsonNode embed(JsonNode preview) throws Exception {

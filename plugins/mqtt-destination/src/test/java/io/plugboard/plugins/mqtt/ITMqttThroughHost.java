@@ -4,10 +4,11 @@ import static io.plugboard.plugins.mqtt.HostWebhooks.ORDER_PAID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plugboard.sdk.WebhookVerifier;
-import io.plugboard.testkit.HostApi;
+import io.plugboard.sdk.json.JsonObject;
+import io.plugboard.testkit.Await;
+import io.plugboard.testkit.HostWebhook;
 import io.plugboard.testkit.PluginHarness;
+import io.plugboard.testkit.SignedMessage;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -23,15 +24,11 @@ import org.junit.jupiter.api.Test;
  */
 class ITMqttThroughHost {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private PluginHarness harness;
-    private HostApi api;
 
     @BeforeEach
     void start() {
         harness = HostWebhooks.start();
-        api = harness.api();
     }
 
     @AfterEach
@@ -43,27 +40,20 @@ class ITMqttThroughHost {
     void publishesTheSignedEnvelopeWithTheHeadersAsUserProperties() throws Exception {
         String prefix = TestMessages.uniqueTopic("through-host");
         try (TopicSubscriber subscriber = new TopicSubscriber(prefix + "/#")) {
-            JsonNode webhook = HostWebhooks.create(api, "mqtt", settings(TestMessages.BROKER, prefix));
+            HostWebhook webhook = harness.destinationWebhook("mqtt", settings(TestMessages.BROKER, prefix), ORDER_PAID);
             String eventId = harness.emit(ORDER_PAID, Map.of("order_id", "ord_7", "amount", "9.99"));
 
             MqttMessage message = subscriber.next(HostWebhooks.WAIT.toMillis());
             assertThat(message).as("a message on " + prefix + "/" + ORDER_PAID).isNotNull();
-            JsonNode envelope = JSON.readTree(message.getPayload());
-            assertThat(envelope.path("id").asText()).isEqualTo(eventId);
-            assertThat(envelope.path("type").asText()).isEqualTo(ORDER_PAID);
-            assertThat(envelope.path("timestamp").asText()).isNotEmpty();
-            assertThat(envelope.path("data").path("order_id").asText()).isEqualTo("ord_7");
             assertThat(message.getProperties().getContentType()).isEqualTo("application/json");
             Map<String, String> properties = userProperties(message);
-            assertThat(properties).containsEntry("webhook-id", eventId);
-            assertThat(WebhookVerifier.forSecret(webhook.path("secret").asText()).matches(properties.get("webhook-id"),
-                    properties.get("webhook-timestamp"), properties.get("webhook-signature"), message.getPayload()))
-                    .as("the signature verifies with the webhook's secret").isTrue();
+            JsonObject envelope = SignedMessage.assertStandardEnvelope(message.getPayload(), properties::get, webhook.secret());
+            assertThat(envelope.string("id")).isEqualTo(eventId);
+            assertThat(envelope.string("type")).isEqualTo(ORDER_PAID);
+            assertThat(envelope.string("data.order_id")).isEqualTo("ord_7");
 
-            String id = webhook.path("id").asText();
-            JsonNode delivery = HostWebhooks.await("delivered", () -> HostWebhooks.deliveries(api, id),
-                    d -> d.size() == 1 && d.get(0).path("status").asText().equals("succeeded")).get(0);
-            assertThat(HostWebhooks.attempts(api, delivery.path("id").asText()).get(0).path("response_body").asText())
+            JsonNode delivery = webhook.awaitSucceeded(eventId, HostWebhooks.WAIT);
+            assertThat(webhook.attempts(delivery.path("id").asText()).get(0).path("response_body").asText())
                     .contains("PUBACK from " + TestMessages.BROKER);
         }
     }
@@ -72,9 +62,9 @@ class ITMqttThroughHost {
     void theTestSendPublishesToTheTopic() throws Exception {
         String prefix = TestMessages.uniqueTopic("test-send");
         try (TopicSubscriber subscriber = new TopicSubscriber(prefix + "/#")) {
-            JsonNode webhook = HostWebhooks.create(api, "mqtt", settings(TestMessages.BROKER, prefix));
+            HostWebhook webhook = harness.destinationWebhook("mqtt", settings(TestMessages.BROKER, prefix), ORDER_PAID);
 
-            JsonNode test = api.post("/api/v1/webhooks/" + webhook.path("id").asText() + "/test", "").expect(200).json();
+            JsonNode test = webhook.sendTest();
 
             assertThat(test.path("success").asBoolean()).as(test.toString()).isTrue();
             MqttMessage message = subscriber.next(HostWebhooks.WAIT.toMillis());
@@ -87,17 +77,15 @@ class ITMqttThroughHost {
     void anUnreachableBrokerIsRetriedWithTheReasonLoggedUntilTheSettingsAreFixed() throws Exception {
         String prefix = TestMessages.uniqueTopic("retry");
         try (TopicSubscriber subscriber = new TopicSubscriber(prefix + "/#")) {
-            JsonNode webhook = HostWebhooks.create(api, "mqtt", settings(TestMessages.BROKER, prefix));
-            String id = webhook.path("id").asText();
-            HostWebhooks.changeSettings(api, id, "mqtt", settings("tcp://127.0.0.1:1", prefix));
+            HostWebhook webhook = harness.destinationWebhook("mqtt", settings(TestMessages.BROKER, prefix), ORDER_PAID);
+            webhook.changeDestination("mqtt", settings("tcp://127.0.0.1:1", prefix));
             String eventId = harness.emit(ORDER_PAID, Map.of("order_id", "ord_8"));
 
-            HostWebhooks.await("two failed attempts", () -> HostWebhooks.failedAttempts(api, id), n -> n >= 2);
-            HostWebhooks.changeSettings(api, id, "mqtt", settings(TestMessages.BROKER, prefix));
+            Await.until("two failed attempts", HostWebhooks.WAIT, webhook::failedAttempts, n -> n >= 2);
+            webhook.changeDestination("mqtt", settings(TestMessages.BROKER, prefix));
 
-            JsonNode delivery = HostWebhooks.await("delivered after the fix", () -> HostWebhooks.deliveries(api, id),
-                    d -> d.size() == 1 && d.get(0).path("status").asText().equals("succeeded")).get(0);
-            JsonNode attempts = HostWebhooks.attempts(api, delivery.path("id").asText());
+            JsonNode delivery = webhook.awaitSucceeded(eventId, HostWebhooks.WAIT);
+            JsonNode attempts = webhook.attempts(delivery.path("id").asText());
             assertThat(attempts.size()).isGreaterThanOrEqualTo(3);
             assertThat(attempts.get(0).path("error").asText()).contains("could not connect to tcp://127.0.0.1:1");
             MqttMessage message = subscriber.next(HostWebhooks.WAIT.toMillis());

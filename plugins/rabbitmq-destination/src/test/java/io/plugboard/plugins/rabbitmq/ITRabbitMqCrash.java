@@ -3,6 +3,7 @@ package io.plugboard.plugins.rabbitmq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plugboard.host.Plugboard;
+import io.plugboard.testkit.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class ITRabbitMqCrash {
                     .redirectError(stderr.toFile()).start();
             try {
                 // Kill mid-delivery: enough emits returned, and some of them already published.
-                ThroughHost.await(KILL_AFTER_ACKS + " emits returned and deliveries under way", Duration.ofSeconds(30), () -> {
+                Await.until(KILL_AFTER_ACKS + " emits returned and deliveries under way", Duration.ofSeconds(30), () -> {
                     assertThat(child.isAlive()).as(() -> "the child JVM runs; its log:\n" + read(stderr)).isTrue();
                     return acks(stdout).size() >= KILL_AFTER_ACKS && messageCount(broker, queue) > 0;
                 }, Boolean::booleanValue);
@@ -63,7 +64,7 @@ class ITRabbitMqCrash {
 
             try (Plugboard restarted = Plugboard.builder().pluginsDir(plugins).dataDir(data).bindHost("127.0.0.1")
                     .port(0).eventType(ThroughHost.ORDER_PAID).delivery(ThroughHost.RETRIES).build().start()) {
-                ThroughHost.await("every acknowledged event in the queue", Duration.ofSeconds(30), () -> {
+                Await.until("every acknowledged event in the queue", Duration.ofSeconds(30), () -> {
                     received.addAll(take(broker, queue));
                     return missing(acked, received);
                 }, Set::isEmpty);

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
-import io.plugboard.testkit.HostApi;
+import io.plugboard.testkit.HostWebhook;
 import io.plugboard.testkit.PluginHarness;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -21,17 +20,13 @@ import org.junit.jupiter.api.Test;
  */
 class ITRabbitMqThroughHost {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
     private TestBroker broker;
     private PluginHarness harness;
-    private HostApi api;
 
     @BeforeEach
     void start() throws Exception {
         broker = new TestBroker();
         harness = ThroughHost.start();
-        api = harness.api();
     }
 
     @AfterEach
@@ -43,8 +38,8 @@ class ITRabbitMqThroughHost {
     @Test
     void emitted_events_arrive_as_signed_envelopes_with_their_properties() throws Exception {
         String queue = broker.queue(null);
-        JsonNode webhook = ThroughHost.createWebhook(api, TestBroker.settings("", queue));
-        assertThat(webhook.path("destination").path("settings").path("password").asText()).isEqualTo("********");
+        HostWebhook webhook = webhook(TestBroker.settings("", queue));
+        assertThat(webhook.created().path("destination").path("settings").path("password").asText()).isEqualTo("********");
         Map<String, Object> data = Map.of("order_id", "ord_42", "total", "12.50");
 
         String eventId = harness.emit(ThroughHost.EVENT, data);
@@ -56,28 +51,25 @@ class ITRabbitMqThroughHost {
         assertThat(props.getContentType()).isEqualTo("application/json");
         assertThat(props.getDeliveryMode()).isEqualTo(2);
         assertThat(props.getAppId()).isEqualTo("plugboard");
-        ThroughHost.assertSignedEnvelope(message.getBody(), name -> header(props, name),
-                webhook.path("secret").asText(), eventId, data);
-        JsonNode delivery = ThroughHost.await("the delivery succeeded", WAIT,
-                () -> ThroughHost.deliveries(api, webhook.path("id").asText()),
-                d -> d.size() == 1 && d.get(0).path("status").asText().equals("succeeded")).get(0);
-        assertThat(ThroughHost.attempts(api, delivery.path("id").asText()).get(0).path("response_body").asText())
+        ThroughHost.assertEnvelopeOf(message.getBody(), name -> header(props, name), webhook.secret(), eventId, data);
+        JsonNode delivery = webhook.awaitSucceeded(eventId, ThroughHost.WAIT);
+        assertThat(webhook.attempts(delivery.path("id").asText()).get(0).path("response_body").asText())
                 .startsWith("confirmed by the broker");
     }
 
     @Test
     void the_test_send_answers_with_the_brokers_confirm() throws Exception {
         String queue = broker.queue(null);
-        JsonNode webhook = ThroughHost.createWebhook(api, TestBroker.settings("", queue));
+        HostWebhook webhook = webhook(TestBroker.settings("", queue));
 
-        JsonNode test = api.post("/api/v1/webhooks/" + webhook.path("id").asText() + "/test", "").expect(200).json();
+        JsonNode test = webhook.sendTest();
 
         assertThat(test.path("success").asBoolean()).as(test.toString()).isTrue();
         assertThat(test.path("response_body").asText()).startsWith("confirmed by the broker").contains(queue);
         GetResponse message = broker.next(queue);
         assertThat(message.getProps().getMessageId()).isEqualTo(test.path("event_id").asText());
-        ThroughHost.assertSignedEnvelope(message.getBody(), name -> header(message.getProps(), name),
-                webhook.path("secret").asText(), test.path("event_id").asText(), Map.of("order_id", "ord_1"));
+        ThroughHost.assertEnvelopeOf(message.getBody(), name -> header(message.getProps(), name), webhook.secret(),
+                test.path("event_id").asText(), Map.of("order_id", "ord_1"));
     }
 
     @Test
@@ -85,39 +77,40 @@ class ITRabbitMqThroughHost {
         String queue = broker.queue(null);
         Map<String, String> wrong = new HashMap<>(TestBroker.settings("", queue));
         wrong.put(RabbitMqSettings.PASSWORD, "not-the-password");
-        String webhookId = ThroughHost.createWebhook(api, wrong).path("id").asText();
+        HostWebhook webhook = webhook(wrong);
 
         String eventId = harness.emit(ThroughHost.EVENT, Map.of("order_id", "ord_pw"));
 
-        JsonNode pending = ThroughHost.await("two failed attempts", WAIT, () -> ThroughHost.deliveries(api, webhookId),
+        JsonNode pending = webhook.awaitDeliveries("two failed attempts", ThroughHost.WAIT,
                 d -> d.size() == 1 && d.get(0).path("attempts").asInt() >= 2).get(0);
         assertThat(pending.path("status").asText()).isEqualTo("pending");
-        JsonNode firstAttempt = ThroughHost.attempts(api, pending.path("id").asText()).get(0);
+        JsonNode firstAttempt = webhook.attempts(pending.path("id").asText()).get(0);
         assertThat(firstAttempt.path("success").asBoolean()).isFalse();
         assertThat(firstAttempt.path("error").asText()).containsIgnoringCase("authentication failed")
                 .doesNotContain("not-the-password");
-        api.patch("/api/v1/webhooks/" + webhookId, Map.of("destination", Map.of("type", "rabbitmq",
-                "settings", TestBroker.settings("", queue)))).expect(200);
-        ThroughHost.await("delivered after the fix", WAIT, () -> ThroughHost.deliveries(api, webhookId),
-                d -> d.get(0).path("status").asText().equals("succeeded"));
+        webhook.changeDestination("rabbitmq", TestBroker.settings("", queue));
+        webhook.awaitSucceeded(eventId, ThroughHost.WAIT);
         assertThat(broker.next(queue).getProps().getMessageId()).isEqualTo(eventId);
     }
 
     @Test
     void a_full_queue_that_rejects_publishes_is_retried_until_it_is_redeclared() throws Exception {
         String queue = broker.queue(Map.of("x-max-length", 0, "x-overflow", "reject-publish"));
-        String webhookId = ThroughHost.createWebhook(api, TestBroker.settings("", queue)).path("id").asText();
+        HostWebhook webhook = webhook(TestBroker.settings("", queue));
 
         String eventId = harness.emit(ThroughHost.EVENT, Map.of("order_id", "ord_full"));
 
-        JsonNode pending = ThroughHost.await("two refused attempts", WAIT, () -> ThroughHost.deliveries(api, webhookId),
+        JsonNode pending = webhook.awaitDeliveries("two refused attempts", ThroughHost.WAIT,
                 d -> d.size() == 1 && d.get(0).path("attempts").asInt() >= 2).get(0);
-        assertThat(ThroughHost.attempts(api, pending.path("id").asText()).get(0).path("error").asText()).contains("nack");
+        assertThat(webhook.attempts(pending.path("id").asText()).get(0).path("error").asText()).contains("nack");
         broker.deleteQueue(queue);
         broker.declareQueue(queue, null);
-        ThroughHost.await("delivered once the queue takes it", WAIT, () -> ThroughHost.deliveries(api, webhookId),
-                d -> d.get(0).path("status").asText().equals("succeeded"));
+        webhook.awaitSucceeded(eventId, ThroughHost.WAIT);
         assertThat(broker.next(queue).getProps().getMessageId()).isEqualTo(eventId);
+    }
+
+    private HostWebhook webhook(Map<String, String> settings) {
+        return harness.destinationWebhook("rabbitmq", settings, ThroughHost.EVENT);
     }
 
     private static String header(AMQP.BasicProperties props, String name) {

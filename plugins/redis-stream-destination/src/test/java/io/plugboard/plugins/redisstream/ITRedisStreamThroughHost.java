@@ -4,10 +4,11 @@ import static io.plugboard.plugins.redisstream.HostWebhooks.ORDER_PAID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plugboard.sdk.WebhookVerifier;
-import io.plugboard.testkit.HostApi;
+import io.plugboard.sdk.json.JsonObject;
+import io.plugboard.testkit.Await;
+import io.plugboard.testkit.HostWebhook;
 import io.plugboard.testkit.PluginHarness;
+import io.plugboard.testkit.SignedMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +24,12 @@ import redis.clients.jedis.resps.StreamEntry;
  */
 class ITRedisStreamThroughHost {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final TestRedis redis = new TestRedis();
     private PluginHarness harness;
-    private HostApi api;
 
     @BeforeEach
     void start() {
         harness = HostWebhooks.start();
-        api = harness.api();
     }
 
     @AfterEach
@@ -47,34 +44,26 @@ class ITRedisStreamThroughHost {
     @Test
     void appendsTheSignedEnvelopeWithTheHeadersAsFields() throws Exception {
         String stream = redis.uniqueKey("through-host");
-        JsonNode webhook = HostWebhooks.create(api, "redis-stream", settings(stream));
+        HostWebhook webhook = webhook(stream);
         String eventId = harness.emit(ORDER_PAID, Map.of("order_id", "ord_7", "amount", "9.99"));
 
-        Map<String, String> entry = HostWebhooks.await("an entry in " + stream, () -> entries(stream),
+        Map<String, String> entry = Await.until("an entry in " + stream, HostWebhooks.WAIT, () -> entries(stream),
                 e -> !e.isEmpty()).get(0).getFields();
 
         assertThat(entry).containsEntry("id", eventId).containsEntry("type", ORDER_PAID)
                 .containsEntry("content_type", "application/json").containsEntry("webhook-id", eventId);
         byte[] body = entry.get("body").getBytes(StandardCharsets.UTF_8);
-        JsonNode envelope = JSON.readTree(body);
-        assertThat(envelope.path("id").asText()).isEqualTo(eventId);
-        assertThat(envelope.path("type").asText()).isEqualTo(ORDER_PAID);
-        assertThat(envelope.path("timestamp").asText()).isNotEmpty();
-        assertThat(envelope.path("data").path("order_id").asText()).isEqualTo("ord_7");
-        assertThat(WebhookVerifier.forSecret(webhook.path("secret").asText()).matches(entry.get("webhook-id"),
-                entry.get("webhook-timestamp"), entry.get("webhook-signature"), body))
-                .as("the signature verifies with the webhook's secret").isTrue();
-        String id = webhook.path("id").asText();
-        HostWebhooks.await("delivered", () -> HostWebhooks.deliveries(api, id),
-                d -> d.size() == 1 && d.get(0).path("status").asText().equals("succeeded"));
+        JsonObject envelope = SignedMessage.assertStandardEnvelope(body, entry::get, webhook.secret());
+        assertThat(envelope.string("id")).isEqualTo(eventId);
+        assertThat(envelope.string("type")).isEqualTo(ORDER_PAID);
+        assertThat(envelope.string("data.order_id")).isEqualTo("ord_7");
+        webhook.awaitSucceeded(eventId, HostWebhooks.WAIT);
     }
 
     @Test
     void theTestSendAppendsToTheStream() {
         String stream = redis.uniqueKey("test-send");
-        JsonNode webhook = HostWebhooks.create(api, "redis-stream", settings(stream));
-
-        JsonNode test = api.post("/api/v1/webhooks/" + webhook.path("id").asText() + "/test", "").expect(200).json();
+        JsonNode test = webhook(stream).sendTest();
 
         assertThat(test.path("success").asBoolean()).as(test.toString()).isTrue();
         List<StreamEntry> entries = entries(stream);
@@ -86,21 +75,23 @@ class ITRedisStreamThroughHost {
     void aKeyOfTheWrongTypeIsRetriedWithTheReasonLoggedUntilItIsDeleted() {
         String stream = redis.uniqueKey("wrongtype");
         redis.redis().set(stream, "not a stream");
-        JsonNode webhook = HostWebhooks.create(api, "redis-stream", settings(stream));
-        String id = webhook.path("id").asText();
+        HostWebhook webhook = webhook(stream);
         String eventId = harness.emit(ORDER_PAID, Map.of("order_id", "ord_8"));
 
-        HostWebhooks.await("two failed attempts", () -> HostWebhooks.failedAttempts(api, id), n -> n >= 2);
+        Await.until("two failed attempts", HostWebhooks.WAIT, webhook::failedAttempts, n -> n >= 2);
         redis.redis().del(stream);
 
-        JsonNode delivery = HostWebhooks.await("delivered after the fix", () -> HostWebhooks.deliveries(api, id),
-                d -> d.size() == 1 && d.get(0).path("status").asText().equals("succeeded")).get(0);
-        JsonNode attempts = HostWebhooks.attempts(api, delivery.path("id").asText());
+        JsonNode delivery = webhook.awaitSucceeded(eventId, HostWebhooks.WAIT);
+        JsonNode attempts = webhook.attempts(delivery.path("id").asText());
         assertThat(attempts.size()).isGreaterThanOrEqualTo(3);
         assertThat(attempts.get(0).path("error").asText()).contains("WRONGTYPE").contains(stream);
         List<StreamEntry> entries = entries(stream);
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).getFields()).containsEntry("id", eventId);
+    }
+
+    private HostWebhook webhook(String stream) {
+        return harness.destinationWebhook("redis-stream", settings(stream), ORDER_PAID);
     }
 
     private List<StreamEntry> entries(String stream) {

@@ -1,8 +1,6 @@
 package io.plugboard.plugins.slack;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.plugboard.sdk.EventType;
-import io.plugboard.testkit.HostApi;
 import io.plugboard.testkit.PluginHarness;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -35,17 +33,11 @@ final class FormatHost {
         return EventType.builder(key).name(name).group("Shop").sample(sample).build();
     }
 
-    /** @return the webhook to the capture endpoint, subscribed to both types, with its secret */
-    static JsonNode create(PluginHarness harness, String format, Map<String, String> formatSettings) {
-        return harness.api().post("/api/v1/webhooks", body(harness, format, formatSettings)).expect(201).json();
-    }
-
-    /** @return the API's answer to creating such a webhook, whatever its status */
-    static HostApi.Response post(PluginHarness harness, String format, Map<String, String> formatSettings) {
-        return harness.api().post("/api/v1/webhooks", body(harness, format, formatSettings));
-    }
-
-    private static Map<String, Object> body(PluginHarness harness, String format, Map<String, String> formatSettings) {
+    /**
+     * @return the {@code POST /api/v1/webhooks} body of a webhook to the capture endpoint with this format,
+     *     subscribed to both types
+     */
+    static Map<String, Object> webhook(PluginHarness harness, String format, Map<String, String> formatSettings) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "IT " + format);
         body.put("url", harness.capture().url());
@@ -53,26 +45,5 @@ final class FormatHost {
         body.put("format", format);
         body.put("format_settings", formatSettings);
         return body;
-    }
-
-    /** @return what {@code POST /api/v1/webhooks/preview} shows the webhook would send for the type's sample */
-    static JsonNode preview(HostApi api, String webhookId, String eventType) {
-        return api.post("/api/v1/webhooks/preview", Map.of("webhook_id", webhookId, "event", eventType))
-                .expect(200).json();
-    }
-
-    /** @return the format as {@code GET /api/v1/formats} lists it */
-    static JsonNode listedFormat(HostApi api, String id) {
-        for (JsonNode format : api.get("/api/v1/formats").expect(200).json().path("data")) {
-            if (id.equals(format.path("id").asText())) {
-                return format;
-            }
-        }
-        throw new AssertionError("GET /api/v1/formats does not list '" + id + "'");
-    }
-
-    /** @return the keys of the settings the format declares, in order */
-    static List<String> settingKeys(JsonNode format) {
-        return format.path("settings").findValuesAsText("key");
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.testkit.CapturedRequest;
 import io.plugboard.testkit.HostApi;
+import io.plugboard.testkit.HostWebhook;
 import io.plugboard.testkit.PluginHarness;
 import java.time.Duration;
 import java.util.List;
@@ -27,12 +28,10 @@ class ITSlackFormatThroughHost {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PluginHarness harness;
-    private HostApi api;
 
     @BeforeEach
     void start() {
         harness = FormatHost.start();
-        api = harness.api();
     }
 
     @AfterEach
@@ -42,14 +41,14 @@ class ITSlackFormatThroughHost {
 
     @Test
     void sendsASignedBlockKitMessageWithFieldsNestedFieldsAndALinkButton() throws Exception {
-        JsonNode webhook = FormatHost.create(harness, "slack", Map.of());
+        HostWebhook webhook = harness.createWebhook(FormatHost.webhook(harness, "slack", Map.of()));
         String eventId = harness.emitJson(ORDER_PLACED, "{\"order_id\":\"B-7\",\"total\":\"19.90\","
                 + "\"html_url\":\"https://shop.example.com/orders/B-7\",\"customer\":{\"email\":\"bob@example.com\","
                 + "\"address\":{\"city\":\"Lyon\"}},\"items\":[{\"sku\":\"Y\"}]}");
 
         CapturedRequest request = harness.capture().awaitEvent(eventId, Duration.ofSeconds(20));
 
-        request.assertSignedWith(webhook.path("secret").asText());
+        request.assertSignedWith(webhook.secret());
         assertThat(request.header("content-type")).startsWith("application/json");
         JsonNode message = JSON.readTree(request.bodyText());   // JSON Pointers read the nested message best
         assertThat(message.path("text").asText()).isEqualTo("Order placed");
@@ -66,20 +65,21 @@ class ITSlackFormatThroughHost {
 
     @Test
     void theFormatIsListedWithItsPluginAndSettings() {
-        JsonNode format = FormatHost.listedFormat(api, "slack");
+        JsonNode format = harness.payloadFormat("slack");
 
         assertThat(format.path("plugin").asText()).isEqualTo("slack-format");
-        assertThat(api.get("/api/v1/formats").expect(200).json().path("data").findValuesAsText("id"))
+        assertThat(harness.api().get("/api/v1/formats").expect(200).json().path("data").findValuesAsText("id"))
                 .as("once, though failsafe also puts the jar on the test class path").containsOnlyOnce("slack");
-        assertThat(FormatHost.settingKeys(format)).containsExactly("title", "link_field", "fields");
+        assertThat(format.path("settings").findValuesAsText("key")).containsExactly("title", "link_field", "fields");
     }
 
     @Test
     void thePreviewRendersTheSampleOfEverySubscribedType() throws Exception {
-        String id = FormatHost.create(harness, "slack", Map.of("title", "Shop: {{type}}")).path("id").asText();
+        HostWebhook webhook = harness.createWebhook(
+                FormatHost.webhook(harness, "slack", Map.of("title", "Shop: {{type}}")));
 
-        JsonNode order = JSON.readTree(FormatHost.preview(api, id, ORDER_PLACED).at("/request/body").asText());
-        JsonNode refund = JSON.readTree(FormatHost.preview(api, id, REFUND_ISSUED).at("/request/body").asText());
+        JsonNode order = JSON.readTree(webhook.preview(ORDER_PLACED).at("/request/body").asText());
+        JsonNode refund = JSON.readTree(webhook.preview(REFUND_ISSUED).at("/request/body").asText());
 
         assertThat(order.path("text").asText()).isEqualTo("Shop: Order placed");
         assertThat(fieldTexts(order)).contains("*order_id*\nA-1001", "*customer.name*\nAnn");
@@ -92,11 +92,12 @@ class ITSlackFormatThroughHost {
 
     @Test
     void badFormatSettingsAreRefusedNamingTheSetting() {
-        HostApi.Response refused = FormatHost.post(harness, "slack", Map.of("fields", "a..b"));
+        HostApi.Response refused = harness.api().post("/api/v1/webhooks",
+                FormatHost.webhook(harness, "slack", Map.of("fields", "a..b")));
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.json().path("details").path("format_settings.fields").asText()).contains("a..b");
-        assertThat(api.get("/api/v1/webhooks").expect(200).json().path("total").asInt()).as("nothing stored").isZero();
+        assertThat(harness.api().get("/api/v1/webhooks").expect(200).json().path("total").asInt()).as("nothing stored").isZero();
     }
 
     private static List<String> blockTypes(JsonNode message) {

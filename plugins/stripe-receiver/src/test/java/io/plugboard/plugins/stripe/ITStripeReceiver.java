@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plugboard.testkit.HostApi;
+import io.plugboard.testkit.InboundWebhook;
 import io.plugboard.testkit.PluginHarness;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,21 +22,15 @@ import org.junit.jupiter.api.Test;
 class ITStripeReceiver {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String SECRET = "whsec_it" + UUID.randomUUID().toString().replace("-", "");
 
     private static PluginHarness harness;
-    private static String inboundId;
-    private static String url;
+    private static InboundWebhook inbound;
 
     @BeforeAll
     static void start() {
         harness = PluginHarness.builder().jar(Path.of(System.getProperty("plugin.jar", "target/stripe-receiver.jar"))).start();
-        JsonNode created = harness.api().post("/api/v1/inbound-webhooks", Map.of("name", "Stripe " + UUID.randomUUID(),
-                "receiver", "stripe", "settings", Map.of("secret", StripeRequests.OLD_SECRET + "\n" + SECRET)))
-                .expect(201).json();
-        inboundId = created.path("id").asText();
-        url = created.path("url").asText();
+        inbound = harness.inboundWebhook("stripe", Map.of("secret", StripeRequests.OLD_SECRET + "\n" + SECRET));
     }
 
     @AfterAll
@@ -54,8 +45,8 @@ class ITStripeReceiver {
         ObjectNode event = (ObjectNode) JSON.readTree(StripeRequests.resource("/stripe-docs/payment_intent.succeeded.json"));
         String stripeId = "evt_it" + UUID.randomUUID().toString().replace("-", "");
         String body = event.put("id", stripeId).toString();
-        HttpResponse<String> first = post(body, StripeRequests.header(Instant.now().getEpochSecond(), body, SECRET));
-        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        HostApi.Response first = post(body, StripeRequests.header(Instant.now().getEpochSecond(), body, SECRET));
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
         String eventId = JSON.readTree(first.body()).path("event_ids").get(0).asText();
 
         List<JsonNode> received = received();
@@ -66,8 +57,8 @@ class ITStripeReceiver {
         assertThat(received.get(0).path("origin").path("external_id").asText()).isEqualTo(stripeId);
         assertThat(received.get(0).path("origin").path("occurred_at").asText()).startsWith("2026-12-05T12:00");
 
-        HttpResponse<String> retry = post(body, StripeRequests.header(Instant.now().getEpochSecond(), body, SECRET));
-        assertThat(retry.statusCode()).isEqualTo(202);
+        HostApi.Response retry = post(body, StripeRequests.header(Instant.now().getEpochSecond(), body, SECRET));
+        assertThat(retry.status()).isEqualTo(202);
         assertThat(JSON.readTree(retry.body()).path("event_ids").get(0).asText()).isEqualTo(eventId);
         assertThat(received()).hasSize(1);
     }
@@ -75,11 +66,11 @@ class ITStripeReceiver {
     @Test
     void a_bad_signature_is_answered_401_and_recorded_among_the_errors() throws Exception {
         String body = StripeRequests.resource("/stripe-docs/charge.refunded.json");
-        HttpResponse<String> r = post(body, StripeRequests.header(Instant.now().getEpochSecond(), body, "whsec_wrong"));
-        assertThat(r.statusCode()).isEqualTo(401);
+        HostApi.Response r = post(body, StripeRequests.header(Instant.now().getEpochSecond(), body, "whsec_wrong"));
+        assertThat(r.status()).isEqualTo(401);
         assertThat(r.body()).contains("Stripe-Signature does not match").doesNotContain(SECRET);
 
-        JsonNode errors = harness.api().get("/api/v1/inbound-webhooks/" + inboundId + "/errors").expect(200).json().path("data");
+        JsonNode errors = inbound.errors();
         assertThat(errors).anySatisfy(e -> {
             assertThat(e.path("status").asInt()).isEqualTo(401);
             assertThat(e.path("kind").asText()).isEqualTo("rejected");
@@ -96,17 +87,13 @@ class ITStripeReceiver {
                 "stripe.other");
     }
 
-    private static HttpResponse<String> post(String body, String signature) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json; charset=utf-8").header("Stripe-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    private static HostApi.Response post(String body, String signature) {
+        return inbound.post(body, "Content-Type", "application/json; charset=utf-8", "Stripe-Signature", signature);
     }
 
     private static List<JsonNode> received() {
         List<JsonNode> events = new ArrayList<>();
-        harness.api().get("/api/v1/received-events?inbound_webhook=" + inboundId).expect(200).json().path("data")
-                .forEach(events::add);
+        inbound.receivedEvents().forEach(events::add);
         return events;
     }
 }

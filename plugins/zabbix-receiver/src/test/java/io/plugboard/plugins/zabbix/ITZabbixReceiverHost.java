@@ -3,11 +3,9 @@ package io.plugboard.plugins.zabbix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plugboard.testkit.HostApi;
+import io.plugboard.testkit.InboundWebhook;
 import io.plugboard.testkit.PluginHarness;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,14 +16,6 @@ import org.junit.jupiter.api.Test;
  * types; a Zabbix problem arrives through an inbound webhook's URL; a bad secret is refused.
  */
 class ITZabbixReceiverHost {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private static HttpResponse<String> post(String url, String body, String secret) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("X-Plugboard-Secret", secret).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
     @Test
     void two_monitoring_receivers_share_the_alert_types_and_a_problem_is_received() throws Exception {
@@ -41,20 +31,18 @@ class ITZabbixReceiverHost {
             JsonNode receivers = harness.api().get("/api/v1/receivers").expect(200).json().path("data");
             assertThat(receivers).extracting(r -> r.path("id").asText()).contains("zabbix", "grafana");
 
-            JsonNode inbound = harness.api().post("/api/v1/inbound-webhooks", Map.of("name", "Zabbix", "receiver", "zabbix",
-                    "settings", Map.of("secret", TestZabbixReceiver.SECRET))).expect(201).json();
-            String url = inbound.path("url").asText();
-            String id = inbound.path("id").asText();
-            HttpResponse<String> accepted = post(url, TestZabbixReceiver.sample("problem.json"), TestZabbixReceiver.SECRET);
-            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-            JsonNode events = harness.api().get("/api/v1/received-events?inbound_webhook=" + id).expect(200).json().path("data");
+            InboundWebhook inbound = harness.inboundWebhook("zabbix", Map.of("secret", TestZabbixReceiver.SECRET));
+            HostApi.Response accepted = inbound.post(TestZabbixReceiver.sample("problem.json"),
+                    "X-Plugboard-Secret", TestZabbixReceiver.SECRET);
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+            JsonNode events = inbound.receivedEvents();
             assertThat(events).hasSize(1);
             assertThat(events.path(0).path("type").asText()).isEqualTo("alert_firing");
             assertThat(events.path(0).path("data").path("alert_key").asText()).isEqualTo("zabbix:98765");
 
-            assertThat(post(url, TestZabbixReceiver.sample("recovery.json"), "wrong-secret-wrong").statusCode()).isEqualTo(401);
-            JsonNode errors = harness.api().get("/api/v1/inbound-webhooks/" + id + "/errors").expect(200).json();
-            JsonNode first = errors.has("data") ? errors.path("data").path(0) : errors.path(0);
+            assertThat(inbound.post(TestZabbixReceiver.sample("recovery.json"), "X-Plugboard-Secret", "wrong-secret-wrong")
+                    .status()).isEqualTo(401);
+            JsonNode first = inbound.errors().path(0);
             assertThat(first.path("status").asInt()).isEqualTo(401);
             assertThat(first.path("kind").asText()).isEqualTo("rejected");
         }
