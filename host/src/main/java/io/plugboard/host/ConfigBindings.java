@@ -50,7 +50,7 @@ final class ConfigBindings {
             one("securityHeaders", "security-headers", ConfigValues::bool, PlugboardBuilder::securityHeaders),
             one("watchPluginsDir", "watch-plugins", ConfigValues::bool, PlugboardBuilder::watchPluginsDir),
             one("contentSecurityPolicy", "content-security-policy", ConfigValues::text, PlugboardBuilder::contentSecurityPolicy),
-            one("developmentPlugin", "development-plugins", ConfigValues::list,
+            one("developmentPlugin", "dev-plugins", ConfigValues::pathList,
                     (b, dirs) -> dirs.forEach(dir -> b.developmentPlugin(ConfigValues.path(dir)))),
             one("maxPluginBytes", "max-plugin-bytes", ConfigValues::bytes, PlugboardBuilder::maxPluginBytes),
             one("pluginTimeLimits", "plugin-time-limit", seconds(), (b, limit) -> b.pluginTimeLimits(limit, limit)),

@@ -1,5 +1,6 @@
 package io.plugboard.host;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -107,6 +108,17 @@ final class ConfigValues {
     static List<String> list(String raw) {
         List<String> out = new ArrayList<>();
         for (String item : raw.split(",")) {
+            if (!item.isBlank()) {
+                out.add(item.strip());
+            }
+        }
+        return out;
+    }
+
+    /** @return the items of a list separated like {@code PATH}: {@code :} ({@code ;} on Windows), blanks dropped */
+    static List<String> pathList(String raw) {
+        List<String> out = new ArrayList<>();
+        for (String item : raw.split(Pattern.quote(File.pathSeparator))) {
             if (!item.isBlank()) {
                 out.add(item.strip());
             }

@@ -234,9 +234,12 @@ public final class PlugboardBuilder {
      * authors, e.g. {@code developmentPlugin(Path.of("target/classes"))} after {@code mvn compile}.
      * The directory needs {@code plugin.properties} (or {@code META-INF/MANIFEST.MF}) with the
      * plugin's id and version, and the extension index the SDK's annotation processor writes.
-     * Repeatable; such a plugin can be deactivated but not uninstalled or replaced by upload.
+     * A Maven project folder (one with a {@code pom.xml}) stands for its {@code target/classes}. The
+     * host watches the directory and reloads the plugin within 2 s when its files change, keeping the
+     * admin's active or inactive choice. Repeatable; such a plugin can be deactivated but not
+     * uninstalled or replaced by upload. Key {@code dev-plugins}, {@code PLUGBOARD_DEV_PLUGINS}.
      *
-     * @param classesDir the plugin's class output directory
+     * @param classesDir the plugin's class output directory, or its Maven project folder
      * @return this builder
      */
     public PlugboardBuilder developmentPlugin(Path classesDir) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plugboard.host.internal.config.HostConfig;
 import io.plugboard.host.testing.TestHost;
+import java.io.File;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class TestConfigBinding {
         m.put("security-headers", "false");
         m.put("watch-plugins", "false");
         m.put("content-security-policy", "default-src 'self'; img-src *");
-        m.put("development-plugins", "a/classes,b/classes");
+        m.put("dev-plugins", "a/classes" + File.pathSeparator + "b/classes");
         m.put("max-plugin-bytes", "10485760");
         m.put("plugin-time-limit", "10");
         m.put("event-data-check", "warn");

@@ -80,6 +80,7 @@ public final class SampleSite {
                 .web(shop::register);
         options.allowedTargets().forEach(builder::allowTarget);
         options.allowedHosts().forEach(builder::allowedHost);
+        options.devPlugins().forEach(builder::developmentPlugin);
         if (options.publicUrl() != null) {
             builder.publicUrl(options.publicUrl());
         }

@@ -1,11 +1,13 @@
 package io.plugboard.sample;
 
+import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The sample site's settings, from flags first, then environment variables, then defaults. The
@@ -17,11 +19,12 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                           String databaseUrl, String databaseUser, String databasePassword,
                           String instanceId, long templateMaxTimeMs, long templateMaxBytes,
                           List<String> allowedHosts, String publicUrl,
-                          int pluginTimeLimitSeconds, String basePath) {
+                          int pluginTimeLimitSeconds, String basePath, List<Path> devPlugins) {
 
     public SiteOptions {
         allowedTargets = List.copyOf(allowedTargets);
         allowedHosts = List.copyOf(allowedHosts);
+        devPlugins = List.copyOf(devPlugins);
     }
 
     /** Without the passwords, which must never reach a log. */
@@ -40,7 +43,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
             "PLUGBOARD_ADMIN_PASSWORD", "PLUGBOARD_BEHIND_PROXY", "PLUGBOARD_WATCH_PLUGINS", "PLUGBOARD_EVENT_DATA_CHECK",
             "PLUGBOARD_DATABASE_URL", "PLUGBOARD_DATABASE_USER", "PLUGBOARD_DATABASE_PASSWORD", "PLUGBOARD_INSTANCE_ID",
             "PLUGBOARD_TEMPLATE_MAX_TIME", "PLUGBOARD_TEMPLATE_MAX_BYTES", "PLUGBOARD_ALLOWED_HOSTS",
-            "PLUGBOARD_PUBLIC_URL", "PLUGBOARD_PLUGIN_TIME_LIMIT", "PLUGBOARD_BASE_PATH");
+            "PLUGBOARD_PUBLIC_URL", "PLUGBOARD_PLUGIN_TIME_LIMIT", "PLUGBOARD_BASE_PATH", "PLUGBOARD_DEV_PLUGINS");
 
     static final String USAGE = """
             Usage: java -jar plugboard-sample-site.jar [options]
@@ -86,10 +89,13 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
               --plugin-time-limit SECONDS
                                  how long a plugin's start() and stop() may each take before it is
                                  failed (env PLUGBOARD_PLUGIN_TIME_LIMIT, default 30)
+              --dev-plugin DIR   development mode: load a plugin from its build output, a classes directory
+                                 or a Maven project folder (then DIR/target/classes), and reload it when
+                                 its classes change; repeatable (env PLUGBOARD_DEV_PLUGINS=DIR{SEP}DIR...)
               --help             show this help
             Every other option of the host is read from its PLUGBOARD_ environment variable, e.g.
             PLUGBOARD_SECRETS_KEY, PLUGBOARD_DISABLED_SECTIONS, PLUGBOARD_PRIMARY_COLOR (see docs/embedding.md);
-            an unknown PLUGBOARD_ variable is refused.""";
+            an unknown PLUGBOARD_ variable is refused.""".replace("{SEP}", File.pathSeparator);
 
     public static SiteOptions parse(String[] args, Map<String, String> env) {
         String port = env.get("PLUGBOARD_PORT");
@@ -118,6 +124,12 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
         String publicUrl = env.get("PLUGBOARD_PUBLIC_URL");
         String pluginTimeLimit = env.get("PLUGBOARD_PLUGIN_TIME_LIMIT");
         String basePath = env.get("PLUGBOARD_BASE_PATH");
+        List<Path> devPlugins = new ArrayList<>();
+        for (String dir : env.getOrDefault("PLUGBOARD_DEV_PLUGINS", "").split(Pattern.quote(File.pathSeparator))) {
+            if (!dir.isBlank()) {
+                devPlugins.add(Path.of(dir.strip()));
+            }
+        }
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -165,6 +177,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 case "--public-url" -> publicUrl = value;
                 case "--plugin-time-limit" -> pluginTimeLimit = value;
                 case "--base-path" -> basePath = value;
+                case "--dev-plugin" -> devPlugins.add(Path.of(value.strip()));
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -183,7 +196,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 positive("--template-max-time", templateMaxTime, 250, 1),
                 positive("--template-max-bytes", templateMaxBytes, 256 * 1024, 1024), allowedHosts,
                 blankToNull(publicUrl), parseSeconds(pluginTimeLimit),
-                basePath == null || basePath.strip().equals("/") ? "" : basePath.strip());
+                basePath == null || basePath.strip().equals("/") ? "" : basePath.strip(), devPlugins);
     }
 
     private static long positive(String option, String value, long otherwise, long least) {

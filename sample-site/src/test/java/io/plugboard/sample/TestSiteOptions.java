@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plugboard.host.Plugboard;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,16 @@ class TestSiteOptions {
         assertThat(o.pluginsDir().getFileName()).isEqualTo(Path.of("plugins"));
         assertThat(o.watchPlugins()).as("the sample site deploys dropped-in jars").isTrue();
         assertThat(o.warnOnInvalidEventData()).isFalse();
+    }
+
+    @Test
+    void developmentPluginsFromFlagsAndThePathSeparatedVariable() {
+        SiteOptions o = SiteOptions.parse(new String[] {"--dev-plugin", ".", "--dev-plugin=../shipping/target/classes"},
+                Map.of("PLUGBOARD_DEV_PLUGINS", "a" + File.pathSeparator + " b/classes " + File.pathSeparator));
+        assertThat(o.devPlugins()).containsExactly(Path.of("a"), Path.of("b/classes"), Path.of("."),
+                Path.of("../shipping/target/classes"));
+        assertThat(SiteOptions.parse(new String[0], Map.of()).devPlugins()).isEmpty();
+        assertThat(SiteOptions.USAGE).contains("--dev-plugin DIR").contains("PLUGBOARD_DEV_PLUGINS=DIR" + File.pathSeparator);
     }
 
     @Test

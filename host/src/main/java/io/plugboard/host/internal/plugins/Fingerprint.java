@@ -17,4 +17,20 @@ record Fingerprint(long size, long modifiedMillis) {
             return null;
         }
     }
+
+    /** @return how it is stored ({@code size/modifiedMillis}); {@link #parse} reads it back */
+    String text() {
+        return size + "/" + modifiedMillis;
+    }
+
+    /** @return the fingerprint of a {@link #text()}, or null if the text is not one */
+    static Fingerprint parse(String text) {
+        int slash = text == null ? -1 : text.indexOf('/');
+        try {
+            return slash < 0 ? null
+                    : new Fingerprint(Long.parseLong(text.substring(0, slash)), Long.parseLong(text.substring(slash + 1)));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
 }

@@ -44,7 +44,7 @@ final class FolderRows {
     /** Called with the plugin service's lock held. */
     List<JarRow> rows() {
         List<JarRow> rows = new ArrayList<>(catalog.brokenDevelopment());
-        Map<Path, FolderSync.Failure> failures = sync.failures();
+        Map<Path, FailedJars.Failure> failures = sync.failures();
         for (FolderJars.Jar jar : jars.all()) {
             if (jar.problem() != null) {
                 rows.add(JarRow.broken(jar.file(), jar.problem()));
@@ -54,7 +54,7 @@ final class FolderRows {
             if (plugin == null || jar.is(plugin.source(), plugin.fingerprint())) {
                 continue; // the plugin itself (or one about to be installed)
             }
-            FolderSync.Failure failure = failures.get(jar.file());
+            FailedJars.Failure failure = failures.get(jar.file());
             PluginStatus state = PluginStatus.REFUSED;
             String reason;
             if (plugin.development()) {

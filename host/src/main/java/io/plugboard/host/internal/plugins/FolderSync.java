@@ -3,7 +3,6 @@ package io.plugboard.host.internal.plugins;
 import io.plugboard.host.internal.common.ConflictException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +16,12 @@ import org.slf4j.LoggerFactory;
  * look. Per plugin id the highest version that starts is installed: a plugin whose jar is gone is
  * removed (and the next highest jar present, if any, installed); a higher version is an upgrade
  * through {@link SafeUpgrade}, so one that does not start is rolled back. A lower version written
- * over the running one's jar is a downgrade and waits for the admin ({@link #allowDowngrade}).
+ * over the running one's jar is a downgrade and waits for the admin ({@link #allowDowngrade}). The
+ * versions that did not start are remembered in {@link FailedJars}, across restarts.
  */
 final class FolderSync {
 
     private static final Logger log = LoggerFactory.getLogger(FolderSync.class);
-
-    /** A jar whose version did not start while another version of the plugin could run. */
-    record Failure(Fingerprint fingerprint, String reason) {}
 
     private final PluginFolder folder;
     private final FolderJars jars;
@@ -32,24 +29,25 @@ final class FolderSync {
     private final PluginDeployer deployer;
     private final SafeUpgrade upgrade;
     private final JarInspector inspector;
-    private final Map<Path, Failure> failures = new HashMap<>();
+    private final FailedJars failures;
     private final Set<String> downgradeAllowed = new HashSet<>();
 
     FolderSync(PluginFolder folder, FolderJars jars, PluginCatalog catalog, PluginDeployer deployer,
-               SafeUpgrade upgrade, JarInspector inspector) {
+               SafeUpgrade upgrade, JarInspector inspector, FailedJars failures) {
         this.folder = folder;
         this.jars = jars;
         this.catalog = catalog;
         this.deployer = deployer;
         this.upgrade = upgrade;
         this.inspector = inspector;
+        this.failures = failures;
     }
 
     /** @param ready the jars unchanged since the previous look (their content is complete), or null for all */
     void apply(Map<Path, Fingerprint> ready) {
         Map<Path, Fingerprint> now = folder.scan();
         jars.update(now, ready);
-        failures.entrySet().removeIf(e -> !e.getValue().fingerprint().equals(now.get(e.getKey())));
+        failures.keepUnchanged(now);
         boolean changed = false;
         List<String> fresh = new ArrayList<>();
         for (String id : ids()) {
@@ -87,14 +85,14 @@ final class FolderSync {
         }
     }
 
-    Map<Path, Failure> failures() {
-        return Map.copyOf(failures);
+    Map<Path, FailedJars.Failure> failures() {
+        return failures.all();
     }
 
     /** Forgets what was remembered of the plugin's jars (it was removed or uninstalled). */
     void forget(String id) {
         for (FolderJars.Jar jar : jars.of(id)) {
-            failures.remove(jar.file());
+            failures.forget(jar.file());
         }
     }
 
@@ -113,9 +111,18 @@ final class FolderSync {
         return own != null && plugin.id().equals(own.id());
     }
 
-    /** Installs the highest jar of a plugin that is not installed; @return true if one was */
+    /**
+     * Installs the highest jar of a plugin that is not installed; @return true if one was. The jars
+     * that did not start are left out while another version is present: if none is (it was removed
+     * while the host was down), they are forgotten and tried again.
+     */
     private boolean installBest(String id) {
-        for (FolderJars.Jar jar : candidates(id)) {
+        List<FolderJars.Jar> candidates = candidates(id);
+        if (candidates.isEmpty()) {
+            forget(id);
+            candidates = candidates(id);
+        }
+        for (FolderJars.Jar jar : candidates) {
             try {
                 deployer.install(jar);
                 return true;
@@ -135,7 +142,7 @@ final class FolderSync {
             if (next == null) {
                 return;
             }
-            failures.put(plugin.source(), new Failure(plugin.fingerprint(), plugin.reason()));
+            failures.record(plugin.source(), id, new FailedJars.Failure(plugin.fingerprint(), plugin.reason()));
             log.warn("Plugin '{}' {} did not start; trying {} from {}", id, plugin.version(), next.version(),
                     next.file().getFileName());
             try {
@@ -165,7 +172,7 @@ final class FolderSync {
             try {
                 String failure = upgrade.apply(plugin, best);
                 if (failure != null) {
-                    failures.put(best.file(), new Failure(best.fingerprint(), failure));
+                    failures.record(best.file(), id, new FailedJars.Failure(best.fingerprint(), failure));
                 }
             } catch (BadPluginJarException e) {
                 jars.broken(best, e.getMessage());
@@ -175,9 +182,6 @@ final class FolderSync {
 
     /** @return the plugin's readable jars, highest first, without those that did not start */
     private List<FolderJars.Jar> candidates(String id) {
-        return jars.of(id).stream().filter(j -> {
-            Failure failure = failures.get(j.file());
-            return failure == null || !failure.fingerprint().equals(j.fingerprint());
-        }).toList();
+        return jars.of(id).stream().filter(j -> failures.of(j.file(), j.fingerprint()) == null).toList();
     }
 }

@@ -43,6 +43,10 @@ final class PluginCatalog {
         brokenDevelopment.add(JarRow.broken(dir, problem));
     }
 
+    void forgetBrokenDevelopment(Path dir) {
+        brokenDevelopment.removeIf(row -> row.file().equals(dir));
+    }
+
     List<JarRow> brokenDevelopment() {
         return List.copyOf(brokenDevelopment);
     }

@@ -73,14 +73,18 @@ final class PluginDeployer {
         return plugin;
     }
 
-    /** Installs a development plugin from a classes directory (never copied: it is the author's own build). */
-    void installDevelopment(Path dir) throws BadPluginJarException {
-        PluginDescriptor descriptor = inspector.read(dir);
+    /**
+     * Installs a development plugin from a classes directory (never copied: it is the author's own build),
+     * with the descriptor read from it.
+     */
+    InstalledPlugin installDevelopment(Path dir, PluginDescriptor descriptor) throws BadPluginJarException {
         if (catalog.find(descriptor.getPluginId()) != null) {
             throw new BadPluginJarException("plugin '" + descriptor.getPluginId() + "' is already installed");
         }
         boolean wanted = states.all().getOrDefault(descriptor.getPluginId(), true);
-        catalog.add(new InstalledPlugin(dir, null, dir, descriptor, true, wanted));
+        InstalledPlugin plugin = new InstalledPlugin(dir, null, dir, descriptor, true, wanted);
+        catalog.add(plugin);
+        return plugin;
     }
 
     /** Stops the plugin (dependents first) and forgets it; its chosen state is kept. */

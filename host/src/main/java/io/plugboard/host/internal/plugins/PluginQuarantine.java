@@ -28,7 +28,7 @@ final class PluginQuarantine {
         jdbi.useTransaction(h -> h.createUpdate("INSERT INTO plugin_quarantine (plugin_id, fingerprint, reason, held_at) "
                         + "VALUES (:id, :fingerprint, :reason, :now) ON CONFLICT (plugin_id) DO UPDATE SET "
                         + "fingerprint = excluded.fingerprint, reason = excluded.reason, held_at = excluded.held_at")
-                .bind("id", plugin.id()).bind("fingerprint", text(plugin.fingerprint())).bind("reason", reason)
+                .bind("id", plugin.id()).bind("fingerprint", plugin.fingerprint().text()).bind("reason", reason)
                 .bind("now", clock.millis()).execute());
     }
 
@@ -45,7 +45,7 @@ final class PluginQuarantine {
         if (row.isEmpty()) {
             return null;
         }
-        if (!row.get()[0].equals(text(plugin.fingerprint()))) {
+        if (!row.get()[0].equals(plugin.fingerprint().text())) {
             release(plugin.id());
             return null;
         }
@@ -56,9 +56,5 @@ final class PluginQuarantine {
     void release(String pluginId) {
         jdbi.useTransaction(h -> h.createUpdate("DELETE FROM plugin_quarantine WHERE plugin_id = :id")
                 .bind("id", pluginId).execute());
-    }
-
-    private static String text(Fingerprint fingerprint) {
-        return fingerprint.size() + "/" + fingerprint.modifiedMillis();
     }
 }

@@ -65,6 +65,8 @@ public final class PluginService implements AutoCloseable {
     private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), Map.of());
     private volatile Runnable published = () -> { };
     private FolderWatcher watcher;
+    private DevelopmentWatcher developmentWatcher;
+    private final DevelopmentPlugins development;
     private final Workers workers;
 
     /** What readers see: every report, those of installed plugins by id, and the file of each downgrade waiting. */
@@ -99,17 +101,20 @@ public final class PluginService implements AutoCloseable {
         this.deployer = new PluginDeployer(catalog, copies, inspector, compatibility, runner, states, quarantine);
         SafeUpgrade upgrade = new SafeUpgrade(deployer, copies);
         this.jars = new FolderJars(inspector);
-        this.folderSync = new FolderSync(folder, jars, catalog, deployer, upgrade, inspector);
+        this.folderSync = new FolderSync(folder, jars, catalog, deployer, upgrade, inspector,
+                new FailedJars(jdbi, clock, options.pluginsDir()));
         this.folderRows = new FolderRows(jars, catalog, folderSync, inspector);
         this.uploads = new PluginUploads(folder, options.copiesDir().resolveSibling("plugin-uploads"),
                 options.maxJarBytes(), inspector, compatibility, catalog, deployer, jars, upgrade);
         this.reports = new PluginReports(registry);
+        this.development = new DevelopmentPlugins(options.developmentDirs(), catalog, deployer, inspector);
         this.actions = new PluginActions(catalog, deployer, runner, states, copies, quarantine, jars, folderSync);
     }
 
     /**
      * Installs the development plugins and every jar in the plugins folder, starts those that should
-     * run (dependencies first), then watches the folder if asked to.
+     * run (dependencies first), then watches the folder if asked to, and the development plugins'
+     * classes directories always (a change reloads the plugin).
      */
     public void start() {
         locked(this::startLocked);
@@ -117,14 +122,12 @@ public final class PluginService implements AutoCloseable {
 
     private void startLocked() {
         copies.clear();
-        for (Path dir : options.developmentDirs()) {
-            try {
-                deployer.installDevelopment(dir);
-            } catch (BadPluginJarException e) {
-                log.error("The development plugin in {} cannot be loaded: {}", dir, e.getMessage());
-                catalog.brokenDevelopment(dir, e.getMessage());
-            }
+        if (!development.dirs().isEmpty()) { // its first look before the install: a change meanwhile is seen
+            developmentWatcher = new DevelopmentWatcher(development.dirs(),
+                    (dir, lastWrite) -> locked(() -> development.reload(dir, lastWrite)),
+                    workers.periodic("plugin-dev-watcher", "plugboard-plugin-dev-watcher"));
         }
+        development.installAll();
         folderSync.apply(null);
         deployer.settle();
         for (PluginReport report : reports.all(catalog, List.of())) {
@@ -137,6 +140,9 @@ public final class PluginService implements AutoCloseable {
             watcher = new FolderWatcher(folder, options.watchInterval(), this::folderChanged,
                     workers.periodic("plugin-watcher", "plugboard-plugin-watcher"));
             watcher.start();
+        }
+        if (developmentWatcher != null) {
+            developmentWatcher.start();
         }
     }
 
@@ -225,7 +231,7 @@ public final class PluginService implements AutoCloseable {
             folderSync.allowDowngrade(id);
             InstalledPlugin now = actions.require(id);
             if (now.version().equals(before)) {
-                FolderSync.Failure failure = waiting == null ? null : folderSync.failures().get(waiting.file());
+                FailedJars.Failure failure = waiting == null ? null : folderSync.failures().get(waiting.file());
                 throw new ConflictException("version " + waiting.version() + " of plugin '" + id + "' did not start ("
                         + (failure == null ? "see GET /api/v1/plugins" : failure.reason()) + "); version " + before
                         + " was kept");
@@ -253,6 +259,9 @@ public final class PluginService implements AutoCloseable {
     public void close() {
         if (watcher != null) {
             watcher.close();
+        }
+        if (developmentWatcher != null) {
+            developmentWatcher.close();
         }
         calls.abandonStarts();
         boolean locked;
