@@ -1,6 +1,7 @@
 package io.plugboard.archetype;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plugboard.testkit.CapturedRequest;
 import io.plugboard.testkit.PluginHarness;
@@ -55,8 +56,10 @@ class ITPluginArchetype {
                 .as("the outbound examples only when asked for").doesNotExist();
         long generated = System.nanoTime();
 
-        maven.run(project, "package");
+        maven.run(project, "verify");
         long built = System.nanoTime();
+        assertThat(lastLog(project)).as("plugboard-maven-plugin:verify is bound to the verify phase")
+                .contains("Plugboard verifier: shipping-plugin-1.0.0.jar passed");
 
         assertThat(Files.readString(project.resolve("target/surefire-reports/TEST-com.example.shipping.TestExampleEvents.xml")))
                 .contains("tests=\"3\"").contains("failures=\"0\"").contains("errors=\"0\"");
@@ -92,9 +95,32 @@ class ITPluginArchetype {
             assertThat(host.api().get("/api/v1/plugins/shipping/records").expect(200).json().path("records").size())
                     .isEqualTo(1);
         }
-        System.out.printf("archetype IT: generate %d ms, package (with the generated test) %d ms, load %d ms, total %d ms%n",
+        System.out.printf("archetype IT: generate %d ms, verify (with the generated test) %d ms, load %d ms, total %d ms%n",
                 (generated - started) / 1_000_000, (built - generated) / 1_000_000,
                 (System.nanoTime() - built) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+
+        // A class that would stop the host, and a page whose template is not in the jar: the goal refuses the jar
+        // with both (the generated tests are skipped, so the refusal is the goal's own).
+        Files.writeString(project.resolve("src/main/java/com/example/shipping/Quitter.java"), """
+                package com.example.shipping;
+                class Quitter {
+                    void quit() { System.exit(1); }
+                    Object page() { return io.plugboard.sdk.web.AdminPage.builder("x", "templates/missing.hbs").build(); }
+                }
+                """);
+        assertThatThrownBy(() -> maven.run(project, "verify", "-DskipTests"))
+                .hasMessageContaining("shipping-plugin-1.0.0.jar would be refused by Plugboard: 2 problems")
+                .hasMessageContaining("class com.example.shipping.Quitter calls System.exit (in quit())")
+                .hasMessageContaining("'templates/missing.hbs', which is not in the plugin");
+    }
+
+    /** @return the log of the last child Maven run in the directory */
+    private static String lastLog(Path dir) throws IOException {
+        try (var logs = Files.list(dir)) {
+            Path last = logs.filter(p -> p.getFileName().toString().startsWith("mvn-")).max(java.util.Comparator
+                    .comparing(p -> Long.parseLong(p.getFileName().toString().replaceAll("\\D", "")))).orElseThrow();
+            return Files.readString(last);
+        }
     }
 
     @Test

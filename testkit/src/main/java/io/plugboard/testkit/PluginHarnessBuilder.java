@@ -36,6 +36,7 @@ public final class PluginHarnessBuilder {
     private final List<Path> otherPlugins = new ArrayList<>();
     private final List<Consumer<PlugboardBuilder>> hostSettings = new ArrayList<>();
     private boolean requireStarted = true;
+    private boolean strict;
 
     PluginHarnessBuilder() {}
 
@@ -114,11 +115,22 @@ public final class PluginHarnessBuilder {
     public PluginHarnessBuilder requireStarted(boolean require) { this.requireStarted = require; return this; }
 
     /**
-     * Packs the plugin, starts the host and subscribes the capture endpoint.
+     * Strict mode: a warning of the plugin verifier (run on the packed jar before the host starts) or of the
+     * host (at the plugin's start) fails {@link #start()} with its text, as an error always does. Off by
+     * default; the archetype's generated test turns it on.
+     *
+     * @param strict true to fail on warnings
+     * @return this builder
+     */
+    public PluginHarnessBuilder strict(boolean strict) { this.strict = strict; return this; }
+
+    /**
+     * Packs the plugin, verifies the jar, starts the host and subscribes the capture endpoint.
      *
      * @return the running harness
      * @throws IllegalStateException if the classes folder or the descriptor is missing
-     * @throws AssertionError if the plugin did not start and {@code requireStarted} is on
+     * @throws AssertionError if the plugin did not start and {@code requireStarted} is on, if the verifier
+     *     finds an error (with {@code requireStarted}), or in {@link #strict(boolean) strict mode} a warning
      */
     public PluginHarness start() {
         Map<String, String> manifest = builtJar != null ? PluginManifest.ofJar(builtJar)
@@ -128,6 +140,8 @@ public final class PluginHarnessBuilder {
             setup.pluginJar(builtJar != null
                     ? Files.copy(builtJar, setup.pluginsDir().resolve(builtJar.getFileName()))
                     : PluginJarWriter.write(classes, manifest, setup.pluginsDir()));
+            StrictChecks checks = new StrictChecks(strict);
+            checks.beforeStart(setup.pluginJar(), requireStarted);
             for (Path jar : otherPlugins) {
                 Files.copy(jar, setup.pluginsDir().resolve(jar.getFileName()));
             }
@@ -142,6 +156,9 @@ public final class PluginHarnessBuilder {
             if (requireStarted && !status.started()) {
                 throw new AssertionError("plugin '" + status.id() + "' did not start: " + status.state()
                         + (status.reason() == null ? "" : " (" + status.reason() + ")"));
+            }
+            if (status.started()) {
+                checks.afterStart(status);
             }
             if (!status.eventTypes().isEmpty()) {
                 harness.subscribe(status.eventTypes().toArray(String[]::new));

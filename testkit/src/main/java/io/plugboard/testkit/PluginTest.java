@@ -47,4 +47,7 @@ public @interface PluginTest {
 
     /** @return false to test a plugin that must fail or be refused */
     boolean requireStarted() default true;
+
+    /** @return true to fail on any warning of the plugin verifier or the host ({@link PluginHarnessBuilder#strict}) */
+    boolean strict() default false;
 }

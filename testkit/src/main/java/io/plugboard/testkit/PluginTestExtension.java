@@ -46,7 +46,7 @@ public final class PluginTestExtension implements ParameterResolver, AfterEachCa
     private static PluginHarnessBuilder builder(ExtensionContext context) {
         PluginHarnessBuilder builder = PluginHarness.builder();
         AnnotationSupport.findAnnotation(context.getRequiredTestClass(), PluginTest.class).ifPresent(test -> {
-            builder.classes(Path.of(test.classes())).requireStarted(test.requireStarted());
+            builder.classes(Path.of(test.classes())).requireStarted(test.requireStarted()).strict(test.strict());
             given(builder, "Plugin-Id", test.id());
             given(builder, "Plugin-Version", test.version());
             given(builder, "Plugin-Class", test.pluginClass());

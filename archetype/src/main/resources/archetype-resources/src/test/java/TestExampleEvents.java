@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * Runs the plugin in a real Plugboard host: the testkit packs target/classes into a plugin jar, starts
  * a host with it and subscribes a local endpoint to the plugin's event types.
  */
-@PluginTest
+@PluginTest(strict = true)
 class TestExampleEvents {
 
     @Test

@@ -10,7 +10,7 @@ import io.plugboard.testkit.PluginTest;
 import org.junit.jupiter.api.Test;
 
 /** The JSON routes of ExampleRecords through the host's API: the record and its event in one transaction. */
-@PluginTest
+@PluginTest(strict = true)
 class TestExampleRecords {
 
     private static String records(PluginHarness harness) {

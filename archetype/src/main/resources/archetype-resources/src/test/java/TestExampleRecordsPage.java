@@ -11,7 +11,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The admin page of ExampleRecordsPage, submitted as an admin would: signed in, with the CSRF token. */
-@PluginTest
+@PluginTest(strict = true)
 class TestExampleRecordsPage {
 
     private static String page(PluginHarness harness) {

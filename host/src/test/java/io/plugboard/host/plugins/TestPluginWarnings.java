@@ -59,6 +59,20 @@ class TestPluginWarnings {
                         public class Main extends PlugboardPlugin {
                             public Main(PluginContext context) { super(context); }
                             @Override public void start() {
+                                String name = "reprot"; // worked out at run time: only the host's add() can check it
+                                context().adminPages().add(AdminPage.builder("report", "templates/" + name + ".hbs").build());
+                            }
+                        }
+                        """).writeTo(dir);
+        PluginJar.plugin("typoconst").manifest("Plugin-Class", "test.typoconst.Main")
+                .resource("templates/report.hbs", "<p>report</p>")
+                .source("test.typoconst.Main", """
+                        package test.typoconst;
+                        import io.plugboard.sdk.*;
+                        import io.plugboard.sdk.web.AdminPage;
+                        public class Main extends PlugboardPlugin {
+                            public Main(PluginContext context) { super(context); }
+                            @Override public void start() {
                                 context().adminPages().add(AdminPage.builder("report", "templates/reprot.hbs").build());
                             }
                         }
@@ -139,6 +153,14 @@ class TestPluginWarnings {
                 .contains("the template 'templates/reprot.hbs' of the page 'report' is not in the plugin")
                 .contains("looked for 'templates/reprot.hbs' in ").contains(".jar");
         assertThat(http.get("/admin/plugins/typo/report").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPageTemplateGivenAsAConstantIsCheckedByTheVerifierAndTheJarRefused() {
+        JsonNode typo = plugins().get("typoconst.jar");
+        assertThat(typo.get("state").asText()).isEqualTo("failed");
+        assertThat(typo.get("reason").asText()).contains("plugin 'typoconst' is refused: class test.typoconst.Main adds "
+                + "an admin page with the template 'templates/reprot.hbs', which is not in the plugin");
     }
 
     private static Map<String, JsonNode> plugins() {

@@ -3,6 +3,7 @@ package io.plugboard.host.internal.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
+import io.plugboard.verifier.schema.EventTypeSchemas;
 import java.util.List;
 
 /**
@@ -26,9 +27,6 @@ public record RegisteredEventType(
 
     /** @return one line per way {@code data} breaks the schema; empty when it conforms or there is no schema */
     public List<String> validate(JsonNode data) {
-        if (schema == null) {
-            return List.of();
-        }
-        return schema.validate(data).stream().map(m -> m.getMessage()).sorted().toList();
+        return schema == null ? List.of() : EventTypeSchemas.problems(schema, data);
     }
 }

@@ -60,9 +60,9 @@ final class DevelopmentPlugins {
         InstalledPlugin plugin = catalog.all().stream()
                 .filter(p -> p.development() && p.source().equals(dir.classes())).findFirst().orElse(null);
         catalog.forgetBrokenDevelopment(dir.classes());
-        PluginDescriptor descriptor;
+        JarInspector.Inspected inspected;
         try {
-            descriptor = read(dir);
+            inspected = read(dir);
         } catch (BadPluginJarException e) {
             String reason = "cannot be reloaded: " + e.getMessage() + "; the next change of " + dir + " tries again";
             if (plugin == null) {
@@ -73,16 +73,17 @@ final class DevelopmentPlugins {
             log.error("The development plugin in {} {}", dir, reason);
             return;
         }
+        PluginDescriptor descriptor = inspected.descriptor();
         if (plugin != null && !plugin.id().equals(descriptor.getPluginId())) {
             deployer.remove(plugin, dir + " now holds plugin '" + descriptor.getPluginId() + "'");
             plugin = null;
         }
         try {
             if (plugin == null) {
-                plugin = deployer.installDevelopment(dir.classes(), descriptor);
+                plugin = deployer.installDevelopment(dir.classes(), inspected);
             } else {
                 deployer.stopWithDependents(plugin, PluginStatus.INACTIVE, null);
-                plugin.replace(dir.classes(), null, dir.classes(), descriptor);
+                plugin.replace(dir.classes(), null, dir.classes(), descriptor, inspected.warnings());
             }
         } catch (BadPluginJarException e) {
             catalog.brokenDevelopment(dir.classes(), e.getMessage());
@@ -101,7 +102,7 @@ final class DevelopmentPlugins {
         }
     }
 
-    private PluginDescriptor read(DevelopmentDir dir) throws BadPluginJarException {
+    private JarInspector.Inspected read(DevelopmentDir dir) throws BadPluginJarException {
         String missing = dir.missing();
         if (missing != null) {
             throw new BadPluginJarException(missing);

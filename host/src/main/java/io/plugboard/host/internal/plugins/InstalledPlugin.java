@@ -2,6 +2,7 @@ package io.plugboard.host.internal.plugins;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.pf4j.PluginDescriptor;
 
 /**
@@ -21,22 +22,26 @@ final class InstalledPlugin {
     private PluginStatus status = PluginStatus.INACTIVE;
     private String reason;
     private List<String> warnings = List.of();
+    private List<String> checkWarnings = List.of();
 
-    InstalledPlugin(Path source, Fingerprint fingerprint, Path copy, PluginDescriptor descriptor, boolean development,
-                    boolean wanted) {
+    /** @param checkWarnings the verifier's warnings about the jar, found when it was checked */
+    InstalledPlugin(Path source, Fingerprint fingerprint, Path copy, PluginDescriptor descriptor,
+                    List<String> checkWarnings, boolean development, boolean wanted) {
         this.id = descriptor.getPluginId();
         this.development = development;
         this.wanted = wanted;
-        replace(source, fingerprint, copy, descriptor);
+        replace(source, fingerprint, copy, descriptor, checkWarnings);
     }
 
     /** Takes a new version (not yet started); @return the previous private copy, for the caller to delete */
-    Path replace(Path newSource, Fingerprint newFingerprint, Path newCopy, PluginDescriptor newDescriptor) {
+    Path replace(Path newSource, Fingerprint newFingerprint, Path newCopy, PluginDescriptor newDescriptor,
+                 List<String> newCheckWarnings) {
         Path previous = copy;
         source = newSource;
         fingerprint = newFingerprint;
         copy = newCopy;
         descriptor = newDescriptor;
+        checkWarnings = List.copyOf(newCheckWarnings);
         set(PluginStatus.INACTIVE, null);
         warnings = List.of();
         return previous;
@@ -58,8 +63,12 @@ final class InstalledPlugin {
     void wanted(boolean value) { wanted = value; }
     PluginStatus status() { return status; }
     String reason() { return reason; }
-    List<String> warnings() { return warnings; }
+    /** @return the verifier's warnings about its jar, then those of its last start, each once */
+    List<String> warnings() { return Stream.concat(checkWarnings.stream(), warnings.stream()).distinct().toList(); }
+    /** @param value what went wrong although it started ({@link StartWarnings}) */
     void warnings(List<String> value) { warnings = List.copyOf(value); }
+    /** @return the verifier's warnings about the jar of this version */
+    List<String> checkWarnings() { return checkWarnings; }
 
     /** @return true if this plugin needs the given one (a required or optional dependency) */
     boolean dependsOn(String pluginId) {

@@ -1,8 +1,11 @@
 package io.plugboard.host.internal.plugins;
 
+import io.plugboard.verifier.PluginVerifier;
+import io.plugboard.verifier.VerificationReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -16,28 +19,43 @@ import org.pf4j.VersionManager;
 /**
  * Reads a plugin's descriptor and checks it before anything is loaded: a readable jar with the PF4J
  * manifest entries {@code Plugin-Id} (a safe file and URL name) and {@code Plugin-Version} (a
- * version), or, for a development classes directory, {@code plugin.properties} or a manifest; and
- * none of its classes calls what would stop the JVM ({@link ForbiddenCalls}).
+ * version), or, for a development classes directory, {@code plugin.properties} or a manifest; and the
+ * whole plugin through the {@link PluginVerifier} (the checks that do not run its code): an error refuses
+ * it, with every error listed; the warnings are kept with the plugin and shown with it.
  */
 final class JarInspector {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private final VersionManager versions;
+    private final PluginVerifier verifier = PluginVerifier.withoutRunningCode();
 
     JarInspector(VersionManager versions) {
         this.versions = versions;
     }
 
-    /** The full check, on what will be loaded: the descriptor, then every class ({@link ForbiddenCalls}). */
-    PluginDescriptor read(Path path) throws BadPluginJarException {
-        PluginDescriptor descriptor = readDescriptor(path);
-        try {
-            ForbiddenCalls.check(path);
-        } catch (BadPluginJarException e) {
-            throw new BadPluginJarException("plugin '" + descriptor.getPluginId() + "' is refused: " + e.getMessage());
+    /** A plugin that passed the checks: its descriptor, and the verifier's warnings (one sentence each). */
+    record Inspected(PluginDescriptor descriptor, List<String> warnings) {}
+
+    /**
+     * The full check, on what will be loaded.
+     *
+     * @throws BadPluginJarException listing every error the verifier found, after the plugin's id when it has one
+     */
+    Inspected read(Path path) throws BadPluginJarException {
+        VerificationReport report = verifier.verify(path);
+        if (!report.passed()) {
+            throw new BadPluginJarException(refusedPrefix(path) + report.describeErrors());
         }
-        return descriptor;
+        return new Inspected(readDescriptor(path), report.warningMessages());
+    }
+
+    private String refusedPrefix(Path path) {
+        try {
+            return "plugin '" + readDescriptor(path).getPluginId() + "' is refused: ";
+        } catch (BadPluginJarException e) {
+            return ""; // the descriptor's own problem is among the errors
+        }
     }
 
     /** The descriptor alone, checked (id and version): enough to tell which plugin and version a jar holds. */

@@ -2,6 +2,7 @@ package io.plugboard.host.internal.plugins;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.pf4j.PluginDescriptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +35,8 @@ final class PluginDeployer {
         this.quarantine = quarantine;
     }
 
-    /** A jar's private copy, fully checked: what an install or an upgrade loads. */
-    record Prepared(Path copy, PluginDescriptor descriptor) {}
+    /** A jar's private copy, fully checked: what an install or an upgrade loads, and the verifier's warnings. */
+    record Prepared(Path copy, PluginDescriptor descriptor, List<String> warnings) {}
 
     /**
      * Copies the jar and checks the copy completely, so what is checked is exactly what will be loaded.
@@ -50,11 +51,12 @@ final class PluginDeployer {
             throw new BadPluginJarException("cannot be read: " + e.getMessage());
         }
         try {
-            PluginDescriptor descriptor = inspector.read(copy);
+            JarInspector.Inspected inspected = inspector.read(copy);
+            PluginDescriptor descriptor = inspected.descriptor();
             if (!descriptor.getPluginId().equals(jar.id()) || !descriptor.getVersion().equals(jar.version())) {
                 throw new BadPluginJarException("changed while it was installed; it is read again once it stops changing");
             }
-            return new Prepared(copy, descriptor);
+            return new Prepared(copy, descriptor, inspected.warnings());
         } catch (BadPluginJarException e) {
             copies.delete(copy);
             throw e;
@@ -67,7 +69,7 @@ final class PluginDeployer {
         String id = prepared.descriptor().getPluginId();
         boolean wanted = states.all().getOrDefault(id, true);
         InstalledPlugin plugin = new InstalledPlugin(jar.file(), jar.fingerprint(), prepared.copy(),
-                prepared.descriptor(), false, wanted);
+                prepared.descriptor(), prepared.warnings(), false, wanted);
         catalog.add(plugin);
         log.info("Plugin '{}' {} installed from {}", id, plugin.version(), jar.file().getFileName());
         return plugin;
@@ -75,14 +77,15 @@ final class PluginDeployer {
 
     /**
      * Installs a development plugin from a classes directory (never copied: it is the author's own build),
-     * with the descriptor read from it.
+     * as the inspector read it.
      */
-    InstalledPlugin installDevelopment(Path dir, PluginDescriptor descriptor) throws BadPluginJarException {
+    InstalledPlugin installDevelopment(Path dir, JarInspector.Inspected inspected) throws BadPluginJarException {
+        PluginDescriptor descriptor = inspected.descriptor();
         if (catalog.find(descriptor.getPluginId()) != null) {
             throw new BadPluginJarException("plugin '" + descriptor.getPluginId() + "' is already installed");
         }
         boolean wanted = states.all().getOrDefault(descriptor.getPluginId(), true);
-        InstalledPlugin plugin = new InstalledPlugin(dir, null, dir, descriptor, true, wanted);
+        InstalledPlugin plugin = new InstalledPlugin(dir, null, dir, descriptor, inspected.warnings(), true, wanted);
         catalog.add(plugin);
         return plugin;
     }

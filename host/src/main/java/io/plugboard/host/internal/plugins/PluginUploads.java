@@ -90,7 +90,7 @@ final class PluginUploads {
     InstalledPlugin install(Path staged, Request request) {
         PluginDescriptor descriptor;
         try {
-            descriptor = inspector.read(staged);
+            descriptor = inspector.read(staged).descriptor();
         } catch (BadPluginJarException e) {
             throw ValidationException.of("jar", e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.plugins;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.pf4j.PluginDescriptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +37,9 @@ final class SafeUpgrade {
         Path oldSource = plugin.source();
         Fingerprint oldFingerprint = plugin.fingerprint();
         PluginDescriptor oldDescriptor = plugin.descriptor();
+        List<String> oldWarnings = plugin.checkWarnings();
         deployer.stopWithDependents(plugin, PluginStatus.INACTIVE, null);
-        Path oldCopy = plugin.replace(jar.file(), jar.fingerprint(), next.copy(), next.descriptor());
+        Path oldCopy = plugin.replace(jar.file(), jar.fingerprint(), next.copy(), next.descriptor(), next.warnings());
         deployer.settle();
         if (!wasActive || plugin.status() == PluginStatus.ACTIVE) {
             copies.delete(oldCopy);
@@ -51,7 +53,7 @@ final class SafeUpgrade {
         String why = plugin.reason() == null ? "it is " + plugin.status().label() : plugin.reason();
         String newVersion = plugin.version();
         deployer.stopWithDependents(plugin, PluginStatus.INACTIVE, null);
-        copies.delete(plugin.replace(oldSource, oldFingerprint, oldCopy, oldDescriptor));
+        copies.delete(plugin.replace(oldSource, oldFingerprint, oldCopy, oldDescriptor, oldWarnings));
         deployer.settle();
         log.warn("Plugin '{}' {} from {} did not start ({}); rolled back to {}, which is {}", plugin.id(), newVersion,
                 jar.file().getFileName(), why, oldVersion, plugin.status().label());

@@ -2,6 +2,7 @@ package io.plugboard.host.internal.plugins;
 
 import io.plugboard.sdk.EventType;
 import io.plugboard.sdk.EventTypeProvider;
+import io.plugboard.verifier.PluginVerifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,8 +17,8 @@ import org.pf4j.PluginWrapper;
  */
 final class StartWarnings {
 
-    static final String CONTRIBUTES_NOTHING = "contributes nothing: no event types, receivers, destinations, payload formats or main class were "
-            + "found; is the class annotated @Extension and the extension index (META-INF/extensions.idx) in the jar?";
+    /** The verifier's text for the same finding, so a plugin that shows it from both is listed once. */
+    static final String CONTRIBUTES_NOTHING = PluginVerifier.contributesNothingWarning();
 
     private StartWarnings() {}
 
