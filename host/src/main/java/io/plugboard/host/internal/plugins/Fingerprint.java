@@ -1,18 +1,32 @@
 package io.plugboard.host.internal.plugins;
 
+import io.plugboard.repository.ReleaseSignature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Size and modification time of a jar: enough to notice that a file changed, or is still being written. */
-record Fingerprint(long size, long modifiedMillis) {
+/**
+ * Size and modification time of a jar, and of its signature file beside it: enough to notice that a
+ * file changed, or is still being written. The signature counts because it decides whether the jar
+ * may be installed: a {@code .sig} copied in after its jar is read again like a changed jar.
+ *
+ * @param signatureModifiedMillis the {@code NAME.jar.sig} file's modification time, or -1 when there is none
+ */
+record Fingerprint(long size, long modifiedMillis, long signatureModifiedMillis) {
 
     /** @return the file's fingerprint, or null if it cannot be read (e.g. just deleted) */
     static Fingerprint of(Path file) {
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return new Fingerprint(a.size(), a.lastModifiedTime().toMillis());
+            Path signature = file.resolveSibling(ReleaseSignature.fileNameFor(file.getFileName().toString()));
+            long signatureModified;
+            try {
+                signatureModified = Files.getLastModifiedTime(signature).toMillis();
+            } catch (IOException e) {
+                signatureModified = -1;
+            }
+            return new Fingerprint(a.size(), a.lastModifiedTime().toMillis(), signatureModified);
         } catch (IOException e) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.plugins;
 
+import io.plugboard.repository.SignatureCheck;
 import java.nio.file.Path;
 import java.util.List;
 import org.pf4j.PluginDescriptor;
@@ -17,26 +18,30 @@ final class InstalledPlugin {
     private Fingerprint fingerprint;
     private Path copy;
     private PluginDescriptor descriptor;
+    private SignatureCheck signature;
     private boolean wanted;
     private PluginStatus status = PluginStatus.INACTIVE;
     private String reason;
     private List<String> warnings = List.of();
 
-    InstalledPlugin(Path source, Fingerprint fingerprint, Path copy, PluginDescriptor descriptor, boolean development,
-                    boolean wanted) {
+    /** @param signature what the jar's signature says; null for a development plugin (the embedder's own build) */
+    InstalledPlugin(Path source, Fingerprint fingerprint, Path copy, PluginDescriptor descriptor, SignatureCheck signature,
+                    boolean development, boolean wanted) {
         this.id = descriptor.getPluginId();
         this.development = development;
         this.wanted = wanted;
-        replace(source, fingerprint, copy, descriptor);
+        replace(source, fingerprint, copy, descriptor, signature);
     }
 
     /** Takes a new version (not yet started); @return the previous private copy, for the caller to delete */
-    Path replace(Path newSource, Fingerprint newFingerprint, Path newCopy, PluginDescriptor newDescriptor) {
+    Path replace(Path newSource, Fingerprint newFingerprint, Path newCopy, PluginDescriptor newDescriptor,
+                 SignatureCheck newSignature) {
         Path previous = copy;
         source = newSource;
         fingerprint = newFingerprint;
         copy = newCopy;
         descriptor = newDescriptor;
+        signature = newSignature;
         set(PluginStatus.INACTIVE, null);
         warnings = List.of();
         return previous;
@@ -53,6 +58,7 @@ final class InstalledPlugin {
     Fingerprint fingerprint() { return fingerprint; }
     Path copy() { return copy; }
     PluginDescriptor descriptor() { return descriptor; }
+    SignatureCheck signature() { return signature; }
     String version() { return descriptor.getVersion(); }
     boolean wanted() { return wanted; }
     void wanted(boolean value) { wanted = value; }

@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.plugins;
 
 import java.io.IOException;
+import io.plugboard.repository.SignatureCheck;
 import java.nio.file.Path;
 import org.pf4j.PluginDescriptor;
 import org.slf4j.Logger;
@@ -34,8 +35,8 @@ final class PluginDeployer {
         this.quarantine = quarantine;
     }
 
-    /** A jar's private copy, fully checked: what an install or an upgrade loads. */
-    record Prepared(Path copy, PluginDescriptor descriptor) {}
+    /** A jar's private copy, fully checked, and what its signature says: what an install or an upgrade loads. */
+    record Prepared(Path copy, PluginDescriptor descriptor, SignatureCheck signature) {}
 
     /**
      * Copies the jar and checks the copy completely, so what is checked is exactly what will be loaded.
@@ -54,7 +55,7 @@ final class PluginDeployer {
             if (!descriptor.getPluginId().equals(jar.id()) || !descriptor.getVersion().equals(jar.version())) {
                 throw new BadPluginJarException("changed while it was installed; it is read again once it stops changing");
             }
-            return new Prepared(copy, descriptor);
+            return new Prepared(copy, descriptor, jar.signature());
         } catch (BadPluginJarException e) {
             copies.delete(copy);
             throw e;
@@ -67,9 +68,10 @@ final class PluginDeployer {
         String id = prepared.descriptor().getPluginId();
         boolean wanted = states.all().getOrDefault(id, true);
         InstalledPlugin plugin = new InstalledPlugin(jar.file(), jar.fingerprint(), prepared.copy(),
-                prepared.descriptor(), false, wanted);
+                prepared.descriptor(), prepared.signature(), false, wanted);
         catalog.add(plugin);
-        log.info("Plugin '{}' {} installed from {}", id, plugin.version(), jar.file().getFileName());
+        log.info("Plugin '{}' {} installed from {} ({})", id, plugin.version(), jar.file().getFileName(),
+                prepared.signature().describe());
         return plugin;
     }
 
@@ -80,7 +82,7 @@ final class PluginDeployer {
             throw new BadPluginJarException("plugin '" + descriptor.getPluginId() + "' is already installed");
         }
         boolean wanted = states.all().getOrDefault(descriptor.getPluginId(), true);
-        catalog.add(new InstalledPlugin(dir, null, dir, descriptor, true, wanted));
+        catalog.add(new InstalledPlugin(dir, null, dir, descriptor, null, true, wanted));
     }
 
     /** Stops the plugin (dependents first) and forgets it; its chosen state is kept. */

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.plugins;
 
+import io.plugboard.repository.SignatureCheck;
 import java.nio.file.Path;
 import org.pf4j.PluginDescriptor;
 import org.slf4j.Logger;
@@ -36,13 +37,14 @@ final class SafeUpgrade {
         Path oldSource = plugin.source();
         Fingerprint oldFingerprint = plugin.fingerprint();
         PluginDescriptor oldDescriptor = plugin.descriptor();
+        SignatureCheck oldSignature = plugin.signature();
         deployer.stopWithDependents(plugin, PluginStatus.INACTIVE, null);
-        Path oldCopy = plugin.replace(jar.file(), jar.fingerprint(), next.copy(), next.descriptor());
+        Path oldCopy = plugin.replace(jar.file(), jar.fingerprint(), next.copy(), next.descriptor(), next.signature());
         deployer.settle();
         if (!wasActive || plugin.status() == PluginStatus.ACTIVE) {
             copies.delete(oldCopy);
-            log.info("Plugin '{}' replaced: {} → {} (from {})", plugin.id(), oldVersion, plugin.version(),
-                    jar.file().getFileName());
+            log.info("Plugin '{}' replaced: {} → {} (from {}, {})", plugin.id(), oldVersion, plugin.version(),
+                    jar.file().getFileName(), next.signature().describe());
             if (!oldVersion.equals(plugin.version())) {
                 deployer.updated(plugin, oldVersion);
             }
@@ -51,7 +53,7 @@ final class SafeUpgrade {
         String why = plugin.reason() == null ? "it is " + plugin.status().label() : plugin.reason();
         String newVersion = plugin.version();
         deployer.stopWithDependents(plugin, PluginStatus.INACTIVE, null);
-        copies.delete(plugin.replace(oldSource, oldFingerprint, oldCopy, oldDescriptor));
+        copies.delete(plugin.replace(oldSource, oldFingerprint, oldCopy, oldDescriptor, oldSignature));
         deployer.settle();
         log.warn("Plugin '{}' {} from {} did not start ({}); rolled back to {}, which is {}", plugin.id(), newVersion,
                 jar.file().getFileName(), why, oldVersion, plugin.status().label());

@@ -86,7 +86,7 @@ final class PluginsPage {
         PluginReport report;
         try (InputStream jar = JarUpload.open(ctx, plugins.maxUploadBytes())) {
             report = plugins.upload(jar, JarUpload.fileName(ctx), JarUpload.upgradeFlag(ctx.formParam("upgrade")),
-                    JarUpload.flag("allow_downgrade", ctx.formParam("allow_downgrade")));
+                    JarUpload.flag("allow_downgrade", ctx.formParam("allow_downgrade")), JarUpload.signature(ctx));
         } catch (ValidationException e) {
             ctx.status(400);
             render(ctx, String.join("; ", e.fieldErrors().values()));
