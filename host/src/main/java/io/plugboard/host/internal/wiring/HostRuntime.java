@@ -292,7 +292,7 @@ public final class HostRuntime implements AutoCloseable {
                 new ApiEventRoutes(registry, events, apiMapper, config.web().maxRequestBytes()),
                 new ApiWebhookRoutes(webhooks, testSender, apiMapper, rotationOverlap, registry, catalog),
                 new ApiPayloadRoutes(preview, console, secrets, inspector, webhooks, apiMapper, sections),
-                new ApiPluginRoutes(plugins, contributions.settings(), contributions.routes(), apiMapper, sections.upload()),
+                new ApiPluginRoutes(plugins, repository, contributions.settings(), contributions.routes(), apiMapper, sections.upload()),
                 RouteGroup.onlyIf(sections.inbound(), new ApiInboundRoutes(inbound.webhooks(), inbound.received(), apiMapper,
                         config.web().basePath())),
                 new ApiAccountRoutes(auth.tokens(), auth.users(), auth.accounts(), apiMapper),
@@ -307,7 +307,7 @@ public final class HostRuntime implements AutoCloseable {
                 new AdminDeliveryRoutes(delivery.store(), webhooks, delivery::wake, clock, view),
                 RouteGroup.onlyIf(sections.inbound(), new AdminInboundRoutes(inbound.webhooks(), inbound.received(), view)),
                 new AdminPayloadRoutes(webhooks, registry, console, secrets, inspector, apiMapper, view, sections),
-                new AdminPluginRoutes(plugins, config.plugins().dir(), contributions.settings(), instances,
+                new AdminPluginRoutes(plugins, repository, config.plugins().dir(), contributions.settings(), instances,
                         contributions.pages(), contributions.templates(), view, sections.upload()));
         Callers callers = new Callers(auth.sessions(), config.admin().login(), new PrincipalCsrf(secretsKey.getEncoded()));
         served = new PlugboardRoutes(config.web(), apiMapper, auth, callers, plugins.maxUploadBytes(), new ErrorPage(view),
