@@ -134,13 +134,21 @@ public final class RepositoryService {
                 + (configured ? "" : " (none is configured: --plugin-repository URL)"));
     }
 
-    /** @return the plugin's latest installs, updates, rollbacks and refusals, newest first */
+    /**
+     * @return the plugin's latest installs, updates, rollbacks and refusals, newest first
+     * @throws NotFoundException if the plugin is not installed
+     */
     public List<PluginHistory.Entry> history(String id) {
+        plugins.report(id);
         return history.of(id, HISTORY_SHOWN);
     }
 
-    /** @return the auto-update policy in force for the plugin: its own, else the host's default */
+    /**
+     * @return the auto-update policy in force for the installed plugin: its own, else the host's default
+     * @throws NotFoundException if the plugin is not installed
+     */
     public UpdatePolicy policy(String id) {
+        plugins.report(id);
         return policies.all().getOrDefault(id, defaultPolicy);
     }
 
