@@ -131,7 +131,7 @@ public final class RepositoryService {
                             + plugins.requiresProblem(listing.release(version).get().requires())));
         }
         throw ValidationException.of("id", "no configured plugin repository offers a plugin '" + id + "'"
-                + (configured ? "" : " (none is configured: --plugin-repository URL)"));
+                + (configured ? "" : " (none is configured: PLUGBOARD_PLUGIN_REPOSITORIES or pluginRepository(url))"));
     }
 
     /**
