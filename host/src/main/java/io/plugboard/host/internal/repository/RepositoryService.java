@@ -135,12 +135,16 @@ public final class RepositoryService {
     }
 
     /**
-     * @return the plugin's latest installs, updates, rollbacks and refusals, newest first
-     * @throws NotFoundException if the plugin is not installed
+     * @return the plugin's latest installs, updates, rollbacks and refusals, newest first (a refused install
+     *     of a plugin that is not installed too)
+     * @throws NotFoundException if the plugin is not installed and has no history
      */
     public List<PluginHistory.Entry> history(String id) {
-        plugins.report(id);
-        return history.of(id, HISTORY_SHOWN);
+        List<PluginHistory.Entry> entries = history.of(id, HISTORY_SHOWN);
+        if (entries.isEmpty()) {
+            plugins.report(id);
+        }
+        return entries;
     }
 
     /**
