@@ -78,6 +78,28 @@ final class BuilderChecks {
         return uri;
     }
 
+    static URI repositoryUrl(String url) {
+        URI uri;
+        try {
+            uri = new URI(Objects.requireNonNull(url, "url").strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("the plugin repository is not a URL: " + e.getMessage());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+        if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
+            throw new IllegalArgumentException("the plugin repository must be an https:// (or http://) URL, not '"
+                    + url + "'");
+        }
+        return uri;
+    }
+
+    static Duration atLeastOneSecond(String name, Duration duration) {
+        if (Objects.requireNonNull(duration, name).compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException(name + " must be at least 1 s, not " + duration);
+        }
+        return duration;
+    }
+
     static BasePath basePath(String path) {
         return new BasePath(Objects.requireNonNull(path, "path").strip());
     }

@@ -54,6 +54,12 @@ final class ConfigBindings {
                     (b, dirs) -> dirs.forEach(dir -> b.developmentPlugin(ConfigValues.path(dir)))),
             one("maxPluginBytes", "max-plugin-bytes", ConfigValues::bytes, PlugboardBuilder::maxPluginBytes),
             one("pluginTimeLimits", "plugin-time-limit", seconds(), (b, limit) -> b.pluginTimeLimits(limit, limit)),
+            one("trustedPluginKeys", "trusted-plugin-keys", ConfigValues::path, PlugboardBuilder::trustedPluginKeys),
+            one("requireSignedPlugins", "require-signed-plugins", ConfigValues::bool, PlugboardBuilder::requireSignedPlugins),
+            each("pluginRepository", "plugin-repositories", PlugboardBuilder::pluginRepository),
+            one("pluginAutoUpdate", "plugin-auto-update", ConfigBindings::autoUpdate, PlugboardBuilder::pluginAutoUpdate),
+            one("pluginUpdateCheckInterval", "plugin-update-check-interval", seconds(),
+                    PlugboardBuilder::pluginUpdateCheckInterval),
             one("eventDataCheck", "event-data-check", ConfigBindings::eventDataCheck, PlugboardBuilder::eventDataCheck),
             one("instanceId", "instance-id", ConfigValues::text, PlugboardBuilder::instanceId),
             new Binding("templateBudget", List.of("template-max-time", "template-max-bytes"), ConfigBindings::templateBudget),
@@ -158,6 +164,15 @@ final class ConfigBindings {
             }
         }
         throw new IllegalArgumentException("must be reject or warn, not '" + text + "'");
+    }
+
+    private static PluginAutoUpdate autoUpdate(String text) {
+        for (PluginAutoUpdate policy : PluginAutoUpdate.values()) {
+            if (policy.name().equalsIgnoreCase(text.strip())) {
+                return policy;
+            }
+        }
+        throw new IllegalArgumentException("must be off, patch or minor, not '" + text + "'");
     }
 
     private static void adminUser(PlugboardBuilder b, GivenConfig given) {

@@ -15,6 +15,7 @@ import io.plugboard.host.internal.config.TargetsConfig;
 import io.plugboard.host.internal.config.WebConfig;
 import io.plugboard.host.internal.payloads.TemplateBudget;
 import io.plugboard.host.internal.plugins.PluginTimeLimits;
+import io.plugboard.host.internal.repository.UpdatePolicy;
 import io.plugboard.host.internal.storage.AppDatabase;
 import io.plugboard.host.internal.storage.DatabaseSettings;
 import io.plugboard.sdk.EventType;
@@ -51,6 +52,11 @@ final class ConfigDraft {
     boolean watchPluginsDir = true;
     long maxPluginBytes = 50L * 1024 * 1024;
     PluginTimeLimits pluginTimeLimits = PluginTimeLimits.DEFAULTS;
+    Path trustedPluginKeys;
+    boolean requireSignedPlugins;
+    final List<URI> pluginRepositories = new ArrayList<>();
+    PluginAutoUpdate pluginAutoUpdate = PluginAutoUpdate.OFF;
+    Duration pluginUpdateCheckInterval = Duration.ofDays(1);
     Plugboard.EventDataCheck eventDataCheck = Plugboard.EventDataCheck.REJECT;
     DatabaseSettings database;
     AppDatabase appDatabase;
@@ -100,7 +106,9 @@ final class ConfigDraft {
                 new AdminConfig(adminUser, adminPassword, sessionIdleTimeout, login()),
                 new TargetsConfig(allowPrivateTargets, allowedTargets),
                 new PluginConfig(pluginsDir, developmentPlugins, watchPluginsDir, maxPluginBytes,
-                        eventDataCheck == Plugboard.EventDataCheck.REJECT, pluginTimeLimits),
+                        eventDataCheck == Plugboard.EventDataCheck.REJECT, pluginTimeLimits,
+                        new PluginConfig.Sources(trustedPluginKeys, requireSignedPlugins, pluginRepositories,
+                                UpdatePolicy.valueOf(pluginAutoUpdate.name()), pluginUpdateCheckInterval)),
                 eventTypes,
                 DeliveryConfigs.of(delivery),
                 templateBudget,

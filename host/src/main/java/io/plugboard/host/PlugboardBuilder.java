@@ -273,6 +273,68 @@ public final class PlugboardBuilder {
     }
 
     /**
+     * The publishers whose plugins this host trusts: a file of PEM public keys (Ed25519), each named by
+     * a {@code # name} comment line above it (docs/plugin-repository.md). A jar signed by one of them
+     * shows "signed by NAME"; a jar whose signature by one of them does not match is always refused.
+     *
+     * @param file the trusted keys file, read at start (a file that holds anything else refuses the start)
+     * @return this builder
+     */
+    public PlugboardBuilder trustedPluginKeys(Path file) {
+        draft.trustedPluginKeys = Objects.requireNonNull(file, "file");
+        return this;
+    }
+
+    /**
+     * Refuses every plugin jar (folder, upload, repository) that is not signed by a trusted key
+     * ({@link #trustedPluginKeys}). Off by default: unsigned jars install with an "unsigned" mark.
+     * Development plugins are the application's own and are not checked.
+     *
+     * @param required true to refuse unsigned jars and jars signed by unknown keys
+     * @return this builder
+     */
+    public PlugboardBuilder requireSignedPlugins(boolean required) {
+        draft.requireSignedPlugins = required;
+        return this;
+    }
+
+    /**
+     * Adds a plugin repository: the URL of its {@code plugins.json}, or of the folder that holds it
+     * (https, or http for tests and intranets). Repeatable; a plugin listed by several is taken from
+     * the first. Its plugins are offered on the admin's *Add plugin* page and the API.
+     *
+     * @param url e.g. {@code https://plugins.acme.example/repo/}
+     * @return this builder
+     * @throws IllegalArgumentException if it is not an http(s) URL
+     */
+    public PlugboardBuilder pluginRepository(String url) {
+        draft.pluginRepositories.add(BuilderChecks.repositoryUrl(url));
+        return this;
+    }
+
+    /**
+     * Which newer compatible releases from the repositories are installed without an admin (default
+     * {@link PluginAutoUpdate#OFF}); an admin can choose otherwise per plugin. One instance checks,
+     * every {@link #pluginUpdateCheckInterval}; every instance then installs the new version.
+     *
+     * @param policy the policy for plugins without their own
+     * @return this builder
+     */
+    public PlugboardBuilder pluginAutoUpdate(PluginAutoUpdate policy) {
+        draft.pluginAutoUpdate = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
+     * @param interval how often the auto-update looks for new releases (default a day; at least a second)
+     * @return this builder
+     */
+    public PlugboardBuilder pluginUpdateCheckInterval(Duration interval) {
+        draft.pluginUpdateCheckInterval = BuilderChecks.atLeastOneSecond("pluginUpdateCheckInterval", interval);
+        return this;
+    }
+
+    /**
      * What {@code emit} does with data that does not match its event type's JSON Schema:
      * {@link Plugboard.EventDataCheck#REJECT} (the default) refuses the event, {@link Plugboard.EventDataCheck#WARN}
      * stores and delivers it and logs a warning.

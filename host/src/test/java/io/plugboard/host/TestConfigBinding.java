@@ -56,6 +56,11 @@ class TestConfigBinding {
         m.put("dev-plugins", "a/classes" + File.pathSeparator + "b/classes");
         m.put("max-plugin-bytes", "10485760");
         m.put("plugin-time-limit", "10");
+        m.put("trusted-plugin-keys", "/etc/plugboard/trusted-keys.pem");
+        m.put("require-signed-plugins", "true");
+        m.put("plugin-repositories", "https://plugins.acme.example/repo/, http://intranet/plugins.json");
+        m.put("plugin-auto-update", "Patch");
+        m.put("plugin-update-check-interval", "6h");
         m.put("event-data-check", "warn");
         m.put("instance-id", "web-1");
         m.put("template-max-time", "100");
@@ -96,7 +101,11 @@ class TestConfigBinding {
                 .behindProxy(true).maxRequestBytes(2 * 1024 * 1024).database("jdbc:postgresql://db:5432/hooks", "hooks", "pw")
                 .securityHeaders(false).watchPluginsDir(false).contentSecurityPolicy("default-src 'self'; img-src *")
                 .developmentPlugin(Path.of("a/classes")).developmentPlugin(Path.of("b/classes")).maxPluginBytes(10485760)
-                .pluginTimeLimits(Duration.ofSeconds(10), Duration.ofSeconds(10)).eventDataCheck(Plugboard.EventDataCheck.WARN)
+                .pluginTimeLimits(Duration.ofSeconds(10), Duration.ofSeconds(10))
+                .trustedPluginKeys(Path.of("/etc/plugboard/trusted-keys.pem")).requireSignedPlugins(true)
+                .pluginRepository("https://plugins.acme.example/repo/").pluginRepository("http://intranet/plugins.json")
+                .pluginAutoUpdate(PluginAutoUpdate.PATCH).pluginUpdateCheckInterval(Duration.ofHours(6))
+                .eventDataCheck(Plugboard.EventDataCheck.WARN)
                 .instanceId("web-1").templateBudget(Duration.ofMillis(100), 64 * 1024).allowedHost("admin.example.com")
                 .allowedHost("10.0.0.5:8080").publicUrl("https://hooks.example.com")
                 .disableSections(AdminSection.UPLOAD, AdminSection.INSPECTOR).logoUrl("/assets/logo.svg")

@@ -10,6 +10,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.plugboard.host.testing.Await;
+import io.plugboard.host.plugins.PluginRepositoryFolder;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.PluginJar;
 import io.plugboard.host.testing.TestHost;
@@ -93,6 +94,7 @@ class TestOpenApi {
     }
 
     private TestHost host;
+    private PluginRepositoryFolder repository;
     private Http http;
     private JsonNode doc;
     private String webhook;
@@ -129,7 +131,13 @@ class TestOpenApi {
         } catch (IOException e) {
             throw new UncheckedIOException("run the build through Maven, which copies the receiver plugins", e);
         }
-        host = TestHost.start(plugins);
+        // A plugin repository with two versions of one plugin, for install and update.
+        repository = new PluginRepositoryFolder();
+        repository.add(PluginRepositoryFolder.invoice("1.0.0"), "invoice", "1.0.0", null);
+        repository.add(PluginRepositoryFolder.invoice("1.0.1"), "invoice", "1.0.1", "Fixes rounding.");
+        repository.buildSigned();
+        host = TestHost.start(plugins, TestHost.tempDir("data"),
+                b -> b.pluginRepository(repository.url()).trustedPluginKeys(repository.trustedKeys));
         http = host.http();
         Http.Response served = http.get("/api/v1/openapi.json");
         assertThat(served.status()).as(served.body()).isEqualTo(200);
@@ -139,6 +147,7 @@ class TestOpenApi {
     @AfterEach
     void stop() {
         host.close();
+        repository.close();
     }
 
     @Test
@@ -552,6 +561,15 @@ class TestOpenApi {
     // ---- the host ----
 
     /** @return the path with its parameter replaced by a real id: a fresh webhook or token when {@code fresh} */
+    /** @return the id of the repository's plugin, installed at 1.0.0 (the update example asks for 1.0.1) */
+    private String installedFromRepository() {
+        if (http.get("/api/v1/plugins/invoice").status() == 404) {
+            Http.Response r = http.postJson("/api/v1/plugins/install", "{\"id\": \"invoice\", \"version\": \"1.0.0\"}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        return "invoice";
+    }
+
     private String concrete(String path, boolean fresh) {
         if (!path.contains("{")) {
             return path;
@@ -585,6 +603,8 @@ class TestOpenApi {
             value = "order_placed";
         } else if (path.equals("/api/v1/plugins/{id}/downgrade")) {
             value = waitingDowngrade();
+        } else if (path.equals("/api/v1/plugins/{id}/update")) {
+            value = installedFromRepository();
         } else if (path.startsWith("/api/v1/plugins/{id}")) {
             value = fresh ? uploadPlugin("/api/v1/plugins").json().path("id").asText() : "docs";
         } else {

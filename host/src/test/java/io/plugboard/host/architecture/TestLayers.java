@@ -34,6 +34,7 @@ class TestLayers {
             internal("delivery"),
             internal("contrib"),
             internal("migrations"),
+            internal("repository"),
             internal("instances"),
             internal("plugins"),
             internal("payloads"),

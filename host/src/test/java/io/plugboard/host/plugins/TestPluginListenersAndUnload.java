@@ -10,6 +10,7 @@ import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.plugins.PluginListener;
 import io.plugboard.host.internal.plugins.ContextParts;
 import io.plugboard.host.internal.plugins.PluginOptions;
+import io.plugboard.host.internal.plugins.PluginTrust;
 import io.plugboard.host.internal.plugins.PluginTimeLimits;
 import io.plugboard.host.internal.plugins.PluginReport;
 import io.plugboard.host.internal.plugins.PluginService;
@@ -75,7 +76,7 @@ class TestPluginListenersAndUnload {
             }
         };
         PluginOptions options = new PluginOptions(pluginsDir, data.resolve("plugin-copies"), List.of(), "0.1.0",
-                false, Duration.ofMillis(250), 10L * 1024 * 1024, PluginTimeLimits.DEFAULTS);
+                false, Duration.ofMillis(250), 10L * 1024 * 1024, PluginTimeLimits.DEFAULTS, PluginTrust.NONE);
         Plugins.withMainClass("alpha", "alpha_started").writeTo(pluginsDir);
         Plugins.good("vetoed", "vetoed_event").writeTo(pluginsDir);
         plugins = new PluginService(options, db.jdbi(), Clock.systemUTC(), registry,

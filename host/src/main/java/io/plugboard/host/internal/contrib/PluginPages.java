@@ -18,7 +18,7 @@ public final class PluginPages {
 
     /** Names under {@code /admin/plugins/<id>/} that belong to the host. */
     public static final Set<String> RESERVED = Set.of("settings", "activate", "deactivate", "uninstall", "upload",
-            "delete", "downgrade");
+            "delete", "downgrade", "update", "auto-update");
 
     /** A page and the handle of its menu entry. */
     private record Added(AdminPage page, Registration menu) {}

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 public final class PluginRoutes {
 
     /** First path parts that belong to the host's own plugin endpoints. */
-    public static final Set<String> RESERVED = Set.of("settings", "activate", "deactivate", "downgrade");
+    public static final Set<String> RESERVED = Set.of("settings", "activate", "deactivate", "downgrade", "update",
+            "history", "auto-update");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE");
     private static final Pattern PART = Pattern.compile("[A-Za-z0-9._~-]{1,100}|\\{[a-z_][a-z0-9_]{0,30}}");
 

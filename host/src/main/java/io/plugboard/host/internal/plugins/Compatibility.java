@@ -22,7 +22,11 @@ final class Compatibility {
 
     /** @return why the host version does not satisfy the plugin, or null */
     String requiresProblem(PluginDescriptor descriptor) {
-        String requires = descriptor.getRequires();
+        return requiresProblem(descriptor.getRequires());
+    }
+
+    /** @param requires a {@code Plugin-Requires} range, or null @return why this host does not satisfy it, or null */
+    String requiresProblem(String requires) {
         if (requires == null || requires.isBlank() || requires.strip().equals("*")) {
             return null;
         }

@@ -83,7 +83,7 @@ final class DevelopmentPlugins {
                 plugin = deployer.installDevelopment(dir.classes(), inspected);
             } else {
                 deployer.stopWithDependents(plugin, PluginStatus.INACTIVE, null);
-                plugin.replace(dir.classes(), null, dir.classes(), descriptor, inspected.warnings());
+                plugin.replace(dir.classes(), null, dir.classes(), descriptor, inspected.warnings(), null);
             }
         } catch (BadPluginJarException e) {
             catalog.brokenDevelopment(dir.classes(), e.getMessage());

@@ -84,7 +84,7 @@ final class DevelopmentWatcher implements AutoCloseable {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    files.put(file, new Fingerprint(attributes.size(), attributes.lastModifiedTime().toMillis()));
+                    files.put(file, new Fingerprint(attributes.size(), attributes.lastModifiedTime().toMillis(), -1));
                     return FileVisitResult.CONTINUE;
                 }
 

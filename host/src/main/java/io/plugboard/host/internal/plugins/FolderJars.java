@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.plugins;
 
+import io.plugboard.repository.SignatureCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,8 +16,11 @@ import org.pf4j.PluginDescriptor;
  */
 final class FolderJars {
 
-    /** One jar: its descriptor, or the problem that keeps it from being a plugin (then descriptor is null). */
-    record Jar(Path file, Fingerprint fingerprint, PluginDescriptor descriptor, String problem) {
+    /**
+     * One jar: its descriptor and what its signature says, or the problem that keeps it from being a
+     * plugin (then descriptor and signature are null).
+     */
+    record Jar(Path file, Fingerprint fingerprint, PluginDescriptor descriptor, SignatureCheck signature, String problem) {
 
         String id() {
             return descriptor == null ? null : descriptor.getPluginId();
@@ -32,10 +36,12 @@ final class FolderJars {
     }
 
     private final JarInspector inspector;
+    private final PluginTrust trust;
     private final Map<Path, Jar> known = new TreeMap<>();
 
-    FolderJars(JarInspector inspector) {
+    FolderJars(JarInspector inspector, PluginTrust trust) {
         this.inspector = inspector;
+        this.trust = trust;
     }
 
     /**
@@ -55,22 +61,23 @@ final class FolderJars {
 
     private Jar read(Path file, Fingerprint fingerprint) {
         try {
-            return new Jar(file, fingerprint, inspector.readDescriptor(file), null);
+            PluginDescriptor descriptor = inspector.readDescriptor(file);
+            return new Jar(file, fingerprint, descriptor, trust.checkInFolder(file), null);
         } catch (BadPluginJarException e) {
-            return new Jar(file, fingerprint, null, e.getMessage());
+            return new Jar(file, fingerprint, null, null, e.getMessage());
         }
     }
 
-    /** Records a jar the host wrote itself (an upload), whose descriptor was just checked. */
-    Jar record(Path file, Fingerprint fingerprint, PluginDescriptor descriptor) {
-        Jar jar = new Jar(file, fingerprint, descriptor, null);
+    /** Records a jar the host wrote itself (an upload), whose descriptor and signature were just checked. */
+    Jar record(Path file, Fingerprint fingerprint, PluginDescriptor descriptor, SignatureCheck signature) {
+        Jar jar = new Jar(file, fingerprint, descriptor, signature, null);
         known.put(file, jar);
         return jar;
     }
 
     /** Marks a jar as no plugin the host can load (e.g. its full check failed when it was to be installed). */
     void broken(Jar jar, String problem) {
-        known.put(jar.file(), new Jar(jar.file(), jar.fingerprint(), null, problem));
+        known.put(jar.file(), new Jar(jar.file(), jar.fingerprint(), null, null, problem));
     }
 
     void forget(Path file) {

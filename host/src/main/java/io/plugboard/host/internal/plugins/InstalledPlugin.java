@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.plugins;
 
+import io.plugboard.repository.SignatureCheck;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,30 +19,35 @@ final class InstalledPlugin {
     private Fingerprint fingerprint;
     private Path copy;
     private PluginDescriptor descriptor;
+    private SignatureCheck signature;
     private boolean wanted;
     private PluginStatus status = PluginStatus.INACTIVE;
     private String reason;
     private List<String> warnings = List.of();
     private List<String> checkWarnings = List.of();
 
-    /** @param checkWarnings the verifier's warnings about the jar, found when it was checked */
+    /**
+     * @param checkWarnings the verifier's warnings about the jar, found when it was checked
+     * @param signature what the jar's signature says; null for a development plugin (the embedder's own build)
+     */
     InstalledPlugin(Path source, Fingerprint fingerprint, Path copy, PluginDescriptor descriptor,
-                    List<String> checkWarnings, boolean development, boolean wanted) {
+                    List<String> checkWarnings, SignatureCheck signature, boolean development, boolean wanted) {
         this.id = descriptor.getPluginId();
         this.development = development;
         this.wanted = wanted;
-        replace(source, fingerprint, copy, descriptor, checkWarnings);
+        replace(source, fingerprint, copy, descriptor, checkWarnings, signature);
     }
 
     /** Takes a new version (not yet started); @return the previous private copy, for the caller to delete */
     Path replace(Path newSource, Fingerprint newFingerprint, Path newCopy, PluginDescriptor newDescriptor,
-                 List<String> newCheckWarnings) {
+                 List<String> newCheckWarnings, SignatureCheck newSignature) {
         Path previous = copy;
         source = newSource;
         fingerprint = newFingerprint;
         copy = newCopy;
         descriptor = newDescriptor;
         checkWarnings = List.copyOf(newCheckWarnings);
+        signature = newSignature;
         set(PluginStatus.INACTIVE, null);
         warnings = List.of();
         return previous;
@@ -58,6 +64,7 @@ final class InstalledPlugin {
     Fingerprint fingerprint() { return fingerprint; }
     Path copy() { return copy; }
     PluginDescriptor descriptor() { return descriptor; }
+    SignatureCheck signature() { return signature; }
     String version() { return descriptor.getVersion(); }
     boolean wanted() { return wanted; }
     void wanted(boolean value) { wanted = value; }

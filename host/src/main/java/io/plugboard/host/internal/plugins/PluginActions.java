@@ -87,6 +87,7 @@ final class PluginActions {
         refuseWhileNeeded(plugin, "uninstalled");
         try {
             Files.deleteIfExists(plugin.source());
+            SignatureFiles.delete(plugin.source());
         } catch (IOException e) {
             throw new ConflictException("the jar " + plugin.source().getFileName() + " cannot be deleted from the "
                     + "plugins folder (" + e.getMessage() + "); nothing was changed");
@@ -98,6 +99,7 @@ final class PluginActions {
             jars.forget(other.file());
             try {
                 Files.deleteIfExists(other.file());
+                SignatureFiles.delete(other.file());
             } catch (IOException e) {
                 log.warn("Could not delete {} of plugin '{}' from the plugins folder: {}", other.file().getFileName(), id,
                         e.toString());

@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.plugins;
 
 import java.io.IOException;
+import io.plugboard.repository.SignatureCheck;
 import java.nio.file.Path;
 import java.util.List;
 import org.pf4j.PluginDescriptor;
@@ -35,8 +36,11 @@ final class PluginDeployer {
         this.quarantine = quarantine;
     }
 
-    /** A jar's private copy, fully checked: what an install or an upgrade loads, and the verifier's warnings. */
-    record Prepared(Path copy, PluginDescriptor descriptor, List<String> warnings) {}
+    /**
+     * A jar's private copy, fully checked: what an install or an upgrade loads, the verifier's warnings, and
+     * what its signature says.
+     */
+    record Prepared(Path copy, PluginDescriptor descriptor, List<String> warnings, SignatureCheck signature) {}
 
     /**
      * Copies the jar and checks the copy completely, so what is checked is exactly what will be loaded.
@@ -56,7 +60,7 @@ final class PluginDeployer {
             if (!descriptor.getPluginId().equals(jar.id()) || !descriptor.getVersion().equals(jar.version())) {
                 throw new BadPluginJarException("changed while it was installed; it is read again once it stops changing");
             }
-            return new Prepared(copy, descriptor, inspected.warnings());
+            return new Prepared(copy, descriptor, inspected.warnings(), jar.signature());
         } catch (BadPluginJarException e) {
             copies.delete(copy);
             throw e;
@@ -69,9 +73,10 @@ final class PluginDeployer {
         String id = prepared.descriptor().getPluginId();
         boolean wanted = states.all().getOrDefault(id, true);
         InstalledPlugin plugin = new InstalledPlugin(jar.file(), jar.fingerprint(), prepared.copy(),
-                prepared.descriptor(), prepared.warnings(), false, wanted);
+                prepared.descriptor(), prepared.warnings(), prepared.signature(), false, wanted);
         catalog.add(plugin);
-        log.info("Plugin '{}' {} installed from {}", id, plugin.version(), jar.file().getFileName());
+        log.info("Plugin '{}' {} installed from {} ({})", id, plugin.version(), jar.file().getFileName(),
+                prepared.signature().describe());
         return plugin;
     }
 
@@ -85,7 +90,7 @@ final class PluginDeployer {
             throw new BadPluginJarException("plugin '" + descriptor.getPluginId() + "' is already installed");
         }
         boolean wanted = states.all().getOrDefault(descriptor.getPluginId(), true);
-        InstalledPlugin plugin = new InstalledPlugin(dir, null, dir, descriptor, inspected.warnings(), true, wanted);
+        InstalledPlugin plugin = new InstalledPlugin(dir, null, dir, descriptor, inspected.warnings(), null, true, wanted);
         catalog.add(plugin);
         return plugin;
     }

@@ -15,9 +15,11 @@ import java.util.List;
  * @param watchInterval how often the folder is looked at when watching
  * @param maxJarBytes the largest plugin jar accepted by upload
  * @param timeLimits how long a plugin's {@code start()} and {@code stop()} may take
+ * @param trust which jars may be installed, by their signatures
  */
 public record PluginOptions(Path pluginsDir, Path copiesDir, List<Path> developmentDirs, String hostVersion,
-                            boolean watch, Duration watchInterval, long maxJarBytes, PluginTimeLimits timeLimits) {
+                            boolean watch, Duration watchInterval, long maxJarBytes, PluginTimeLimits timeLimits,
+                            PluginTrust trust) {
 
     public PluginOptions {
         developmentDirs = List.copyOf(developmentDirs);

@@ -14,6 +14,7 @@ import java.util.List;
  * @param dependents the installed plugins that depend on this one
  * @param warnings what to fix although the plugin starts, worked out at its start ({@link StartWarnings}):
  *     refused event types (e.g. a duplicate key), all of them refused, or nothing contributed at all
+ * @param signature what the installed jar's signature says, or null (a development plugin, or a jar not installed)
  */
 public record PluginReport(
         String id,
@@ -28,7 +29,24 @@ public record PluginReport(
         List<Dependency> dependencies,
         List<String> dependents,
         List<String> eventTypes,
-        List<String> warnings) {
+        List<String> warnings,
+        Signature signature) {
+
+    /**
+     * What a jar's signature says (docs/plugin-repository.md).
+     *
+     * @param status {@code signed}, {@code unsigned} or {@code unknown_key} (signed by a key this host does not trust)
+     * @param keyId the key that signed it, or null when unsigned
+     * @param signedBy the trusted key's name, or null
+     * @param text the verdict in words ("signed by Acme plugins (key …)", "unsigned")
+     */
+    public record Signature(String status, String keyId, String signedBy, String text) {
+
+        /** @return true unless a trusted key signed the jar: the page marks it "unsigned" */
+        public boolean unsigned() {
+            return !"signed".equals(status);
+        }
+    }
 
     /** One entry of {@code Plugin-Dependencies}: {@code id@range}, optional when it ends in {@code ?}. */
     public record Dependency(String pluginId, String versions, boolean optional, boolean active) {}

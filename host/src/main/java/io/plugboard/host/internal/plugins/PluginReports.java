@@ -1,9 +1,11 @@
 package io.plugboard.host.internal.plugins;
 
 import io.plugboard.host.internal.events.EventTypeRegistry;
+import io.plugboard.repository.SignatureCheck;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.pf4j.PluginDescriptor;
 
 /** Turns the catalog into what the admin page and the API show. */
@@ -27,7 +29,8 @@ final class PluginReports {
         return new PluginReport(plugin.id(), d.getVersion(), nullToEmpty(d.getProvider()),
                 nullToEmpty(d.getPluginDescription()), nullToEmpty(d.getRequires()),
                 plugin.source().getFileName().toString(), plugin.status().label(), plugin.reason(),
-                plugin.development(), dependencies, dependents, registry.keysOf(plugin.id()), plugin.warnings());
+                plugin.development(), dependencies, dependents, registry.keysOf(plugin.id()), plugin.warnings(),
+                signature(plugin.signature()));
     }
 
     /** @param jars the jars listed besides the installed plugins ({@link FolderRows}) */
@@ -37,12 +40,17 @@ final class PluginReports {
         for (JarRow jar : jars) {
             String name = jar.file().getFileName().toString();
             reports.add(new PluginReport(jar.id() == null ? name : jar.id(), jar.version(), "", "", "", name,
-                    jar.state().label(), jar.reason(), false, List.of(), List.of(), List.of(), List.of()));
+                    jar.state().label(), jar.reason(), false, List.of(), List.of(), List.of(), List.of(), null));
         }
         // By id; a plugin's own row before the other jars of it, those by file name.
         reports.sort(Comparator.comparing(PluginReport::id).thenComparing(r -> !r.installed())
                 .thenComparing(PluginReport::file));
         return reports;
+    }
+
+    private static PluginReport.Signature signature(SignatureCheck check) {
+        return check == null ? null : new PluginReport.Signature(check.status().name().toLowerCase(Locale.ROOT),
+                check.keyId(), check.keyName(), check.describe());
     }
 
     private static String versionRange(String support) {

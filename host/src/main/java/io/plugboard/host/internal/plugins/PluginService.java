@@ -6,6 +6,7 @@ import io.plugboard.host.internal.common.Workers;
 import io.plugboard.host.internal.events.EventTypeCompiler;
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.events.SourceTransactions;
+import io.plugboard.repository.ReleaseSignature;
 import io.plugboard.sdk.EventEmitter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,6 +61,7 @@ public final class PluginService implements AutoCloseable {
     private final FolderJars jars;
     private final FolderRows folderRows;
     private final JarInspector inspector;
+    private final Compatibility compatibility;
     private final PluginCalls calls = new PluginCalls();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), Map.of());
@@ -100,12 +102,13 @@ public final class PluginService implements AutoCloseable {
                 calls, options.timeLimits(), quarantine, this::publish);
         this.deployer = new PluginDeployer(catalog, copies, inspector, compatibility, runner, states, quarantine);
         SafeUpgrade upgrade = new SafeUpgrade(deployer, copies);
-        this.jars = new FolderJars(inspector);
+        this.jars = new FolderJars(inspector, options.trust());
         this.folderSync = new FolderSync(folder, jars, catalog, deployer, upgrade, inspector,
                 new FailedJars(jdbi, clock, options.pluginsDir()));
         this.folderRows = new FolderRows(jars, catalog, folderSync, inspector);
         this.uploads = new PluginUploads(folder, options.copiesDir().resolveSibling("plugin-uploads"),
-                options.maxJarBytes(), inspector, compatibility, catalog, deployer, jars, upgrade);
+                options.maxJarBytes(), inspector, compatibility, catalog, deployer, jars, upgrade, options.trust());
+        this.compatibility = compatibility;
         this.reports = new PluginReports(registry);
         this.development = new DevelopmentPlugins(options.developmentDirs(), catalog, deployer, inspector);
         this.actions = new PluginActions(catalog, deployer, runner, states, copies, quarantine, jars, folderSync);
@@ -197,15 +200,17 @@ public final class PluginService implements AutoCloseable {
      * Installs an uploaded jar under its own file name (or {@code <id>-<version>.jar}), or with
      * {@code upgrade} replaces the installed version of the same plugin (restoring it if the new one
      * does not start; deleting its jar once the new one runs). A lower version needs {@code allowDowngrade}.
+     * The jar's signature (or none) is checked first ({@link PluginTrust}) and kept beside it.
      *
      * @throws io.plugboard.host.internal.common.ValidationException if the jar is not an installable plugin (field {@code jar})
      * @throws ConflictException if the id is taken and this is no upgrade, a downgrade not allowed, or the
      *     upgrade was rolled back
      */
-    public PluginReport upload(InputStream content, String fileName, boolean upgrade, boolean allowDowngrade) {
+    public PluginReport upload(InputStream content, String fileName, boolean upgrade, boolean allowDowngrade,
+                               ReleaseSignature signature) {
         Path staged = uploads.stage(content); // outside the lock: the client may send slowly
         try {
-            PluginUploads.Request request = new PluginUploads.Request(fileName, upgrade, allowDowngrade);
+            PluginUploads.Request request = new PluginUploads.Request(fileName, upgrade, allowDowngrade, signature);
             return locked(() -> reports.of(uploads.install(staged, request), catalog));
         } finally {
             try {
@@ -238,6 +243,11 @@ public final class PluginService implements AutoCloseable {
             }
             return reports.of(now, catalog);
         });
+    }
+
+    /** @return why this host cannot run a plugin that {@code Plugin-Requires} this, or null when it can */
+    public String requiresProblem(String requires) {
+        return compatibility.requiresProblem(requires);
     }
 
     /** @return the file name of the lower version waiting for {@link #downgrade}, or null */

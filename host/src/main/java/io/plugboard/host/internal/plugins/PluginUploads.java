@@ -11,6 +11,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import io.plugboard.repository.ReleaseSignature;
+import io.plugboard.repository.SignatureCheck;
 import org.pf4j.PluginDescriptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +36,10 @@ final class PluginUploads {
     private final PluginDeployer deployer;
     private final FolderJars jars;
     private final SafeUpgrade upgrade;
+    private final PluginTrust trust;
 
     PluginUploads(PluginFolder folder, Path stagingDir, long maxBytes, JarInspector inspector, Compatibility compatibility,
-                  PluginCatalog catalog, PluginDeployer deployer, FolderJars jars, SafeUpgrade upgrade) {
+                  PluginCatalog catalog, PluginDeployer deployer, FolderJars jars, SafeUpgrade upgrade, PluginTrust trust) {
         this.folder = folder;
         this.stagingDir = stagingDir;
         this.maxBytes = maxBytes;
@@ -46,6 +49,7 @@ final class PluginUploads {
         this.deployer = deployer;
         this.jars = jars;
         this.upgrade = upgrade;
+        this.trust = trust;
     }
 
     long maxBytes() {
@@ -83,8 +87,9 @@ final class PluginUploads {
      *     {@code .jar} name not taken yet (else {@code <id>-<version>.jar}); may be null
      * @param upgrade replace the installed version of the same plugin
      * @param allowDowngrade accept an upgrade to a lower version than the installed one
+     * @param signature the publisher's signature of the jar, or null; written beside it as {@code NAME.jar.sig}
      */
-    record Request(String fileName, boolean upgrade, boolean allowDowngrade) {}
+    record Request(String fileName, boolean upgrade, boolean allowDowngrade, ReleaseSignature signature) {}
 
     /** @return the installed (or upgraded) plugin */
     InstalledPlugin install(Path staged, Request request) {
@@ -104,9 +109,16 @@ final class PluginUploads {
         if (existing != null) {
             refuseReplacing(existing, version, request);
         }
+        SignatureCheck signature;
+        try {
+            signature = trust.check(staged, request.signature());
+        } catch (BadPluginJarException e) {
+            throw ValidationException.of("signature", "plugin '" + id + "' " + version + " is " + e.getMessage());
+        }
         Path target = folder.dir().resolve(UploadNames.choose(folder.dir(), request.fileName(), id, version));
+        SignatureFiles.write(target, request.signature()); // first: the watcher reads the jar with it
         moveInto(staged, target);
-        FolderJars.Jar jar = jars.record(target, Fingerprint.of(target), descriptor);
+        FolderJars.Jar jar = jars.record(target, Fingerprint.of(target), descriptor, signature);
         try {
             if (existing == null) {
                 InstalledPlugin plugin = deployer.install(jar);
@@ -118,7 +130,7 @@ final class PluginUploads {
             String failure = upgrade.apply(existing, jar);
             if (failure != null) {
                 removeFromFolder(target);
-                throw new ConflictException("version " + version + " of plugin '" + id + "' did not start (" + failure
+                throw new RolledBackException("version " + version + " of plugin '" + id + "' did not start (" + failure
                         + "); version " + oldVersion + " was restored");
             }
             if (!replaced.equals(target)) {
@@ -152,6 +164,7 @@ final class PluginUploads {
         jars.forget(file);
         try {
             Files.deleteIfExists(file);
+            SignatureFiles.delete(file);
         } catch (IOException e) {
             log.warn("Could not delete {} from the plugins folder: {}", file.getFileName(), e.toString());
         }

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.plugins;
 
+import io.plugboard.repository.SignatureCheck;
 import java.nio.file.Path;
 import java.util.List;
 import org.pf4j.PluginDescriptor;
@@ -38,13 +39,15 @@ final class SafeUpgrade {
         Fingerprint oldFingerprint = plugin.fingerprint();
         PluginDescriptor oldDescriptor = plugin.descriptor();
         List<String> oldWarnings = plugin.checkWarnings();
+        SignatureCheck oldSignature = plugin.signature();
         deployer.stopWithDependents(plugin, PluginStatus.INACTIVE, null);
-        Path oldCopy = plugin.replace(jar.file(), jar.fingerprint(), next.copy(), next.descriptor(), next.warnings());
+        Path oldCopy = plugin.replace(jar.file(), jar.fingerprint(), next.copy(), next.descriptor(), next.warnings(),
+                next.signature());
         deployer.settle();
         if (!wasActive || plugin.status() == PluginStatus.ACTIVE) {
             copies.delete(oldCopy);
-            log.info("Plugin '{}' replaced: {} → {} (from {})", plugin.id(), oldVersion, plugin.version(),
-                    jar.file().getFileName());
+            log.info("Plugin '{}' replaced: {} → {} (from {}, {})", plugin.id(), oldVersion, plugin.version(),
+                    jar.file().getFileName(), next.signature().describe());
             if (!oldVersion.equals(plugin.version())) {
                 deployer.updated(plugin, oldVersion);
             }
@@ -53,7 +56,7 @@ final class SafeUpgrade {
         String why = plugin.reason() == null ? "it is " + plugin.status().label() : plugin.reason();
         String newVersion = plugin.version();
         deployer.stopWithDependents(plugin, PluginStatus.INACTIVE, null);
-        copies.delete(plugin.replace(oldSource, oldFingerprint, oldCopy, oldDescriptor, oldWarnings));
+        copies.delete(plugin.replace(oldSource, oldFingerprint, oldCopy, oldDescriptor, oldWarnings, oldSignature));
         deployer.settle();
         log.warn("Plugin '{}' {} from {} did not start ({}); rolled back to {}, which is {}", plugin.id(), newVersion,
                 jar.file().getFileName(), why, oldVersion, plugin.status().label());

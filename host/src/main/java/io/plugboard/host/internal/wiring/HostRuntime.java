@@ -69,6 +69,12 @@ import io.plugboard.host.internal.secrets.SealedValues;
 import io.plugboard.host.internal.secrets.SecretKeys;
 import io.plugboard.host.internal.secrets.SecretService;
 import io.plugboard.host.internal.plugins.PluginOptions;
+import io.plugboard.host.internal.plugins.PluginTrust;
+import io.plugboard.host.internal.config.PluginConfig;
+import io.plugboard.host.internal.repository.ForgetUninstalled;
+import io.plugboard.host.internal.repository.RepositoryOptions;
+import io.plugboard.host.internal.repository.RepositoryService;
+import io.plugboard.host.internal.repository.RepositoryWorker;
 import io.plugboard.host.internal.plugins.PluginService;
 import io.plugboard.host.internal.settings.SettingsService;
 import io.plugboard.host.internal.storage.Database;
@@ -135,6 +141,12 @@ public final class HostRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HostRuntime.class);
     /** A hook callback that takes longer than this is reported in the log. */
     private static final Duration SLOW_HOOK = Duration.ofMillis(200);
+    /** How often each instance looks for a plugin version chosen on another one. */
+    private static final Duration REPOSITORY_RECONCILE = Duration.ofSeconds(5);
+    /** A repository's answer: connecting and the whole body each within this, an index at most 8 MiB, used 60 s. */
+    private static final Duration REPOSITORY_TIMEOUT = Duration.ofSeconds(20);
+    private static final long REPOSITORY_MAX_INDEX_BYTES = 8L * 1024 * 1024;
+    private static final Duration REPOSITORY_CACHE = Duration.ofSeconds(60);
 
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private EventEmitter appEmitter;
@@ -235,15 +247,27 @@ public final class HostRuntime implements AutoCloseable {
                         config.web().maxRequestBytes(), hooks),
                 new ReceivedEvents(db.jdbi()));
 
+        PluginConfig.Sources sources = config.plugins().sources();
         PluginOptions pluginOptions = new PluginOptions(config.plugins().dir(), config.dataDir().resolve("plugin-copies"),
                 config.plugins().developmentDirs(), config.site().hostVersion(), config.plugins().watch(),
-                Duration.ofMillis(250), config.plugins().maxJarBytes(), config.plugins().timeLimits());
+                Duration.ofMillis(250), config.plugins().maxJarBytes(), config.plugins().timeLimits(),
+                PluginTrust.load(sources.trustedKeys(), sources.requireSigned()));
         // Migrations run before a plugin's contributions open, so a failed migration fails its start.
         plugins = closing(new PluginService(pluginOptions, db.jdbi(), clock, registry, compiler,
                 source -> new SourceEmitter(events, dataMapper, source),
                 source -> new SourceTransactions(db.jdbi(), events, dataMapper, source), pluginParts::partsFor,
                 List.of(new PluginMigrations(db.jdbi(), db.dataSource(), clock), pluginParts, receivers,
-                        new OutboundExtensions(destinations, formats, delivery::webhooksChanged)), workers));
+                        new OutboundExtensions(destinations, formats, delivery::webhooksChanged),
+                        new ForgetUninstalled(db.jdbi(), clock)), workers));
+        RepositoryOptions repositoryOptions = new RepositoryOptions(sources.repositories(),
+                config.dataDir().resolve("plugin-downloads"), sources.autoUpdate(), sources.updateCheckInterval(),
+                REPOSITORY_RECONCILE, new RepositoryOptions.Limits(REPOSITORY_TIMEOUT, REPOSITORY_MAX_INDEX_BYTES,
+                        config.plugins().maxJarBytes(), REPOSITORY_CACHE));
+        RepositoryService repository = new RepositoryService(repositoryOptions, plugins, db.jdbi(), ids, clock,
+                instances.id());
+        // Closed before the plugins: a download or install under way ends first.
+        RepositoryWorker repositoryWorker = closing(new RepositoryWorker(repository, repositoryOptions, jobs, clock,
+                workers.periodic("plugin-repository", "plugboard-plugin-repository")));
         // Closed before the plugins stop: queued delivery hooks still reach their callbacks.
         closing(hookThread);
         closing(tasks);
@@ -268,7 +292,7 @@ public final class HostRuntime implements AutoCloseable {
                 new ApiEventRoutes(registry, events, apiMapper, config.web().maxRequestBytes()),
                 new ApiWebhookRoutes(webhooks, testSender, apiMapper, rotationOverlap, registry, catalog),
                 new ApiPayloadRoutes(preview, console, secrets, inspector, webhooks, apiMapper, sections),
-                new ApiPluginRoutes(plugins, contributions.settings(), contributions.routes(), apiMapper, sections.upload()),
+                new ApiPluginRoutes(plugins, repository, contributions.settings(), contributions.routes(), apiMapper, sections.upload()),
                 RouteGroup.onlyIf(sections.inbound(), new ApiInboundRoutes(inbound.webhooks(), inbound.received(), apiMapper,
                         config.web().basePath())),
                 new ApiAccountRoutes(auth.tokens(), auth.users(), auth.accounts(), apiMapper),
@@ -283,7 +307,7 @@ public final class HostRuntime implements AutoCloseable {
                 new AdminDeliveryRoutes(delivery.store(), webhooks, delivery::wake, clock, view),
                 RouteGroup.onlyIf(sections.inbound(), new AdminInboundRoutes(inbound.webhooks(), inbound.received(), view)),
                 new AdminPayloadRoutes(webhooks, registry, console, secrets, inspector, apiMapper, view, sections),
-                new AdminPluginRoutes(plugins, config.plugins().dir(), contributions.settings(), instances,
+                new AdminPluginRoutes(plugins, repository, config.plugins().dir(), contributions.settings(), instances,
                         contributions.pages(), contributions.templates(), view, sections.upload()));
         Callers callers = new Callers(auth.sessions(), config.admin().login(), new PrincipalCsrf(secretsKey.getEncoded()));
         served = new PlugboardRoutes(config.web(), apiMapper, auth, callers, plugins.maxUploadBytes(), new ErrorPage(view),
@@ -295,6 +319,7 @@ public final class HostRuntime implements AutoCloseable {
         closing(delivery);
         inboxPurge.start();
         plugins.start();
+        repositoryWorker.start();
         instances.start(plugins::reports);
         plugins.onPublished(instances::pluginsChanged);
         String base = config.web().basePath().value();

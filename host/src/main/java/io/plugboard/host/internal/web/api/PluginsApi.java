@@ -49,7 +49,7 @@ final class PluginsApi {
         PluginReport report;
         try (InputStream jar = JarUpload.open(ctx, plugins.maxUploadBytes())) {
             report = plugins.upload(jar, JarUpload.fileName(ctx), JarUpload.upgradeFlag(ctx.formParam("upgrade")),
-                    JarUpload.flag("allow_downgrade", ctx.formParam("allow_downgrade")));
+                    JarUpload.flag("allow_downgrade", ctx.formParam("allow_downgrade")), JarUpload.signature(ctx));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

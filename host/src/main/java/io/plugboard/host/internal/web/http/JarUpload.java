@@ -5,16 +5,28 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.web.http.ApiException;
+import io.plugboard.repository.IndexFormat;
+import io.plugboard.repository.InvalidIndexException;
+import io.plugboard.repository.ReleaseSignature;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The plugin jar in a {@code multipart/form-data} request (field {@code jar}), for the API and the
- * admin's upload form; too large a request is refused before it is read.
+ * The plugin jar in a {@code multipart/form-data} request (field {@code jar}, with its optional
+ * signature in {@code signature}), for the API and the admin's upload form; too large a request is
+ * refused before it is read.
  */
 public final class JarUpload {
 
     /** The form field that carries the jar. */
     public static final String FIELD = "jar";
+
+    /** The optional form field with the jar's signature ({@code NAME.jar.sig}). */
+    public static final String SIGNATURE_FIELD = "signature";
+
+    private static final long MAX_SIGNATURE_BYTES = 16 * 1024;
 
     /** Room for the other form fields and the multipart framing, on top of the jar itself. */
     public static final long OVERHEAD_BYTES = 64 * 1024;
@@ -84,6 +96,38 @@ public final class JarUpload {
             return true;
         }
         throw ValidationException.of(field, field + " must be true or false, not '" + value + "'");
+    }
+
+    /**
+     * @return the jar's signature from the optional field {@code signature}: its {@code NAME.jar.sig} file
+     *     (or that file's text), or null when none was sent
+     * @throws ValidationException if it is not a signature file
+     */
+    public static ReleaseSignature signature(Context ctx) {
+        byte[] content;
+        UploadedFile file = ctx.uploadedFile(SIGNATURE_FIELD);
+        if (file != null && file.size() > 0) {
+            if (file.size() > MAX_SIGNATURE_BYTES) {
+                throw ValidationException.of(SIGNATURE_FIELD, "the signature file is too large to be a .sig file");
+            }
+            try (InputStream in = file.content()) {
+                content = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            String text = file == null ? ctx.formParam(SIGNATURE_FIELD) : null;
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            content = text.getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return IndexFormat.readSignature(content);
+        } catch (InvalidIndexException e) {
+            throw ValidationException.of(SIGNATURE_FIELD, "the signature is not a plugin signature (.sig) file: "
+                    + e.getMessage());
+        }
     }
 
     /** @return the uploaded file's own name as the client sent it (call after {@link #open}), or null */
