@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.common.Ids;
 import io.plugboard.host.internal.common.Workers;
 import io.plugboard.host.internal.events.EventService;
+import io.plugboard.host.internal.events.OperationalEvents;
 import io.plugboard.host.internal.instances.JobLeases;
 import io.plugboard.host.internal.storage.Database;
 import io.plugboard.host.internal.hooks.HookExecutor;
@@ -40,19 +41,21 @@ public final class DeliveryEngine implements AutoCloseable {
      * @param instanceId who claims deliveries: this instance's id
      * @param jobs runs the retention purge on one instance at a time
      * @param workers supervises the dispatcher, the attempt recorder, the lease renewer and retention
+     * @param ops the operational events recording attempts may make (a webhook disabled, failing, a delivery failed)
      */
     public DeliveryEngine(Database database, WebhookStore webhooks, TargetGuard guard, DeliveryConfig settings,
                           DeliveryMetrics metrics, ObjectMapper mapper, Ids ids, Clock clock, String hostVersion,
                           Payloads payloads, LocalEndpoint local, HookRunner hooks, HookExecutor hookThread,
                           String instanceId, JobLeases jobs, Workers workers, Destinations destinations,
-                          OutboundCatalog catalog) {
+                          OutboundCatalog catalog, OperationalEvents ops) {
         Jdbi jdbi = database.jdbi();
         this.leases = new Leases(jdbi, database.dialect(), instanceId, settings.leaseDuration(), clock, workers);
         this.sender = new DestinationSender(new HttpSender(settings, guard, local), destinations, payloads.formats(), settings);
         this.payloads = payloads;
         this.requests = new RequestFactory(payloads, new OutgoingFilter(hooks), new SendingFilter(hooks), hostVersion,
                 catalog);
-        this.writer = new CompletionWriter(jdbi, settings, mapper, metrics, instanceId, new OutcomeHooks(hookThread));
+        this.writer = new CompletionWriter(jdbi, settings, mapper, metrics, instanceId, new OutcomeHooks(hookThread),
+                ops);
         this.dispatcher = new Dispatcher(new DeliveryQueue(jdbi, database.dialect(), leases), webhooks, requests, sender,
                 writer, settings, metrics, ids, clock, leases, workers);
         this.store = new DeliveryStore(jdbi, mapper, ids);

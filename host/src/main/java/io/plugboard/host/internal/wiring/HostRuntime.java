@@ -33,6 +33,8 @@ import io.plugboard.host.internal.delivery.TestSender;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.EventTypeCompiler;
 import io.plugboard.host.internal.events.EventTypeRegistry;
+import io.plugboard.host.internal.events.OperationalEvents;
+import io.plugboard.host.internal.events.OperationalTypes;
 import io.plugboard.host.internal.events.OutboxWriter;
 import io.plugboard.host.internal.events.RegisteredEventType;
 import io.plugboard.host.internal.events.SourceEmitter;
@@ -68,6 +70,7 @@ import io.plugboard.host.internal.secrets.SealedSettings;
 import io.plugboard.host.internal.secrets.SealedValues;
 import io.plugboard.host.internal.secrets.SecretKeys;
 import io.plugboard.host.internal.secrets.SecretService;
+import io.plugboard.host.internal.plugins.PluginOpsEvents;
 import io.plugboard.host.internal.plugins.PluginOptions;
 import io.plugboard.host.internal.plugins.PluginService;
 import io.plugboard.host.internal.settings.SettingsService;
@@ -150,6 +153,7 @@ public final class HostRuntime implements AutoCloseable {
     private Database database;
     private DeliveryMetrics metrics;
     private HookRunner hookRunner;
+    private DeliveryEngine delivery;
     private boolean stopping;
 
     private HostRuntime() {}
@@ -187,6 +191,9 @@ public final class HostRuntime implements AutoCloseable {
         instanceId = instances.id();
         EventTypeRegistry registry = new EventTypeRegistry();
         EventTypeCompiler compiler = new EventTypeCompiler(apiMapper);
+        for (EventType type : OperationalTypes.all()) {
+            registry.register(compiler.compile(type, OperationalEvents.SOURCE));
+        }
         for (EventType type : config.appEventTypes()) {
             registry.register(compiler.compile(type, RegisteredEventType.APP_SOURCE));
         }
@@ -218,18 +225,20 @@ public final class HostRuntime implements AutoCloseable {
         Payloads payloads = new Payloads(formats, secrets::value);
         PayloadValidator payloadCheck = new PayloadValidator(formats, registry, secrets::names);
         OutboundCatalog catalog = new OutboundCatalog(destinations, formats);
+        events = new EventService(registry, db.groupCommit(), new OutboxWriter(ids, new FilterCache(), apiMapper),
+                new EmittedEvents(metrics, this::wakeDispatcher, hooks), apiMapper, ids, clock,
+                config.plugins().rejectInvalidEventData(), hooks);
+        OperationalEvents ops = new OperationalEvents(events, apiMapper, config.operational());
         DeliveryEngine delivery = new DeliveryEngine(db, webhookStore, guard, config.delivery(), metrics,
                 apiMapper, ids, clock, config.site().hostVersion(), payloads, new InboxDelivery(inspector), hooks, hookThread,
-                instances.id(), jobs, workers, destinations, catalog);
-        events = new EventService(registry, db.groupCommit(), new OutboxWriter(ids, new FilterCache(), apiMapper),
-                new EmittedEvents(metrics, delivery, hooks), apiMapper, ids, clock, config.plugins().rejectInvalidEventData(),
-                hooks);
+                instances.id(), jobs, workers, destinations, catalog, ops);
+        this.delivery = delivery;
         appEmitter = new SourceEmitter(events, dataMapper, RegisteredEventType.APP_SOURCE);
 
         InboundStore inboundStore = new InboundStore(db.jdbi(), apiMapper, sealed, clock);
         // Inbound webhooks in AUTO mode follow the version of a receiver's plugin when it starts.
         ReceiverRegistry receivers = new ReceiverRegistry(this::pluginVersion, inboundStore::followVersion);
-        InboundRequestLog inboundRequests = new InboundRequestLog(db.jdbi());
+        InboundRequestLog inboundRequests = new InboundRequestLog(db.jdbi(), ops);
         InboundServices inbound = new InboundServices(new InboundService(inboundStore, inboundRequests, receivers, ids, clock),
                 new InboundReceiving(inboundStore, inboundRequests, receivers, events, db.jdbi(), apiMapper, ids, clock,
                         config.web().maxRequestBytes(), hooks),
@@ -243,12 +252,13 @@ public final class HostRuntime implements AutoCloseable {
                 source -> new SourceEmitter(events, dataMapper, source),
                 source -> new SourceTransactions(db.jdbi(), events, dataMapper, source), pluginParts::partsFor,
                 List.of(new PluginMigrations(db.jdbi(), db.dataSource(), clock), pluginParts, receivers,
-                        new OutboundExtensions(destinations, formats, delivery::webhooksChanged)), workers));
+                        new OutboundExtensions(destinations, formats, delivery::webhooksChanged), new PluginOpsEvents(ops)),
+                workers));
         // Closed before the plugins stop: queued delivery hooks still reach their callbacks.
         closing(hookThread);
         closing(tasks);
         WebhookService webhooks = new WebhookService(webhookStore, new WebhookValidator(registry, guard, payloadCheck, destinations), new SigningSecrets(), ids,
-                clock, hooks, delivery::webhooksChanged, pluginFields);
+                clock, hooks, delivery::webhooksChanged, pluginFields, ops);
         VerifiedCredentials verifiedBasic = new VerifiedCredentials(clock);
         AuthServices auth = new AuthServices(new AdminUsers(db.jdbi(), db.dialect(), ids, clock),
                 new Sessions(db.jdbi(), clock, config.admin().sessionIdleTimeout()), new ApiTokens(db.jdbi(), ids, clock),
@@ -315,6 +325,13 @@ public final class HostRuntime implements AutoCloseable {
             announce.run();
         }
         tellHost(CoreHooks.HOST_STARTED);
+    }
+
+    /** Before the engine is built nothing is emitted: no plugin runs yet, and the API does not answer. */
+    private void wakeDispatcher() {
+        if (delivery != null) {
+            delivery.wake();
+        }
     }
 
     private void tellHost(ActionHook<HostInfo> hook) {
