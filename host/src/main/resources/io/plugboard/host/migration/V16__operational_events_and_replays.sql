@@ -10,17 +10,15 @@ ALTER TABLE deliveries ADD COLUMN replay_of TEXT;
 CREATE TABLE replay_jobs (
     id               TEXT PRIMARY KEY,
     filter           TEXT   NOT NULL,   -- the filter as JSON, as the API reads it
-    status           TEXT   NOT NULL,   -- running | completed | failed
+    status           TEXT   NOT NULL,   -- running | completed
     total            BIGINT NOT NULL,   -- deliveries matched when the job was created
     queued           BIGINT NOT NULL DEFAULT 0,
     created_before   BIGINT NOT NULL,   -- only deliveries created before the job are replayed
     after_created_at BIGINT,            -- keyset position: the last delivery replayed
     after_id         TEXT,
-    created_by       TEXT,
     created_at       BIGINT NOT NULL,
     updated_at       BIGINT NOT NULL,
-    finished_at      BIGINT,
-    error            TEXT
+    finished_at      BIGINT
 );
 
 CREATE INDEX replay_jobs_running ON replay_jobs (status, created_at);

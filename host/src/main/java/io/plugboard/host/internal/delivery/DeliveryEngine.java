@@ -20,7 +20,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The delivery engine assembled: HTTP sender, request signing, dispatcher, attempt recording,
- * retention, test sends and the delivery log, with this instance's claims on deliveries. Start it after the database is ready; closing it
+ * retention, bulk replays, test sends and the delivery log, with this instance's claims on deliveries. Start it after the database is ready; closing it
  * drains requests in flight.
  */
 public final class DeliveryEngine implements AutoCloseable {
@@ -32,6 +32,8 @@ public final class DeliveryEngine implements AutoCloseable {
     private final Payloads payloads;
     private final DeliveryStore store;
     private final Retention retention;
+    private final DeliveryReplays replays;
+    private final ReplayRunner replayRunner;
     private final Leases leases;
     private final Ids ids;
     private final Clock clock;
@@ -60,6 +62,8 @@ public final class DeliveryEngine implements AutoCloseable {
                 writer, settings, metrics, ids, clock, leases, workers);
         this.store = new DeliveryStore(jdbi, mapper, ids);
         this.retention = new Retention(jdbi, settings.retention(), clock, jobs, workers);
+        this.replays = new DeliveryReplays(jdbi, mapper, store.requeue(), ids, clock, dispatcher::wake);
+        this.replayRunner = new ReplayRunner(replays, jobs, workers);
         this.ids = ids;
         this.clock = clock;
     }
@@ -69,6 +73,7 @@ public final class DeliveryEngine implements AutoCloseable {
         leases.start();
         dispatcher.start();
         retention.start();
+        replayRunner.start();
     }
 
     /** Tells the dispatcher that deliveries were committed. */
@@ -83,6 +88,11 @@ public final class DeliveryEngine implements AutoCloseable {
 
     public DeliveryStore store() {
         return store;
+    }
+
+    /** Bulk replays: dry runs, and jobs that queue deliveries again. */
+    public DeliveryReplays replays() {
+        return replays;
     }
 
     public TestSender testSender(EventService events) {
@@ -102,6 +112,7 @@ public final class DeliveryEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        replayRunner.close();
         retention.close();
         dispatcher.close();
         // Drained: what this instance still claims goes back to the queue for the others at once.
