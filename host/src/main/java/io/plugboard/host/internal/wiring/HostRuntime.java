@@ -291,7 +291,7 @@ public final class HostRuntime implements AutoCloseable {
                 new AdminWebhookRoutes(webhooks, registry, delivery.store(), testSender, preview, catalog, rotationOverlap,
                         view),
                 new AdminEventRoutes(registry, webhooks, testSender, delivery.store(), view),
-                new AdminDeliveryRoutes(delivery.store(), webhooks, delivery::wake, clock, view),
+                new AdminDeliveryRoutes(delivery.store(), delivery.replays(), webhooks, delivery::wake, clock, view),
                 RouteGroup.onlyIf(sections.inbound(), new AdminInboundRoutes(inbound.webhooks(), inbound.received(), view)),
                 new AdminPayloadRoutes(webhooks, registry, console, secrets, inspector, apiMapper, view, sections),
                 new AdminPluginRoutes(plugins, config.plugins().dir(), contributions.settings(), instances,
