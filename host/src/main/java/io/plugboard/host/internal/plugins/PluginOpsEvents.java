@@ -2,7 +2,10 @@ package io.plugboard.host.internal.plugins;
 
 import io.plugboard.host.internal.events.OperationalEvents;
 
-/** Tells subscribers when a plugin fails or changes version: the operational events {@code plugin_failed} and {@code plugin_updated}. */
+/**
+ * Tells subscribers when a plugin fails or changes version: the operational events {@code plugin_failed}
+ * and {@code plugin_updated}.
+ */
 public final class PluginOpsEvents implements PluginListener {
 
     private final OperationalEvents ops;
