@@ -46,6 +46,14 @@ final class BuilderChecks {
         return bytes;
     }
 
+    /** @param name what the number is, for the message */
+    static int atLeastOne(int n, String name) {
+        if (n < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, not " + n);
+        }
+        return n;
+    }
+
     static String contentSecurityPolicy(String policy) {
         if (policy == null || policy.isBlank() || policy.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw new IllegalArgumentException("contentSecurityPolicy must be a non-blank header value on one line");

@@ -64,6 +64,9 @@ final class ConfigBindings {
             one("instanceId", "instance-id", ConfigValues::text, PlugboardBuilder::instanceId),
             new Binding("templateBudget", List.of("template-max-time", "template-max-bytes"), ConfigBindings::templateBudget),
             each("allowedHost", "allowed-hosts", PlugboardBuilder::allowedHost),
+            one("webhookFailingAfter", "webhook-failing-after", ConfigValues::integer, PlugboardBuilder::webhookFailingAfter),
+            new Binding("inboundRefusedBurst", List.of("inbound-burst-refusals", "inbound-burst-window"),
+                    ConfigBindings::inboundRefusedBurst),
             one("publicUrl", "public-url", ConfigValues::text, PlugboardBuilder::publicUrl),
             one("disableSections", "disabled-sections", ConfigValues::list,
                     (b, keys) -> keys.forEach(key -> b.disableSections(AdminSection.ofKey(key)))),
@@ -197,6 +200,12 @@ final class ConfigBindings {
                         ? given.get("template-max-time", text -> ConfigValues.duration(text, ChronoUnit.MILLIS))
                         : current.maxRenderTime(),
                 given.has("template-max-bytes") ? given.get("template-max-bytes", ConfigValues::bytes) : current.maxOutputBytes());
+    }
+
+    private static void inboundRefusedBurst(PlugboardBuilder b, GivenConfig given) {
+        b.inboundRefusedBurst(given.has("inbound-burst-refusals")
+                        ? given.get("inbound-burst-refusals", ConfigValues::integer) : b.draft().inboundBurstRefusals,
+                given.has("inbound-burst-window") ? given.get("inbound-burst-window", seconds()) : b.draft().inboundBurstWindow);
     }
 
     private static void autoDisable(PlugboardBuilder b, GivenConfig given) {

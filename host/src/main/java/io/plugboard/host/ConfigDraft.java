@@ -13,6 +13,7 @@ import io.plugboard.host.internal.config.SectionsConfig;
 import io.plugboard.host.internal.config.SiteConfig;
 import io.plugboard.host.internal.config.TargetsConfig;
 import io.plugboard.host.internal.config.WebConfig;
+import io.plugboard.host.internal.events.OperationalSettings;
 import io.plugboard.host.internal.payloads.TemplateBudget;
 import io.plugboard.host.internal.plugins.PluginTimeLimits;
 import io.plugboard.host.internal.repository.UpdatePolicy;
@@ -64,6 +65,9 @@ final class ConfigDraft {
     boolean appSecurityHeaders = true;
     String appContentSecurityPolicy;
     TemplateBudget templateBudget = TemplateBudget.defaults();
+    int webhookFailingAfter = OperationalSettings.DEFAULTS.failingStreak();
+    int inboundBurstRefusals = OperationalSettings.DEFAULTS.burstRefusals();
+    Duration inboundBurstWindow = OperationalSettings.DEFAULTS.burstWindow();
     final List<String> allowedHosts = new ArrayList<>();
     URI publicUrl;
     final EnumSet<AdminSection> disabledSections = EnumSet.noneOf(AdminSection.class);
@@ -111,6 +115,7 @@ final class ConfigDraft {
                                 UpdatePolicy.valueOf(pluginAutoUpdate.name()), pluginUpdateCheckInterval)),
                 eventTypes,
                 DeliveryConfigs.of(delivery),
+                new OperationalSettings(webhookFailingAfter, inboundBurstRefusals, inboundBurstWindow),
                 templateBudget,
                 new SectionsConfig(on(AdminSection.UPLOAD), on(AdminSection.INSPECTOR), on(AdminSection.INBOUND),
                         on(AdminSection.TEST_CONSOLE), on(AdminSection.SECRETS)),

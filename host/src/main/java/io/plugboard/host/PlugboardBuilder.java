@@ -374,6 +374,39 @@ public final class PlugboardBuilder {
     }
 
     /**
+     * When the operational event {@code webhook_failing} fires: once per streak, when a webhook's
+     * consecutive failed attempts reach this many (default 10). A success ends the streak.
+     *
+     * @param failures at least 1
+     * @return this builder
+     * @throws IllegalArgumentException for fewer
+     */
+    public PlugboardBuilder webhookFailingAfter(int failures) {
+        draft.webhookFailingAfter = BuilderChecks.atLeastOne(failures, "webhookFailingAfter");
+        return this;
+    }
+
+    /**
+     * When the operational event {@code inbound_refused_burst} fires: once per window, when one inbound
+     * webhook refuses this many requests within the window, counted from the window's first refusal
+     * (default 10 within 5 minutes).
+     *
+     * @param refusals at least 1
+     * @param window at least a second
+     * @return this builder
+     * @throws IllegalArgumentException for smaller values
+     */
+    public PlugboardBuilder inboundRefusedBurst(int refusals, Duration window) {
+        draft.inboundBurstRefusals = BuilderChecks.atLeastOne(refusals, "inboundRefusedBurst refusals");
+        Objects.requireNonNull(window, "window");
+        if (window.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("the inbound refusal burst window must be at least a second, not " + window);
+        }
+        draft.inboundBurstWindow = window;
+        return this;
+    }
+
+    /**
      * Adds a name the admin and the API answer to, besides the loopback names and addresses and the
      * listen address (every address of the machine when listening on {@code 0.0.0.0}). A request to
      * {@code /admin} or {@code /api} addressed to another name (its {@code Host}, and behind a proxy

@@ -66,6 +66,9 @@ class TestConfigBinding {
         m.put("template-max-time", "100");
         m.put("template-max-bytes", "64KB");
         m.put("allowed-hosts", "admin.example.com,10.0.0.5:8080");
+        m.put("webhook-failing-after", "4");
+        m.put("inbound-burst-refusals", "25");
+        m.put("inbound-burst-window", "90");
         m.put("public-url", "https://hooks.example.com");
         m.put("disabled-sections", "upload, INSPECTOR");
         m.put("logo-url", "/assets/logo.svg");
@@ -107,6 +110,7 @@ class TestConfigBinding {
                 .pluginAutoUpdate(PluginAutoUpdate.PATCH).pluginUpdateCheckInterval(Duration.ofHours(6))
                 .eventDataCheck(Plugboard.EventDataCheck.WARN)
                 .instanceId("web-1").templateBudget(Duration.ofMillis(100), 64 * 1024).allowedHost("admin.example.com")
+                .webhookFailingAfter(4).inboundRefusedBurst(25, Duration.ofSeconds(90))
                 .allowedHost("10.0.0.5:8080").publicUrl("https://hooks.example.com")
                 .disableSections(AdminSection.UPLOAD, AdminSection.INSPECTOR).logoUrl("/assets/logo.svg")
                 .primaryColor("#0f766e").stylesheet("https://cdn.example.com/brand.css").footer("© Shop <b>").secretsKey(KEY)

@@ -580,6 +580,10 @@ class TestOpenApi {
         String value;
         if (path.startsWith("/api/v1/webhooks/{id}")) {
             value = fresh ? newWebhook() : webhookWithDelivery();
+        } else if (path.startsWith("/api/v1/deliveries/replay/{id}")) {
+            Http.Response r = http.postJson("/api/v1/deliveries/replay", "{\"status\":\"any\",\"response_status\":\"418\"}");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            value = r.json().path("id").asText();
         } else if (path.startsWith("/api/v1/deliveries/{id}")) {
             webhookWithDelivery();
             value = delivery;

@@ -44,6 +44,9 @@ final class DemoSite {
         receiver.awaitCount(2, Duration.ofSeconds(20));
         String delivery = http.get("/api/v1/webhooks/" + orders + "/deliveries").json().get("data").get(0).get("id").asText();
 
+        // A replay that matches nothing (no 418 was answered): its progress page, with nothing queued again.
+        String replay = http.postJson("/api/v1/deliveries/replay", "{\"status\":\"any\",\"response_status\":\"418\"}")
+                .json().get("id").asText();
         String inbound = inbound(http);
         String inbox = http.postJson("/api/v1/inspector", "{\"label\":\"Slack template try-out\"}").json().get("id").asText();
         String inspected = inspectedWebhook(host, inbox);
@@ -61,6 +64,8 @@ final class DemoSite {
         p.put("deliveries", "/admin/deliveries");
         p.put("webhook-deliveries", "/admin/webhooks/" + orders + "/deliveries");
         p.put("delivery", "/admin/deliveries/" + delivery);
+        p.put("deliveries-replay", "/admin/deliveries/replay?status=any&webhook=" + orders);
+        p.put("replay-progress", "/admin/deliveries/replay/" + replay);
         p.put("inbound", "/admin/inbound");
         p.put("inbound-new", "/admin/inbound/new");
         p.put("inbound-new-generic-json", "/admin/inbound/new?receiver=generic-json");

@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.config;
 
 import io.plugboard.host.internal.delivery.DeliveryConfig;
+import io.plugboard.host.internal.events.OperationalSettings;
 import io.plugboard.host.internal.payloads.TemplateBudget;
 import io.plugboard.host.internal.storage.AppDatabase;
 import io.plugboard.host.internal.storage.DatabaseSettings;
@@ -22,6 +23,7 @@ import java.util.List;
  * @param plugins how plugins are found, loaded and limited
  * @param appEventTypes the embedding application's own event types
  * @param delivery the delivery engine's schedule, timeouts and limits
+ * @param operational when the host's operational events fire (a failing streak, a burst of inbound refusals)
  * @param templates how long one payload template render may take and how much it may write
  * @param sections which optional parts of the admin and the API are on
  * @param branding the admin's logo, colour, extra stylesheet and footer
@@ -39,6 +41,7 @@ public record HostConfig(
         PluginConfig plugins,
         List<EventType> appEventTypes,
         DeliveryConfig delivery,
+        OperationalSettings operational,
         TemplateBudget templates,
         SectionsConfig sections,
         BrandingConfig branding,
@@ -53,6 +56,7 @@ public record HostConfig(
     public String toString() {
         return "HostConfig[site=" + site + ", dataDir=" + dataDir + ", database=" + database + ", web=" + web
                 + ", admin=" + admin + ", targets=" + targets + ", plugins=" + plugins + ", delivery=" + delivery
+                + ", operational=" + operational
                 + ", templates=" + templates + ", sections=" + sections + ", branding=" + branding
                 + ", secretsKey=" + (secretsKey == null ? "file" : "given") + "]";
     }

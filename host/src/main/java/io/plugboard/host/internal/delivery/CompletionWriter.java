@@ -2,6 +2,8 @@ package io.plugboard.host.internal.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.events.OperationalEvents;
+import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.sdk.hooks.DisableCause;
 import io.plugboard.sdk.hooks.WebhookDisabled;
 import java.time.Instant;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Records finished attempts, many per transaction: the attempt row, the delivery's new state (done,
  * retry at, failed), the webhook's counters and failure streak, and disabling the webhook after a
- * 410 Gone or a failure streak that lasted too long. The delivery's claim is cleared with its new
+ * 410 Gone or a failure streak that lasted too long, with the operational events these changes make
+ * ({@link OpsInBatch}). The delivery's claim is cleared with its new
  * state; a delivery another instance has claimed meanwhile (this one's claim expired) keeps its state,
  * and only the attempt is recorded. Webhook rows are updated in id order, so two instances' batches
  * cannot deadlock on them.
@@ -34,10 +37,12 @@ final class CompletionWriter {
     private final DeliveryMetrics metrics;
     private final String owner;
     private final OutcomeHooks outcomeHooks;
+    private final OperationalEvents ops;
 
     CompletionWriter(Jdbi jdbi, DeliveryConfig settings, ObjectMapper mapper, DeliveryMetrics metrics, String owner,
-                     OutcomeHooks outcomeHooks) {
+                     OutcomeHooks outcomeHooks, OperationalEvents ops) {
         this.outcomeHooks = outcomeHooks;
+        this.ops = ops;
         this.jdbi = jdbi;
         this.policy = new RetryPolicy(settings);
         this.settings = settings;
@@ -54,10 +59,13 @@ final class CompletionWriter {
         List<OutcomeHooks.Recorded> outcomes = new ArrayList<>();
         List<WebhookDisabled> disabled = new ArrayList<>();
         boolean hooked = outcomeHooks.listening(); // once per batch: nothing is collected when nobody listens
+        List<StoredEvent> emitted = new ArrayList<>();
         jdbi.useTransaction(h -> {
             finished.clear();
             outcomes.clear();
             disabled.clear();
+            emitted.clear();
+            OpsInBatch opsEvents = new OpsInBatch(ops, h.getConnection(), emitted);
             // A delivery deleted meanwhile (its webhook was deleted) is skipped, not an error for the batch.
             PreparedBatch insert = h.prepareBatch("INSERT INTO delivery_attempts (id, delivery_id, webhook_id, attempt, "
                     + "attempted_at, success, request_headers, response_status, response_headers, response_body, "
@@ -75,11 +83,11 @@ final class CompletionWriter {
                     + "failing_since = CASE WHEN :reset THEN :since ELSE COALESCE(failing_since, :since) END "
                     + "WHERE id = :id");
             Map<String, WebhookTally> tallies = new TreeMap<>();
+            List<RetryPolicy.Decision> decisions = new ArrayList<>(attempts.size());
             for (Attempt a : attempts) {
                 SendResult r = a.result();
-                RetryPolicy.Decision decision = a.retryable()
-                        ? policy.decide(a.delivery().attempt(), r, a.attemptedAt())
-                        : new RetryPolicy.Decision(r.success() ? RetryPolicy.SUCCEEDED : RetryPolicy.FAILED, null, false);
+                RetryPolicy.Decision decision = decide(a);
+                decisions.add(decision);
                 long at = a.attemptedAt().toEpochMilli();
                 insert.bind("id", a.id()).bind("deliveryId", a.delivery().id()).bind("webhookId", a.delivery().webhookId())
                         .bind("attempt", a.delivery().attempt()).bind("at", at).bind("success", r.success())
@@ -102,6 +110,7 @@ final class CompletionWriter {
                     String reason = r.responseStatus() != null ? "the endpoint answered 410 Gone"
                             : "the destination is gone: " + r.error();
                     disable(h, a.delivery().webhookId(), reason, at);
+                    opsEvents.disabled(a.delivery().webhookId(), "gone", reason);
                     if (hooked) {
                         disabled.add(new WebhookDisabled(a.delivery().webhookId(), DisableCause.GONE, reason));
                     }
@@ -113,39 +122,62 @@ final class CompletionWriter {
                     .bind("id", id).add());
             insert.execute();
             int[] updated = delivery.execute();
+            opsEvents.failedForGood(attempts, applied(decisions, updated));
             long lost = java.util.Arrays.stream(updated).filter(n -> n == 0).count();
             if (lost > 0) {
                 log.warn("{} delivery(ies) were deleted, or claimed by another instance, before their attempt was "
                         + "recorded; their attempts are logged, their state was left as it is", lost);
             }
             webhook.execute();
+            opsEvents.streaks(tallies);
             if (tallies.values().stream().anyMatch(t -> t.trailingFailures > 0)) {
-                disableFailingTooLong(h, attempts.get(attempts.size() - 1).attemptedAt(), hooked ? disabled : null);
+                disableFailingTooLong(h, attempts.get(attempts.size() - 1).attemptedAt(), hooked ? disabled : null,
+                        opsEvents);
             }
         });
         finished.forEach(f -> metrics.finished(f.getKey(), f.getValue()));
         if (hooked) {
             outcomeHooks.committed(outcomes, disabled);
         }
+        outcomeHooks.announce(ops, emitted);
+    }
+
+    /**
+     * @return per attempt, in order, the delivery's new status when this batch set it (null when the
+     *     delivery was deleted or another instance claimed it meanwhile: its state was left as it was)
+     */
+    private static List<RetryPolicy.Decision> applied(List<RetryPolicy.Decision> decisions, int[] updated) {
+        List<RetryPolicy.Decision> applied = new ArrayList<>(decisions.size());
+        for (int i = 0; i < decisions.size(); i++) {
+            applied.add(updated[i] == 0 ? null : decisions.get(i));
+        }
+        return applied;
+    }
+
+    private RetryPolicy.Decision decide(Attempt a) {
+        SendResult r = a.result();
+        return a.retryable() ? policy.decide(a.delivery().attempt(), r, a.attemptedAt())
+                : new RetryPolicy.Decision(r.success() ? RetryPolicy.SUCCEEDED : RetryPolicy.FAILED, null, false);
     }
 
     /** @param told null, or where the webhooks turned off are added for {@code webhook_disabled} */
-    private void disableFailingTooLong(Handle h, Instant now, List<WebhookDisabled> told) {
+    private void disableFailingTooLong(Handle h, Instant now, List<WebhookDisabled> told, OpsInBatch opsEvents) {
         long since = now.minus(settings.autoDisableAfter()).toEpochMilli();
-        h.createQuery("SELECT id, failing_since, consecutive_failures FROM webhooks WHERE enabled "
-                        + "AND failing_since IS NOT NULL AND failing_since <= :since AND consecutive_failures >= :min "
-                        + "ORDER BY id")
+        List<Map.Entry<String, String>> tooLong = h.createQuery("SELECT id, failing_since, consecutive_failures "
+                        + "FROM webhooks WHERE enabled AND failing_since IS NOT NULL AND failing_since <= :since "
+                        + "AND consecutive_failures >= :min ORDER BY id")
                 .bind("since", since)
                 .bind("min", settings.autoDisableMinFailures())
                 .map((rs, ctx) -> Map.entry(rs.getString(1), "every attempt failed since "
                         + Instant.ofEpochMilli(rs.getLong(2)) + " (" + rs.getLong(3) + " attempts in a row)"))
-                .list()
-                .forEach(e -> {
-                    disable(h, e.getKey(), e.getValue(), now.toEpochMilli());
-                    if (told != null) {
-                        told.add(new WebhookDisabled(e.getKey(), DisableCause.FAILING_TOO_LONG, e.getValue()));
-                    }
-                });
+                .list();
+        for (Map.Entry<String, String> e : tooLong) {
+            disable(h, e.getKey(), e.getValue(), now.toEpochMilli());
+            opsEvents.disabled(e.getKey(), "failing_too_long", e.getValue());
+            if (told != null) {
+                told.add(new WebhookDisabled(e.getKey(), DisableCause.FAILING_TOO_LONG, e.getValue()));
+            }
+        }
     }
 
     private static void disable(Handle h, String webhookId, String reason, long at) {

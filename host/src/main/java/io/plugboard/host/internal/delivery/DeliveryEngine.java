@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.common.Ids;
 import io.plugboard.host.internal.common.Workers;
 import io.plugboard.host.internal.events.EventService;
+import io.plugboard.host.internal.events.OperationalEvents;
 import io.plugboard.host.internal.instances.JobLeases;
 import io.plugboard.host.internal.storage.Database;
 import io.plugboard.host.internal.hooks.HookExecutor;
@@ -19,7 +20,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The delivery engine assembled: HTTP sender, request signing, dispatcher, attempt recording,
- * retention, test sends and the delivery log, with this instance's claims on deliveries. Start it after the database is ready; closing it
+ * retention, bulk replays, test sends and the delivery log, with this instance's claims on deliveries. Start it after the database is ready; closing it
  * drains requests in flight.
  */
 public final class DeliveryEngine implements AutoCloseable {
@@ -31,6 +32,8 @@ public final class DeliveryEngine implements AutoCloseable {
     private final Payloads payloads;
     private final DeliveryStore store;
     private final Retention retention;
+    private final DeliveryReplays replays;
+    private final ReplayRunner replayRunner;
     private final Leases leases;
     private final Ids ids;
     private final Clock clock;
@@ -40,23 +43,27 @@ public final class DeliveryEngine implements AutoCloseable {
      * @param instanceId who claims deliveries: this instance's id
      * @param jobs runs the retention purge on one instance at a time
      * @param workers supervises the dispatcher, the attempt recorder, the lease renewer and retention
+     * @param ops the operational events recording attempts may make (a webhook disabled, failing, a delivery failed)
      */
     public DeliveryEngine(Database database, WebhookStore webhooks, TargetGuard guard, DeliveryConfig settings,
                           DeliveryMetrics metrics, ObjectMapper mapper, Ids ids, Clock clock, String hostVersion,
                           Payloads payloads, LocalEndpoint local, HookRunner hooks, HookExecutor hookThread,
                           String instanceId, JobLeases jobs, Workers workers, Destinations destinations,
-                          OutboundCatalog catalog) {
+                          OutboundCatalog catalog, OperationalEvents ops) {
         Jdbi jdbi = database.jdbi();
         this.leases = new Leases(jdbi, database.dialect(), instanceId, settings.leaseDuration(), clock, workers);
         this.sender = new DestinationSender(new HttpSender(settings, guard, local), destinations, payloads.formats(), settings);
         this.payloads = payloads;
         this.requests = new RequestFactory(payloads, new OutgoingFilter(hooks), new SendingFilter(hooks), hostVersion,
                 catalog);
-        this.writer = new CompletionWriter(jdbi, settings, mapper, metrics, instanceId, new OutcomeHooks(hookThread));
+        this.writer = new CompletionWriter(jdbi, settings, mapper, metrics, instanceId, new OutcomeHooks(hookThread),
+                ops);
         this.dispatcher = new Dispatcher(new DeliveryQueue(jdbi, database.dialect(), leases), webhooks, requests, sender,
                 writer, settings, metrics, ids, clock, leases, workers);
         this.store = new DeliveryStore(jdbi, mapper, ids);
         this.retention = new Retention(jdbi, settings.retention(), clock, jobs, workers);
+        this.replays = new DeliveryReplays(jdbi, mapper, store.requeue(), ids, clock, dispatcher::wake);
+        this.replayRunner = new ReplayRunner(replays, jobs, workers);
         this.ids = ids;
         this.clock = clock;
     }
@@ -66,6 +73,7 @@ public final class DeliveryEngine implements AutoCloseable {
         leases.start();
         dispatcher.start();
         retention.start();
+        replayRunner.start();
     }
 
     /** Tells the dispatcher that deliveries were committed. */
@@ -80,6 +88,11 @@ public final class DeliveryEngine implements AutoCloseable {
 
     public DeliveryStore store() {
         return store;
+    }
+
+    /** Bulk replays: dry runs, and jobs that queue deliveries again. */
+    public DeliveryReplays replays() {
+        return replays;
     }
 
     public TestSender testSender(EventService events) {
@@ -99,6 +112,7 @@ public final class DeliveryEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        replayRunner.close();
         retention.close();
         dispatcher.close();
         // Drained: what this instance still claims goes back to the queue for the others at once.

@@ -22,17 +22,23 @@ import org.jdbi.v3.core.statement.Query;
 public final class DeliveryStore {
 
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
-    private static final String DELIVERY_COLUMNS = "d.id, d.event_id, e.type AS event_type, d.webhook_id, d.status, "
-            + "d.attempts, d.next_attempt_at, d.created_at, d.updated_at, d.last_status, d.last_error, d.test";
+    static final String DELIVERY_COLUMNS = "d.id, d.event_id, e.type AS event_type, d.webhook_id, d.status, "
+            + "d.attempts, d.next_attempt_at, d.created_at, d.updated_at, d.last_status, d.last_error, d.test, d.replay_of";
 
     private final Jdbi jdbi;
     private final ObjectMapper mapper;
     private final Ids ids;
+    private final Requeue requeue;
 
     public DeliveryStore(Jdbi jdbi, ObjectMapper mapper, Ids ids) {
         this.jdbi = jdbi;
         this.mapper = mapper;
         this.ids = ids;
+        this.requeue = new Requeue(ids);
+    }
+
+    Requeue requeue() {
+        return requeue;
     }
 
     /**
@@ -129,20 +135,14 @@ public final class DeliveryStore {
     }
 
     /**
-     * Queues the delivery's event to its webhook again, as a new delivery due now. Receivers see the
-     * same {@code webhook-id}, so they can tell it is the same event.
+     * Queues the delivery's event to its webhook again, as a new delivery due now ({@link Requeue}).
      *
      * @return the new delivery's id
      * @throws NotFoundException if no delivery has that id
      */
     public String redeliver(String deliveryId, Instant now) {
-        String id = ids.next("dlv");
-        int rows = jdbi.inTransaction(h -> h.createUpdate("INSERT INTO deliveries (id, event_id, webhook_id, status, "
-                        + "attempts, next_attempt_at, created_at, updated_at) SELECT :id, event_id, webhook_id, "
-                        + "'pending', 0, :now, :now, :now FROM deliveries WHERE id = :source")
-                .bind("id", id).bind("now", now.toEpochMilli()).bind("source", deliveryId)
-                .execute());
-        if (rows == 0) {
+        String id = jdbi.inTransaction(h -> requeue.write(h, List.of(deliveryId), now).get(0));
+        if (id == null) {
             throw notFound(deliveryId);
         }
         return id;
@@ -159,15 +159,7 @@ public final class DeliveryStore {
                             + "AND status = 'failed' AND created_at >= :since AND NOT test")
                     .bind("webhook", webhookId).bind("since", since.toEpochMilli())
                     .mapTo(String.class).list();
-            var insert = h.prepareBatch("INSERT INTO deliveries (id, event_id, webhook_id, status, attempts, "
-                    + "next_attempt_at, created_at, updated_at) SELECT :id, event_id, webhook_id, 'pending', 0, "
-                    + ":now, :now, :now FROM deliveries WHERE id = :source");
-            for (String source : failed) {
-                insert.bind("id", ids.next("dlv")).bind("now", now.toEpochMilli()).bind("source", source).add();
-            }
-            if (!failed.isEmpty()) {
-                insert.execute();
-            }
+            requeue.write(h, failed, now);
             return failed.size();
         });
     }
@@ -193,12 +185,12 @@ public final class DeliveryStore {
                 + "JOIN deliveries d ON d.id = a.delivery_id JOIN events e ON e.id = d.event_id WHERE " + where;
     }
 
-    private static DeliveryRecord delivery(ResultSet rs) throws SQLException {
+    static DeliveryRecord delivery(ResultSet rs) throws SQLException {
         return new DeliveryRecord(rs.getString("id"), rs.getString("event_id"), rs.getString("event_type"),
                 rs.getString("webhook_id"), rs.getString("status"), rs.getInt("attempts"),
                 Columns.instant(rs, "next_attempt_at"), Instant.ofEpochMilli(rs.getLong("created_at")),
                 Instant.ofEpochMilli(rs.getLong("updated_at")), Columns.integer(rs, "last_status"),
-                rs.getString("last_error"), rs.getBoolean("test"));
+                rs.getString("last_error"), rs.getBoolean("test"), rs.getString("replay_of"));
     }
 
     private AttemptRecord attempt(ResultSet rs) throws SQLException {

@@ -1,5 +1,7 @@
 package io.plugboard.host.internal.delivery;
 
+import io.plugboard.host.internal.events.OperationalEvents;
+import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.host.internal.hooks.HookExecutor;
 import io.plugboard.sdk.hooks.CoreHooks;
 import io.plugboard.sdk.hooks.DeliveryAttempt;
@@ -59,5 +61,16 @@ final class OutcomeHooks {
             }
         }
         disabled.forEach(d -> hooks.fireLater(CoreHooks.WEBHOOK_DISABLED, d));
+    }
+
+    /**
+     * Announces the operational events a batch wrote, on the hook thread too: announcing fires
+     * {@code event_emitted}, whose callbacks must not hold up recording either.
+     */
+    void announce(OperationalEvents ops, List<StoredEvent> emitted) {
+        if (!emitted.isEmpty()) {
+            List<StoredEvent> written = List.copyOf(emitted);
+            hooks.runLater(() -> ops.announce(written));
+        }
     }
 }

@@ -218,6 +218,10 @@ public final class EventService {
 
     private StoredEvent accept(String source, String type, JsonNode given, boolean filtered) {
         RegisteredEventType registered = requireType(type);
+        if (OperationalEvents.SOURCE.equals(registered.pluginId()) && !OperationalEvents.mayEmit(source)) {
+            throw new InvalidEventException("'" + type + "' is an operational event: only Plugboard itself emits it",
+                    List.of());
+        }
         JsonNode data = given;
         String json = shapeChecked(data);
         if (filtered) {

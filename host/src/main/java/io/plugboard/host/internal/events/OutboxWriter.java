@@ -18,6 +18,7 @@ import java.util.Map;
  * caller's connection and inside the caller's transaction: the transactional outbox. Plain JDBC so
  * that an embedding application can pass its own connection. A webhook with a filter gets a delivery
  * only when the event matches it; the event's data is parsed only when some subscriber has a filter.
+ * The host's own event about a webhook is never delivered to that webhook ({@link OperationalEvents}).
  */
 public final class OutboxWriter {
 
@@ -65,7 +66,11 @@ public final class OutboxWriter {
                 }
                 long at = e.createdAt().toEpochMilli();
                 JsonNode envelope = null;
+                String about = OperationalEvents.aboutWebhook(e, mapper);
                 for (Subscriber s : subscribers) {
+                    if (s.webhookId().equals(about)) {
+                        continue;
+                    }
                     if (s.filter() != null) {
                         envelope = envelope != null ? envelope : envelopes.tree(e);
                         if (!filters.matches(s.filter(), envelope)) {

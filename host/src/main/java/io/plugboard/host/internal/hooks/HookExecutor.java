@@ -45,6 +45,15 @@ public final class HookExecutor implements AutoCloseable {
         }
     }
 
+    /** Queues work that runs callbacks (e.g. what follows an emit), in order with the firings. */
+    public void runLater(Runnable work) {
+        try {
+            thread.execute(work);
+        } catch (RejectedExecutionException e) {
+            log.warn("Work dropped: {} firings are already waiting for slow callbacks", QUEUE);
+        }
+    }
+
     /** Runs what is queued (for up to 5 s), then stops. */
     @Override
     public void close() {

@@ -82,7 +82,7 @@ final class InboundOutcomes {
         String type = contentType == null ? null : contentType.substring(0, Math.min(contentType.length(), MAX_CONTENT_TYPE));
         String text = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
         try {
-            requests.recordError(w.id(), new InboundError(ids.next("ine"), at, status, kind, text, type, kept, bodyBytes),
+            requests.recordError(w, new InboundError(ids.next("ine"), at, status, kind, text, type, kept, bodyBytes),
                     parseError);
         } catch (RuntimeException e) {
             log.warn("Could not record a refused request of inbound webhook {}: {}", w.id(), e.toString());

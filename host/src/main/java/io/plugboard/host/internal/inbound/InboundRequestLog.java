@@ -1,5 +1,7 @@
 package io.plugboard.host.internal.inbound;
 
+import io.plugboard.host.internal.events.OperationalEvents;
+import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.host.internal.storage.Columns;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,7 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The request counters of each inbound webhook and its recent refused requests
- * ({@code inbound_errors}). Every statement binds its parameters.
+ * ({@code inbound_errors}), and the bursts of refusals ({@link RefusalBursts}). Every statement binds its parameters.
  */
 public final class InboundRequestLog {
 
@@ -20,9 +22,18 @@ public final class InboundRequestLog {
     public static final int ERRORS_KEPT = 20;
 
     private final Jdbi jdbi;
+    private final OperationalEvents ops;
+    private final RefusalBursts bursts;
 
     public InboundRequestLog(Jdbi jdbi) {
+        this(jdbi, null);
+    }
+
+    /** @param ops where {@code inbound_refused_burst} is written; null for none */
+    public InboundRequestLog(Jdbi jdbi, OperationalEvents ops) {
         this.jdbi = jdbi;
+        this.ops = ops;
+        this.bursts = ops == null ? null : new RefusalBursts(ops);
     }
 
     /** Counts an accepted request that emitted nothing (a handshake, an empty result, only retries). */
@@ -49,13 +60,14 @@ public final class InboundRequestLog {
 
     /**
      * Counts a refused request and keeps it among the recent errors, dropping the oldest beyond
-     * {@link #ERRORS_KEPT}, in one transaction.
+     * {@link #ERRORS_KEPT}, and counts it in the webhook's burst window, in one transaction.
      *
      * @param parseError counted as a parse error, else as rejected
      */
-    void recordError(String inboundId, InboundError e, boolean parseError) {
+    void recordError(InboundWebhook w, InboundError e, boolean parseError) {
+        String inboundId = w.id();
         String counter = parseError ? "parse_error_count" : "rejected_count";
-        jdbi.useTransaction(h -> {
+        StoredEvent burst = jdbi.inTransaction(h -> {
             h.createUpdate("UPDATE inbound_webhooks SET requests_total = requests_total + 1, " + counter + " = "
                             + counter + " + 1, last_received_at = :at WHERE id = :id")
                     .bind("id", inboundId).bind("at", e.receivedAt().toEpochMilli()).execute();
@@ -68,7 +80,11 @@ public final class InboundRequestLog {
             h.createUpdate("DELETE FROM inbound_errors WHERE inbound_id = :inbound AND id NOT IN (SELECT id FROM "
                             + "inbound_errors WHERE inbound_id = :inbound ORDER BY received_at DESC, id DESC LIMIT :kept)")
                     .bind("inbound", inboundId).bind("kept", ERRORS_KEPT).execute();
+            return bursts == null ? null : bursts.count(h.getConnection(), w, e);
         });
+        if (burst != null) {
+            ops.announce(List.of(burst));
+        }
     }
 
     List<InboundError> errors(String inboundId, int limit) {

@@ -2,6 +2,8 @@ package io.plugboard.host.internal.outbound;
 
 import io.plugboard.host.internal.common.Ids;
 import io.plugboard.host.internal.common.NotFoundException;
+import io.plugboard.host.internal.events.OperationalEvents;
+import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.host.internal.hooks.HookRunner;
 import io.plugboard.host.internal.outbound.SigningSecrets;
 import io.plugboard.host.internal.outbound.Webhook;
@@ -12,16 +14,22 @@ import io.plugboard.host.internal.outbound.WebhookQuery;
 import io.plugboard.sdk.hooks.ActionHook;
 import io.plugboard.sdk.hooks.CoreHooks;
 import io.plugboard.sdk.hooks.WebhookInfo;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Creates, changes and removes webhooks; all input passes the {@link WebhookValidator} first. Each
  * change, once stored, fires its core hook ({@code webhook_created}, {@code _updated}, {@code _deleted}; before
  * {@code _updated}: {@code _enabled} or {@code _disabled} when it was switched, {@code _secret_rotated}).
+ * Turning a webhook off writes the operational event {@code webhook_disabled} in the same transaction.
  */
 public final class WebhookService {
 
@@ -33,19 +41,22 @@ public final class WebhookService {
     private final HookRunner hooks;
     private final Runnable changed;
     private final PluginFields pluginFields;
+    private final OperationalEvents ops;
 
     public WebhookService(WebhookStore store, WebhookValidator validator, SigningSecrets secrets, Ids ids, Clock clock,
                           HookRunner hooks, Runnable changed) {
-        this(store, validator, secrets, ids, clock, hooks, changed, null);
+        this(store, validator, secrets, ids, clock, hooks, changed, null, null);
     }
 
     /**
      * @param changed told after every stored change, e.g. so the dispatcher reads the webhooks again
      * @param pluginFields the fields plugins add to the webhook form, checked and stored with each save; null for none
+     * @param ops where {@code webhook_disabled} is written when an admin turns a webhook off; null for none
      */
     public WebhookService(WebhookStore store, WebhookValidator validator, SigningSecrets secrets, Ids ids, Clock clock,
-                          HookRunner hooks, Runnable changed, PluginFields pluginFields) {
+                          HookRunner hooks, Runnable changed, PluginFields pluginFields, OperationalEvents ops) {
         this.pluginFields = pluginFields;
+        this.ops = ops;
         this.hooks = hooks;
         this.changed = changed;
         this.store = store;
@@ -103,9 +114,15 @@ public final class WebhookService {
                 fields.wholeForm(), fields.wholeForm());
         WebhookSettings d = validator.validateChange(changes.applyTo(current.settings()), current,
                 withFieldErrors(earlier, checked));
+        boolean turnedOff = current.enabled() && !d.enabled() && ops != null;
+        List<StoredEvent> told = new ArrayList<>(1);
         boolean stored = store.update(id, d, clock.instant(), (h, w) -> {
             if (checked != null) {
                 checked.write(h, w);
+            }
+            if (turnedOff) {
+                told.clear();
+                told.add(adminDisabled(h.getConnection(), w));
             }
         });
         if (pluginFields != null) {
@@ -114,11 +131,22 @@ public final class WebhookService {
         if (!stored) {
             throw notFound(id);
         }
+        if (turnedOff) {
+            ops.announce(told.stream().filter(Objects::nonNull).toList());
+        }
         Webhook now = get(id);
         if (now.enabled() != current.enabled()) {
             OnOffHooks.switched(hooks, now);
         }
         return fire(CoreHooks.WEBHOOK_UPDATED, now);
+    }
+
+    private StoredEvent adminDisabled(Connection c, String webhookId) {
+        try {
+            return ops.webhookDisabled(c, webhookId, "admin", "turned off by an admin");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write webhook_disabled for " + webhookId, e);
+        }
     }
 
     public Webhook setEnabled(String id, boolean enabled) {

@@ -14,6 +14,11 @@ public final class Columns {
         return rs.wasNull() ? null : value;
     }
 
+    public static Long longValue(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
     /** Epoch milliseconds, or null. */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);

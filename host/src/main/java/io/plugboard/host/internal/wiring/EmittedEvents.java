@@ -1,6 +1,5 @@
 package io.plugboard.host.internal.wiring;
 
-import io.plugboard.host.internal.delivery.DeliveryEngine;
 import io.plugboard.host.internal.delivery.DeliveryMetrics;
 import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.host.internal.hooks.HookRunner;
@@ -15,19 +14,20 @@ import java.util.function.Consumer;
 final class EmittedEvents implements Consumer<StoredEvent> {
 
     private final DeliveryMetrics metrics;
-    private final DeliveryEngine delivery;
+    private final Runnable wake;
     private final HookRunner hooks;
 
-    EmittedEvents(DeliveryMetrics metrics, DeliveryEngine delivery, HookRunner hooks) {
+    /** @param wake wakes the dispatcher (the engine is built after the event service, which it emits through) */
+    EmittedEvents(DeliveryMetrics metrics, Runnable wake, HookRunner hooks) {
         this.metrics = metrics;
-        this.delivery = delivery;
+        this.wake = wake;
         this.hooks = hooks;
     }
 
     @Override
     public void accept(StoredEvent event) {
         metrics.emitted(event.type());
-        delivery.wake();
+        wake.run();
         if (hooks.has(CoreHooks.EVENT_EMITTED)) {
             hooks.doAction(CoreHooks.EVENT_EMITTED,
                     new EmittedEvent(event.id(), event.type(), event.source(), event.data(), event.createdAt()));

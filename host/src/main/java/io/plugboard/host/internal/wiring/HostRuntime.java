@@ -33,6 +33,8 @@ import io.plugboard.host.internal.delivery.TestSender;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.EventTypeCompiler;
 import io.plugboard.host.internal.events.EventTypeRegistry;
+import io.plugboard.host.internal.events.OperationalEvents;
+import io.plugboard.host.internal.events.OperationalTypes;
 import io.plugboard.host.internal.events.OutboxWriter;
 import io.plugboard.host.internal.events.RegisteredEventType;
 import io.plugboard.host.internal.events.SourceEmitter;
@@ -68,6 +70,7 @@ import io.plugboard.host.internal.secrets.SealedSettings;
 import io.plugboard.host.internal.secrets.SealedValues;
 import io.plugboard.host.internal.secrets.SecretKeys;
 import io.plugboard.host.internal.secrets.SecretService;
+import io.plugboard.host.internal.plugins.PluginOpsEvents;
 import io.plugboard.host.internal.plugins.PluginOptions;
 import io.plugboard.host.internal.plugins.PluginTrust;
 import io.plugboard.host.internal.config.PluginConfig;
@@ -162,6 +165,7 @@ public final class HostRuntime implements AutoCloseable {
     private Database database;
     private DeliveryMetrics metrics;
     private HookRunner hookRunner;
+    private DeliveryEngine delivery;
     private boolean stopping;
 
     private HostRuntime() {}
@@ -199,6 +203,9 @@ public final class HostRuntime implements AutoCloseable {
         instanceId = instances.id();
         EventTypeRegistry registry = new EventTypeRegistry();
         EventTypeCompiler compiler = new EventTypeCompiler(apiMapper);
+        for (EventType type : OperationalTypes.all()) {
+            registry.register(compiler.compile(type, OperationalEvents.SOURCE));
+        }
         for (EventType type : config.appEventTypes()) {
             registry.register(compiler.compile(type, RegisteredEventType.APP_SOURCE));
         }
@@ -230,18 +237,20 @@ public final class HostRuntime implements AutoCloseable {
         Payloads payloads = new Payloads(formats, secrets::value);
         PayloadValidator payloadCheck = new PayloadValidator(formats, registry, secrets::names);
         OutboundCatalog catalog = new OutboundCatalog(destinations, formats);
+        events = new EventService(registry, db.groupCommit(), new OutboxWriter(ids, new FilterCache(), apiMapper),
+                new EmittedEvents(metrics, this::wakeDispatcher, hooks), apiMapper, ids, clock,
+                config.plugins().rejectInvalidEventData(), hooks);
+        OperationalEvents ops = new OperationalEvents(events, apiMapper, config.operational());
         DeliveryEngine delivery = new DeliveryEngine(db, webhookStore, guard, config.delivery(), metrics,
                 apiMapper, ids, clock, config.site().hostVersion(), payloads, new InboxDelivery(inspector), hooks, hookThread,
-                instances.id(), jobs, workers, destinations, catalog);
-        events = new EventService(registry, db.groupCommit(), new OutboxWriter(ids, new FilterCache(), apiMapper),
-                new EmittedEvents(metrics, delivery, hooks), apiMapper, ids, clock, config.plugins().rejectInvalidEventData(),
-                hooks);
+                instances.id(), jobs, workers, destinations, catalog, ops);
+        this.delivery = delivery;
         appEmitter = new SourceEmitter(events, dataMapper, RegisteredEventType.APP_SOURCE);
 
         InboundStore inboundStore = new InboundStore(db.jdbi(), apiMapper, sealed, clock);
         // Inbound webhooks in AUTO mode follow the version of a receiver's plugin when it starts.
         ReceiverRegistry receivers = new ReceiverRegistry(this::pluginVersion, inboundStore::followVersion);
-        InboundRequestLog inboundRequests = new InboundRequestLog(db.jdbi());
+        InboundRequestLog inboundRequests = new InboundRequestLog(db.jdbi(), ops);
         InboundServices inbound = new InboundServices(new InboundService(inboundStore, inboundRequests, receivers, ids, clock),
                 new InboundReceiving(inboundStore, inboundRequests, receivers, events, db.jdbi(), apiMapper, ids, clock,
                         config.web().maxRequestBytes(), hooks),
@@ -258,7 +267,7 @@ public final class HostRuntime implements AutoCloseable {
                 source -> new SourceTransactions(db.jdbi(), events, dataMapper, source), pluginParts::partsFor,
                 List.of(new PluginMigrations(db.jdbi(), db.dataSource(), clock), pluginParts, receivers,
                         new OutboundExtensions(destinations, formats, delivery::webhooksChanged),
-                        new ForgetUninstalled(db.jdbi(), clock)), workers));
+                        new ForgetUninstalled(db.jdbi(), clock), new PluginOpsEvents(ops)), workers));
         RepositoryOptions repositoryOptions = new RepositoryOptions(sources.repositories(),
                 config.dataDir().resolve("plugin-downloads"), sources.autoUpdate(), sources.updateCheckInterval(),
                 REPOSITORY_RECONCILE, new RepositoryOptions.Limits(REPOSITORY_TIMEOUT, REPOSITORY_MAX_INDEX_BYTES,
@@ -272,7 +281,7 @@ public final class HostRuntime implements AutoCloseable {
         closing(hookThread);
         closing(tasks);
         WebhookService webhooks = new WebhookService(webhookStore, new WebhookValidator(registry, guard, payloadCheck, destinations), new SigningSecrets(), ids,
-                clock, hooks, delivery::webhooksChanged, pluginFields);
+                clock, hooks, delivery::webhooksChanged, pluginFields, ops);
         VerifiedCredentials verifiedBasic = new VerifiedCredentials(clock);
         AuthServices auth = new AuthServices(new AdminUsers(db.jdbi(), db.dialect(), ids, clock),
                 new Sessions(db.jdbi(), clock, config.admin().sessionIdleTimeout()), new ApiTokens(db.jdbi(), ids, clock),
@@ -296,7 +305,8 @@ public final class HostRuntime implements AutoCloseable {
                 RouteGroup.onlyIf(sections.inbound(), new ApiInboundRoutes(inbound.webhooks(), inbound.received(), apiMapper,
                         config.web().basePath())),
                 new ApiAccountRoutes(auth.tokens(), auth.users(), auth.accounts(), apiMapper),
-                new ApiDeliveryRoutes(delivery.store(), webhooks, delivery::wake, metrics, apiMapper, clock),
+                new ApiDeliveryRoutes(delivery.store(), delivery.replays(), webhooks, delivery::wake, metrics, apiMapper,
+                        clock),
                 RouteGroup.onlyIf(sections.inbound(), new InboundEndpoint(inbound.receiving())),
                 RouteGroup.onlyIf(sections.inspector(), new InspectEndpoint(inspector, apiMapper)),
                 new BrandStylesheet(config.branding()),
@@ -304,7 +314,7 @@ public final class HostRuntime implements AutoCloseable {
                 new AdminWebhookRoutes(webhooks, registry, delivery.store(), testSender, preview, catalog, rotationOverlap,
                         view),
                 new AdminEventRoutes(registry, webhooks, testSender, delivery.store(), view),
-                new AdminDeliveryRoutes(delivery.store(), webhooks, delivery::wake, clock, view),
+                new AdminDeliveryRoutes(delivery.store(), delivery.replays(), webhooks, delivery::wake, clock, view),
                 RouteGroup.onlyIf(sections.inbound(), new AdminInboundRoutes(inbound.webhooks(), inbound.received(), view)),
                 new AdminPayloadRoutes(webhooks, registry, console, secrets, inspector, apiMapper, view, sections),
                 new AdminPluginRoutes(plugins, repository, config.plugins().dir(), contributions.settings(), instances,
@@ -340,6 +350,13 @@ public final class HostRuntime implements AutoCloseable {
             announce.run();
         }
         tellHost(CoreHooks.HOST_STARTED);
+    }
+
+    /** Before the engine is built nothing is emitted: no plugin runs yet, and the API does not answer. */
+    private void wakeDispatcher() {
+        if (delivery != null) {
+            delivery.wake();
+        }
     }
 
     private void tellHost(ActionHook<HostInfo> hook) {

@@ -95,6 +95,11 @@ final class DeliveriesPage {
                 new Filter("Succeeded", base + "?status=succeeded", "succeeded".equals(status)),
                 new Filter("Failed", base + "?status=failed", "failed".equals(status)),
                 new Filter("Pending", base + "?status=pending", "pending".equals(status))));
+        if (!"pending".equals(status)) {
+            // Pending deliveries are not replayed: the filter shown here, as replay's "any" when unfiltered.
+            model.put("replayHref", "/admin/deliveries/replay?status=" + (status == null ? "any" : status)
+                    + (w == null ? "" : "&webhook=" + URLEncoder.encode(w.id(), StandardCharsets.UTF_8)));
+        }
         if (more) {
             model.put("nextHref", base + "?" + (status == null ? "" : "status=" + status + "&") + "before="
                     + rows.get(rows.size() - 1).id());

@@ -122,6 +122,15 @@ final class JsonInput {
         return v.textValue();
     }
 
+    /** @return the field's text, or a whole number's digits (e.g. an HTTP status given as 404); null when absent */
+    String textOrInteger(String field) {
+        JsonNode v = body.get(field);
+        if (v != null && v.isIntegralNumber()) {
+            return v.asText();
+        }
+        return string(field);
+    }
+
     Boolean bool(String field) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) {
