@@ -61,6 +61,7 @@ public final class SampleSite {
         DemoShop shop = new DemoShop(() -> self.get().events(), options.basePath());
         Map<String, String> rest = new HashMap<>(environment);
         rest.keySet().removeAll(SiteOptions.ENVIRONMENT);
+        rest.putAll(options.hostVariables());
         PlugboardBuilder builder = Plugboard.builder()
                 .siteName("Sample Shop")
                 .fromEnvironment("PLUGBOARD_", rest)

@@ -19,12 +19,15 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                           String databaseUrl, String databaseUser, String databasePassword,
                           String instanceId, long templateMaxTimeMs, long templateMaxBytes,
                           List<String> allowedHosts, String publicUrl,
-                          int pluginTimeLimitSeconds, String basePath, List<Path> devPlugins) {
+                          int pluginTimeLimitSeconds, String basePath, List<Path> devPlugins,
+                          Map<String, String> hostVariables) {
 
+    /** @param hostVariables host settings given as flags ({@link HostFlags}), as their {@code PLUGBOARD_} variables */
     public SiteOptions {
         allowedTargets = List.copyOf(allowedTargets);
         allowedHosts = List.copyOf(allowedHosts);
         devPlugins = List.copyOf(devPlugins);
+        hostVariables = Map.copyOf(hostVariables);
     }
 
     /** Without the passwords, which must never reach a log. */
@@ -92,6 +95,20 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
               --dev-plugin DIR   development mode: load a plugin from its build output, a classes directory
                                  or a Maven project folder (then DIR/target/classes), and reload it when
                                  its classes change; repeatable (env PLUGBOARD_DEV_PLUGINS=DIR{SEP}DIR...)
+              --plugin-repository URL
+                                 a plugin repository's plugins.json to install and update plugins from;
+                                 repeatable (env PLUGBOARD_PLUGIN_REPOSITORIES=url,url...)
+              --trusted-plugin-keys FILE
+                                 the publishers' public keys whose signatures this site trusts
+                                 (env PLUGBOARD_TRUSTED_PLUGIN_KEYS)
+              --require-signed-plugins
+                                 refuse plugin jars not signed by a trusted key
+                                 (env PLUGBOARD_REQUIRE_SIGNED_PLUGINS=true)
+              --plugin-auto-update off|patch|minor
+                                 install newer releases from the repositories by themselves
+                                 (env PLUGBOARD_PLUGIN_AUTO_UPDATE, default off)
+              --plugin-update-check-interval SECONDS
+                                 how often auto-update looks (env PLUGBOARD_PLUGIN_UPDATE_CHECK_INTERVAL, default a day)
               --help             show this help
             Every other option of the host is read from its PLUGBOARD_ environment variable, e.g.
             PLUGBOARD_SECRETS_KEY, PLUGBOARD_DISABLED_SECTIONS, PLUGBOARD_PRIMARY_COLOR (see docs/embedding.md);
@@ -131,6 +148,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
             }
         }
         boolean help = false;
+        HostFlags hostFlags = new HostFlags();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -148,6 +166,10 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
             }
             if (name.equals("--allow-private-targets")) {
                 allowPrivate = true;
+                continue;
+            }
+            if (HostFlags.isSwitch(name)) {
+                hostFlags.add(name, "");
                 continue;
             }
             String value;
@@ -178,7 +200,12 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 case "--plugin-time-limit" -> pluginTimeLimit = value;
                 case "--base-path" -> basePath = value;
                 case "--dev-plugin" -> devPlugins.add(Path.of(value.strip()));
-                default -> throw new IllegalArgumentException("unknown option " + name);
+                default -> {
+                    if (!HostFlags.known(name)) {
+                        throw new IllegalArgumentException("unknown option " + name);
+                    }
+                    hostFlags.add(name, value);
+                }
             }
         }
         if (databaseUrl == null && (databaseUser != null || databasePassword != null)) {
@@ -196,7 +223,8 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 positive("--template-max-time", templateMaxTime, 250, 1),
                 positive("--template-max-bytes", templateMaxBytes, 256 * 1024, 1024), allowedHosts,
                 blankToNull(publicUrl), parseSeconds(pluginTimeLimit),
-                basePath == null || basePath.strip().equals("/") ? "" : basePath.strip(), devPlugins);
+                basePath == null || basePath.strip().equals("/") ? "" : basePath.strip(), devPlugins,
+                hostFlags.variables());
     }
 
     private static long positive(String option, String value, long otherwise, long least) {

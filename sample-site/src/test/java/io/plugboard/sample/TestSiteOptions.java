@@ -160,4 +160,25 @@ class TestSiteOptions {
         assertThatThrownBy(() -> SampleSite.start(options, Map.of("PLUGBOARD_SECRET_KEY", key)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PLUGBOARD_SECRET_KEY");
     }
+
+    @Test
+    void pluginTrustAndRepositoryFlagsReachTheHostAndWinOverItsVariables() throws IOException {
+        SiteOptions o = SiteOptions.parse(new String[] {"--plugin-repository", "http://127.0.0.1:1/a/plugins.json",
+                "--plugin-repository=http://127.0.0.1:1/b/plugins.json", "--require-signed-plugins",
+                "--trusted-plugin-keys", "keys.pem", "--plugin-auto-update", "patch"}, Map.of());
+
+        assertThat(o.hostVariables()).containsEntry("PLUGBOARD_PLUGIN_REPOSITORIES",
+                        "http://127.0.0.1:1/a/plugins.json,http://127.0.0.1:1/b/plugins.json")
+                .containsEntry("PLUGBOARD_REQUIRE_SIGNED_PLUGINS", "true")
+                .containsEntry("PLUGBOARD_TRUSTED_PLUGIN_KEYS", "keys.pem")
+                .containsEntry("PLUGBOARD_PLUGIN_AUTO_UPDATE", "patch");
+
+        Path data = Files.createTempDirectory("sample-data");
+        Path keys = data.resolve("missing-keys.pem");
+        SiteOptions started = SiteOptions.parse(new String[] {"--port", "0", "--data-dir", data.toString(),
+                "--plugins-dir", Files.createTempDirectory("sample-plugins").toString(),
+                "--trusted-plugin-keys", keys.toString()}, Map.of());
+        assertThatThrownBy(() -> SampleSite.start(started, Map.of("PLUGBOARD_TRUSTED_PLUGIN_KEYS", "other.pem")))
+                .as("the flag's file, not the variable's, is the one the host reads").hasMessageContaining("missing-keys.pem");
+    }
 }
