@@ -6,6 +6,7 @@ import io.plugboard.host.internal.common.Workers;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.instances.JobLeases;
 import io.plugboard.host.internal.storage.Database;
+import io.plugboard.host.internal.storage.Dialect;
 import io.plugboard.host.internal.hooks.HookExecutor;
 import io.plugboard.host.internal.hooks.HookRunner;
 import io.plugboard.host.internal.payloads.Payloads;
@@ -32,6 +33,7 @@ public final class DeliveryEngine implements AutoCloseable {
     private final DeliveryStore store;
     private final Retention retention;
     private final Leases leases;
+    private final RateLimiter limits;
     private final Ids ids;
     private final Clock clock;
 
@@ -53,8 +55,11 @@ public final class DeliveryEngine implements AutoCloseable {
         this.requests = new RequestFactory(payloads, new OutgoingFilter(hooks), new SendingFilter(hooks), hostVersion,
                 catalog);
         this.writer = new CompletionWriter(jdbi, settings, mapper, metrics, instanceId, new OutcomeHooks(hookThread));
+        // One instance on SQLite: its buckets in memory; on PostgreSQL the instances share a row per webhook.
+        this.limits = new RateLimiter(database.dialect() == Dialect.POSTGRESQL ? new SharedBuckets(jdbi)
+                : new LocalBuckets(clock), settings.defaultRateLimit(), clock);
         this.dispatcher = new Dispatcher(new DeliveryQueue(jdbi, database.dialect(), leases), webhooks, requests, sender,
-                writer, settings, metrics, ids, clock, leases, workers);
+                writer, settings, metrics, ids, clock, leases, limits, workers);
         this.store = new DeliveryStore(jdbi, mapper, ids);
         this.retention = new Retention(jdbi, settings.retention(), clock, jobs, workers);
         this.ids = ids;
@@ -76,6 +81,11 @@ public final class DeliveryEngine implements AutoCloseable {
     /** Tells the dispatcher that a webhook was created, changed or deleted on this instance. */
     public void webhooksChanged() {
         dispatcher.webhooksChanged();
+    }
+
+    /** The webhooks' rate limits as they stand (lowered for a while after a 429). */
+    public RateLimiter rateLimits() {
+        return limits;
     }
 
     public DeliveryStore store() {
