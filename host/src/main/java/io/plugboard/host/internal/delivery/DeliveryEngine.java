@@ -7,6 +7,7 @@ import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.instances.JobLeases;
 import io.plugboard.host.internal.storage.Database;
 import io.plugboard.host.internal.storage.Dialect;
+import io.plugboard.host.internal.tracing.Tracing;
 import io.plugboard.host.internal.hooks.HookExecutor;
 import io.plugboard.host.internal.hooks.HookRunner;
 import io.plugboard.host.internal.payloads.Payloads;
@@ -42,15 +43,17 @@ public final class DeliveryEngine implements AutoCloseable {
      * @param instanceId who claims deliveries: this instance's id
      * @param jobs runs the retention purge on one instance at a time
      * @param workers supervises the dispatcher, the attempt recorder, the lease renewer and retention
+     * @param tracing makes each attempt's span, whose traceparent the request carries
      */
     public DeliveryEngine(Database database, WebhookStore webhooks, TargetGuard guard, DeliveryConfig settings,
                           DeliveryMetrics metrics, ObjectMapper mapper, Ids ids, Clock clock, String hostVersion,
                           Payloads payloads, LocalEndpoint local, HookRunner hooks, HookExecutor hookThread,
                           String instanceId, JobLeases jobs, Workers workers, Destinations destinations,
-                          OutboundCatalog catalog) {
+                          OutboundCatalog catalog, Tracing tracing) {
         Jdbi jdbi = database.jdbi();
         this.leases = new Leases(jdbi, database.dialect(), instanceId, settings.leaseDuration(), clock, workers);
-        this.sender = new DestinationSender(new HttpSender(settings, guard, local), destinations, payloads.formats(), settings);
+        this.sender = new DestinationSender(new HttpSender(settings, guard, local), destinations, payloads.formats(), settings,
+                new AttemptSpans(tracing));
         this.payloads = payloads;
         this.requests = new RequestFactory(payloads, new OutgoingFilter(hooks), new SendingFilter(hooks), hostVersion,
                 catalog);

@@ -59,13 +59,14 @@ final class DeliveryQueue {
                 return List.of();
             }
             return h.createQuery("SELECT d.id, d.webhook_id, d.attempts, d.next_attempt_at, e.id AS event_id, e.type, "
-                            + "e.data, e.source, e.created_at FROM deliveries d JOIN events e ON e.id = d.event_id "
+                            + "e.data, e.source, e.created_at, e.traceparent FROM deliveries d JOIN events e ON e.id = d.event_id "
                             + "WHERE d.id IN (<ids>)")
                     .bindList("ids", claimed)
                     .map((rs, ctx) -> new Row(rs.getLong("next_attempt_at"), new DueDelivery(rs.getString("id"),
                             rs.getString("webhook_id"), rs.getInt("attempts") + 1,
                             new StoredEvent(rs.getString("event_id"), rs.getString("type"), rs.getString("data"),
-                                    rs.getString("source"), Instant.ofEpochMilli(rs.getLong("created_at"))))))
+                                    rs.getString("source"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                                    rs.getString("traceparent")))))
                     .list().stream()
                     .sorted(Comparator.comparingLong(Row::dueAt).thenComparing(r -> r.delivery().id()))
                     .map(Row::delivery)

@@ -71,6 +71,8 @@ import io.plugboard.host.internal.secrets.SecretService;
 import io.plugboard.host.internal.plugins.PluginOptions;
 import io.plugboard.host.internal.plugins.PluginService;
 import io.plugboard.host.internal.settings.SettingsService;
+import io.plugboard.host.internal.tracing.Tracing;
+import io.plugboard.host.internal.tracing.TracingSettings;
 import io.plugboard.host.internal.storage.Database;
 import io.plugboard.host.internal.storage.PrivateFiles;
 import io.plugboard.host.internal.web.InboundEndpoint;
@@ -174,6 +176,8 @@ public final class HostRuntime implements AutoCloseable {
         ObjectMapper apiMapper = Json.newMapper();
         ObjectMapper dataMapper = Json.newDataMapper();
         Workers workers = new Workers(clock);
+        // Closed last: the spans of the final attempts are exported after the deliveries drained.
+        Tracing tracing = closing(Tracing.of(TracingSettings.ofProcess()));
 
         PrivateFiles.directory(config.dataDir());
         Database db = closing(config.appDatabase() != null ? Database.openApp(config.appDatabase())
@@ -220,10 +224,10 @@ public final class HostRuntime implements AutoCloseable {
         OutboundCatalog catalog = new OutboundCatalog(destinations, formats);
         DeliveryEngine delivery = new DeliveryEngine(db, webhookStore, guard, config.delivery(), metrics,
                 apiMapper, ids, clock, config.site().hostVersion(), payloads, new InboxDelivery(inspector), hooks, hookThread,
-                instances.id(), jobs, workers, destinations, catalog);
+                instances.id(), jobs, workers, destinations, catalog, tracing);
         events = new EventService(registry, db.groupCommit(), new OutboxWriter(ids, new FilterCache(), apiMapper),
                 new EmittedEvents(metrics, delivery, hooks), apiMapper, ids, clock, config.plugins().rejectInvalidEventData(),
-                hooks);
+                hooks, tracing);
         appEmitter = new SourceEmitter(events, dataMapper, RegisteredEventType.APP_SOURCE);
 
         InboundStore inboundStore = new InboundStore(db.jdbi(), apiMapper, sealed, clock);
@@ -265,7 +269,7 @@ public final class HostRuntime implements AutoCloseable {
                 config.branding(), () -> !receivers.all().isEmpty());
         List<RouteGroup> routes = List.of(
                 new ApiInstanceRoutes(instances, health, apiMapper, config.web().basePath(), sections),
-                new ApiEventRoutes(registry, events, apiMapper, config.web().maxRequestBytes()),
+                new ApiEventRoutes(registry, events, apiMapper, config.web().maxRequestBytes(), tracing),
                 new ApiWebhookRoutes(webhooks, testSender, apiMapper, rotationOverlap, registry, catalog),
                 new ApiPayloadRoutes(preview, console, secrets, inspector, webhooks, apiMapper, sections),
                 new ApiPluginRoutes(plugins, contributions.settings(), contributions.routes(), apiMapper, sections.upload()),
@@ -273,7 +277,7 @@ public final class HostRuntime implements AutoCloseable {
                         config.web().basePath())),
                 new ApiAccountRoutes(auth.tokens(), auth.users(), auth.accounts(), apiMapper),
                 new ApiDeliveryRoutes(delivery.store(), webhooks, delivery::wake, metrics, apiMapper, clock),
-                RouteGroup.onlyIf(sections.inbound(), new InboundEndpoint(inbound.receiving())),
+                RouteGroup.onlyIf(sections.inbound(), new InboundEndpoint(inbound.receiving(), tracing)),
                 RouteGroup.onlyIf(sections.inspector(), new InspectEndpoint(inspector, apiMapper)),
                 new BrandStylesheet(config.branding()),
                 new AdminAccountRoutes(auth, config, guard, apiMapper, view),
