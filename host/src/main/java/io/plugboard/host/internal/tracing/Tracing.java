@@ -19,7 +19,8 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
  * {@code traceparent} that ties them to the caller and the endpoint. With an OTLP endpoint configured
  * the OpenTelemetry SDK's autoconfiguration ({@link TracingSettings}) builds an SDK that exports them;
  * without one a tracer with no processor and a sampler that records only what a caller sampled makes
- * the ids (so every request still carries a {@code traceparent}) and exports nothing.
+ * the ids (so every request still carries a {@code traceparent}) and exports nothing. With
+ * {@code OTEL_SDK_DISABLED=true} (the OpenTelemetry switch) no span is made and no header sent.
  */
 public final class Tracing implements AutoCloseable {
 
@@ -37,14 +38,20 @@ public final class Tracing implements AutoCloseable {
         }
     };
 
-    private final OpenTelemetrySdk sdk;
+    private final OpenTelemetry otel;
+    private final AutoCloseable sdk;
     private final Tracer tracer;
     private final boolean exporting;
 
-    private Tracing(OpenTelemetrySdk sdk, boolean exporting) {
+    private Tracing(OpenTelemetry otel, AutoCloseable sdk, boolean exporting) {
+        this.otel = otel;
         this.sdk = sdk;
-        this.tracer = sdk.getTracer(SCOPE);
+        this.tracer = otel.getTracer(SCOPE);
         this.exporting = exporting;
+    }
+
+    private Tracing(OpenTelemetrySdk sdk, boolean exporting) {
+        this(sdk, sdk, exporting);
     }
 
     /**
@@ -52,6 +59,9 @@ public final class Tracing implements AutoCloseable {
      *     SDK reads them; exporting only when they name an OTLP endpoint
      */
     public static Tracing of(TracingSettings settings) {
+        if (settings.disabled()) {
+            return new Tracing(OpenTelemetry.noop(), () -> { }, false);
+        }
         if (!settings.exporting()) {
             return new Tracing(OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
                     .setSampler(Sampler.parentBased(Sampler.alwaysOff())).build()).build(), false);
@@ -72,7 +82,7 @@ public final class Tracing implements AutoCloseable {
     }
 
     public OpenTelemetry openTelemetry() {
-        return sdk;
+        return otel;
     }
 
     /** @return the context a {@code traceparent} header names, or the current one if it is absent or malformed */
@@ -116,7 +126,11 @@ public final class Tracing implements AutoCloseable {
     /** Exports what is left (when exporting) and stops. */
     @Override
     public void close() {
-        sdk.close();
+        try {
+            sdk.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop tracing", e);
+        }
     }
 
 }

@@ -39,6 +39,12 @@ public record TracingSettings(Map<String, String> environment, Map<String, Strin
         return new TracingSettings(env, props);
     }
 
+    /** @return whether tracing is off altogether ({@code OTEL_SDK_DISABLED=true}): no spans, no traceparent */
+    public boolean disabled() {
+        return "true".equalsIgnoreCase(environment.getOrDefault("OTEL_SDK_DISABLED", "").strip())
+                || "true".equalsIgnoreCase(properties.getOrDefault("otel.sdk.disabled", "").strip());
+    }
+
     /** @return whether an OTLP endpoint is configured, so spans are exported */
     public boolean exporting() {
         return set(environment.get("OTEL_EXPORTER_OTLP_ENDPOINT")) || set(environment.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"))
