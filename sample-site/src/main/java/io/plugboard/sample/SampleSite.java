@@ -61,6 +61,9 @@ public final class SampleSite {
         DemoShop shop = new DemoShop(() -> self.get().events(), options.basePath());
         Map<String, String> rest = new HashMap<>(environment);
         rest.keySet().removeAll(SiteOptions.ENVIRONMENT);
+        if (options.rateLimit() != null) {
+            rest.put("PLUGBOARD_DELIVERY_RATE_LIMIT", options.rateLimit()); // the flag wins over the variable
+        }
         PlugboardBuilder builder = Plugboard.builder()
                 .siteName("Sample Shop")
                 .fromEnvironment("PLUGBOARD_", rest)

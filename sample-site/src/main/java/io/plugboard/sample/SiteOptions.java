@@ -17,7 +17,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                           String databaseUrl, String databaseUser, String databasePassword,
                           String instanceId, long templateMaxTimeMs, long templateMaxBytes,
                           List<String> allowedHosts, String publicUrl,
-                          int pluginTimeLimitSeconds, String basePath) {
+                          int pluginTimeLimitSeconds, String basePath, String rateLimit) {
 
     public SiteOptions {
         allowedTargets = List.copyOf(allowedTargets);
@@ -86,6 +86,8 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
               --plugin-time-limit SECONDS
                                  how long a plugin's start() and stop() may each take before it is
                                  failed (env PLUGBOARD_PLUGIN_TIME_LIMIT, default 30)
+              --rate-limit N     requests per second at most to each webhook without a rate limit of its own,
+                                 e.g. 5 or 0.5 (env PLUGBOARD_DELIVERY_RATE_LIMIT, default none)
               --help             show this help
             Every other option of the host is read from its PLUGBOARD_ environment variable, e.g.
             PLUGBOARD_SECRETS_KEY, PLUGBOARD_DISABLED_SECTIONS, PLUGBOARD_PRIMARY_COLOR (see docs/embedding.md);
@@ -118,6 +120,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
         String publicUrl = env.get("PLUGBOARD_PUBLIC_URL");
         String pluginTimeLimit = env.get("PLUGBOARD_PLUGIN_TIME_LIMIT");
         String basePath = env.get("PLUGBOARD_BASE_PATH");
+        String rateLimit = null; // given to the host's binding, which reads PLUGBOARD_DELIVERY_RATE_LIMIT itself
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -165,6 +168,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 case "--public-url" -> publicUrl = value;
                 case "--plugin-time-limit" -> pluginTimeLimit = value;
                 case "--base-path" -> basePath = value;
+                case "--rate-limit" -> rateLimit = value;
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -183,7 +187,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 positive("--template-max-time", templateMaxTime, 250, 1),
                 positive("--template-max-bytes", templateMaxBytes, 256 * 1024, 1024), allowedHosts,
                 blankToNull(publicUrl), parseSeconds(pluginTimeLimit),
-                basePath == null || basePath.strip().equals("/") ? "" : basePath.strip());
+                basePath == null || basePath.strip().equals("/") ? "" : basePath.strip(), blankToNull(rateLimit));
     }
 
     private static long positive(String option, String value, long otherwise, long least) {
