@@ -33,13 +33,13 @@ final class TracingBench {
             ids[i] = measure(receiver, events, Mode.IDS_ONLY);
             sampled[i] = measure(receiver, events, Mode.CALLER_SAMPLED);
         }
-        DeliveryBench.record("12a. tracing off (otel.sdk.disabled), emit to delivered, 1 webhook",
+        DeliveryBench.record("13a. tracing off (otel.sdk.disabled), emit to delivered, 1 webhook",
                 DeliveryBench.fmt(DeliveryBench.median(off)) + " deliveries/s", "baseline", "");
-        DeliveryBench.record("12b. tracing on, no exporter (traceparent ids only), same",
-                DeliveryBench.fmt(DeliveryBench.median(ids)) + " deliveries/s", DeliveryBench.ratios(ids, off, "12a"), "");
-        DeliveryBench.record("12c. tracing on, no exporter, each emit in a sampled caller trace (spans recorded), same",
+        DeliveryBench.record("13b. tracing on, no exporter (traceparent ids only), same",
+                DeliveryBench.fmt(DeliveryBench.median(ids)) + " deliveries/s", DeliveryBench.ratios(ids, off, "13a"), "");
+        DeliveryBench.record("13c. tracing on, no exporter, each emit in a sampled caller trace (spans recorded), same",
                 DeliveryBench.fmt(DeliveryBench.median(sampled)) + " deliveries/s",
-                DeliveryBench.ratios(sampled, off, "12a"), "");
+                DeliveryBench.ratios(sampled, off, "13a"), "");
     }
 
     /** @return deliveries/s from the first emit until the receiver has answered every one */
