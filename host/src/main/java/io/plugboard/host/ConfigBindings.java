@@ -96,7 +96,8 @@ final class ConfigBindings {
                     DeliverySettings.Builder::secretRotationOverlap),
             delivery("retention", "retention", days(), DeliverySettings.Builder::retention),
             delivery("drainTimeout", "drain-timeout", seconds(), DeliverySettings.Builder::drainTimeout),
-            delivery("leaseDuration", "lease-duration", seconds(), DeliverySettings.Builder::leaseDuration));
+            delivery("leaseDuration", "lease-duration", seconds(), DeliverySettings.Builder::leaseDuration),
+            delivery("rateLimit", "rate-limit", ConfigValues::decimal, DeliverySettings.Builder::rateLimit));
 
     private ConfigBindings() {}
 

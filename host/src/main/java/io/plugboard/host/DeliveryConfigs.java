@@ -11,6 +11,6 @@ final class DeliveryConfigs {
         return new DeliveryConfig(s.retrySchedule(), s.jitter(), s.connectTimeout(), s.requestTimeout(),
                 s.maxResponseBodyBytes(), s.maxInFlightPerWebhook(), s.maxInFlightTotal(), s.maxRetryAfter(),
                 s.autoDisableAfter(), s.autoDisableMinFailures(), s.secretRotationOverlap(), s.retention(),
-                s.drainTimeout(), s.leaseDuration());
+                s.drainTimeout(), s.leaseDuration(), s.rateLimit().isPresent() ? s.rateLimit().getAsDouble() : null);
     }
 }

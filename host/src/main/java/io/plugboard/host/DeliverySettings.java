@@ -1,7 +1,9 @@
 package io.plugboard.host;
 
 import java.time.Duration;
+import io.plugboard.host.internal.outbound.WebhookValidator;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * How the delivery engine retries, times out and cleans up. {@link #defaults()} suits production;
@@ -23,6 +25,7 @@ public final class DeliverySettings {
     private final Duration retention;
     private final Duration drainTimeout;
     private final Duration leaseDuration;
+    private final OptionalDouble rateLimit;
     /** As set on the builder (null: derived from the timeouts), so toBuilder() keeps deriving it. */
     private final Duration leaseSetting;
 
@@ -41,6 +44,7 @@ public final class DeliverySettings {
         this.retention = b.retention;
         this.drainTimeout = b.drainTimeout;
         this.leaseSetting = b.leaseDuration;
+        this.rateLimit = b.rateLimit;
         Duration twiceLongest = b.connectTimeout.plus(b.requestTimeout).multipliedBy(2);
         this.leaseDuration = b.leaseDuration != null ? b.leaseDuration
                 : twiceLongest.compareTo(Duration.ofSeconds(60)) > 0 ? twiceLongest : Duration.ofSeconds(60);
@@ -52,7 +56,7 @@ public final class DeliverySettings {
      * up to 1 h; a webhook failing for 5 days and at least 20 attempts is disabled; a rotated secret
      * keeps signing for 24 h; attempts and payloads are kept 30 days; stop waits 10 s for requests in flight;
      * an instance claims a delivery for 60 s at a time, renewed every 10 s while it runs (twice the
-     * connect and request timeouts if that is longer).
+     * connect and request timeouts if that is longer); no rate limit but the webhooks' own.
      *
      * @return the defaults
      */
@@ -115,6 +119,12 @@ public final class DeliverySettings {
      */
     public Duration leaseDuration() { return leaseDuration; }
 
+    /**
+     * @return requests per second at most to a webhook that has no {@code rate_limit} of its own;
+     *     empty: no limit
+     */
+    public OptionalDouble rateLimit() { return rateLimit; }
+
     /** Builds {@link DeliverySettings}; every value starts at its default. */
     public static final class Builder {
         private List<Duration> retrySchedule = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5),
@@ -134,6 +144,7 @@ public final class DeliverySettings {
         private Duration drainTimeout = Duration.ofSeconds(10);
         /** Null until set: then 60 s, or twice the connect and request timeouts if that is longer. */
         private Duration leaseDuration;
+        private OptionalDouble rateLimit = OptionalDouble.empty();
 
         private Builder() {}
 
@@ -152,6 +163,7 @@ public final class DeliverySettings {
             retention = s.retention;
             drainTimeout = s.drainTimeout;
             leaseDuration = s.leaseSetting;
+            rateLimit = s.rateLimit;
         }
 
         /** @param delays delays before each retry; empty means one attempt only @return this builder */
@@ -217,6 +229,21 @@ public final class DeliverySettings {
          * @return this builder
          */
         public Builder leaseDuration(Duration duration) { this.leaseDuration = positive(duration, "leaseDuration"); return this; }
+
+        /**
+         * @param perSecond requests per second at most to each webhook without a limit of its own (0.01 to
+         *     10000; fractions allowed): a token bucket holding one second's worth, shared by the instances
+         *     on one PostgreSQL database; what waits stays queued in order and is not a failed attempt
+         * @return this builder
+         */
+        public Builder rateLimit(double perSecond) {
+            String problem = WebhookValidator.rateLimitProblem(perSecond);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem.replace("rate_limit", "rateLimit"));
+            }
+            this.rateLimit = OptionalDouble.of(perSecond);
+            return this;
+        }
 
         /**
          * @return the settings

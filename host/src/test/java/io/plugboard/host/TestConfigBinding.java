@@ -94,6 +94,7 @@ class TestConfigBinding {
         m.put("delivery.retention", "7d");
         m.put("delivery.drain-timeout", "5000ms");
         m.put("delivery.lease-duration", "90s");
+        m.put("delivery.rate-limit", "2.5");
         return m;
     }
 
@@ -121,7 +122,7 @@ class TestConfigBinding {
                         .maxResponseBodyBytes(4096).maxInFlightPerWebhook(2).maxInFlightTotal(50)
                         .maxRetryAfter(Duration.ofMinutes(30)).autoDisable(Duration.ofDays(2), 10)
                         .secretRotationOverlap(Duration.ofHours(12)).retention(Duration.ofDays(7))
-                        .drainTimeout(Duration.ofSeconds(5)).leaseDuration(Duration.ofSeconds(90)).build())
+                        .drainTimeout(Duration.ofSeconds(5)).leaseDuration(Duration.ofSeconds(90)).rateLimit(2.5).build())
                 .draft().toConfig();
     }
 

@@ -20,9 +20,9 @@ final class DescriptorCheck implements Check {
         String source = plugin.descriptorSource();
         String id = plugin.descriptor("Plugin-Id");
         if (id == null) {
-            findings.error("descriptor-id", plugin.directory()
-                    ? "no plugin descriptor: add plugin.properties with plugin.id and plugin.version to src/main/resources"
-                    : "the jar is not a plugin: its manifest has no Plugin-Id");
+            findings.error("descriptor-id", !plugin.directory() ? "the jar is not a plugin: its manifest has no Plugin-Id"
+                    : source.equals("plugin.properties") ? "plugin.properties has no id: add plugin.id (and plugin.version)"
+                    : "no plugin descriptor: add plugin.properties with plugin.id and plugin.version to src/main/resources");
         } else if (!ID.matcher(id).matches()) {
             findings.error("descriptor-id", "Plugin-Id '" + id + "' may contain only letters, digits, '.', '_' and '-' "
                     + "(at most 100, starting with a letter or digit)");

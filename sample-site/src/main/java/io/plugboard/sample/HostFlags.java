@@ -18,7 +18,8 @@ final class HostFlags {
             "--trusted-plugin-keys", new Flag("PLUGBOARD_TRUSTED_PLUGIN_KEYS", false, false),
             "--require-signed-plugins", new Flag("PLUGBOARD_REQUIRE_SIGNED_PLUGINS", false, true),
             "--plugin-auto-update", new Flag("PLUGBOARD_PLUGIN_AUTO_UPDATE", false, false),
-            "--plugin-update-check-interval", new Flag("PLUGBOARD_PLUGIN_UPDATE_CHECK_INTERVAL", false, false));
+            "--plugin-update-check-interval", new Flag("PLUGBOARD_PLUGIN_UPDATE_CHECK_INTERVAL", false, false),
+            "--rate-limit", new Flag("PLUGBOARD_DELIVERY_RATE_LIMIT", false, false));
 
     private final Map<String, String> given = new LinkedHashMap<>();
 

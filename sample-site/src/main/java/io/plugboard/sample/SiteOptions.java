@@ -109,6 +109,8 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                                  (env PLUGBOARD_PLUGIN_AUTO_UPDATE, default off)
               --plugin-update-check-interval SECONDS
                                  how often auto-update looks (env PLUGBOARD_PLUGIN_UPDATE_CHECK_INTERVAL, default a day)
+              --rate-limit N     requests per second at most to each webhook without a rate limit of its own,
+                                 e.g. 5 or 0.5 (env PLUGBOARD_DELIVERY_RATE_LIMIT, default none)
               --help             show this help
             Every other option of the host is read from its PLUGBOARD_ environment variable, e.g.
             PLUGBOARD_SECRETS_KEY, PLUGBOARD_DISABLED_SECTIONS, PLUGBOARD_PRIMARY_COLOR (see docs/embedding.md);

@@ -148,6 +148,18 @@ class TestSiteOptions {
     }
 
     @Test
+    void aRateLimitFlagGoesToTheHostsBindingAndWinsOverTheVariable() throws IOException {
+        assertThat(SiteOptions.parse(new String[0], Map.of()).hostVariables()).isEmpty();
+        SiteOptions options = SiteOptions.parse(new String[] {"--port", "0", "--data-dir",
+                Files.createTempDirectory("sample-data").toString(), "--plugins-dir",
+                Files.createTempDirectory("sample-plugins").toString(), "--rate-limit", "fast"}, Map.of());
+        assertThat(options.hostVariables()).containsEntry("PLUGBOARD_DELIVERY_RATE_LIMIT", "fast");
+        assertThatThrownBy(() -> SampleSite.start(options, Map.of("PLUGBOARD_DELIVERY_RATE_LIMIT", "5")))
+                .as("the flag's value reached the binding, which refuses it").isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PLUGBOARD_DELIVERY_RATE_LIMIT");
+    }
+
+    @Test
     void theOtherPlugboardVariablesReachTheHostAndAnUnknownOneIsRefused() throws IOException {
         Path data = Files.createTempDirectory("sample-data");
         SiteOptions options = SiteOptions.parse(new String[] {"--port", "0", "--data-dir", data.toString(),

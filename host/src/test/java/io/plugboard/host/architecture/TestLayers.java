@@ -46,6 +46,7 @@ class TestLayers {
             internal("auth"),
             internal("hooks"),
             internal("storage"),
+            internal("tracing"),
             internal("common"));
 
     private static JavaClasses classes;

@@ -43,7 +43,7 @@ public final class Inbound {
     }
 
     /** Creates an inbound webhook through the API; returns the 201 answer (with access_key and url). */
-    static JsonNode create(TestHost host, String name, String receiver, Map<String, ?> settings) {
+    public static JsonNode create(TestHost host, String name, String receiver, Map<String, ?> settings) {
         Http.Response r = host.http().postJson("/api/v1/inbound-webhooks",
                 Http.json(Map.of("name", name, "receiver", receiver, "settings", settings)));
         if (r.status() != 201) {
@@ -53,7 +53,7 @@ public final class Inbound {
     }
 
     /** POSTs a body, without credentials, as an external system would. */
-    static Http.Response post(String url, String body, Map<String, String> headers) {
+    public static Http.Response post(String url, String body, Map<String, String> headers) {
         return post(url, body.getBytes(StandardCharsets.UTF_8), headers);
     }
 

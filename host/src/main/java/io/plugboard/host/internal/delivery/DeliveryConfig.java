@@ -22,12 +22,13 @@ import java.util.List;
  * @param retention how long finished deliveries are kept
  * @param drainTimeout how long stopping waits for requests in flight
  * @param leaseDuration how long an instance's claim on a delivery lasts without renewal
+ * @param defaultRateLimit requests per second at most to a webhook without a limit of its own; null: none
  */
 public record DeliveryConfig(List<Duration> retrySchedule, double jitter, Duration connectTimeout,
                              Duration requestTimeout, int maxResponseBodyBytes, int maxInFlightPerWebhook,
                              int maxInFlightTotal, Duration maxRetryAfter, Duration autoDisableAfter,
                              int autoDisableMinFailures, Duration secretRotationOverlap, Duration retention,
-                             Duration drainTimeout, Duration leaseDuration) {
+                             Duration drainTimeout, Duration leaseDuration, Double defaultRateLimit) {
 
     public DeliveryConfig {
         retrySchedule = List.copyOf(retrySchedule);

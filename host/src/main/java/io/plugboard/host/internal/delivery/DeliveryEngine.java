@@ -7,6 +7,8 @@ import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.OperationalEvents;
 import io.plugboard.host.internal.instances.JobLeases;
 import io.plugboard.host.internal.storage.Database;
+import io.plugboard.host.internal.storage.Dialect;
+import io.plugboard.host.internal.tracing.Tracing;
 import io.plugboard.host.internal.hooks.HookExecutor;
 import io.plugboard.host.internal.hooks.HookRunner;
 import io.plugboard.host.internal.payloads.Payloads;
@@ -35,6 +37,7 @@ public final class DeliveryEngine implements AutoCloseable {
     private final DeliveryReplays replays;
     private final ReplayRunner replayRunner;
     private final Leases leases;
+    private final RateLimiter limits;
     private final Ids ids;
     private final Clock clock;
 
@@ -44,22 +47,27 @@ public final class DeliveryEngine implements AutoCloseable {
      * @param jobs runs the retention purge on one instance at a time
      * @param workers supervises the dispatcher, the attempt recorder, the lease renewer and retention
      * @param ops the operational events recording attempts may make (a webhook disabled, failing, a delivery failed)
+     * @param tracing makes each attempt's span, whose traceparent the request carries
      */
     public DeliveryEngine(Database database, WebhookStore webhooks, TargetGuard guard, DeliveryConfig settings,
                           DeliveryMetrics metrics, ObjectMapper mapper, Ids ids, Clock clock, String hostVersion,
                           Payloads payloads, LocalEndpoint local, HookRunner hooks, HookExecutor hookThread,
                           String instanceId, JobLeases jobs, Workers workers, Destinations destinations,
-                          OutboundCatalog catalog, OperationalEvents ops) {
+                          OutboundCatalog catalog, OperationalEvents ops, Tracing tracing) {
         Jdbi jdbi = database.jdbi();
         this.leases = new Leases(jdbi, database.dialect(), instanceId, settings.leaseDuration(), clock, workers);
-        this.sender = new DestinationSender(new HttpSender(settings, guard, local), destinations, payloads.formats(), settings);
+        this.sender = new DestinationSender(new HttpSender(settings, guard, local), destinations, payloads.formats(), settings,
+                new AttemptSpans(tracing));
         this.payloads = payloads;
         this.requests = new RequestFactory(payloads, new OutgoingFilter(hooks), new SendingFilter(hooks), hostVersion,
                 catalog);
         this.writer = new CompletionWriter(jdbi, settings, mapper, metrics, instanceId, new OutcomeHooks(hookThread),
                 ops);
+        // One instance on SQLite: its buckets in memory; on PostgreSQL the instances share a row per webhook.
+        this.limits = new RateLimiter(database.dialect() == Dialect.POSTGRESQL ? new SharedBuckets(jdbi)
+                : new LocalBuckets(clock), settings.defaultRateLimit(), clock);
         this.dispatcher = new Dispatcher(new DeliveryQueue(jdbi, database.dialect(), leases), webhooks, requests, sender,
-                writer, settings, metrics, ids, clock, leases, workers);
+                writer, settings, metrics, ids, clock, leases, limits, workers);
         this.store = new DeliveryStore(jdbi, mapper, ids);
         this.retention = new Retention(jdbi, settings.retention(), clock, jobs, workers);
         this.replays = new DeliveryReplays(jdbi, mapper, store.requeue(), ids, clock, dispatcher::wake);
@@ -84,6 +92,11 @@ public final class DeliveryEngine implements AutoCloseable {
     /** Tells the dispatcher that a webhook was created, changed or deleted on this instance. */
     public void webhooksChanged() {
         dispatcher.webhooksChanged();
+    }
+
+    /** The webhooks' rate limits as they stand (lowered for a while after a 429). */
+    public RateLimiter rateLimits() {
+        return limits;
     }
 
     public DeliveryStore store() {

@@ -28,7 +28,10 @@ final class DeliveryQueue {
         this.leases = leases;
     }
 
-    /** @return up to {@code limit} due deliveries of the webhook, now claimed by this instance, oldest first */
+    /**
+     * @return up to {@code limit} due deliveries of the webhook, now claimed by this instance, oldest first
+     *     (deliveries due at the same millisecond in the order they were made: ids sort by creation)
+     */
     List<DueDelivery> due(String webhookId, Instant now, int limit) {
         return due(webhookId, now, limit, Set.of());
     }
@@ -56,15 +59,16 @@ final class DeliveryQueue {
                 return List.of();
             }
             return h.createQuery("SELECT d.id, d.webhook_id, d.attempts, d.next_attempt_at, e.id AS event_id, e.type, "
-                            + "e.data, e.source, e.created_at FROM deliveries d JOIN events e ON e.id = d.event_id "
+                            + "e.data, e.source, e.created_at, e.traceparent FROM deliveries d JOIN events e ON e.id = d.event_id "
                             + "WHERE d.id IN (<ids>)")
                     .bindList("ids", claimed)
                     .map((rs, ctx) -> new Row(rs.getLong("next_attempt_at"), new DueDelivery(rs.getString("id"),
                             rs.getString("webhook_id"), rs.getInt("attempts") + 1,
                             new StoredEvent(rs.getString("event_id"), rs.getString("type"), rs.getString("data"),
-                                    rs.getString("source"), Instant.ofEpochMilli(rs.getLong("created_at"))))))
+                                    rs.getString("source"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                                    rs.getString("traceparent")))))
                     .list().stream()
-                    .sorted(Comparator.comparingLong(Row::dueAt))
+                    .sorted(Comparator.comparingLong(Row::dueAt).thenComparing(r -> r.delivery().id()))
                     .map(Row::delivery)
                     .toList();
         });
@@ -74,7 +78,7 @@ final class DeliveryQueue {
     private List<String> held(Handle h, String webhookId, Instant now, int limit) {
         return h.createQuery("SELECT id FROM deliveries WHERE webhook_id = :webhook AND status = 'pending' "
                         + "AND next_attempt_at <= :now AND lease_owner = :owner AND lease_expires_at > :now "
-                        + "ORDER BY next_attempt_at LIMIT :limit")
+                        + "ORDER BY next_attempt_at, id LIMIT :limit")
                 .bind("owner", leases.owner())
                 .bind("webhook", webhookId)
                 .bind("now", now.toEpochMilli())
@@ -89,7 +93,7 @@ final class DeliveryQueue {
                         + "SELECT id FROM deliveries WHERE webhook_id = :webhook AND status = 'pending' "
                         + "AND next_attempt_at <= :now "
                         + "AND (lease_owner IS NULL OR lease_expires_at <= :now) "
-                        + "ORDER BY next_attempt_at LIMIT :limit" + dialect.skipLocked() + ") RETURNING id")
+                        + "ORDER BY next_attempt_at, id LIMIT :limit" + dialect.skipLocked() + ") RETURNING id")
                 .bind("owner", leases.owner())
                 .bind("until", leases.expiryFrom(now).toEpochMilli())
                 .bind("webhook", webhookId)

@@ -5,6 +5,7 @@ import io.plugboard.host.internal.outbound.Destinations;
 import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.outbound.WebhookDestination;
 import io.plugboard.host.internal.payloads.PayloadFormats;
+import io.opentelemetry.api.trace.Span;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,8 +19,11 @@ final class DestinationSender implements AutoCloseable {
     private final Destinations destinations;
     private final PayloadFormats formats;
     private final PluginDestinationSender plugins;
+    private final AttemptSpans spans;
 
-    DestinationSender(HttpSender http, Destinations destinations, PayloadFormats formats, DeliveryConfig settings) {
+    DestinationSender(HttpSender http, Destinations destinations, PayloadFormats formats, DeliveryConfig settings,
+                      AttemptSpans spans) {
+        this.spans = spans;
         this.http = http;
         this.destinations = destinations;
         this.formats = formats;
@@ -36,8 +40,15 @@ final class DestinationSender implements AutoCloseable {
         return destinations.available(w.settings().destination()) && formats.find(w.settings().payload().format()).isPresent();
     }
 
-    /** @return the result; the future never fails */
-    CompletableFuture<SendResult> sendAsync(Webhook w, WebhookRequest request, StoredEvent event, int attempt) {
+    /** @return the result; the future never fails. The attempt's span ends with it. */
+    CompletableFuture<SendResult> sendAsync(Webhook w, WebhookRequest built, StoredEvent event, int attempt) {
+        Span span = spans.start(w, event, attempt);
+        return dispatch(w, AttemptSpans.carrying(span, built), event, attempt)
+                .whenComplete((result, e) -> AttemptSpans.end(span, result != null ? result
+                        : SendResult.noResponse(0, String.valueOf(e))));
+    }
+
+    private CompletableFuture<SendResult> dispatch(Webhook w, WebhookRequest request, StoredEvent event, int attempt) {
         WebhookDestination d = w.settings().destination();
         if (d.isHttp()) {
             return http.sendAsync(request);

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,6 @@ public final class Dispatcher implements AutoCloseable {
     /** Due deliveries read ahead per webhook, so the database is read once per many sends. */
     private static final int PREFETCH = 200;
 
-    private final DeliveryQueue queue;
     private final DispatchTargets targets;
     private final RequestFactory requests;
     private final DestinationSender sender;
@@ -53,6 +51,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Ids ids;
     private final Clock clock;
     private final Leases leases;
+    private final RateLimiter limits;
     private final Duration longestRequest;
     private final Worker worker;
     private boolean leaseWarned;
@@ -60,7 +59,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> inFlightByWebhook = new ConcurrentHashMap<>();
     private final AtomicInteger inFlightTotal = new AtomicInteger();
-    private final Map<String, ArrayDeque<DueDelivery>> readAhead = new HashMap<>();
+    private final ReadAhead readAhead;
     private final WakeSignal signal = new WakeSignal();
     /** Guards the read-ahead and the round-robin: held by whichever thread is dispatching. */
     private final ReentrantLock dispatchLock = new ReentrantLock();
@@ -71,8 +70,9 @@ public final class Dispatcher implements AutoCloseable {
 
     Dispatcher(DeliveryQueue queue, WebhookStore webhooks, RequestFactory requests, DestinationSender sender,
                CompletionWriter writer, DeliveryConfig settings, DeliveryMetrics metrics, Ids ids, Clock clock,
-               Leases leases, Workers workers) {
-        this.queue = queue;
+               Leases leases, RateLimiter limits, Workers workers) {
+        this.readAhead = new ReadAhead(queue, inFlight);
+        this.limits = limits;
         this.targets = new DispatchTargets(webhooks);
         this.requests = requests;
         this.sender = sender;
@@ -106,7 +106,7 @@ public final class Dispatcher implements AutoCloseable {
             boolean passed = dispatchAndUnlock();
             try {
                 if (passed) {
-                    signal.awaitWake(IDLE_POLL, () -> dispatching);
+                    signal.awaitWake(limits.nextWake(IDLE_POLL), () -> dispatching);
                 } else {
                     signal.awaitPause(worker.backoff(), () -> dispatching);
                 }
@@ -136,10 +136,19 @@ public final class Dispatcher implements AutoCloseable {
             if (free <= 0) {
                 continue;
             }
-            ArrayDeque<DueDelivery> ahead = readAhead.computeIfAbsent(w.id(), k -> new ArrayDeque<>());
+            ArrayDeque<DueDelivery> ahead = readAhead.of(w.id());
+            // A rate-limited webhook claims a bucket's worth at a time, and sends what its tokens allow:
+            // the rest stays queued, in order, not attempted.
+            int prefetch = limits.prefetch(w, PREFETCH);
+            if (prefetch < PREFETCH) {
+                if (ahead.isEmpty() && !readAhead.fill(w.id(), now, prefetch)) {
+                    continue;
+                }
+                free = limits.take(w, Math.min(free, ahead.size()));
+            }
             List<DueDelivery> batch = new ArrayList<>();
             while (free > 0) {
-                if (ahead.isEmpty() && !readAhead(w.id(), now, ahead)) {
+                if (ahead.isEmpty() && !readAhead.fill(w.id(), now, prefetch)) {
                     break;
                 }
                 DueDelivery d = ahead.poll();
@@ -157,21 +166,6 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * Fills the read-ahead with due deliveries not in flight; false if there are none. What was in
-     * flight before the read is excluded even if it finished during the read: the read may predate
-     * the commit of its outcome and would otherwise send it again.
-     */
-    private boolean readAhead(String webhookId, Instant now, ArrayDeque<DueDelivery> ahead) {
-        Set<String> busyBefore = new HashSet<>(inFlight);
-        for (DueDelivery d : queue.due(webhookId, now, PREFETCH, busyBefore)) {
-            if (!busyBefore.contains(d.id()) && !inFlight.contains(d.id())) {
-                ahead.add(d);
-            }
-        }
-        return !ahead.isEmpty();
-    }
-
-    /**
      * False (and the read-ahead dropped) while this instance's claims might expire before a request
      * started now ends: another instance may take them over then, and the delivery would go out twice.
      */
@@ -184,7 +178,7 @@ public final class Dispatcher implements AutoCloseable {
             log.warn("Not sending: this instance's delivery claims could not be renewed lately");
             leaseWarned = true;
         }
-        readAhead.values().forEach(ArrayDeque::clear);
+        readAhead.clear();
         return false;
     }
 
@@ -201,9 +195,8 @@ public final class Dispatcher implements AutoCloseable {
         }
         Set<String> enabled = new HashSet<>();
         targets.list().forEach(w -> enabled.add(w.id()));
-        readAhead.keySet().retainAll(enabled);
         // Read-ahead may hold deliveries redelivered or rescheduled meanwhile; start afresh each refresh.
-        readAhead.values().forEach(ArrayDeque::clear);
+        readAhead.restart(enabled);
     }
 
     /**
@@ -238,6 +231,9 @@ public final class Dispatcher implements AutoCloseable {
         if (!result.success()) {
             log.warn("Delivery failed: webhook={} event={} delivery={} attempt={} reason={}",
                     w.id(), d.event().id(), d.id(), d.attempt(), result.error());
+        }
+        if (Integer.valueOf(429).equals(result.responseStatus())) {
+            limits.tooManyRequests(w, result.retryAfter());
         }
         metrics.attempted(w.id(), d.event(), result, at);
         recorder.add(new Attempt(ids.next("att"), d, request, result, at, true));
@@ -284,11 +280,10 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private static void join(Thread t, long ms) {
-        if (t == null) {
-            return;
-        }
         try {
-            t.join(ms);
+            if (t != null) {
+                t.join(ms);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

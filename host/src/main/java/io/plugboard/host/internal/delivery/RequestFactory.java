@@ -52,7 +52,7 @@ public final class RequestFactory {
         // The data passes the outgoing-payload filters first (in every format); the signature covers the bytes sent.
         String data = filter.data(webhook, stored);
         StoredEvent event = data == stored.data() ? stored
-                : new StoredEvent(stored.id(), stored.type(), data, stored.source(), stored.createdAt());
+                : stored.withData(data);
         PayloadSettings p = webhook.settings().payload();
         RenderedBody rendered = payloads.body(webhook, event, secrets);
         Map<String, String> extra = new LinkedHashMap<>(rendered.headers());

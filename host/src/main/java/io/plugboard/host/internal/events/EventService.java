@@ -3,6 +3,7 @@ package io.plugboard.host.internal.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.tracing.Tracing;
 import io.plugboard.host.internal.common.Ids;
 import io.plugboard.host.internal.hooks.HookRunner;
 import io.plugboard.host.internal.storage.GroupCommit;
@@ -36,6 +37,7 @@ public final class EventService {
     private final Clock clock;
     private final boolean rejectInvalidData;
     private final EventHooks hooks;
+    private final Tracing tracing;
 
     /**
      * @param writes where concurrent emits share transactions: SQLite has one writer, and a commit per
@@ -51,6 +53,14 @@ public final class EventService {
     /** @param hooks fires {@code event_to_store}, {@code event_refused} and {@code event_stored}; null for none */
     public EventService(EventTypeRegistry registry, GroupCommit writes, OutboxWriter outbox, Consumer<StoredEvent> onEmitted,
                         ObjectMapper mapper, Ids ids, Clock clock, boolean rejectInvalidData, HookRunner hooks) {
+        this(registry, writes, outbox, onEmitted, mapper, ids, clock, rejectInvalidData, hooks, Tracing.local());
+    }
+
+    /** @param tracing makes each stored event's emit span, whose traceparent is stored with it */
+    public EventService(EventTypeRegistry registry, GroupCommit writes, OutboxWriter outbox, Consumer<StoredEvent> onEmitted,
+                        ObjectMapper mapper, Ids ids, Clock clock, boolean rejectInvalidData, HookRunner hooks,
+                        Tracing tracing) {
+        this.tracing = tracing;
         this.hooks = new EventHooks(hooks, mapper);
         this.rejectInvalidData = rejectInvalidData;
         this.registry = registry;
@@ -236,7 +246,8 @@ public final class EventService {
             log.warn("Event data from {} does not match the schema of '{}' (accepted, as configured): {}",
                     source, type, problems);
         }
-        return new StoredEvent(ids.next("evt"), type, json, source, clock.instant());
+        String id = ids.next("evt");
+        return new StoredEvent(id, type, json, source, clock.instant(), filtered ? tracing.emitted(id, type) : null);
     }
 
     /** @return the data as compact JSON, once it is known to be a JSON object of numbers in range and not too large */

@@ -96,13 +96,14 @@ public final class OutboxWriter {
 
     private static void insertEvents(Connection c, List<StoredEvent> events) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO events (id, type, data, source, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO events (id, type, data, source, created_at, traceparent) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (StoredEvent e : events) {
                 insert.setString(1, e.id());
                 insert.setString(2, e.type());
                 insert.setString(3, e.data());
                 insert.setString(4, e.source());
                 insert.setLong(5, e.createdAt().toEpochMilli());
+                insert.setString(6, e.traceparent());
                 if (events.size() == 1) {
                     insert.executeUpdate();
                 } else {

@@ -7,14 +7,20 @@ import java.util.List;
 
 /**
  * A partial update: null fields stay as they are. The token is changed only when {@code tokenChanged}
- * is set, to {@code token} (null removes it); {@code payload} says what changes in the payload settings.
+ * is set, to {@code token} (null removes it); {@code payload} says what changes in the payload settings;
+ * the rate limit changes only when {@code rateLimitChanged} is set (null: back to the host's default).
  */
 public record WebhookChanges(String name, String url, List<String> events, Boolean enabled,
                              boolean tokenChanged, String token, PayloadSettings.Changes payload,
-                             WebhookDestination destination) {
+                             WebhookDestination destination, boolean rateLimitChanged, Double rateLimit) {
 
     public WebhookChanges {
         payload = payload == null ? PayloadSettings.Changes.NONE : payload;
+    }
+
+    public WebhookChanges(String name, String url, List<String> events, Boolean enabled, boolean tokenChanged,
+                          String token, PayloadSettings.Changes payload, WebhookDestination destination) {
+        this(name, url, events, enabled, tokenChanged, token, payload, destination, false, null);
     }
 
     public WebhookChanges(String name, String url, List<String> events, Boolean enabled, boolean tokenChanged,
@@ -35,7 +41,8 @@ public record WebhookChanges(String name, String url, List<String> events, Boole
                 enabled != null ? enabled : current.enabled(),
                 tokenChanged ? token : current.token(),
                 payload.applyTo(current.payload()),
-                destination(current.destination()));
+                destination(current.destination()),
+                rateLimitChanged ? rateLimit : current.rateLimit());
     }
 
     /**

@@ -4,16 +4,22 @@ import java.util.List;
 
 /**
  * What a user chooses for a webhook: its name, where it delivers (an HTTP URL or a plugin's destination), event types, whether it is on, its bearer
- * token and its payload settings. As entered until {@link WebhookValidator} returns them checked;
+ * token, its payload settings and its rate limit (requests per second; null: the host's default). As entered until {@link WebhookValidator} returns them checked;
  * a saved {@link Webhook} holds the checked ones.
  */
 public record WebhookSettings(String name, String url, List<String> events, boolean enabled, String token,
-                              PayloadSettings payload, WebhookDestination destination) {
+                              PayloadSettings payload, WebhookDestination destination, Double rateLimit) {
 
     public WebhookSettings {
         events = events == null ? List.of() : List.copyOf(events);
         payload = payload == null ? PayloadSettings.DEFAULT : payload;
         destination = destination == null ? WebhookDestination.HTTP : destination;
+    }
+
+    /** Without a rate limit of its own. */
+    public WebhookSettings(String name, String url, List<String> events, boolean enabled, String token,
+                           PayloadSettings payload, WebhookDestination destination) {
+        this(name, url, events, enabled, token, payload, destination, null);
     }
 
     /** An HTTP webhook. */
@@ -27,13 +33,13 @@ public record WebhookSettings(String name, String url, List<String> events, bool
     }
 
     WebhookSettings withEvents(List<String> subscribed) {
-        return new WebhookSettings(name, url, subscribed, enabled, token, payload, destination);
+        return new WebhookSettings(name, url, subscribed, enabled, token, payload, destination, rateLimit);
     }
 
     /** Leaves the bearer token out, so logging a webhook cannot leak it. */
     @Override
     public String toString() {
         return "WebhookSettings[name=" + name + ", url=" + url + ", events=" + events + ", enabled=" + enabled
-                + ", hasToken=" + (token != null) + ", payload=" + payload + ", destination=" + destination + "]";
+                + ", hasToken=" + (token != null) + ", payload=" + payload + ", destination=" + destination + ", rateLimit=" + rateLimit + "]";
     }
 }

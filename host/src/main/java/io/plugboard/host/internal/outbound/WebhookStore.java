@@ -27,7 +27,7 @@ public final class WebhookStore {
     private static final String COLUMNS = "w.id, w.name, w.url, w.enabled, w.token, w.secret, w.created_at, "
             + "w.updated_at, w.ok_count, w.failed_count, w.last_status, w.last_error, w.last_attempt_at, "
             + "w.previous_secret, w.previous_secret_expires_at, w.disabled_reason, w.disabled_at, "
-            + "w.format, w.template, w.headers, w.filter, w.destination_type, w.destination_settings, w.format_settings";
+            + "w.format, w.template, w.headers, w.filter, w.destination_type, w.destination_settings, w.format_settings, w.rate_limit";
 
     private final Jdbi jdbi;
     private final HeadersColumn headers = new HeadersColumn();
@@ -47,11 +47,12 @@ public final class WebhookStore {
     void insert(Webhook w, java.util.function.BiConsumer<Handle, String> alsoWrite) {
         jdbi.useTransaction(h -> {
             h.createUpdate("INSERT INTO webhooks (id, name, url, enabled, token, secret, created_at, updated_at, "
-                            + "format, template, headers, filter, destination_type, destination_settings, format_settings) "
+                            + "format, template, headers, filter, destination_type, destination_settings, format_settings, rate_limit) "
                             + "VALUES (:id, :name, :url, :enabled, :token, :secret, :createdAt, :updatedAt, :format, "
-                            + ":template, :headers, :filter, :destinationType, :destinationSettings, :formatSettings)")
+                            + ":template, :headers, :filter, :destinationType, :destinationSettings, :formatSettings, :rateLimit)")
                     .bind("id", w.id()).bind("name", w.name()).bind("url", urlColumn(w.url())).bind("enabled", w.enabled())
                     .bind("token", w.settings().token()).bind("secret", w.secrets().current())
+                    .bind("rateLimit", w.settings().rateLimit())
                     .bindMap(payloadParams(w.id(), w.settings()))
                     .bind("createdAt", w.createdAt().toEpochMilli()).bind("updatedAt", w.updatedAt().toEpochMilli())
                     .execute();
@@ -72,14 +73,14 @@ public final class WebhookStore {
             int rows = h.createUpdate("UPDATE webhooks SET name = :name, url = :url, enabled = :enabled, "
                             + "token = :token, updated_at = :updatedAt, format = :format, template = :template, "
                             + "headers = :headers, filter = :filter, destination_type = :destinationType, "
-                            + "destination_settings = :destinationSettings, format_settings = :formatSettings, "
+                            + "destination_settings = :destinationSettings, format_settings = :formatSettings, rate_limit = :rateLimit, "
                             + "disabled_reason = CASE WHEN :enabled THEN NULL ELSE disabled_reason END, "
                             + "disabled_at = CASE WHEN :enabled THEN NULL ELSE disabled_at END, "
                             + "failing_since = CASE WHEN :enabled AND NOT enabled THEN NULL ELSE failing_since END, "
                             + "consecutive_failures = CASE WHEN :enabled AND NOT enabled THEN 0 "
                             + "ELSE consecutive_failures END WHERE id = :id")
                     .bind("id", id).bind("name", d.name()).bind("url", urlColumn(d.url())).bind("enabled", d.enabled())
-                    .bind("token", d.token()).bind("updatedAt", updatedAt.toEpochMilli())
+                    .bind("token", d.token()).bind("updatedAt", updatedAt.toEpochMilli()).bind("rateLimit", d.rateLimit())
                     .bindMap(payloadParams(id, d))
                     .execute();
             if (rows == 0) {
@@ -214,7 +215,8 @@ public final class WebhookStore {
         String url = rs.getString("url");
         return new Webhook(id,
                 new WebhookSettings(rs.getString("name"), destination.isHttp() ? url : null, List.of(),
-                        rs.getBoolean("enabled"), rs.getString("token"), payload, destination),
+                        rs.getBoolean("enabled"), rs.getString("token"), payload, destination,
+                        Columns.decimal(rs, "rate_limit")),
                 new WebhookSecrets(rs.getString("secret"), rs.getString("previous_secret"),
                         Columns.instant(rs, "previous_secret_expires_at")),
                 new WebhookStats(rs.getLong("ok_count"), rs.getLong("failed_count"), Columns.integer(rs, "last_status"),

@@ -66,6 +66,10 @@ public final class WebhookValidator {
         return check(draft, Set.copyOf(current.events()), current, !current.enabled() && draft.enabled(), earlier);
     }
 
+    /** The slowest and the fastest rate limit, requests per second. */
+    public static final double MIN_RATE_LIMIT = 0.01;
+    public static final double MAX_RATE_LIMIT = 10_000;
+
     private WebhookSettings check(WebhookSettings draft, Set<String> alreadySubscribed, Webhook current, boolean turnsOn,
                                Map<String, String> earlier) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -84,6 +88,10 @@ public final class WebhookValidator {
         }
         List<String> events = checkEvents(draft.events(), alreadySubscribed, errors);
         checkToken(token, errors);
+        String rateProblem = rateLimitProblem(draft.rateLimit());
+        if (rateProblem != null) {
+            errors.put("rate_limit", rateProblem);
+        }
         PayloadSettings payload = payloadCheck.check(draft.payload(), name, events, errors);
         if (payload.header("Authorization") != null && token != null && !token.isEmpty()) {
             errors.put("headers", "an Authorization header and a token cannot both be set; use one of them");
@@ -94,7 +102,24 @@ public final class WebhookValidator {
             throw new ValidationException(all);
         }
         return new WebhookSettings(name, url, events, draft.enabled(), token == null || token.isEmpty() ? null : token,
-                payload, destination);
+                payload, destination, draft.rateLimit());
+    }
+
+    /**
+     * The one check of a rate limit, a webhook's or the host's default: requests per second, fractions
+     * allowed (0.5 is one every two seconds).
+     *
+     * @return what is wrong with it, or null if it is fine (null, no limit, is fine)
+     */
+    public static String rateLimitProblem(Double perSecond) {
+        if (perSecond == null) {
+            return null;
+        }
+        if (perSecond.isNaN() || perSecond < MIN_RATE_LIMIT || perSecond > MAX_RATE_LIMIT) {
+            return "rate_limit must be a number of requests per second from " + MIN_RATE_LIMIT + " to "
+                    + (long) MAX_RATE_LIMIT + " (or empty for the host's default), not " + perSecond;
+        }
+        return null;
     }
 
     private static void checkName(String name, Map<String, String> errors) {

@@ -20,6 +20,12 @@ public final class Columns {
     }
 
     /** Epoch milliseconds, or null. */
+    /** @return the column's value, or null for SQL NULL (getDouble would say 0) */
+    public static Double decimal(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(value);

@@ -1,6 +1,10 @@
 package io.plugboard.host.internal.web;
 
 import io.javalin.router.JavalinDefaultRoutingApi;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
+import io.plugboard.host.internal.tracing.Tracing;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.web.http.RouteGroup;
 import io.javalin.http.HttpResponseException;
@@ -21,14 +25,29 @@ public final class InboundEndpoint implements RouteGroup {
     static final String PATH = "/hooks/in/{id}/{key}";
 
     private final InboundReceiving receiving;
+    private final Tracing tracing;
 
-    public InboundEndpoint(InboundReceiving receiving) {
+    /** @param tracing makes each request's receive span (a child of the sender's {@code traceparent}) */
+    public InboundEndpoint(InboundReceiving receiving, Tracing tracing) {
         this.receiving = receiving;
+        this.tracing = tracing;
     }
 
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
-        routes.post(PATH, this::receive);
+        routes.post(PATH, this::traced);
+    }
+
+    /** The events the request brings are emitted inside the receive span: their emit spans are its children. */
+    private void traced(Context ctx) {
+        Span span = tracing.start("plugboard.inbound.receive", SpanKind.SERVER, tracing.from(ctx.header("traceparent")));
+        span.setAttribute("plugboard.inbound.id", ctx.pathParam("id"));
+        try (Scope scope = span.makeCurrent()) {
+            receive(ctx);
+        } finally {
+            span.setAttribute("http.response.status_code", ctx.statusCode());
+            span.end();
+        }
     }
 
     private void receive(Context ctx) {

@@ -80,6 +80,8 @@ import io.plugboard.host.internal.repository.RepositoryService;
 import io.plugboard.host.internal.repository.RepositoryWorker;
 import io.plugboard.host.internal.plugins.PluginService;
 import io.plugboard.host.internal.settings.SettingsService;
+import io.plugboard.host.internal.tracing.Tracing;
+import io.plugboard.host.internal.tracing.TracingSettings;
 import io.plugboard.host.internal.storage.Database;
 import io.plugboard.host.internal.storage.PrivateFiles;
 import io.plugboard.host.internal.web.InboundEndpoint;
@@ -190,6 +192,8 @@ public final class HostRuntime implements AutoCloseable {
         ObjectMapper apiMapper = Json.newMapper();
         ObjectMapper dataMapper = Json.newDataMapper();
         Workers workers = new Workers(clock);
+        // Closed last: the spans of the final attempts are exported after the deliveries drained.
+        Tracing tracing = closing(Tracing.of(TracingSettings.ofProcess()));
 
         PrivateFiles.directory(config.dataDir());
         Database db = closing(config.appDatabase() != null ? Database.openApp(config.appDatabase())
@@ -239,11 +243,11 @@ public final class HostRuntime implements AutoCloseable {
         OutboundCatalog catalog = new OutboundCatalog(destinations, formats);
         events = new EventService(registry, db.groupCommit(), new OutboxWriter(ids, new FilterCache(), apiMapper),
                 new EmittedEvents(metrics, this::wakeDispatcher, hooks), apiMapper, ids, clock,
-                config.plugins().rejectInvalidEventData(), hooks);
+                config.plugins().rejectInvalidEventData(), hooks, tracing);
         OperationalEvents ops = new OperationalEvents(events, apiMapper, config.operational());
         DeliveryEngine delivery = new DeliveryEngine(db, webhookStore, guard, config.delivery(), metrics,
                 apiMapper, ids, clock, config.site().hostVersion(), payloads, new InboxDelivery(inspector), hooks, hookThread,
-                instances.id(), jobs, workers, destinations, catalog, ops);
+                instances.id(), jobs, workers, destinations, catalog, ops, tracing);
         this.delivery = delivery;
         appEmitter = new SourceEmitter(events, dataMapper, RegisteredEventType.APP_SOURCE);
 
@@ -298,7 +302,7 @@ public final class HostRuntime implements AutoCloseable {
                 config.branding(), () -> !receivers.all().isEmpty());
         List<RouteGroup> routes = List.of(
                 new ApiInstanceRoutes(instances, health, apiMapper, config.web().basePath(), sections),
-                new ApiEventRoutes(registry, events, apiMapper, config.web().maxRequestBytes()),
+                new ApiEventRoutes(registry, events, apiMapper, config.web().maxRequestBytes(), tracing),
                 new ApiWebhookRoutes(webhooks, testSender, apiMapper, rotationOverlap, registry, catalog),
                 new ApiPayloadRoutes(preview, console, secrets, inspector, webhooks, apiMapper, sections),
                 new ApiPluginRoutes(plugins, repository, contributions.settings(), contributions.routes(), apiMapper, sections.upload()),
@@ -307,12 +311,12 @@ public final class HostRuntime implements AutoCloseable {
                 new ApiAccountRoutes(auth.tokens(), auth.users(), auth.accounts(), apiMapper),
                 new ApiDeliveryRoutes(delivery.store(), delivery.replays(), webhooks, delivery::wake, metrics, apiMapper,
                         clock),
-                RouteGroup.onlyIf(sections.inbound(), new InboundEndpoint(inbound.receiving())),
+                RouteGroup.onlyIf(sections.inbound(), new InboundEndpoint(inbound.receiving(), tracing)),
                 RouteGroup.onlyIf(sections.inspector(), new InspectEndpoint(inspector, apiMapper)),
                 new BrandStylesheet(config.branding()),
                 new AdminAccountRoutes(auth, config, guard, apiMapper, view),
                 new AdminWebhookRoutes(webhooks, registry, delivery.store(), testSender, preview, catalog, rotationOverlap,
-                        view),
+                        view, delivery.rateLimits()),
                 new AdminEventRoutes(registry, webhooks, testSender, delivery.store(), view),
                 new AdminDeliveryRoutes(delivery.store(), delivery.replays(), webhooks, delivery::wake, clock, view),
                 RouteGroup.onlyIf(sections.inbound(), new AdminInboundRoutes(inbound.webhooks(), inbound.received(), view)),

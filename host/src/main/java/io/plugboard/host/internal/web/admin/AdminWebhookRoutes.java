@@ -2,6 +2,7 @@ package io.plugboard.host.internal.web.admin;
 
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.delivery.DeliveryStore;
+import io.plugboard.host.internal.delivery.RateLimiter;
 import io.plugboard.host.internal.delivery.RequestPreview;
 import io.plugboard.host.internal.delivery.TestSender;
 import io.plugboard.host.internal.events.EventTypeRegistry;
@@ -24,10 +25,12 @@ public final class AdminWebhookRoutes implements RouteGroup {
     private final OutboundCatalog catalog;
     private final Duration rotationOverlap;
     private final AdminView view;
+    private final RateLimiter limits;
 
     public AdminWebhookRoutes(WebhookService webhooks, EventTypeRegistry eventTypes, DeliveryStore deliveries,
                               TestSender testSender, RequestPreview preview, OutboundCatalog catalog,
-                              Duration rotationOverlap, AdminView view) {
+                              Duration rotationOverlap, AdminView view, RateLimiter limits) {
+        this.limits = limits;
         this.webhooks = webhooks;
         this.eventTypes = eventTypes;
         this.deliveries = deliveries;
@@ -42,7 +45,8 @@ public final class AdminWebhookRoutes implements RouteGroup {
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/admin", ctx -> ctx.redirect("/admin/webhooks"));
         routes.get("/admin/webhooks", new WebhookListPage(webhooks, deliveries, view, eventTypes, catalog)::show);
-        WebhookFormPage form = new WebhookFormPage(webhooks, eventTypes, catalog, view, preview);
+        WebhookFormPage form = new WebhookFormPage(webhooks, eventTypes, catalog, view, preview,
+                w -> RateLimitNote.of(w, limits, deliveries));
         routes.get("/admin/webhooks/new", form::showNew);
         routes.post("/admin/webhooks", form::create);
         routes.get("/admin/webhooks/{id}/edit", form::showEdit);

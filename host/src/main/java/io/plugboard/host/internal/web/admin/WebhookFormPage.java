@@ -12,8 +12,10 @@ import io.plugboard.host.internal.outbound.WebhookDestination;
 import io.plugboard.host.internal.outbound.WebhookSettings;
 import io.plugboard.host.internal.outbound.WebhookService;
 import io.plugboard.host.internal.payloads.OutboundCatalog;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The add and edit forms. Invalid input re-renders the form with what was typed and a message per
@@ -23,8 +25,22 @@ import java.util.Map;
  */
 final class WebhookFormPage {
 
-    /** What the form shows in its fields. */
-    record Fields(String name, String url, boolean enabled, String token) {}
+    /** What the form shows in its fields; the rate limit as typed (empty: the host's default). */
+    record Fields(String name, String url, boolean enabled, String token, String rateLimit) {
+
+        /** @return the typed rate limit, null if empty; unreadable text is kept in {@code errors} */
+        Double rateLimitValue(Map<String, String> errors) {
+            if (rateLimit.isBlank()) {
+                return null;
+            }
+            try {
+                return Double.valueOf(rateLimit.strip());
+            } catch (NumberFormatException e) {
+                errors.put("rate_limit", "rate_limit must be a number of requests per second, such as 5 or 0.5");
+                return null;
+            }
+        }
+    }
 
     private final WebhookService webhooks;
     private final FormPreview preview;
@@ -32,11 +48,11 @@ final class WebhookFormPage {
     private final WebhookFormView form;
 
     WebhookFormPage(WebhookService webhooks, EventTypeRegistry registry, OutboundCatalog catalog, AdminView view,
-                    RequestPreview preview) {
+                    RequestPreview preview, Function<Webhook, RateLimitNote> rateNotes) {
         this.webhooks = webhooks;
         this.preview = new FormPreview(preview);
         this.whereTo = new WhereTo(catalog);
-        this.form = new WebhookFormView(registry, catalog, whereTo, view, webhooks.pluginFields());
+        this.form = new WebhookFormView(registry, catalog, whereTo, view, webhooks.pluginFields(), rateNotes);
     }
 
     void showNew(Context ctx) {
@@ -50,7 +66,7 @@ final class WebhookFormPage {
             return;
         }
         var where = whereTo.chosen(entry.orElse(OutboundCatalog.HTTP), Map.of(), Map.of());
-        form.render(ctx, null, where, new Fields("", url == null ? "" : url, true, ""), PayloadFields.EMPTY, preselected,
+        form.render(ctx, null, where, new Fields("", url == null ? "" : url, true, "", ""), PayloadFields.EMPTY, preselected,
                 Map.of(), null);
     }
 
@@ -68,9 +84,12 @@ final class WebhookFormPage {
             showPreview(ctx, null, destination, fields, payload, events);
             return;
         }
+        Map<String, String> unreadable = new HashMap<>();
+        Double rateLimit = fields.rateLimitValue(unreadable);
         try {
             Webhook created = webhooks.create(new WebhookSettings(fields.name(), destination.isHttp() ? fields.url() : null,
-                    events, fields.enabled(), fields.token(), payload.settings(), destination), Map.of(), pluginInput(ctx, null));
+                    events, fields.enabled(), fields.token(), payload.settings(), destination, rateLimit), unreadable,
+                    pluginInput(ctx, null));
             form.view().flash(ctx, "Webhook \u201c" + created.name() + "\u201d created. Its signing secret is on its edit page.");
             ctx.redirect("/admin/webhooks");
         } catch (ValidationException e) {
@@ -90,7 +109,8 @@ final class WebhookFormPage {
         }
         boolean switching = entry.isPresent() && !entry.get().id().equals(w.settings().destination().type());
         var where = switching ? whereTo.chosen(entry.get(), Map.of(), Map.of()) : whereTo.current(w, Map.of());
-        form.render(ctx, w, where, new Fields(w.name(), w.url() == null ? "" : w.url(), w.enabled(), ""),
+        form.render(ctx, w, where, new Fields(w.name(), w.url() == null ? "" : w.url(), w.enabled(), "",
+                RateLimitNote.shown(w.settings().rateLimit())),
                 PayloadFields.of(w.settings().payload(), form.catalog().shownFormatSettings(w)), w.events(), Map.of(), null);
     }
 
@@ -116,14 +136,16 @@ final class WebhookFormPage {
                 && whereTo.find(destination.type()).isEmpty();
         // Likewise the settings of a format whose plugin is not active.
         boolean formatKnown = form.catalog().format(payload.format()).isPresent();
+        Map<String, String> unreadable = new HashMap<>();
+        Double rateLimit = fields.rateLimitValue(unreadable);
         try {
             PayloadSettings p = payload.settings();
             Webhook updated = webhooks.update(w.id(), new WebhookChanges(fields.name(),
                     destination.isHttp() ? fields.url() : null, events,
                     fields.enabled(), clearToken || newToken, newToken ? fields.token() : null,
                     new PayloadSettings.Changes(p.format(), true, p.template(), p.headers(), true, p.filter(),
-                            formatKnown ? p.formatSettings() : null), unknownKept ? null : destination), Map.of(),
-                    pluginInput(ctx, w.id()));
+                            formatKnown ? p.formatSettings() : null), unknownKept ? null : destination, true, rateLimit),
+                    unreadable, pluginInput(ctx, w.id()));
             form.view().flash(ctx, "Webhook \u201c" + updated.name() + "\u201d saved.");
             ctx.redirect("/admin/webhooks");
         } catch (ValidationException e) {
@@ -152,12 +174,12 @@ final class WebhookFormPage {
     }
 
     private Fields withNewToken(Fields f) {
-        return new Fields(f.name(), f.url(), f.enabled(), webhooks.newToken());
+        return new Fields(f.name(), f.url(), f.enabled(), webhooks.newToken(), f.rateLimit());
     }
 
     private static Fields fields(Context ctx) {
         return new Fields(text(ctx.formParam("name")), text(ctx.formParam("url")), ctx.formParam("enabled") != null,
-                text(ctx.formParam("token")));
+                text(ctx.formParam("token")), text(ctx.formParam("rate_limit")));
     }
 
     private static String text(String s) {

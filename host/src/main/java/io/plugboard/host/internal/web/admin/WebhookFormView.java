@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Renders the webhook form's two steps: "Where to" ({@code webhook-where}) and the form itself ({@code webhook-form}). */
 final class WebhookFormView {
@@ -23,9 +24,11 @@ final class WebhookFormView {
     private final FormatFields formats;
     private final AdminView view;
     private final PluginFields pluginFields;
+    private final Function<Webhook, RateLimitNote> rateNotes;
 
     WebhookFormView(EventTypeRegistry registry, OutboundCatalog catalog, WhereTo whereTo, AdminView view,
-                    PluginFields pluginFields) {
+                    PluginFields pluginFields, Function<Webhook, RateLimitNote> rateNotes) {
+        this.rateNotes = rateNotes;
         this.pluginFields = pluginFields;
         this.registry = registry;
         this.catalog = catalog;
@@ -80,6 +83,7 @@ final class WebhookFormView {
             model.put("target", catalog.target(existing));
             model.put("destinationUnavailable", !catalog.destinationAvailable(existing));
             model.put("formatUnavailable", !catalog.formatAvailable(existing));
+            model.put("rate", rateNotes.apply(existing));
             if (existing.secrets().signingAt(Instant.now()).size() > 1) {
                 model.put("previousSecretUntil", existing.secrets().previousExpiresAt());
             }

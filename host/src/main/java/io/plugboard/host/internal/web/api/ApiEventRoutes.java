@@ -2,6 +2,7 @@ package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import io.plugboard.host.internal.tracing.Tracing;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.web.http.RouteGroup;
@@ -13,9 +14,13 @@ public final class ApiEventRoutes implements RouteGroup {
     private final EventService events;
     private final ObjectMapper mapper;
     private final long maxRequestBytes;
+    private final Tracing tracing;
 
     /** @param maxRequestBytes the host's request size limit; a batch may be {@value BatchInput#SIZE_FACTOR} times it */
-    public ApiEventRoutes(EventTypeRegistry eventTypes, EventService events, ObjectMapper mapper, long maxRequestBytes) {
+    /** @param tracing continues the caller's trace ({@code traceparent}) in the events' emit spans */
+    public ApiEventRoutes(EventTypeRegistry eventTypes, EventService events, ObjectMapper mapper, long maxRequestBytes,
+                          Tracing tracing) {
+        this.tracing = tracing;
         this.eventTypes = eventTypes;
         this.events = events;
         this.mapper = mapper;
@@ -25,7 +30,7 @@ public final class ApiEventRoutes implements RouteGroup {
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
         new EventTypesApi(eventTypes, mapper).register(routes);
-        new EventsApi(events, mapper).register(routes);
-        new EventBatchApi(events, mapper, BatchInput.maxBytes(maxRequestBytes)).register(routes);
+        new EventsApi(events, mapper, tracing).register(routes);
+        new EventBatchApi(events, mapper, BatchInput.maxBytes(maxRequestBytes), tracing).register(routes);
     }
 }

@@ -1,5 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
+import io.opentelemetry.context.Scope;
+import io.plugboard.host.internal.tracing.Tracing;
 import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -24,9 +26,11 @@ final class EventBatchApi {
     private final EventService events;
     private final ObjectMapper mapper;
     private final long maxBytes;
+    private final Tracing tracing;
 
     /** @param maxBytes the largest batch body accepted; larger ones get 413 */
-    EventBatchApi(EventService events, ObjectMapper mapper, long maxBytes) {
+    EventBatchApi(EventService events, ObjectMapper mapper, long maxBytes, Tracing tracing) {
+        this.tracing = tracing;
         this.events = events;
         this.mapper = mapper;
         this.maxBytes = maxBytes;
@@ -39,7 +43,10 @@ final class EventBatchApi {
                         + "give each event that needs one its own idempotency_key");
             }
             List<EventService.NewEvent> batch = BatchInput.read(ctx, mapper, maxBytes);
-            List<Emitted> emitted = emit(batch);
+            List<Emitted> emitted;
+            try (Scope trace = tracing.continueFrom(ctx.header(EventsApi.TRACEPARENT))) {
+                emitted = emit(batch);
+            }
             List<String> ids = new ArrayList<>(emitted.size());
             List<Integer> replayed = new ArrayList<>();
             for (int i = 0; i < emitted.size(); i++) {

@@ -1,5 +1,7 @@
 package io.plugboard.host.internal.web.api;
 
+import io.opentelemetry.context.Scope;
+import io.plugboard.host.internal.tracing.Tracing;
 import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,39 +27,50 @@ final class EventsApi {
     static final String SOURCE = "api";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
+    /** The W3C trace context a caller may send: its events' emit spans become children of it. */
+    static final String TRACEPARENT = "traceparent";
 
     private final EventService events;
     private final ObjectMapper mapper;
+    private final Tracing tracing;
 
-    EventsApi(EventService events, ObjectMapper mapper) {
+    EventsApi(EventService events, ObjectMapper mapper, Tracing tracing) {
+        this.tracing = tracing;
         this.events = events;
         this.mapper = mapper;
     }
 
     void register(JavalinDefaultRoutingApi routes) {
         routes.post("/api/v1/events", ctx -> {
-            String key = idempotencyKey(ctx);
-            JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("type", "data"));
-            String type = in.string("type");
-            if (type == null || type.isBlank()) {
-                throw ValidationException.of("type", "type is required: the key of a registered event type");
+            // The caller's trace, if it sent one: the event's emit span is its child.
+            try (Scope trace = tracing.continueFrom(ctx.header(TRACEPARENT))) {
+                emit(ctx);
             }
-            JsonNode data = in.node("data");
-            if (data == null) {
-                throw ValidationException.of("data", "data is required: a JSON object");
-            }
-            if (key == null) {
-                StoredEvent event = events.emit(SOURCE, type, data);
-                JsonBody.send(ctx.status(202), mapper, Map.of("id", event.id()));
-                return;
-            }
-            Emitted emitted = events.emitAll(SOURCE, List.of(new EventService.NewEvent(type, data, key)),
-                    (connection, written) -> { }).get(0);
-            if (emitted.replayed()) {
-                ctx.header(REPLAYED, "true");
-            }
-            JsonBody.send(ctx.status(202), mapper, Map.of("id", emitted.id()));
         });
+    }
+
+    private void emit(Context ctx) {
+        String key = idempotencyKey(ctx);
+        JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("type", "data"));
+        String type = in.string("type");
+        if (type == null || type.isBlank()) {
+            throw ValidationException.of("type", "type is required: the key of a registered event type");
+        }
+        JsonNode data = in.node("data");
+        if (data == null) {
+            throw ValidationException.of("data", "data is required: a JSON object");
+        }
+        if (key == null) {
+            StoredEvent event = events.emit(SOURCE, type, data);
+            JsonBody.send(ctx.status(202), mapper, Map.of("id", event.id()));
+            return;
+        }
+        Emitted emitted = events.emitAll(SOURCE, List.of(new EventService.NewEvent(type, data, key)),
+                (connection, written) -> { }).get(0);
+        if (emitted.replayed()) {
+            ctx.header(REPLAYED, "true");
+        }
+        JsonBody.send(ctx.status(202), mapper, Map.of("id", emitted.id()));
     }
 
     /** @return the request's idempotency key, or null without one */

@@ -131,6 +131,18 @@ final class JsonInput {
         return string(field);
     }
 
+    /** @return the field's number, or null when absent or JSON null */
+    Double number(String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isNumber()) {
+            return wrong(field, field + " must be a number");
+        }
+        return v.doubleValue();
+    }
+
     Boolean bool(String field) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) {

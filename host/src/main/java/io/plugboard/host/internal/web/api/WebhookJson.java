@@ -15,7 +15,8 @@ import java.util.function.Predicate;
  * A webhook as the API shows it, with the subscribed event types no plugin registers at the moment
  * (they are kept, and delivered again once a plugin registers them). The bearer token is never
  * returned (only whether one is set); the signing secret is returned when asked for one webhook, not
- * in lists. Header values are shown as saved: secret references, not secret values.
+ * in lists. Header values are shown as saved: secret references, not secret values. {@code rate_limit} is
+ * the webhook's own (null: the host's default applies, if it has one).
  */
 record WebhookJson(
         String id,
@@ -43,6 +44,7 @@ record WebhookJson(
         Map<String, String> formatSettings,
         boolean formatAvailable,
         DestinationJson destination,
+        Double rateLimit,
         @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Map<String, String>> pluginFields) {
 
     /**
@@ -67,6 +69,6 @@ record WebhookJson(
                 s.disabledReason(), s.disabledAt(), p.format(), p.template(), p.headers(), p.filter(),
                 catalog.shownFormatSettings(w), catalog.formatAvailable(w),
                 new DestinationJson(w.settings().destination().type(), catalog.shownDestinationSettings(w),
-                        catalog.destinationAvailable(w), target), pluginFields);
+                        catalog.destinationAvailable(w), target), w.settings().rateLimit(), pluginFields);
     }
 }
