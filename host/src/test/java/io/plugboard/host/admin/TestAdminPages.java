@@ -389,7 +389,7 @@ class TestAdminPages {
     void eventsPageListsTheEventTypesWithTheirSamples() {
         String body = page("/admin/events");
 
-        assertThat(body).contains("2 event type(s) available").contains(">Shop</h2>");
+        assertThat(body).contains("8 event type(s) available").contains(">Shop</h2>").contains(">Plugboard</h2>");
         String order = eventCard(body, "order_placed");
         assertThat(order).contains(">Order placed</h3>")
                 .contains("<code class=\"key\">order_placed</code>")
