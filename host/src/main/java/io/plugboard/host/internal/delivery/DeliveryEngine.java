@@ -8,6 +8,7 @@ import io.plugboard.host.internal.instances.JobLeases;
 import io.plugboard.host.internal.storage.Database;
 import io.plugboard.host.internal.hooks.HookExecutor;
 import io.plugboard.host.internal.hooks.HookRunner;
+import io.plugboard.host.internal.payloads.NamedSecretLookup;
 import io.plugboard.host.internal.payloads.Payloads;
 import io.plugboard.host.internal.outbound.PayloadCheck;
 import io.plugboard.host.internal.outbound.Destinations;
@@ -40,15 +41,17 @@ public final class DeliveryEngine implements AutoCloseable {
      * @param instanceId who claims deliveries: this instance's id
      * @param jobs runs the retention purge on one instance at a time
      * @param workers supervises the dispatcher, the attempt recorder, the lease renewer and retention
+     * @param proxy the proxy HTTP webhooks go through, or null
+     * @param secrets the secrets store (OAuth client secrets)
      */
     public DeliveryEngine(Database database, WebhookStore webhooks, TargetGuard guard, DeliveryConfig settings,
                           DeliveryMetrics metrics, ObjectMapper mapper, Ids ids, Clock clock, String hostVersion,
                           Payloads payloads, LocalEndpoint local, HookRunner hooks, HookExecutor hookThread,
                           String instanceId, JobLeases jobs, Workers workers, Destinations destinations,
-                          OutboundCatalog catalog) {
+                          OutboundCatalog catalog, OutboundProxy proxy, NamedSecretLookup secrets) {
         Jdbi jdbi = database.jdbi();
         this.leases = new Leases(jdbi, database.dialect(), instanceId, settings.leaseDuration(), clock, workers);
-        this.sender = new DestinationSender(new HttpSender(settings, guard, local), destinations, payloads.formats(), settings);
+        this.sender = new DestinationSender(new HttpSender(settings, guard, local, proxy, secrets::value, clock), destinations, payloads.formats(), settings);
         this.payloads = payloads;
         this.requests = new RequestFactory(payloads, new OutgoingFilter(hooks), new SendingFilter(hooks), hostVersion,
                 catalog);

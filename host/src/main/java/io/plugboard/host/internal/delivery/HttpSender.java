@@ -1,12 +1,16 @@
 package io.plugboard.host.internal.delivery;
 
+import io.plugboard.host.internal.outbound.OAuthClient;
+import io.plugboard.host.internal.outbound.PemMaterial;
 import io.plugboard.host.internal.outbound.TargetGuard;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
@@ -27,18 +32,23 @@ import org.eclipse.jetty.http.HttpVersion;
 
 /**
  * Sends webhook requests with Jetty's HTTP client, asynchronously: a slow endpoint holds no thread.
- * The client connects only to addresses the {@link TargetGuard} allows ({@link GuardedResolver}).
+ * The client connects only to addresses the {@link TargetGuard} allows ({@link GuardedResolver}); through the
+ * {@link OutboundProxy} when there is one, after the guard judged the target. A webhook with mutual TLS goes
+ * out on a client of its own ({@link EndpointClients}); one with OAuth carries a bearer token from
+ * {@link OAuthTokens}, fetched again once on a 401.
  * Redirects are never followed (a 3xx is a failure), only the first {@code maxResponseBodyBytes} of a
  * response are read, and every failure becomes a {@link SendResult} with the reason in words: the
  * returned future never fails.
  */
 public final class HttpSender implements AutoCloseable {
 
-    private final HttpClient client;
+    private final EndpointClients clients;
     private final TargetGuard guard;
+    private final OutboundProxy proxy;
     private final Duration requestTimeout;
     private final int maxBodyBytes;
     private final LocalEndpoint local;
+    private final OAuthTokens tokens;
 
     public HttpSender(DeliveryConfig settings, TargetGuard guard) {
         this(settings, guard, request -> Optional.empty());
@@ -46,11 +56,23 @@ public final class HttpSender implements AutoCloseable {
 
     /** @param local endpoints of this host itself, delivered in-process instead of over the network */
     public HttpSender(DeliveryConfig settings, TargetGuard guard, LocalEndpoint local) {
+        this(settings, guard, local, null, name -> Optional.empty(), Clock.systemUTC());
+    }
+
+    /**
+     * @param proxy the proxy requests go through, or null
+     * @param secrets the secrets store (OAuth client secrets by name)
+     * @param clock when OAuth tokens expire
+     */
+    public HttpSender(DeliveryConfig settings, TargetGuard guard, LocalEndpoint local, OutboundProxy proxy,
+                      Function<String, Optional<String>> secrets, Clock clock) {
         this.guard = guard;
         this.local = local;
+        this.proxy = proxy;
         this.requestTimeout = settings.requestTimeout();
         this.maxBodyBytes = settings.maxResponseBodyBytes();
-        this.client = JettyClients.start(settings, dns -> new GuardedResolver(dns, guard));
+        this.clients = new EndpointClients(settings, guard, proxy);
+        this.tokens = new OAuthTokens(clients.shared(), this::targetRefusal, secrets, clock, settings.requestTimeout());
     }
 
     public CompletableFuture<SendResult> sendAsync(WebhookRequest request) {
@@ -58,14 +80,53 @@ public final class HttpSender implements AutoCloseable {
         if (handled.isPresent()) {
             return CompletableFuture.completedFuture(handled.get());
         }
-        var refused = guard.nameRefusal(request.url().getHost());
-        if (refused.isPresent()) {
-            return CompletableFuture.completedFuture(SendResult.noResponse(0, "not sent: " + refused.get()));
-        }
         long start = System.nanoTime();
+        HttpClient client;
+        try {
+            client = clients.forTls(request.access().tls());
+        } catch (PemMaterial.Problem e) {
+            return CompletableFuture.completedFuture(SendResult.noResponse(0, "not sent: client_tls: " + e.getMessage()));
+        }
+        return targetRefusal(request.url()).thenCompose(refused -> {
+            if (refused.isPresent()) {
+                return CompletableFuture.completedFuture(SendResult.noResponse(elapsedMs(start), "not sent: " + refused.get()));
+            }
+            OAuthClient oauth = request.access().oauth();
+            if (oauth == null) {
+                return exchange(client, request, start);
+            }
+            return tokens.token(oauth)
+                    .thenCompose(token -> exchange(client, request.withHeader("Authorization", "Bearer " + token), start)
+                            .thenCompose(result -> result.responseStatus() == null || result.responseStatus() != 401
+                                    ? CompletableFuture.completedFuture(result)
+                                    // Once: a token the endpoint rejects is fetched again, then the answer stands.
+                                    : tokens.refresh(oauth, token).thenCompose(fresh -> exchange(client,
+                                            request.withHeader("Authorization", "Bearer " + fresh), start))))
+                    .exceptionally(failure -> SendResult.noResponse(elapsedMs(start),
+                            "not sent: " + OAuthTokens.reason(failure)));
+        });
+    }
+
+    /**
+     * The guard's verdict on a target before anything is sent: its name, and with a proxy (which resolves the
+     * name itself, so the client's own resolver never sees it) its addresses too.
+     *
+     * @return completes with the refusal, or empty; never fails
+     */
+    private CompletableFuture<Optional<String>> targetRefusal(URI target) {
+        var refused = guard.nameRefusal(target.getHost());
+        if (refused.isPresent() || proxy == null) {
+            return CompletableFuture.completedFuture(refused);
+        }
+        int port = target.getPort() > 0 ? target.getPort() : "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80;
+        GuardedResolver resolver = (GuardedResolver) clients.shared().getSocketAddressResolver();
+        return resolver.check(target.getHost(), port);
+    }
+
+    private CompletableFuture<SendResult> exchange(HttpClient client, WebhookRequest request, long start) {
         ResponseCollector collector = new ResponseCollector(maxBodyBytes);
         try {
-            newRequest(request).send(collector);
+            newRequest(client, request).send(collector);
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(SendResult.noResponse(elapsedMs(start), describe(e, request)));
         }
@@ -77,7 +138,7 @@ public final class HttpSender implements AutoCloseable {
         return sendAsync(request).join();
     }
 
-    private Request newRequest(WebhookRequest request) {
+    private Request newRequest(HttpClient client, WebhookRequest request) {
         String contentType = request.headers().entrySet().stream()
                 .filter(h -> h.getKey().equalsIgnoreCase("Content-Type")).map(Map.Entry::getValue)
                 .findFirst().orElse("application/json");
@@ -166,6 +227,6 @@ public final class HttpSender implements AutoCloseable {
 
     @Override
     public void close() {
-        JettyClients.stop(client);
+        clients.close();
     }
 }

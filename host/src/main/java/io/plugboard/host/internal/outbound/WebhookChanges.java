@@ -11,10 +11,16 @@ import java.util.List;
  */
 public record WebhookChanges(String name, String url, List<String> events, Boolean enabled,
                              boolean tokenChanged, String token, PayloadSettings.Changes payload,
-                             WebhookDestination destination) {
+                             WebhookDestination destination, EndpointAccess.Changes access) {
 
     public WebhookChanges {
         payload = payload == null ? PayloadSettings.Changes.NONE : payload;
+        access = access == null ? EndpointAccess.Changes.NONE : access;
+    }
+
+    public WebhookChanges(String name, String url, List<String> events, Boolean enabled, boolean tokenChanged,
+                          String token, PayloadSettings.Changes payload, WebhookDestination destination) {
+        this(name, url, events, enabled, tokenChanged, token, payload, destination, null);
     }
 
     public WebhookChanges(String name, String url, List<String> events, Boolean enabled, boolean tokenChanged,
@@ -35,7 +41,8 @@ public record WebhookChanges(String name, String url, List<String> events, Boole
                 enabled != null ? enabled : current.enabled(),
                 tokenChanged ? token : current.token(),
                 payload.applyTo(current.payload()),
-                destination(current.destination()));
+                destination(current.destination()),
+                access.applyTo(current.access()));
     }
 
     /**

@@ -8,12 +8,19 @@ import java.util.List;
  * a saved {@link Webhook} holds the checked ones.
  */
 public record WebhookSettings(String name, String url, List<String> events, boolean enabled, String token,
-                              PayloadSettings payload, WebhookDestination destination) {
+                              PayloadSettings payload, WebhookDestination destination, EndpointAccess access) {
 
     public WebhookSettings {
         events = events == null ? List.of() : List.copyOf(events);
         payload = payload == null ? PayloadSettings.DEFAULT : payload;
         destination = destination == null ? WebhookDestination.HTTP : destination;
+        access = access == null ? EndpointAccess.NONE : access;
+    }
+
+    /** Without mutual TLS or OAuth. */
+    public WebhookSettings(String name, String url, List<String> events, boolean enabled, String token,
+                           PayloadSettings payload, WebhookDestination destination) {
+        this(name, url, events, enabled, token, payload, destination, EndpointAccess.NONE);
     }
 
     /** An HTTP webhook. */
@@ -27,13 +34,13 @@ public record WebhookSettings(String name, String url, List<String> events, bool
     }
 
     WebhookSettings withEvents(List<String> subscribed) {
-        return new WebhookSettings(name, url, subscribed, enabled, token, payload, destination);
+        return new WebhookSettings(name, url, subscribed, enabled, token, payload, destination, access);
     }
 
     /** Leaves the bearer token out, so logging a webhook cannot leak it. */
     @Override
     public String toString() {
         return "WebhookSettings[name=" + name + ", url=" + url + ", events=" + events + ", enabled=" + enabled
-                + ", hasToken=" + (token != null) + ", payload=" + payload + ", destination=" + destination + "]";
+                + ", hasToken=" + (token != null) + ", payload=" + payload + ", destination=" + destination + ", access=" + access + "]";
     }
 }

@@ -220,7 +220,7 @@ public final class HostRuntime implements AutoCloseable {
         OutboundCatalog catalog = new OutboundCatalog(destinations, formats);
         DeliveryEngine delivery = new DeliveryEngine(db, webhookStore, guard, config.delivery(), metrics,
                 apiMapper, ids, clock, config.site().hostVersion(), payloads, new InboxDelivery(inspector), hooks, hookThread,
-                instances.id(), jobs, workers, destinations, catalog);
+                instances.id(), jobs, workers, destinations, catalog, config.outboundProxy(), secrets::value);
         events = new EventService(registry, db.groupCommit(), new OutboxWriter(ids, new FilterCache(), apiMapper),
                 new EmittedEvents(metrics, delivery, hooks), apiMapper, ids, clock, config.plugins().rejectInvalidEventData(),
                 hooks);
@@ -247,7 +247,8 @@ public final class HostRuntime implements AutoCloseable {
         // Closed before the plugins stop: queued delivery hooks still reach their callbacks.
         closing(hookThread);
         closing(tasks);
-        WebhookService webhooks = new WebhookService(webhookStore, new WebhookValidator(registry, guard, payloadCheck, destinations), new SigningSecrets(), ids,
+        WebhookValidator webhookCheck = new WebhookValidator(registry, guard, payloadCheck, destinations, secrets::names);
+        WebhookService webhooks = new WebhookService(webhookStore, webhookCheck, new SigningSecrets(), ids,
                 clock, hooks, delivery::webhooksChanged, pluginFields);
         VerifiedCredentials verifiedBasic = new VerifiedCredentials(clock);
         AuthServices auth = new AuthServices(new AdminUsers(db.jdbi(), db.dialect(), ids, clock),
