@@ -22,6 +22,8 @@ public record EndpointAccess(ClientTls tls, OAuthClient oauth) {
     public record Changes(boolean tlsChanged, ClientTls tls, boolean oauthChanged, OAuthClient oauth) {
 
         public static final Changes NONE = new Changes(false, null, false, null);
+        /** Both removed (e.g. a webhook moving to a plugin's destination, where neither applies). */
+        public static final Changes REMOVE = new Changes(true, null, true, null);
 
         public EndpointAccess applyTo(EndpointAccess current) {
             ClientTls now = current.tls();

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.delivery.RequestPreview;
 import io.plugboard.host.internal.events.EventTypeRegistry;
+import io.plugboard.host.internal.outbound.EndpointAccess;
 import io.plugboard.host.internal.outbound.PayloadSettings;
 import io.plugboard.host.internal.outbound.PluginFields;
 import io.plugboard.host.internal.outbound.Webhook;
@@ -24,7 +25,7 @@ import java.util.Map;
 final class WebhookFormPage {
 
     /** What the form shows in its fields. */
-    record Fields(String name, String url, boolean enabled, String token) {}
+    record Fields(String name, String url, boolean enabled, String token, AccessFields access) {}
 
     private final WebhookService webhooks;
     private final FormPreview preview;
@@ -50,7 +51,7 @@ final class WebhookFormPage {
             return;
         }
         var where = whereTo.chosen(entry.orElse(OutboundCatalog.HTTP), Map.of(), Map.of());
-        form.render(ctx, null, where, new Fields("", url == null ? "" : url, true, ""), PayloadFields.EMPTY, preselected,
+        form.render(ctx, null, where, new Fields("", url == null ? "" : url, true, "", AccessFields.EMPTY), PayloadFields.EMPTY, preselected,
                 Map.of(), null);
     }
 
@@ -70,7 +71,9 @@ final class WebhookFormPage {
         }
         try {
             Webhook created = webhooks.create(new WebhookSettings(fields.name(), destination.isHttp() ? fields.url() : null,
-                    events, fields.enabled(), fields.token(), payload.settings(), destination), Map.of(), pluginInput(ctx, null));
+                    events, fields.enabled(), fields.token(), payload.settings(), destination,
+                    destination.isHttp() ? fields.access().changes().applyTo(EndpointAccess.NONE) : EndpointAccess.NONE),
+                    Map.of(), pluginInput(ctx, null));
             form.view().flash(ctx, "Webhook \u201c" + created.name() + "\u201d created. Its signing secret is on its edit page.");
             ctx.redirect("/admin/webhooks");
         } catch (ValidationException e) {
@@ -90,7 +93,7 @@ final class WebhookFormPage {
         }
         boolean switching = entry.isPresent() && !entry.get().id().equals(w.settings().destination().type());
         var where = switching ? whereTo.chosen(entry.get(), Map.of(), Map.of()) : whereTo.current(w, Map.of());
-        form.render(ctx, w, where, new Fields(w.name(), w.url() == null ? "" : w.url(), w.enabled(), ""),
+        form.render(ctx, w, where, new Fields(w.name(), w.url() == null ? "" : w.url(), w.enabled(), "", AccessFields.of(w)),
                 PayloadFields.of(w.settings().payload(), form.catalog().shownFormatSettings(w)), w.events(), Map.of(), null);
     }
 
@@ -122,7 +125,8 @@ final class WebhookFormPage {
                     destination.isHttp() ? fields.url() : null, events,
                     fields.enabled(), clearToken || newToken, newToken ? fields.token() : null,
                     new PayloadSettings.Changes(p.format(), true, p.template(), p.headers(), true, p.filter(),
-                            formatKnown ? p.formatSettings() : null), unknownKept ? null : destination), Map.of(),
+                            formatKnown ? p.formatSettings() : null), unknownKept ? null : destination,
+                    destination.isHttp() ? fields.access().changes() : EndpointAccess.Changes.REMOVE), Map.of(),
                     pluginInput(ctx, w.id()));
             form.view().flash(ctx, "Webhook \u201c" + updated.name() + "\u201d saved.");
             ctx.redirect("/admin/webhooks");
@@ -152,12 +156,12 @@ final class WebhookFormPage {
     }
 
     private Fields withNewToken(Fields f) {
-        return new Fields(f.name(), f.url(), f.enabled(), webhooks.newToken());
+        return new Fields(f.name(), f.url(), f.enabled(), webhooks.newToken(), f.access());
     }
 
     private static Fields fields(Context ctx) {
         return new Fields(text(ctx.formParam("name")), text(ctx.formParam("url")), ctx.formParam("enabled") != null,
-                text(ctx.formParam("token")));
+                text(ctx.formParam("token")), AccessFields.of(ctx));
     }
 
     private static String text(String s) {
