@@ -80,6 +80,10 @@ public final class SampleSite {
                 .web(shop::register);
         options.allowedTargets().forEach(builder::allowTarget);
         options.allowedHosts().forEach(builder::allowedHost);
+        if (options.outboundProxy() != null) {
+            builder.outboundProxy(options.outboundProxy());
+        }
+        options.noProxy().forEach(builder::noProxy);
         if (options.publicUrl() != null) {
             builder.publicUrl(options.publicUrl());
         }

@@ -17,11 +17,12 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                           String databaseUrl, String databaseUser, String databasePassword,
                           String instanceId, long templateMaxTimeMs, long templateMaxBytes,
                           List<String> allowedHosts, String publicUrl,
-                          int pluginTimeLimitSeconds, String basePath) {
+                          int pluginTimeLimitSeconds, String basePath, String outboundProxy, List<String> noProxy) {
 
     public SiteOptions {
         allowedTargets = List.copyOf(allowedTargets);
         allowedHosts = List.copyOf(allowedHosts);
+        noProxy = List.copyOf(noProxy);
     }
 
     /** Without the passwords, which must never reach a log. */
@@ -86,6 +87,12 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
               --plugin-time-limit SECONDS
                                  how long a plugin's start() and stop() may each take before it is
                                  failed (env PLUGBOARD_PLUGIN_TIME_LIMIT, default 30)
+              --outbound-proxy URL
+                                 send webhooks through this HTTP proxy, http://host:port or
+                                 http://user:password@host:port (env PLUGBOARD_OUTBOUND_PROXY, or its
+                                 _USER and _PASSWORD apart); the outbound guard still judges each target
+              --no-proxy LIST    hosts and domains reached directly, comma-separated, e.g. .internal,10.0.0.7
+                                 (env PLUGBOARD_NO_PROXY); adds to the environment's list
               --help             show this help
             Every other option of the host is read from its PLUGBOARD_ environment variable, e.g.
             PLUGBOARD_SECRETS_KEY, PLUGBOARD_DISABLED_SECTIONS, PLUGBOARD_PRIMARY_COLOR (see docs/embedding.md);
@@ -118,6 +125,9 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
         String publicUrl = env.get("PLUGBOARD_PUBLIC_URL");
         String pluginTimeLimit = env.get("PLUGBOARD_PLUGIN_TIME_LIMIT");
         String basePath = env.get("PLUGBOARD_BASE_PATH");
+        // The environment's proxy settings go to the host's own binding; these are the flags'.
+        String outboundProxy = null;
+        List<String> noProxy = new ArrayList<>();
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -165,6 +175,8 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 case "--public-url" -> publicUrl = value;
                 case "--plugin-time-limit" -> pluginTimeLimit = value;
                 case "--base-path" -> basePath = value;
+                case "--outbound-proxy" -> outboundProxy = value;
+                case "--no-proxy" -> noProxy.addAll(commaList(value));
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -183,7 +195,7 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                 positive("--template-max-time", templateMaxTime, 250, 1),
                 positive("--template-max-bytes", templateMaxBytes, 256 * 1024, 1024), allowedHosts,
                 blankToNull(publicUrl), parseSeconds(pluginTimeLimit),
-                basePath == null || basePath.strip().equals("/") ? "" : basePath.strip());
+                basePath == null || basePath.strip().equals("/") ? "" : basePath.strip(), blankToNull(outboundProxy), noProxy);
     }
 
     private static long positive(String option, String value, long otherwise, long least) {
