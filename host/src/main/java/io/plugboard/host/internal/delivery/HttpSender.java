@@ -3,13 +3,7 @@ package io.plugboard.host.internal.delivery;
 import io.plugboard.host.internal.outbound.OAuthClient;
 import io.plugboard.host.internal.outbound.PemMaterial;
 import io.plugboard.host.internal.outbound.TargetGuard;
-import java.io.EOFException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.nio.channels.AsynchronousCloseException;
-import java.nio.channels.ClosedChannelException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -18,9 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import javax.net.ssl.SSLException;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
@@ -49,6 +41,7 @@ public final class HttpSender implements AutoCloseable {
     private final int maxBodyBytes;
     private final LocalEndpoint local;
     private final OAuthTokens tokens;
+    private final SendFailures failures;
 
     public HttpSender(DeliveryConfig settings, TargetGuard guard) {
         this(settings, guard, request -> Optional.empty());
@@ -70,9 +63,11 @@ public final class HttpSender implements AutoCloseable {
         this.local = local;
         this.proxy = proxy;
         this.requestTimeout = settings.requestTimeout();
+        this.failures = new SendFailures(settings.requestTimeout());
         this.maxBodyBytes = settings.maxResponseBodyBytes();
         this.clients = new EndpointClients(settings, guard, proxy);
-        this.tokens = new OAuthTokens(clients.shared(), this::targetRefusal, secrets, clock, settings.requestTimeout());
+        this.tokens = new OAuthTokens(clients.shared(), this::targetRefusal, secrets, clock, settings.requestTimeout(),
+                failures);
     }
 
     public CompletableFuture<SendResult> sendAsync(WebhookRequest request) {
@@ -128,7 +123,7 @@ public final class HttpSender implements AutoCloseable {
         try {
             newRequest(client, request).send(collector);
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(SendResult.noResponse(elapsedMs(start), describe(e, request)));
+            return CompletableFuture.completedFuture(SendResult.noResponse(elapsedMs(start), failures.describe(e, request.url())));
         }
         return collector.done().thenApply(outcome -> result(outcome, collector, request, elapsedMs(start)));
     }
@@ -154,7 +149,7 @@ public final class HttpSender implements AutoCloseable {
     private SendResult result(Result outcome, ResponseCollector collector, WebhookRequest request, long ms) {
         Response response = outcome.getResponse();
         if (!collector.headersArrived() || response == null) {
-            return SendResult.noResponse(ms, describe(outcome.getFailure(), request));
+            return SendResult.noResponse(ms, failures.describe(outcome.getFailure(), request.url()));
         }
         // After the headers, a failure (limit reached, timeout, broken connection) still leaves a response.
         int status = response.getStatus();
@@ -180,45 +175,6 @@ public final class HttpSender implements AutoCloseable {
                     + " not followed; use the final URL";
         }
         return "HTTP " + status;
-    }
-
-    private String describe(Throwable e, WebhookRequest request) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof GuardedResolver.Refused) {
-                return "not sent: " + t.getMessage();
-            }
-        }
-        if (e instanceof SocketTimeoutException) {
-            return "connection timed out";
-        }
-        if (e instanceof TimeoutException) {
-            return "no response within " + requestTimeout.toSeconds() + " s";
-        }
-        if (e instanceof ConnectException) {
-            String message = e.getMessage();
-            return message == null || message.toLowerCase(Locale.ROOT).contains("refused")
-                    ? "connection refused" : "could not connect: " + message;
-        }
-        if (e instanceof UnknownHostException) {
-            return "unknown host " + request.url().getHost() + ": it does not resolve";
-        }
-        if (e instanceof AsynchronousCloseException) {
-            return "cancelled while waiting for the response: the host is shutting down";
-        }
-        if (e instanceof EOFException || e instanceof ClosedChannelException) {
-            return "the connection closed before a response arrived";
-        }
-        if (e instanceof SSLException) {
-            return "TLS error" + suffix(e);
-        }
-        if (e.getMessage() == null && e.getCause() != null) {
-            return describe(e.getCause(), request);
-        }
-        return e.getClass().getSimpleName() + suffix(e);
-    }
-
-    private static String suffix(Throwable e) {
-        return e.getMessage() == null || e.getMessage().isBlank() ? "" : ": " + e.getMessage();
     }
 
     private static long elapsedMs(long startNanos) {

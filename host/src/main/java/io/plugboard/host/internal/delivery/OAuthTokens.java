@@ -52,6 +52,7 @@ final class OAuthTokens {
     private final Function<String, Optional<String>> secrets;
     private final Clock clock;
     private final Duration timeout;
+    private final SendFailures failures;
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<String, CompletableFuture<Token>> tokens = new ConcurrentHashMap<>();
 
@@ -60,7 +61,8 @@ final class OAuthTokens {
      * @param secrets the secrets store: the client secret's value by name
      */
     OAuthTokens(HttpClient client, Function<URI, CompletableFuture<Optional<String>>> targetCheck,
-                Function<String, Optional<String>> secrets, Clock clock, Duration timeout) {
+                Function<String, Optional<String>> secrets, Clock clock, Duration timeout, SendFailures failures) {
+        this.failures = failures;
         this.client = client;
         this.targetCheck = targetCheck;
         this.secrets = secrets;
@@ -86,7 +88,8 @@ final class OAuthTokens {
         } catch (Failed e) {
             return CompletableFuture.failedFuture(e);
         }
-        // The secret's value is part of the key: a changed secret fetches a new token.
+        // The secret's value is part of the key, so a changed secret fetches a new token (its hash only: a
+        // collision would at worst reuse the old token until the endpoint answers 401).
         String key = String.join("\n", c.tokenUrl(), c.clientId(), c.clientSecret(), String.valueOf(c.scope()),
                 Integer.toHexString(secret.hashCode()));
         if (tokens.size() > MAX_KEPT) {
@@ -129,16 +132,15 @@ final class OAuthTokens {
                     .headers(h -> h.put("Authorization", basic(c.clientId(), secret)).put("Accept", "application/json"))
                     .body(new FormRequestContent(form));
             request.send(collector);
-            return collector.done().thenApply(result -> token(c, result, collector));
+            return collector.done().thenApply(result -> token(c, uri, result, collector));
         });
     }
 
-    private Token token(OAuthClient c, org.eclipse.jetty.client.Result result, ResponseCollector collector) {
+    private Token token(OAuthClient c, URI uri, org.eclipse.jetty.client.Result result, ResponseCollector collector) {
         String where = "the token endpoint " + c.tokenUrl();
         if (!collector.headersArrived() || result.getResponse() == null) {
             Throwable failure = result.getFailure();
-            throw new Failed(where + " did not answer: " + (failure == null ? "no response" : failure.getClass().getSimpleName()
-                    + (failure.getMessage() == null ? "" : ": " + failure.getMessage())));
+            throw new Failed(where + " did not answer: " + (failure == null ? "no response" : failures.describe(failure, uri)));
         }
         int status = result.getResponse().getStatus();
         JsonNode body = json(collector.body());

@@ -130,6 +130,19 @@ class TestOAuthTokens {
     }
 
     @Test
+    void aTokenEndpointThatIsNotListeningSaysSo() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        client = new OAuthClient("http://127.0.0.1:" + closed + "/token", "plugboard", "CLIENT_SECRET", null);
+        SendResult result = send("/in");
+        assertThat(result.error()).isEqualTo("not sent: the token endpoint http://127.0.0.1:" + closed
+                + "/token did not answer: connection refused");
+        assertThat(endpoint.all()).isEmpty();
+    }
+
+    @Test
     void aMissingSecretSaysWhichOne() {
         client = new OAuthClient(tokenEndpoint.url("/token"), "plugboard", "GONE", null);
         SendResult result = send("/in");
