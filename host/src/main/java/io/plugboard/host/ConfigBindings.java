@@ -42,6 +42,10 @@ final class ConfigBindings {
             one("siteName", "site-name", ConfigValues::text, PlugboardBuilder::siteName),
             one("allowPrivateTargets", "allow-private-targets", ConfigValues::bool, PlugboardBuilder::allowPrivateTargets),
             each("allowTarget", "allow-targets", PlugboardBuilder::allowTarget),
+            one("outboundProxy", "outbound-proxy", ConfigValues::text, PlugboardBuilder::outboundProxy),
+            new Binding("outboundProxyCredentials", List.of("outbound-proxy-user", "outbound-proxy-password"),
+                    ConfigBindings::proxyCredentials),
+            each("noProxy", "no-proxy", PlugboardBuilder::noProxy),
             new Binding("adminUser", List.of("admin-user", "admin-password"), ConfigBindings::adminUser),
             one("sessionIdleTimeout", "session-idle-timeout", minutes(), PlugboardBuilder::sessionIdleTimeout),
             one("behindProxy", "behind-proxy", ConfigValues::bool, PlugboardBuilder::behindProxy),
@@ -184,6 +188,14 @@ final class ConfigBindings {
             throw new IllegalArgumentException("give both the admin user and the admin password, or neither");
         }
         b.adminUser(given.get("admin-user", ConfigValues::text), given.get("admin-password", ConfigValues::text));
+    }
+
+    private static void proxyCredentials(PlugboardBuilder b, GivenConfig given) {
+        if (!given.has("outbound-proxy-user") || !given.has("outbound-proxy-password")) {
+            throw new IllegalArgumentException("give both the outbound proxy's user and password, or neither");
+        }
+        b.outboundProxyCredentials(given.get("outbound-proxy-user", ConfigValues::text),
+                given.get("outbound-proxy-password", ConfigValues::text));
     }
 
     private static void database(PlugboardBuilder b, GivenConfig given) {

@@ -82,6 +82,7 @@ final class ConfigDraft {
     String logoutUrl;
     BasePath basePath = BasePath.ROOT;
     boolean mounted;
+    final ProxyDraft proxy = new ProxyDraft();
 
     private LoginConfig login() {
         if (!ownLogin && authenticator == null) {
@@ -120,6 +121,7 @@ final class ConfigDraft {
                 new SectionsConfig(on(AdminSection.UPLOAD), on(AdminSection.INSPECTOR), on(AdminSection.INBOUND),
                         on(AdminSection.TEST_CONSOLE), on(AdminSection.SECRETS)),
                 new BrandingConfig(logoUrl, primaryColor, stylesheetUrl, footer),
+                proxy.toProxy(),
                 secretsKey);
     }
 

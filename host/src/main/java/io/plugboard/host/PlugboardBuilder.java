@@ -105,6 +105,46 @@ public final class PlugboardBuilder {
     }
 
     /**
+     * Sends every HTTP webhook request, and every OAuth token request, through an HTTP proxy (HTTPS targets
+     * through a {@code CONNECT} tunnel), except to the hosts of {@link #noProxy}. The outbound guard still judges
+     * each target (its name and the addresses it resolves to here), never the proxy.
+     *
+     * @param url {@code http://host:port}, optionally {@code http://user:password@host:port} (percent-encoded)
+     * @return this builder
+     * @throws IllegalArgumentException if it is not such a URL (the message never repeats the password)
+     */
+    public PlugboardBuilder outboundProxy(String url) {
+        draft.proxy.url(url);
+        return this;
+    }
+
+    /**
+     * The outbound proxy's credentials, sent as {@code Proxy-Authorization: Basic} with every request to it;
+     * the password is never logged.
+     *
+     * @param user the user name, without {@code :}
+     * @param password the password
+     * @return this builder
+     */
+    public PlugboardBuilder outboundProxyCredentials(String user, String password) {
+        draft.proxy.credentials(user, password);
+        return this;
+    }
+
+    /**
+     * A host reached directly, not through the {@link #outboundProxy}: a name matches itself and its
+     * subdomains ({@code example.com} or {@code .example.com}), an address itself, {@code *} every host.
+     * Repeatable.
+     *
+     * @param hostOrDomain the host, domain or address
+     * @return this builder
+     */
+    public PlugboardBuilder noProxy(String hostOrDomain) {
+        draft.proxy.noProxy(hostOrDomain);
+        return this;
+    }
+
+    /**
      * The first admin, created at start if no admin exists yet (otherwise ignored). Without it, the
      * first visit to {@code /admin} shows a one-time setup form.
      *

@@ -42,6 +42,10 @@ class TestConfigBinding {
         m.put("site-name", "Shop admin");
         m.put("allow-private-targets", "true");
         m.put("allow-targets", "10.1.0.0/16, hooks.lan");
+        m.put("outbound-proxy", "http://proxy.internal:3128");
+        m.put("outbound-proxy-user", "egress");
+        m.put("outbound-proxy-password", "pw:1");
+        m.put("no-proxy", ".internal.example, 10.0.0.9");
         m.put("admin-user", "root");
         m.put("admin-password", "a long passphrase");
         m.put("session-idle-timeout", "45");
@@ -101,7 +105,8 @@ class TestConfigBinding {
     private static HostConfig expected() {
         return Plugboard.builder().pluginsDir(Path.of("/srv/plugins")).dataDir(Path.of("/srv/data")).port(9090)
                 .bindHost("0.0.0.0").siteName("Shop admin").allowPrivateTargets(true).allowTarget("10.1.0.0/16")
-                .allowTarget("hooks.lan").adminUser("root", "a long passphrase").sessionIdleTimeout(Duration.ofMinutes(45))
+                .allowTarget("hooks.lan").outboundProxy("http://proxy.internal:3128").outboundProxyCredentials("egress", "pw:1")
+                .noProxy(".internal.example").noProxy("10.0.0.9").adminUser("root", "a long passphrase").sessionIdleTimeout(Duration.ofMinutes(45))
                 .behindProxy(true).maxRequestBytes(2 * 1024 * 1024).database("jdbc:postgresql://db:5432/hooks", "hooks", "pw")
                 .securityHeaders(false).watchPluginsDir(false).contentSecurityPolicy("default-src 'self'; img-src *")
                 .developmentPlugin(Path.of("a/classes")).developmentPlugin(Path.of("b/classes")).maxPluginBytes(10485760)
@@ -141,6 +146,21 @@ class TestConfigBinding {
     @Test
     void theTestCoversEveryKeyOfTheTable() {
         assertThat(everyKey().keySet()).containsExactlyInAnyOrderElementsOf(ConfigBindings.keys());
+    }
+
+    @Test
+    void theOutboundProxyTakesCredentialsInItsUrlAndNeverRepeatsThePassword() {
+        HostConfig bound = Plugboard.builder().fromEnvironment("PLUGBOARD_",
+                Map.of("PLUGBOARD_OUTBOUND_PROXY", "http://egress:p%40ss@10.0.0.2:8080/")).draft().toConfig();
+        assertThat(bound.outboundProxy()).isEqualTo(new io.plugboard.host.internal.delivery.OutboundProxy("10.0.0.2", 8080,
+                "egress", "p@ss", List.of()));
+        assertThat(bound.toString()).doesNotContain("p@ss");
+        assertThatThrownBy(() -> Plugboard.builder().fromEnvironment("PLUGBOARD_",
+                Map.of("PLUGBOARD_OUTBOUND_PROXY", "socks5://user:hunter2@proxy:1080")))
+                .hasMessageStartingWith("PLUGBOARD_OUTBOUND_PROXY: the outbound proxy must be http://host:port")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> Plugboard.builder().noProxy("internal").draft().toConfig())
+                .hasMessageContaining("need an outboundProxy(url)");
     }
 
     @Test

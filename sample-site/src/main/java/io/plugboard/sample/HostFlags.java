@@ -19,7 +19,9 @@ final class HostFlags {
             "--require-signed-plugins", new Flag("PLUGBOARD_REQUIRE_SIGNED_PLUGINS", false, true),
             "--plugin-auto-update", new Flag("PLUGBOARD_PLUGIN_AUTO_UPDATE", false, false),
             "--plugin-update-check-interval", new Flag("PLUGBOARD_PLUGIN_UPDATE_CHECK_INTERVAL", false, false),
-            "--rate-limit", new Flag("PLUGBOARD_DELIVERY_RATE_LIMIT", false, false));
+            "--rate-limit", new Flag("PLUGBOARD_DELIVERY_RATE_LIMIT", false, false),
+            "--outbound-proxy", new Flag("PLUGBOARD_OUTBOUND_PROXY", false, false),
+            "--no-proxy", new Flag("PLUGBOARD_NO_PROXY", true, false));
 
     private final Map<String, String> given = new LinkedHashMap<>();
 

@@ -111,6 +111,12 @@ public record SiteOptions(int port, String host, Path dataDir, Path pluginsDir, 
                                  how often auto-update looks (env PLUGBOARD_PLUGIN_UPDATE_CHECK_INTERVAL, default a day)
               --rate-limit N     requests per second at most to each webhook without a rate limit of its own,
                                  e.g. 5 or 0.5 (env PLUGBOARD_DELIVERY_RATE_LIMIT, default none)
+              --outbound-proxy URL
+                                 send webhooks through this HTTP proxy, http://host:port or
+                                 http://user:password@host:port (env PLUGBOARD_OUTBOUND_PROXY, or its
+                                 _USER and _PASSWORD apart); the outbound guard still judges each target
+              --no-proxy HOSTS   hosts and domains reached directly, comma-separated, e.g. .internal,10.0.0.7;
+                                 repeatable (env PLUGBOARD_NO_PROXY)
               --help             show this help
             Every other option of the host is read from its PLUGBOARD_ environment variable, e.g.
             PLUGBOARD_SECRETS_KEY, PLUGBOARD_DISABLED_SECTIONS, PLUGBOARD_PRIMARY_COLOR (see docs/embedding.md);

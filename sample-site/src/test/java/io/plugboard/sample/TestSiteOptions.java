@@ -138,6 +138,16 @@ class TestSiteOptions {
     }
 
     @Test
+    void outboundProxyFlagsWithoutShowingThePassword() {
+        SiteOptions o = SiteOptions.parse(new String[] {"--outbound-proxy", "http://egress:hunter2@10.0.0.2:3128",
+                "--no-proxy=.internal, 10.0.0.7", "--no-proxy", "hooks.lan"}, Map.of());
+        assertThat(o.hostVariables()).containsEntry("PLUGBOARD_OUTBOUND_PROXY", "http://egress:hunter2@10.0.0.2:3128")
+                .containsEntry("PLUGBOARD_NO_PROXY", ".internal, 10.0.0.7,hooks.lan");
+        assertThat(o.toString()).doesNotContain("hunter2");
+        assertThat(SiteOptions.parse(new String[0], Map.of()).hostVariables()).doesNotContainKey("PLUGBOARD_OUTBOUND_PROXY");
+    }
+
+    @Test
     void basePathFromEnvironmentOrFlagWithTheRootAsDefault() {
         assertThat(SiteOptions.parse(new String[0], Map.of()).basePath()).isEmpty();
         assertThat(SiteOptions.parse(new String[0], Map.of("PLUGBOARD_BASE_PATH", "/plugboard")).basePath())

@@ -104,8 +104,12 @@ class TestAdminAccessibility {
         browser.open(base + pages.get("webhook-new"));
         browser.find("#name").sendKeys("Bad");
         browser.find("#url").sendKeys("not a url");
+        browser.find("#client_tls_certificate").sendKeys("not a certificate");
+        browser.find("#oauth_client_id").sendKeys("plugboard");
         browser.find("form.form button.primary").click();
         browser.find("#url-error");
+        browser.find("#client_tls_key-error");
+        browser.find("#oauth_token_url-error");
         check("webhook-form-error", Browser.DESKTOP, problems);
 
         browser.open(base + pages.get("inbound-new-generic-json"));

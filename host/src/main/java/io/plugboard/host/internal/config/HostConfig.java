@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.config;
 
 import io.plugboard.host.internal.delivery.DeliveryConfig;
+import io.plugboard.host.internal.delivery.OutboundProxy;
 import io.plugboard.host.internal.events.OperationalSettings;
 import io.plugboard.host.internal.payloads.TemplateBudget;
 import io.plugboard.host.internal.storage.AppDatabase;
@@ -27,6 +28,7 @@ import java.util.List;
  * @param templates how long one payload template render may take and how much it may write
  * @param sections which optional parts of the admin and the API are on
  * @param branding the admin's logo, colour, extra stylesheet and footer
+ * @param outboundProxy the proxy HTTP webhooks go through, or null (its password left out of {@code toString})
  * @param secretsKey the key that encrypts secret values (base64 of 32 bytes), or null for {@code secrets.key}
  *     in {@code dataDir}; never logged
  */
@@ -45,6 +47,7 @@ public record HostConfig(
         TemplateBudget templates,
         SectionsConfig sections,
         BrandingConfig branding,
+        OutboundProxy outboundProxy,
         String secretsKey) {
 
     public HostConfig {
@@ -58,6 +61,7 @@ public record HostConfig(
                 + ", admin=" + admin + ", targets=" + targets + ", plugins=" + plugins + ", delivery=" + delivery
                 + ", operational=" + operational
                 + ", templates=" + templates + ", sections=" + sections + ", branding=" + branding
+                + ", outboundProxy=" + outboundProxy
                 + ", secretsKey=" + (secretsKey == null ? "file" : "given") + "]";
     }
 }

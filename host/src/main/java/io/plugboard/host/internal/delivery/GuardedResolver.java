@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.SocketAddressResolver;
 
@@ -16,6 +17,10 @@ import org.eclipse.jetty.util.SocketAddressResolver;
  * allows. The client connects only to what this returns, so the address connected to is the one that
  * was checked: a DNS answer that changes between saving and sending (DNS rebinding) cannot slip a
  * private address in. When no address is left, the connection fails with {@link Refused}.
+ *
+ * <p>With an {@link OutboundProxy} the client connects to the proxy, whose address the operator chose and the
+ * guard does not judge; the proxy resolves the target itself, so {@link #check} resolves and judges the target
+ * before such a request is sent.
  */
 final class GuardedResolver implements SocketAddressResolver {
 
@@ -29,13 +34,37 @@ final class GuardedResolver implements SocketAddressResolver {
     private final SocketAddressResolver dns;
     private final TargetGuard guard;
 
+    private final OutboundProxy proxy;
+
     GuardedResolver(SocketAddressResolver dns, TargetGuard guard) {
+        this(dns, guard, null);
+    }
+
+    /** @param proxy the proxy, whose own address is resolved unguarded; null for none */
+    GuardedResolver(SocketAddressResolver dns, TargetGuard guard, OutboundProxy proxy) {
         this.dns = dns;
         this.guard = guard;
+        this.proxy = proxy;
     }
 
     @Override
     public void resolve(String host, int port, Map<String, Object> context, Promise<List<InetSocketAddress>> promise) {
+        if (proxy != null && port == proxy.port() && host.equalsIgnoreCase(proxy.host())) {
+            dns.resolve(host, port, context, promise);
+            return;
+        }
+        guarded(host, port, context, promise);
+    }
+
+    /** @return completes with the guard's refusal of the target's addresses, or empty when it may be sent to; never fails */
+    CompletableFuture<Optional<String>> check(String host, int port) {
+        CompletableFuture<Optional<String>> out = new CompletableFuture<>();
+        guarded(host, port, new java.util.HashMap<>(), Promise.from(addresses -> out.complete(Optional.empty()), failure -> out.complete(
+                Optional.of(failure instanceof Refused ? failure.getMessage() : "'" + host + "' does not resolve"))));
+        return out;
+    }
+
+    private void guarded(String host, int port, Map<String, Object> context, Promise<List<InetSocketAddress>> promise) {
         dns.resolve(host, port, context, Promise.from(addresses -> {
             try {
                 promise.succeeded(allowed(host, addresses));

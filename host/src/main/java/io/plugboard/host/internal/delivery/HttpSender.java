@@ -1,12 +1,10 @@
 package io.plugboard.host.internal.delivery;
 
+import io.plugboard.host.internal.outbound.OAuthClient;
+import io.plugboard.host.internal.outbound.PemMaterial;
 import io.plugboard.host.internal.outbound.TargetGuard;
-import java.io.EOFException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.nio.channels.AsynchronousCloseException;
-import java.nio.channels.ClosedChannelException;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -14,8 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLException;
+import java.util.function.Function;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
@@ -27,18 +24,24 @@ import org.eclipse.jetty.http.HttpVersion;
 
 /**
  * Sends webhook requests with Jetty's HTTP client, asynchronously: a slow endpoint holds no thread.
- * The client connects only to addresses the {@link TargetGuard} allows ({@link GuardedResolver}).
+ * The client connects only to addresses the {@link TargetGuard} allows ({@link GuardedResolver}); through the
+ * {@link OutboundProxy} when there is one, after the guard judged the target. A webhook with mutual TLS goes
+ * out on a client of its own ({@link EndpointClients}); one with OAuth carries a bearer token from
+ * {@link OAuthTokens}, fetched again once on a 401.
  * Redirects are never followed (a 3xx is a failure), only the first {@code maxResponseBodyBytes} of a
  * response are read, and every failure becomes a {@link SendResult} with the reason in words: the
  * returned future never fails.
  */
 public final class HttpSender implements AutoCloseable {
 
-    private final HttpClient client;
+    private final EndpointClients clients;
     private final TargetGuard guard;
+    private final OutboundProxy proxy;
     private final Duration requestTimeout;
     private final int maxBodyBytes;
     private final LocalEndpoint local;
+    private final OAuthTokens tokens;
+    private final SendFailures failures;
 
     public HttpSender(DeliveryConfig settings, TargetGuard guard) {
         this(settings, guard, request -> Optional.empty());
@@ -46,11 +49,25 @@ public final class HttpSender implements AutoCloseable {
 
     /** @param local endpoints of this host itself, delivered in-process instead of over the network */
     public HttpSender(DeliveryConfig settings, TargetGuard guard, LocalEndpoint local) {
+        this(settings, guard, local, null, name -> Optional.empty(), Clock.systemUTC());
+    }
+
+    /**
+     * @param proxy the proxy requests go through, or null
+     * @param secrets the secrets store (OAuth client secrets by name)
+     * @param clock when OAuth tokens expire
+     */
+    public HttpSender(DeliveryConfig settings, TargetGuard guard, LocalEndpoint local, OutboundProxy proxy,
+                      Function<String, Optional<String>> secrets, Clock clock) {
         this.guard = guard;
         this.local = local;
+        this.proxy = proxy;
         this.requestTimeout = settings.requestTimeout();
+        this.failures = new SendFailures(settings.requestTimeout());
         this.maxBodyBytes = settings.maxResponseBodyBytes();
-        this.client = JettyClients.start(settings, dns -> new GuardedResolver(dns, guard));
+        this.clients = new EndpointClients(settings, guard, proxy);
+        this.tokens = new OAuthTokens(clients.shared(), this::targetRefusal, secrets, clock, settings.requestTimeout(),
+                failures);
     }
 
     public CompletableFuture<SendResult> sendAsync(WebhookRequest request) {
@@ -58,16 +75,55 @@ public final class HttpSender implements AutoCloseable {
         if (handled.isPresent()) {
             return CompletableFuture.completedFuture(handled.get());
         }
-        var refused = guard.nameRefusal(request.url().getHost());
-        if (refused.isPresent()) {
-            return CompletableFuture.completedFuture(SendResult.noResponse(0, "not sent: " + refused.get()));
-        }
         long start = System.nanoTime();
+        HttpClient client;
+        try {
+            client = clients.forTls(request.access().tls());
+        } catch (PemMaterial.Problem e) {
+            return CompletableFuture.completedFuture(SendResult.noResponse(0, "not sent: client_tls: " + e.getMessage()));
+        }
+        return targetRefusal(request.url()).thenCompose(refused -> {
+            if (refused.isPresent()) {
+                return CompletableFuture.completedFuture(SendResult.noResponse(elapsedMs(start), "not sent: " + refused.get()));
+            }
+            OAuthClient oauth = request.access().oauth();
+            if (oauth == null) {
+                return exchange(client, request, start);
+            }
+            return tokens.token(oauth)
+                    .thenCompose(token -> exchange(client, request.withHeader("Authorization", "Bearer " + token), start)
+                            .thenCompose(result -> result.responseStatus() == null || result.responseStatus() != 401
+                                    ? CompletableFuture.completedFuture(result)
+                                    // Once: a token the endpoint rejects is fetched again, then the answer stands.
+                                    : tokens.refresh(oauth, token).thenCompose(fresh -> exchange(client,
+                                            request.withHeader("Authorization", "Bearer " + fresh), start))))
+                    .exceptionally(failure -> SendResult.noResponse(elapsedMs(start),
+                            "not sent: " + OAuthTokens.reason(failure)));
+        });
+    }
+
+    /**
+     * The guard's verdict on a target before anything is sent: its name, and with a proxy (which resolves the
+     * name itself, so the client's own resolver never sees it) its addresses too.
+     *
+     * @return completes with the refusal, or empty; never fails
+     */
+    private CompletableFuture<Optional<String>> targetRefusal(URI target) {
+        var refused = guard.nameRefusal(target.getHost());
+        if (refused.isPresent() || proxy == null) {
+            return CompletableFuture.completedFuture(refused);
+        }
+        int port = target.getPort() > 0 ? target.getPort() : "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80;
+        GuardedResolver resolver = (GuardedResolver) clients.shared().getSocketAddressResolver();
+        return resolver.check(target.getHost(), port);
+    }
+
+    private CompletableFuture<SendResult> exchange(HttpClient client, WebhookRequest request, long start) {
         ResponseCollector collector = new ResponseCollector(maxBodyBytes);
         try {
-            newRequest(request).send(collector);
+            newRequest(client, request).send(collector);
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(SendResult.noResponse(elapsedMs(start), describe(e, request)));
+            return CompletableFuture.completedFuture(SendResult.noResponse(elapsedMs(start), failures.describe(e, request.url())));
         }
         return collector.done().thenApply(outcome -> result(outcome, collector, request, elapsedMs(start)));
     }
@@ -77,7 +133,7 @@ public final class HttpSender implements AutoCloseable {
         return sendAsync(request).join();
     }
 
-    private Request newRequest(WebhookRequest request) {
+    private Request newRequest(HttpClient client, WebhookRequest request) {
         String contentType = request.headers().entrySet().stream()
                 .filter(h -> h.getKey().equalsIgnoreCase("Content-Type")).map(Map.Entry::getValue)
                 .findFirst().orElse("application/json");
@@ -93,7 +149,7 @@ public final class HttpSender implements AutoCloseable {
     private SendResult result(Result outcome, ResponseCollector collector, WebhookRequest request, long ms) {
         Response response = outcome.getResponse();
         if (!collector.headersArrived() || response == null) {
-            return SendResult.noResponse(ms, describe(outcome.getFailure(), request));
+            return SendResult.noResponse(ms, failures.describe(outcome.getFailure(), request.url()));
         }
         // After the headers, a failure (limit reached, timeout, broken connection) still leaves a response.
         int status = response.getStatus();
@@ -121,51 +177,12 @@ public final class HttpSender implements AutoCloseable {
         return "HTTP " + status;
     }
 
-    private String describe(Throwable e, WebhookRequest request) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof GuardedResolver.Refused) {
-                return "not sent: " + t.getMessage();
-            }
-        }
-        if (e instanceof SocketTimeoutException) {
-            return "connection timed out";
-        }
-        if (e instanceof TimeoutException) {
-            return "no response within " + requestTimeout.toSeconds() + " s";
-        }
-        if (e instanceof ConnectException) {
-            String message = e.getMessage();
-            return message == null || message.toLowerCase(Locale.ROOT).contains("refused")
-                    ? "connection refused" : "could not connect: " + message;
-        }
-        if (e instanceof UnknownHostException) {
-            return "unknown host " + request.url().getHost() + ": it does not resolve";
-        }
-        if (e instanceof AsynchronousCloseException) {
-            return "cancelled while waiting for the response: the host is shutting down";
-        }
-        if (e instanceof EOFException || e instanceof ClosedChannelException) {
-            return "the connection closed before a response arrived";
-        }
-        if (e instanceof SSLException) {
-            return "TLS error" + suffix(e);
-        }
-        if (e.getMessage() == null && e.getCause() != null) {
-            return describe(e.getCause(), request);
-        }
-        return e.getClass().getSimpleName() + suffix(e);
-    }
-
-    private static String suffix(Throwable e) {
-        return e.getMessage() == null || e.getMessage().isBlank() ? "" : ": " + e.getMessage();
-    }
-
     private static long elapsedMs(long startNanos) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 
     @Override
     public void close() {
-        JettyClients.stop(client);
+        clients.close();
     }
 }

@@ -2,11 +2,16 @@ package io.plugboard.host.internal.delivery;
 
 import java.time.Duration;
 import java.util.function.UnaryOperator;
+import org.eclipse.jetty.client.BasicAuthentication;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.HttpProxy;
+import org.eclipse.jetty.client.Origin;
 import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.http.HttpCookieStore;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.util.SocketAddressResolver;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
@@ -26,6 +31,15 @@ final class JettyClients {
      *     the dispatcher lets requests be in flight in total (several webhooks may share a host)
      */
     static HttpClient start(DeliveryConfig settings, UnaryOperator<SocketAddressResolver> resolver) {
+        return start(settings, resolver, null, null);
+    }
+
+    /**
+     * @param proxy the proxy requests go through (except to its no-proxy hosts), or null
+     * @param tls the client certificate and trusted CAs of the webhooks this client serves, or null for the JVM's trust
+     */
+    static HttpClient start(DeliveryConfig settings, UnaryOperator<SocketAddressResolver> resolver, OutboundProxy proxy,
+                            SslContextFactory.Client tls) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2);
         threads.setName("plugboard-http");
         threads.setDaemon(true);
@@ -46,6 +60,18 @@ final class JettyClients {
         // Test sends come on top of the dispatcher's requests.
         client.setMaxRequestsQueuedPerDestination(2 * settings.maxInFlightTotal());
         client.setDestinationIdleTimeout(Duration.ofMinutes(10).toMillis());
+        if (tls != null) {
+            client.setSslContextFactory(tls);
+        }
+        if (proxy != null) {
+            RoutedProxy routed = new RoutedProxy(proxy);
+            client.getProxyConfiguration().addProxy(routed);
+            if (proxy.hasCredentials()) {
+                // Sent with every request to the proxy (and its CONNECT): the 407 handler is removed below.
+                client.getAuthenticationStore().addAuthenticationResult(new BasicAuthentication.BasicResult(
+                        routed.getURI(), HttpHeader.PROXY_AUTHORIZATION, proxy.user(), proxy.password()));
+            }
+        }
         try {
             client.start();
         } catch (Exception e) {
@@ -57,6 +83,22 @@ final class JettyClients {
         client.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
         client.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
         return client;
+    }
+
+    /** Jetty's HTTP proxy, used only for the targets the no-proxy list leaves to it. */
+    private static final class RoutedProxy extends HttpProxy {
+
+        private final OutboundProxy proxy;
+
+        RoutedProxy(OutboundProxy proxy) {
+            super(new Origin.Address(proxy.host(), proxy.port()), false);
+            this.proxy = proxy;
+        }
+
+        @Override
+        public boolean matches(Origin origin) {
+            return super.matches(origin) && proxy.proxies(origin.getAddress().getHost());
+        }
     }
 
     static void stop(HttpClient client) {

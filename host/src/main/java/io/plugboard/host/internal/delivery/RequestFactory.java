@@ -74,9 +74,13 @@ public final class RequestFactory {
             headers.put("Authorization", "Bearer " + webhook.settings().token());
         }
         Map<String, String> shown = masked(headers);
+        if (webhook.settings().access().oauth() != null) {
+            // The token is added when sending (HttpSender); the log shows where it goes.
+            shown.put("Authorization", "Bearer ****");
+        }
         WebhookDestination d = webhook.settings().destination();
         return new WebhookRequest(d.isHttp() ? URI.create(webhook.url()) : null, target(webhook), headers, body,
-                secrets == null ? shown : secrets.mask(shown));
+                secrets == null ? shown : secrets.mask(shown), webhook.settings().access());
     }
 
     /** @return where the webhook delivers, as the admin reads it */

@@ -12,10 +12,17 @@ import java.util.List;
  */
 public record WebhookChanges(String name, String url, List<String> events, Boolean enabled,
                              boolean tokenChanged, String token, PayloadSettings.Changes payload,
-                             WebhookDestination destination, boolean rateLimitChanged, Double rateLimit) {
+                             WebhookDestination destination, boolean rateLimitChanged, Double rateLimit,
+                             EndpointAccess.Changes access) {
 
     public WebhookChanges {
         payload = payload == null ? PayloadSettings.Changes.NONE : payload;
+        access = access == null ? EndpointAccess.Changes.NONE : access;
+    }
+
+    public WebhookChanges(String name, String url, List<String> events, Boolean enabled, boolean tokenChanged,
+                          String token, PayloadSettings.Changes payload, WebhookDestination destination) {
+        this(name, url, events, enabled, tokenChanged, token, payload, destination, null);
     }
 
     public WebhookChanges(String name, String url, List<String> events, Boolean enabled, boolean tokenChanged,
@@ -42,7 +49,7 @@ public record WebhookChanges(String name, String url, List<String> events, Boole
                 tokenChanged ? token : current.token(),
                 payload.applyTo(current.payload()),
                 destination(current.destination()),
-                rateLimitChanged ? rateLimit : current.rateLimit());
+                rateLimitChanged ? rateLimit : current.rateLimit(), access.applyTo(current.access()));
     }
 
     /**

@@ -8,12 +8,20 @@ import java.util.List;
  * a saved {@link Webhook} holds the checked ones.
  */
 public record WebhookSettings(String name, String url, List<String> events, boolean enabled, String token,
-                              PayloadSettings payload, WebhookDestination destination, Double rateLimit) {
+                              PayloadSettings payload, WebhookDestination destination, Double rateLimit,
+                              EndpointAccess access) {
 
     public WebhookSettings {
         events = events == null ? List.of() : List.copyOf(events);
         payload = payload == null ? PayloadSettings.DEFAULT : payload;
         destination = destination == null ? WebhookDestination.HTTP : destination;
+        access = access == null ? EndpointAccess.NONE : access;
+    }
+
+    /** Without mutual TLS or OAuth. */
+    public WebhookSettings(String name, String url, List<String> events, boolean enabled, String token,
+                           PayloadSettings payload, WebhookDestination destination) {
+        this(name, url, events, enabled, token, payload, destination, EndpointAccess.NONE);
     }
 
     /** Without a rate limit of its own. */
@@ -33,13 +41,14 @@ public record WebhookSettings(String name, String url, List<String> events, bool
     }
 
     WebhookSettings withEvents(List<String> subscribed) {
-        return new WebhookSettings(name, url, subscribed, enabled, token, payload, destination, rateLimit);
+        return new WebhookSettings(name, url, subscribed, enabled, token, payload, destination, rateLimit, access);
     }
 
     /** Leaves the bearer token out, so logging a webhook cannot leak it. */
     @Override
     public String toString() {
         return "WebhookSettings[name=" + name + ", url=" + url + ", events=" + events + ", enabled=" + enabled
-                + ", hasToken=" + (token != null) + ", payload=" + payload + ", destination=" + destination + ", rateLimit=" + rateLimit + "]";
+                + ", hasToken=" + (token != null) + ", payload=" + payload + ", destination=" + destination
+                + ", rateLimit=" + rateLimit + ", access=" + access + "]";
     }
 }

@@ -27,10 +27,12 @@ public final class WebhookStore {
     private static final String COLUMNS = "w.id, w.name, w.url, w.enabled, w.token, w.secret, w.created_at, "
             + "w.updated_at, w.ok_count, w.failed_count, w.last_status, w.last_error, w.last_attempt_at, "
             + "w.previous_secret, w.previous_secret_expires_at, w.disabled_reason, w.disabled_at, "
-            + "w.format, w.template, w.headers, w.filter, w.destination_type, w.destination_settings, w.format_settings, w.rate_limit";
+            + "w.format, w.template, w.headers, w.filter, w.destination_type, w.destination_settings, w.format_settings, w.rate_limit, "
+            + "w.client_tls, w.oauth";
 
     private final Jdbi jdbi;
     private final HeadersColumn headers = new HeadersColumn();
+    private final AccessColumns access = new AccessColumns();
     private final SealedSettings sealed;
 
     /** @param sealed seals the destination's and the format's settings (plugins declare secrets among them) */
@@ -47,9 +49,11 @@ public final class WebhookStore {
     void insert(Webhook w, java.util.function.BiConsumer<Handle, String> alsoWrite) {
         jdbi.useTransaction(h -> {
             h.createUpdate("INSERT INTO webhooks (id, name, url, enabled, token, secret, created_at, updated_at, "
-                            + "format, template, headers, filter, destination_type, destination_settings, format_settings, rate_limit) "
+                            + "format, template, headers, filter, destination_type, destination_settings, format_settings, rate_limit, "
+                            + "client_tls, oauth) "
                             + "VALUES (:id, :name, :url, :enabled, :token, :secret, :createdAt, :updatedAt, :format, "
-                            + ":template, :headers, :filter, :destinationType, :destinationSettings, :formatSettings, :rateLimit)")
+                            + ":template, :headers, :filter, :destinationType, :destinationSettings, :formatSettings, :rateLimit, "
+                            + ":clientTls, :oauth)")
                     .bind("id", w.id()).bind("name", w.name()).bind("url", urlColumn(w.url())).bind("enabled", w.enabled())
                     .bind("token", w.settings().token()).bind("secret", w.secrets().current())
                     .bind("rateLimit", w.settings().rateLimit())
@@ -74,6 +78,7 @@ public final class WebhookStore {
                             + "token = :token, updated_at = :updatedAt, format = :format, template = :template, "
                             + "headers = :headers, filter = :filter, destination_type = :destinationType, "
                             + "destination_settings = :destinationSettings, format_settings = :formatSettings, rate_limit = :rateLimit, "
+                            + "client_tls = :clientTls, oauth = :oauth, "
                             + "disabled_reason = CASE WHEN :enabled THEN NULL ELSE disabled_reason END, "
                             + "disabled_at = CASE WHEN :enabled THEN NULL ELSE disabled_at END, "
                             + "failing_since = CASE WHEN :enabled AND NOT enabled THEN NULL ELSE failing_since END, "
@@ -163,6 +168,8 @@ public final class WebhookStore {
         params.put("destinationType", settings.destination().type());
         params.put("destinationSettings", sealedOrNull(destinationPlace(id), settings.destination().settings()));
         params.put("formatSettings", sealedOrNull(formatPlace(id), p.formatSettings()));
+        params.put("clientTls", sealedOrNull(tlsPlace(id), access.tlsColumn(settings.access().tls())));
+        params.put("oauth", access.oauthColumn(settings.access().oauth()));
         return params;
     }
 
@@ -177,6 +184,10 @@ public final class WebhookStore {
 
     private static String destinationPlace(String id) {
         return "webhook-destination:" + id;
+    }
+
+    private static String tlsPlace(String id) {
+        return "webhook-tls:" + id;
     }
 
     private static String formatPlace(String id) {
@@ -216,7 +227,9 @@ public final class WebhookStore {
         return new Webhook(id,
                 new WebhookSettings(rs.getString("name"), destination.isHttp() ? url : null, List.of(),
                         rs.getBoolean("enabled"), rs.getString("token"), payload, destination,
-                        Columns.decimal(rs, "rate_limit")),
+                        Columns.decimal(rs, "rate_limit"),
+                        new EndpointAccess(access.tls(sealed.open(tlsPlace(id), rs.getString("client_tls"))),
+                                access.oauth(rs.getString("oauth")))),
                 new WebhookSecrets(rs.getString("secret"), rs.getString("previous_secret"),
                         Columns.instant(rs, "previous_secret_expires_at")),
                 new WebhookStats(rs.getLong("ok_count"), rs.getLong("failed_count"), Columns.integer(rs, "last_status"),

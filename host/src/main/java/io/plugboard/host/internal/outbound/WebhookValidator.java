@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Checks a {@link WebhookSettings} and returns it normalised (trimmed, de-duplicated), or says what to fix. */
 public final class WebhookValidator {
@@ -29,13 +30,16 @@ public final class WebhookValidator {
     private final TargetGuard guard;
     private final PayloadCheck payloadCheck;
     private final DestinationCheck destinationCheck;
+    private final EndpointAccessCheck accessCheck;
 
+    /** @param secretNames the named secrets there are (an OAuth client secret must name one) */
     public WebhookValidator(EventTypeRegistry registry, TargetGuard guard, PayloadCheck payloadCheck,
-                            Destinations destinations) {
+                            Destinations destinations, Supplier<Set<String>> secretNames) {
         this.registry = registry;
         this.guard = guard;
         this.payloadCheck = payloadCheck;
         this.destinationCheck = new DestinationCheck(destinations);
+        this.accessCheck = new EndpointAccessCheck(guard, secretNames);
     }
 
     /** @throws ValidationException with one message per invalid field */
@@ -96,13 +100,18 @@ public final class WebhookValidator {
         if (payload.header("Authorization") != null && token != null && !token.isEmpty()) {
             errors.put("headers", "an Authorization header and a token cannot both be set; use one of them");
         }
+        boolean hasToken = token != null && !token.isEmpty();
+        EndpointAccess access = accessCheck.check(draft.access(), destination.isHttp(), hasToken, errors);
+        if (access.oauth() != null && payload.header("Authorization") != null) {
+            errors.put("headers", "an Authorization header and oauth cannot both be set; use one of them");
+        }
         if (!errors.isEmpty() || !earlier.isEmpty()) {
             Map<String, String> all = new LinkedHashMap<>(earlier);
             errors.forEach(all::putIfAbsent);
             throw new ValidationException(all);
         }
         return new WebhookSettings(name, url, events, draft.enabled(), token == null || token.isEmpty() ? null : token,
-                payload, destination, draft.rateLimit());
+                payload, destination, draft.rateLimit(), access);
     }
 
     /**

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
-/** Which webhooks refer to a secret, in their template or a header value: such a secret cannot be deleted. */
+/**
+ * Which webhooks refer to a secret, in their template, a header value or as their OAuth client secret: such a
+ * secret cannot be deleted.
+ */
 final class SecretUsage {
 
     private final Jdbi jdbi;
@@ -21,16 +24,29 @@ final class SecretUsage {
     /** @return "name (id)" of every webhook using the secret */
     List<String> webhooksUsing(String secret) {
         List<String> users = new ArrayList<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT id, name, template, headers FROM webhooks "
-                        + "WHERE template IS NOT NULL OR headers IS NOT NULL ORDER BY name")
+        jdbi.useHandle(h -> h.createQuery("SELECT id, name, template, headers, oauth FROM webhooks "
+                        + "WHERE template IS NOT NULL OR headers IS NOT NULL OR oauth IS NOT NULL ORDER BY name")
                 .map((rs, ctx) -> new String[] {rs.getString("id"), rs.getString("name"), rs.getString("template"),
-                        rs.getString("headers")})
+                        rs.getString("headers"), rs.getString("oauth")})
                 .forEach(row -> {
-                    if (SecretRefs.in(row[2]).contains(secret) || headerValuesUse(row[3], secret)) {
+                    if (SecretRefs.in(row[2]).contains(secret) || headerValuesUse(row[3], secret)
+                            || oauthUses(row[4], secret)) {
                         users.add(row[1] + " (" + row[0] + ")");
                     }
                 }));
         return users;
+    }
+
+    /** The oauth column holds the client secret's name (outbound.AccessColumns). */
+    private boolean oauthUses(String oauthJson, String secret) {
+        if (oauthJson == null) {
+            return false;
+        }
+        try {
+            return secret.equals(mapper.readTree(oauthJson).path("client_secret").asText(null));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored oauth settings are not JSON", e);
+        }
     }
 
     private boolean headerValuesUse(String headersJson, String secret) {

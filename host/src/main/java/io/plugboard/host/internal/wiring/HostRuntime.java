@@ -247,7 +247,7 @@ public final class HostRuntime implements AutoCloseable {
         OperationalEvents ops = new OperationalEvents(events, apiMapper, config.operational());
         DeliveryEngine delivery = new DeliveryEngine(db, webhookStore, guard, config.delivery(), metrics,
                 apiMapper, ids, clock, config.site().hostVersion(), payloads, new InboxDelivery(inspector), hooks, hookThread,
-                instances.id(), jobs, workers, destinations, catalog, ops, tracing);
+                instances.id(), jobs, workers, destinations, catalog, ops, tracing, config.outboundProxy(), secrets::value);
         this.delivery = delivery;
         appEmitter = new SourceEmitter(events, dataMapper, RegisteredEventType.APP_SOURCE);
 
@@ -284,7 +284,8 @@ public final class HostRuntime implements AutoCloseable {
         // Closed before the plugins stop: queued delivery hooks still reach their callbacks.
         closing(hookThread);
         closing(tasks);
-        WebhookService webhooks = new WebhookService(webhookStore, new WebhookValidator(registry, guard, payloadCheck, destinations), new SigningSecrets(), ids,
+        WebhookValidator webhookCheck = new WebhookValidator(registry, guard, payloadCheck, destinations, secrets::names);
+        WebhookService webhooks = new WebhookService(webhookStore, webhookCheck, new SigningSecrets(), ids,
                 clock, hooks, delivery::webhooksChanged, pluginFields, ops);
         VerifiedCredentials verifiedBasic = new VerifiedCredentials(clock);
         AuthServices auth = new AuthServices(new AdminUsers(db.jdbi(), db.dialect(), ids, clock),

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.delivery.RequestPreview;
 import io.plugboard.host.internal.events.EventTypeRegistry;
+import io.plugboard.host.internal.outbound.EndpointAccess;
 import io.plugboard.host.internal.outbound.PayloadSettings;
 import io.plugboard.host.internal.outbound.PluginFields;
 import io.plugboard.host.internal.outbound.Webhook;
@@ -26,7 +27,7 @@ import java.util.function.Function;
 final class WebhookFormPage {
 
     /** What the form shows in its fields; the rate limit as typed (empty: the host's default). */
-    record Fields(String name, String url, boolean enabled, String token, String rateLimit) {
+    record Fields(String name, String url, boolean enabled, String token, String rateLimit, AccessFields access) {
 
         /** @return the typed rate limit, null if empty; unreadable text is kept in {@code errors} */
         Double rateLimitValue(Map<String, String> errors) {
@@ -66,7 +67,8 @@ final class WebhookFormPage {
             return;
         }
         var where = whereTo.chosen(entry.orElse(OutboundCatalog.HTTP), Map.of(), Map.of());
-        form.render(ctx, null, where, new Fields("", url == null ? "" : url, true, "", ""), PayloadFields.EMPTY, preselected,
+        form.render(ctx, null, where, new Fields("", url == null ? "" : url, true, "", "", AccessFields.EMPTY), PayloadFields.EMPTY,
+                preselected,
                 Map.of(), null);
     }
 
@@ -88,8 +90,9 @@ final class WebhookFormPage {
         Double rateLimit = fields.rateLimitValue(unreadable);
         try {
             Webhook created = webhooks.create(new WebhookSettings(fields.name(), destination.isHttp() ? fields.url() : null,
-                    events, fields.enabled(), fields.token(), payload.settings(), destination, rateLimit), unreadable,
-                    pluginInput(ctx, null));
+                    events, fields.enabled(), fields.token(), payload.settings(), destination, rateLimit,
+                    destination.isHttp() ? fields.access().changes().applyTo(EndpointAccess.NONE) : EndpointAccess.NONE),
+                    unreadable, pluginInput(ctx, null));
             form.view().flash(ctx, "Webhook \u201c" + created.name() + "\u201d created. Its signing secret is on its edit page.");
             ctx.redirect("/admin/webhooks");
         } catch (ValidationException e) {
@@ -110,7 +113,7 @@ final class WebhookFormPage {
         boolean switching = entry.isPresent() && !entry.get().id().equals(w.settings().destination().type());
         var where = switching ? whereTo.chosen(entry.get(), Map.of(), Map.of()) : whereTo.current(w, Map.of());
         form.render(ctx, w, where, new Fields(w.name(), w.url() == null ? "" : w.url(), w.enabled(), "",
-                RateLimitNote.shown(w.settings().rateLimit())),
+                RateLimitNote.shown(w.settings().rateLimit()), AccessFields.of(w)),
                 PayloadFields.of(w.settings().payload(), form.catalog().shownFormatSettings(w)), w.events(), Map.of(), null);
     }
 
@@ -144,7 +147,8 @@ final class WebhookFormPage {
                     destination.isHttp() ? fields.url() : null, events,
                     fields.enabled(), clearToken || newToken, newToken ? fields.token() : null,
                     new PayloadSettings.Changes(p.format(), true, p.template(), p.headers(), true, p.filter(),
-                            formatKnown ? p.formatSettings() : null), unknownKept ? null : destination, true, rateLimit),
+                            formatKnown ? p.formatSettings() : null), unknownKept ? null : destination, true, rateLimit,
+                    destination.isHttp() ? fields.access().changes() : EndpointAccess.Changes.REMOVE),
                     unreadable, pluginInput(ctx, w.id()));
             form.view().flash(ctx, "Webhook \u201c" + updated.name() + "\u201d saved.");
             ctx.redirect("/admin/webhooks");
@@ -174,12 +178,12 @@ final class WebhookFormPage {
     }
 
     private Fields withNewToken(Fields f) {
-        return new Fields(f.name(), f.url(), f.enabled(), webhooks.newToken(), f.rateLimit());
+        return new Fields(f.name(), f.url(), f.enabled(), webhooks.newToken(), f.rateLimit(), f.access());
     }
 
     private static Fields fields(Context ctx) {
         return new Fields(text(ctx.formParam("name")), text(ctx.formParam("url")), ctx.formParam("enabled") != null,
-                text(ctx.formParam("token")), text(ctx.formParam("rate_limit")));
+                text(ctx.formParam("token")), text(ctx.formParam("rate_limit")), AccessFields.of(ctx));
     }
 
     private static String text(String s) {

@@ -91,6 +91,7 @@ final class WebhookFormView {
         model.put("action", existing == null ? "/admin/webhooks" : "/admin/webhooks/" + existing.id());
         model.put("fields", fields);
         model.put("errors", errors);
+        model.put("accessErrors", AccessFields.errors(errors));
         model.put("hasErrors", !errors.isEmpty());
         model.put("groups", EventChoices.of(registry, events));
         WebhookForm fromPlugins = pluginFields == null ? null : pluginFields.form(existing == null ? null : existing.id());

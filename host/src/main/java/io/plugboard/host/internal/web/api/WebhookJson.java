@@ -3,6 +3,8 @@ package io.plugboard.host.internal.web.api;
 import io.plugboard.host.internal.payloads.OutboundCatalog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.plugboard.host.internal.outbound.ClientTls;
+import io.plugboard.host.internal.outbound.OAuthClient;
 import io.plugboard.host.internal.outbound.PayloadSettings;
 import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.outbound.WebhookStats;
@@ -16,7 +18,8 @@ import java.util.function.Predicate;
  * (they are kept, and delivered again once a plugin registers them). The bearer token is never
  * returned (only whether one is set); the signing secret is returned when asked for one webhook, not
  * in lists. Header values are shown as saved: secret references, not secret values. {@code rate_limit} is
- * the webhook's own (null: the host's default applies, if it has one).
+ * the webhook's own (null: the host's default applies, if it has one). A client key is shown only as the
+ * mask; an OAuth client secret by its name.
  */
 record WebhookJson(
         String id,
@@ -45,7 +48,25 @@ record WebhookJson(
         boolean formatAvailable,
         DestinationJson destination,
         Double rateLimit,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Map<String, String>> pluginFields) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Map<String, String>> pluginFields,
+        ClientTlsJson clientTls,
+        OAuthJson oauth) {
+
+    /** Mutual TLS: the certificate and CA bundle as saved, the key only as the mask (sent back, it keeps the key). */
+    record ClientTlsJson(String certificate, String key, String ca) {
+
+        static ClientTlsJson of(ClientTls tls) {
+            return tls == null ? null : new ClientTlsJson(tls.certificate(), tls.key() == null ? null : ClientTls.MASK, tls.ca());
+        }
+    }
+
+    /** OAuth client credentials: {@code clientSecret} is the secret's name, never its value. */
+    record OAuthJson(String tokenUrl, String clientId, String clientSecret, String scope) {
+
+        static OAuthJson of(OAuthClient o) {
+            return o == null ? null : new OAuthJson(o.tokenUrl(), o.clientId(), o.clientSecret(), o.scope());
+        }
+    }
 
     /**
      * Where the webhook delivers.
@@ -69,6 +90,7 @@ record WebhookJson(
                 s.disabledReason(), s.disabledAt(), p.format(), p.template(), p.headers(), p.filter(),
                 catalog.shownFormatSettings(w), catalog.formatAvailable(w),
                 new DestinationJson(w.settings().destination().type(), catalog.shownDestinationSettings(w),
-                        catalog.destinationAvailable(w), target), w.settings().rateLimit(), pluginFields);
+                        catalog.destinationAvailable(w), target), w.settings().rateLimit(), pluginFields,
+                ClientTlsJson.of(w.settings().access().tls()), OAuthJson.of(w.settings().access().oauth()));
     }
 }

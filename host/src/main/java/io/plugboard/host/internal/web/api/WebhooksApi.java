@@ -11,6 +11,7 @@ import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.delivery.TestResult;
 import io.plugboard.host.internal.delivery.TestSender;
 import io.plugboard.host.internal.events.EventTypeRegistry;
+import io.plugboard.host.internal.outbound.EndpointAccess;
 import io.plugboard.host.internal.outbound.PayloadSettings;
 import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.outbound.WebhookChanges;
@@ -26,7 +27,7 @@ final class WebhooksApi {
 
     private static final Set<String> FIELDS =
             Set.of("name", "url", "events", "enabled", "token", "format", "template", "headers", "filter",
-                    "format_settings", "destination", "plugin_fields", "rate_limit");
+                    "format_settings", "destination", "plugin_fields", "rate_limit", "client_tls", "oauth");
 
     record TestJson(boolean success, Integer responseStatus, String responseBody, long durationMs, String error,
                     String eventId, String eventType, String attemptId) {
@@ -89,7 +90,8 @@ final class WebhooksApi {
         Webhook created = webhooks.create(new WebhookSettings(in.string("name"), in.string("url"), in.strings("events"),
                 enabled == null || enabled, in.string("token"), new PayloadSettings(in.string("format"),
                         in.string("template"), in.stringMap("headers"), in.string("filter"), in.settings("format_settings")),
-                DestinationInput.read(in), in.number("rate_limit")), in.problems(), fieldInput(in));
+                DestinationInput.read(in), in.number("rate_limit"), AccessInput.read(in).applyTo(EndpointAccess.NONE)),
+                in.problems(), fieldInput(in));
         JsonBody.send(ctx.status(201).header("Location", "/api/v1/webhooks/" + created.id()), mapper, json(created, true));
     }
 
@@ -99,7 +101,8 @@ final class WebhooksApi {
                 in.string("url"), in.strings("events"), in.bool("enabled"), in.has("token"), in.string("token"),
                 new PayloadSettings.Changes(in.string("format"), in.has("template"), in.string("template"),
                         in.stringMap("headers"), in.has("filter"), in.string("filter"), in.settings("format_settings")),
-                DestinationInput.read(in), in.has("rate_limit"), in.number("rate_limit")), in.problems(), fieldInput(in));
+                DestinationInput.read(in), in.has("rate_limit"), in.number("rate_limit"), AccessInput.read(in)),
+                in.problems(), fieldInput(in));
         JsonBody.send(ctx, mapper, json(updated, true));
     }
 
