@@ -1,8 +1,5 @@
 package io.plugboard.host.internal.outbound;
 
-import io.plugboard.host.internal.settings.DeclaredSettings;
-
-import io.plugboard.host.internal.outbound.PayloadSettings;
 import java.util.List;
 
 /**
@@ -22,12 +19,7 @@ public record WebhookChanges(String name, String url, List<String> events, Boole
 
     public WebhookChanges(String name, String url, List<String> events, Boolean enabled, boolean tokenChanged,
                           String token, PayloadSettings.Changes payload, WebhookDestination destination) {
-        this(name, url, events, enabled, tokenChanged, token, payload, destination, null);
-    }
-
-    public WebhookChanges(String name, String url, List<String> events, Boolean enabled, boolean tokenChanged,
-                          String token, PayloadSettings.Changes payload, WebhookDestination destination) {
-        this(name, url, events, enabled, tokenChanged, token, payload, destination, false, null);
+        this(name, url, events, enabled, tokenChanged, token, payload, destination, false, null, null);
     }
 
     public WebhookChanges(String name, String url, List<String> events, Boolean enabled, boolean tokenChanged,

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What a user chooses for a webhook: its name, where it delivers (an HTTP URL or a plugin's destination), event types, whether it is on, its bearer
- * token, its payload settings and its rate limit (requests per second; null: the host's default). As entered until {@link WebhookValidator} returns them checked;
+ * token, its payload settings, its rate limit (requests per second; null: the host's default) and how it is reached
+ * (mutual TLS, OAuth). As entered until {@link WebhookValidator} returns them checked;
  * a saved {@link Webhook} holds the checked ones.
  */
 public record WebhookSettings(String name, String url, List<String> events, boolean enabled, String token,
@@ -18,16 +19,10 @@ public record WebhookSettings(String name, String url, List<String> events, bool
         access = access == null ? EndpointAccess.NONE : access;
     }
 
-    /** Without mutual TLS or OAuth. */
+    /** Without a rate limit of its own, mutual TLS or OAuth. */
     public WebhookSettings(String name, String url, List<String> events, boolean enabled, String token,
                            PayloadSettings payload, WebhookDestination destination) {
-        this(name, url, events, enabled, token, payload, destination, EndpointAccess.NONE);
-    }
-
-    /** Without a rate limit of its own. */
-    public WebhookSettings(String name, String url, List<String> events, boolean enabled, String token,
-                           PayloadSettings payload, WebhookDestination destination) {
-        this(name, url, events, enabled, token, payload, destination, null);
+        this(name, url, events, enabled, token, payload, destination, null, EndpointAccess.NONE);
     }
 
     /** An HTTP webhook. */
