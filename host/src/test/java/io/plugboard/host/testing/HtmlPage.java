@@ -1,9 +1,7 @@
 package io.plugboard.host.testing;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -73,7 +71,7 @@ public final class HtmlPage {
     }
 
     /** @return the form control that label (its whole text, or its own words without hints) names */
-    public Field field(String label) {
+    public PageField field(String label) {
         List<Element> controls = new ArrayList<>();
         for (Element l : root.select("label")) {
             if (l.text().equals(label) || l.ownText().trim().equals(label)) {
@@ -85,7 +83,7 @@ public final class HtmlPage {
         }
         controls.addAll(root.select("input, select, textarea").stream()
                 .filter(c -> c.attr("aria-label").equals(label)).toList());
-        return Field.of(first(controls, "a field labelled \"" + label + "\"", texts("label")), this);
+        return PageField.of(first(controls, "a field labelled \"" + label + "\"", texts("label")), this);
     }
 
     /** @return the names of the buttons (and submit inputs), in page order */
@@ -110,7 +108,7 @@ public final class HtmlPage {
     }
 
     private static List<List<String>> cells(Element table) {
-        return table.select("tr").stream().map(tr -> tr.select("th, td").eachText()).toList();
+        return table.select("tr").stream().map(tr -> textsOf(tr.select("th, td"))).toList();
     }
 
     private static String captionOf(Element table) {
@@ -164,10 +162,15 @@ public final class HtmlPage {
     }
 
     private List<String> texts(String css) {
-        return root.select(css).eachText();
+        return textsOf(root.select(css));
     }
 
-    private Element byId(String id) {
+    /** Unlike {@link Elements#eachText()}, keeps the empty ones: a table's columns stay in place. */
+    private static List<String> textsOf(Elements elements) {
+        return elements.stream().map(Element::text).toList();
+    }
+
+    Element byId(String id) {
         return root.ownerDocument() == null ? root.getElementById(id) : root.ownerDocument().getElementById(id);
     }
 
@@ -180,49 +183,5 @@ public final class HtmlPage {
 
     /** A navigation entry marked current: {@code page} for the page itself, {@code true} for its section. */
     public record Current(String text, String kind) {
-    }
-
-    /**
-     * A form control as a user meets it.
-     *
-     * @param value the typed value, a text area's text, or a select's chosen option's value
-     * @param options a select's options; empty for other controls
-     * @param description the texts the control points to with {@code aria-describedby} (hints, errors)
-     */
-    public record Field(String tag, String type, String name, String value, boolean required, boolean disabled,
-            boolean checked, boolean invalid, List<Option> options, String description) {
-
-        /** @return the options as the user reads them */
-        public List<String> optionTexts() {
-            return options.stream().map(Option::text).toList();
-        }
-
-        /** @return the value sent when the user picks the option reading {@code text} */
-        public String optionValue(String text) {
-            return options.stream().filter(o -> o.text().equals(text)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no option \"" + text + "\" in " + optionTexts())).value();
-        }
-
-        static Field of(Element c, HtmlPage page) {
-            String value = switch (c.tagName()) {
-                case "textarea" -> c.wholeText();
-                case "select" -> {
-                    Element chosen = c.selectFirst("option[selected]");
-                    chosen = chosen != null ? chosen : c.selectFirst("option");
-                    yield chosen == null ? "" : chosen.attr("value");
-                }
-                default -> c.attr("value");
-            };
-            String type = c.is("input") ? (c.hasAttr("type") ? c.attr("type") : "text") : c.tagName();
-            String description = String.join(" ", Arrays.stream(c.attr("aria-describedby").split("\\s+"))
-                    .filter(id -> !id.isEmpty()).map(page::byId).filter(Objects::nonNull).map(Element::text).toList());
-            return new Field(c.tagName(), type, c.attr("name"), value, c.hasAttr("required"), c.hasAttr("disabled"),
-                    c.hasAttr("checked"), c.attr("aria-invalid").equals("true"), c.select("option").stream()
-                    .map(o -> new Option(o.text(), o.attr("value"), o.hasAttr("selected"))).toList(), description);
-        }
-    }
-
-    /** One option of a select. */
-    public record Option(String text, String value, boolean selected) {
     }
 }
