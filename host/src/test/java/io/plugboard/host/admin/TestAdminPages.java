@@ -1,10 +1,13 @@
 package io.plugboard.host.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.testing.HtmlPage;
 import io.plugboard.host.testing.Http;
+import io.plugboard.host.testing.PageField;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestHost;
 import io.plugboard.host.testing.TestHostExtension;
@@ -59,9 +62,8 @@ class TestAdminPages {
 
     @Test
     void pluginsPageSaysWhenNoPluginIsInstalled() {
-        String body = page("/admin/plugins");
-        assertThat(body).contains("No plugins installed.")
-                .contains("<code>" + host.pluginsDir().toAbsolutePath() + "</code>");
+        assertThat(HtmlPage.of(page("/admin/plugins")).text()).contains("No plugins installed.")
+                .contains(host.pluginsDir().toAbsolutePath().toString());
     }
 
     @Test
@@ -144,12 +146,17 @@ class TestAdminPages {
                 .contains("title=\"" + escapedUrl + "\">" + escapedUrl + "</span>");
         assertThat(edit).contains("name=\"name\" value=\"" + ESCAPED_SCRIPT + "\"")
                 .contains("name=\"url\" value=\"" + escapedUrl + "\"");
-        assertThat(confirm).contains("<strong>" + ESCAPED_SCRIPT + "</strong>").contains(escapedUrl);
-        assertThat(events).contains("<option value=\"" + id + "\">" + ESCAPED_SCRIPT + "</option>");
+        assertThat(confirm).contains(escapedUrl);
+        assertShownAsText(HtmlPage.of(confirm), "This permanently deletes " + SCRIPT);
+        HtmlPage eventsPage = HtmlPage.of(events);
+        assertShownAsText(eventsPage, SCRIPT);
+        assertThat(eventsPage.field("Send as a test to").optionValue(SCRIPT)).isEqualTo(id);
         for (String result : List.of(listResult, eventsResult)) {
-            assertThat(testResultPanel(result)).contains("sent to " + ESCAPED_SCRIPT + "</h2>")
-                    .contains("<pre id=\"test-body\" class=\"code\" tabindex=\"0\">" + ESCAPED_SCRIPT + "</pre>")
-                    .contains(escapedUrl);
+            assertThat(result).contains(escapedUrl);
+            HtmlPage panel = testResultPanel(result);
+            assertShownAsText(panel, "sent to " + SCRIPT);
+            assertThat(panel.heading(2)).endsWith("sent to " + SCRIPT);
+            assertThat(panel.element("#test-body").text()).isEqualTo(SCRIPT);
         }
     }
 
@@ -159,7 +166,8 @@ class TestAdminPages {
         Http.Response toggled = host.http().postForm("/admin/webhooks/" + id + "/toggle", form());
         String next = getWithCookie("/admin/webhooks", flashCookie(toggled)).body();
         assertEscaped(next);
-        assertThat(next).contains("<div class=\"flash\" role=\"status\">Webhook “" + ESCAPED_SCRIPT + "” turned off.</div>");
+        assertShownAsText(HtmlPage.of(next), SCRIPT);
+        assertThat(HtmlPage.of(next).statuses()).containsExactly("Webhook “" + SCRIPT + "” turned off.");
     }
 
     // ---------------------------------------------------------------- add form
@@ -179,8 +187,8 @@ class TestAdminPages {
 
         Http.Response next = getWithCookie("/admin/webhooks", flashCookie(r));
         assertThat(next.status()).isEqualTo(200);
-        assertThat(next.body()).contains("<div class=\"flash\" role=\"status\">Webhook “Orders” created. "
-                + "Its signing secret is on its edit page.</div>");
+        assertThat(HtmlPage.of(next).statuses())
+                .containsExactly("Webhook “Orders” created. Its signing secret is on its edit page.");
         assertThat(row(next.body(), "Orders")).contains(">https://example.com/in</span>").contains(">On<span class=\"visually-hidden\">");
         assertThat(next.headers().allValues("Set-Cookie")).as("the flash is shown once")
                 .anySatisfy(c -> assertThat(c).startsWith("plugboard_flash=;")
@@ -201,14 +209,20 @@ class TestAdminPages {
         Http.Response r = host.http().postForm("/admin/webhooks", form("name", "", "url", "ftp://x", "token", "tok_typed"));
 
         assertPage(r, 400, "Add webhook", "/admin/webhooks");
-        assertThat(r.body()).contains("The webhook was not saved.")
-                .contains("<p class=\"error\" id=\"name-error\">name is required</p>")
-                .contains("<p class=\"error\" id=\"url-error\">url must start with http:// or https://</p>")
-                .contains("<p class=\"error\" id=\"events-error\">choose at least one event type</p>")
-                .contains("name=\"name\" value=\"\"")
-                .contains("name=\"url\" value=\"ftp://x\"")
-                .contains("name=\"token\" value=\"tok_typed\"")
-                .doesNotContain("name=\"events\" value=\"ping\" checked");
+        HtmlPage form = HtmlPage.of(r);
+        assertThat(form.text()).contains("The webhook was not saved.");
+        PageField name = form.field("Name");
+        assertThat(name.invalid()).isTrue();
+        assertThat(name.description()).isEqualTo("name is required");
+        assertThat(name.value()).isEmpty();
+        PageField url = form.field("Endpoint URL");
+        assertThat(url.invalid()).isTrue();
+        assertThat(url.description()).endsWith("url must start with http:// or https://");
+        assertThat(url.value()).isEqualTo("ftp://x");
+        assertThat(form.element("fieldset[aria-describedby=events-error] legend").text()).isEqualTo("Events to send");
+        assertThat(form.element("#events-error").text()).isEqualTo("choose at least one event type");
+        assertThat(form.field("Bearer token").value()).isEqualTo("tok_typed");
+        assertThat(form.field("Ping").checked()).isFalse();
         assertThat(r.header("Set-Cookie")).as("no flash").isNull();
         assertThat(webhookTotal()).isZero();
     }
@@ -313,9 +327,10 @@ class TestAdminPages {
         Receiver.Request req = host.receiver().next(Duration.ofSeconds(5));
         JsonNode envelope = MAPPER.readTree(req.body());
         assertThat(envelope.get("type").asText()).isEqualTo("order_placed");
-        String panel = testResultPanel(followRedirect(r));
+        HtmlPage panel = testResultPanel(followRedirect(r));
         assertSuccessPanel(panel, "order_placed", "Receiver", envelope.get("id").asText());
-        assertThat(panel).contains("<pre id=\"test-body\" class=\"code\" tabindex=\"0\">{\n  <span class=\"j-key\">&quot;received&quot;</span>: <span class=\"j-bool\">true</span>\n}</pre>");
+        assertThat(panel.element("#test-body").text()).isEqualTo("{\n  \"received\": true\n}");
+        assertThat(panel.all("#test-body .j-key").eachText()).as("highlighted").containsExactly("\"received\"");
     }
 
     @Test
@@ -331,19 +346,19 @@ class TestAdminPages {
         assertThat(envelope.get("type").asText()).isEqualTo("order_placed");
         assertThat(envelope.get("data")).isEqualTo(MAPPER.readTree(TestHost.ORDER_SAMPLE));
         String page = followRedirect(r);
-        assertThat(page).contains("<h1>Events</h1>");
-        String panel = testResultPanel(page);
+        assertThat(HtmlPage.of(page).heading(1)).isEqualTo("Events");
+        HtmlPage panel = testResultPanel(page);
         assertSuccessPanel(panel, "order_placed", "Receiver", envelope.get("id").asText());
-        assertThat(panel).contains("<pre id=\"test-body\" class=\"code\" tabindex=\"0\">thanks</pre>");
+        assertThat(panel.element("#test-body").text()).isEqualTo("thanks");
     }
 
     @Test
     void aFailedTestIsShownAsFailed() {
         host.receiver().respond(500, "boom");
         String id = createWebhook("Receiver", host.receiver().url("/hooks"), "ping");
-        String panel = testResultPanel(followRedirect(host.http().postForm("/admin/webhooks/" + id + "/test", form())));
-        assertThat(panel).contains("class=\"result failed\"").contains(">Failed</span>")
-                .contains("HTTP 500").contains("— HTTP 500").contains("<pre id=\"test-body\" class=\"code\" tabindex=\"0\">boom</pre>");
+        HtmlPage panel = testResultPanel(followRedirect(host.http().postForm("/admin/webhooks/" + id + "/test", form())));
+        assertThat(panel.text()).containsPattern("Failed HTTP 500 in \\d+ ms — HTTP 500");
+        assertThat(panel.element("#test-body").text()).isEqualTo("boom");
     }
 
     @Test
@@ -387,35 +402,38 @@ class TestAdminPages {
 
     @Test
     void eventsPageListsTheEventTypesWithTheirSamples() {
-        String body = page("/admin/events");
+        HtmlPage body = HtmlPage.of(page("/admin/events"));
 
-        assertThat(body).contains("8 event type(s) available").contains(">Shop</h2>").contains(">Plugboard</h2>");
-        String order = eventCard(body, "order_placed");
-        assertThat(order).contains(">Order placed</h3>")
-                .contains("<code class=\"key\">order_placed</code>")
-                .contains("<p>An order was placed.</p>")
-                .contains("<dt>Group</dt><dd>Shop</dd><dt>Plugin</dt><dd>app</dd>")
-                .contains("<span class=\"j-key\">&quot;order_id&quot;</span>: <span class=\"j-str\">&quot;ord_1&quot;</span>")
-                .contains("{\n  <span class=\"j-key\">&quot;order_id&quot;</span>: <span class=\"j-str\">&quot;ord_1&quot;</span>,\n  <span class=\"j-key\">&quot;total&quot;</span>: <span class=\"j-str\">&quot;12.50&quot;</span>,")
-                .contains("JSON Schema")
-                .contains("href=\"/admin/webhooks/new?event=order_placed\"");
-        String ping = eventCard(body, "ping");
-        assertThat(ping).contains(">Ping</h3>")
-                .contains("<code class=\"key\">ping</code>")
-                .contains("<dt>Group</dt><dd>Shop</dd><dt>Plugin</dt><dd>app</dd>")
-                .contains("{\n  <span class=\"j-key\">&quot;n&quot;</span>: <span class=\"j-num\">1</span>\n}")
-                .doesNotContain("JSON Schema");
+        assertThat(body.text()).contains("8 event type(s) available");
+        assertThat(body.headings(2)).contains("Shop", "Plugboard");
+        HtmlPage order = eventCard(body, "order_placed");
+        assertThat(order.heading(3)).startsWith("Order placed");
+        assertThat(order.text()).contains("order_placed").contains("An order was placed.").contains("JSON Schema");
+        assertThat(order.definition("Group")).isEqualTo("Shop");
+        assertThat(order.definition("Plugin")).isEqualTo("app");
+        assertThat(order.element("pre").text()).startsWith("{\n  \"order_id\": \"ord_1\",\n  \"total\": \"12.50\",");
+        assertThat(order.all("pre .j-str").eachText()).as("highlighted").contains("\"ord_1\"");
+        assertThat(order.all("a[href]").eachAttr("href")).contains("/admin/webhooks/new?event=order_placed");
+        HtmlPage ping = eventCard(body, "ping");
+        assertThat(ping.heading(3)).startsWith("Ping");
+        assertThat(ping.text()).contains("ping").doesNotContain("JSON Schema");
+        assertThat(ping.definition("Group")).isEqualTo("Shop");
+        assertThat(ping.definition("Plugin")).isEqualTo("app");
+        assertThat(ping.element("pre").text()).isEqualTo("{\n  \"n\": 1\n}");
+        assertThat(ping.all("pre .j-num").eachText()).as("highlighted").containsExactly("1");
     }
 
     @Test
     void eventsPageOffersEveryWebhookForATest() {
         String a = createWebhook("Alpha", "https://a.example/h", "ping");
         String b = createWebhook("Beta", "https://b.example/h", "order_placed");
-        String card = eventCard(page("/admin/events"), "ping");
-        assertThat(card).contains("action=\"/admin/events/ping/test\"")
-                .contains("<option value=\"" + a + "\">Alpha</option>")
-                .contains("<option value=\"" + b + "\">Beta</option>")
-                .doesNotContain("Add a webhook");
+        HtmlPage card = eventCard(HtmlPage.of(page("/admin/events")), "ping");
+        assertThat(card.element("form:has(select)").attr("action")).isEqualTo("/admin/events/ping/test");
+        PageField webhook = card.field("Send as a test to");
+        assertThat(webhook.optionTexts()).containsExactlyInAnyOrder("Alpha", "Beta");
+        assertThat(webhook.optionValue("Alpha")).isEqualTo(a);
+        assertThat(webhook.optionValue("Beta")).isEqualTo(b);
+        assertThat(card.text()).doesNotContain("Add a webhook");
     }
 
     @Test
@@ -439,9 +457,10 @@ class TestAdminPages {
                 host.http().postForm("/admin/events/ping/test", form("webhook_id", missing)));
         for (Http.Response r : responses) {
             assertPage(r, 404, "Error 404", null);
-            assertThat(r.body()).contains("<h1>Not found</h1>")
-                    .contains("no webhook has the id &#x27;" + missing + "&#x27;")
-                    .doesNotStartWith("{");
+            assertThat(r.body()).doesNotStartWith("{");
+            HtmlPage notFound = HtmlPage.of(r);
+            assertThat(notFound.heading(1)).isEqualTo("Not found");
+            assertThat(notFound.alerts()).singleElement(STRING).contains("no webhook has the id '" + missing + "'");
         }
     }
 
@@ -507,14 +526,16 @@ class TestAdminPages {
     private static void assertPage(Http.Response r, int status, String title, String activeHref) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         assertThat(r.header("Content-Type")).startsWith("text/html");
-        assertThat(r.body()).startsWith("<!doctype html>")
-                .contains("<title>" + title + " · Test Site</title>")
-                .contains("<a class=\"brand\" href=\"/admin\">Test Site</a>")
-                .contains("<nav class=\"sidenav\" aria-label=\"Admin sections\">");
-        for (String[] nav : new String[][] {{"/admin/webhooks", "Webhooks"}, {"/admin/events", "Events"},
+        assertThat(r.body()).startsWith("<!doctype html>");
+        HtmlPage page = HtmlPage.of(r);
+        assertThat(page.title()).isEqualTo(title + " · Test Site");
+        assertThat(page.link("Test Site")).isEqualTo("/admin");
+        HtmlPage nav = page.within("nav[aria-label=\"Admin sections\"]");
+        for (String[] entry : new String[][] {{"/admin/webhooks", "Webhooks"}, {"/admin/events", "Events"},
                 {"/admin/plugins", "Plugins"}}) {
-            String current = nav[0].equals(activeHref) ? " aria-current=\"" : ">" + nav[1] + "</a>";
-            assertThat(r.body()).contains("<a href=\"" + nav[0] + "\"" + current);
+            assertThat(nav.link(entry[1])).isEqualTo(entry[0]);
+            assertThat(nav.element("a[href=\"" + entry[0] + "\"]").hasAttr("aria-current"))
+                    .as(entry[1] + " marked current").isEqualTo(entry[0].equals(activeHref));
         }
     }
 
@@ -532,12 +553,15 @@ class TestAdminPages {
         assertThat(body).doesNotContain(SCRIPT).contains(ESCAPED_SCRIPT);
     }
 
-    private static void assertSuccessPanel(String panel, String eventType, String webhookName, String eventId) {
-        assertThat(panel).contains("class=\"result ok\"")
-                .contains("<h2>Test event <code>" + eventType + "</code> sent to " + webhookName + "</h2>")
-                .contains(">Delivered</span>")
-                .contains("HTTP 200 in ")
-                .contains("Event <code>" + eventId + "</code>");
+    /** The user sees {@code text} with its angle brackets, and no script of the page is inline (an injected one). */
+    private static void assertShownAsText(HtmlPage page, String text) {
+        assertThat(page.text()).contains(text);
+        assertThat(page.all("script:not([src])")).as("inline scripts").isEmpty();
+    }
+
+    private static void assertSuccessPanel(HtmlPage panel, String eventType, String webhookName, String eventId) {
+        assertThat(panel.heading(2)).isEqualTo("Test event " + eventType + " sent to " + webhookName);
+        assertThat(panel.text()).contains("Delivered HTTP 200 in ").contains("Event " + eventId);
     }
 
     /** Follows a redirect from the admin (without the fragment) and returns the page it leads to. */
@@ -597,16 +621,12 @@ class TestAdminPages {
         return matching.get(0);
     }
 
-    private static String eventCard(String body, String key) {
-        int start = body.indexOf("<article class=\"card event-type\" id=\"event-" + key + "\"");
-        assertThat(start).as("card of " + key).isNotNegative();
-        return body.substring(start, body.indexOf("</article>", start));
+    private static HtmlPage eventCard(HtmlPage events, String key) {
+        return events.within("article#event-" + key);
     }
 
-    private static String testResultPanel(String body) {
-        int start = body.indexOf("<section id=\"test-result\"");
-        assertThat(start).as("test result panel in " + body).isNotNegative();
-        return body.substring(start, body.indexOf("</section>", start));
+    private static HtmlPage testResultPanel(String body) {
+        return HtmlPage.of(body).within("#test-result");
     }
 
     private static String inputValue(String body, String name) {

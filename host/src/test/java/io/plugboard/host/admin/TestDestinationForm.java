@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugboard.host.destinations.FolderDestinationPlugin;
 import io.plugboard.host.testing.Await;
+import io.plugboard.host.testing.HtmlPage;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.PluginJar;
 import io.plugboard.host.testing.TestHost;
@@ -150,8 +151,9 @@ class TestDestinationForm {
         JsonNode saved = host.http().get("/api/v1/webhooks").json().get("data").get(0);
         assertThat(saved.get("format").asText()).isEqualTo("prefixed");
         assertThat(saved.get("format_settings").get("prefix").asText()).isEqualTo("##");
-        assertThat(host.http().get("/admin/webhooks/" + saved.get("id").asText() + "/edit").body())
-                .contains("<option value=\"prefixed\" selected>", "value=\"##\"");
+        HtmlPage edit = HtmlPage.of(host.http().get("/admin/webhooks/" + saved.get("id").asText() + "/edit"));
+        assertThat(edit.field("Format").value()).isEqualTo("prefixed");
+        assertThat(edit.element("input[name=\"format_settings.prefixed.prefix\"]").val()).isEqualTo("##");
     }
 
     private String createWithSecret() {

@@ -2,10 +2,12 @@ package io.plugboard.host.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plugboard.host.testing.HtmlPage;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.PluginJar;
 import io.plugboard.host.testing.TestHost;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,10 +72,15 @@ class TestReceiverGuides {
     void theGuideIsRenderedWithThePluginsHtmlEscapedAndScriptLinksDropped() {
         Http.Response r = host.http().get("/admin/inbound/receivers/pager/guide");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).contains("<h1>Connect the pager</h1>").contains("<li>Open <em>Settings → Webhooks</em>")
-                .contains("<td><code>secret</code></td>").contains("href=\"https://pager.example/docs\"")
-                .contains("&lt;script&gt;alert('x')&lt;/script&gt;")
-                .doesNotContain("<script>alert").doesNotContain("javascript:alert");
+        assertThat(r.body()).doesNotContain("<script>alert").doesNotContain("javascript:alert");
+        HtmlPage guide = HtmlPage.of(r);
+        assertThat(guide.headings(1)).contains("Connect the pager");
+        assertThat(guide.all("li").eachText()).contains("Open Settings → Webhooks in the pager tool.");
+        assertThat(guide.all("li em").eachText()).as("Markdown emphasis").containsExactly("Settings → Webhooks");
+        assertThat(guide.cells(0)).containsExactly(List.of("setting", "meaning"), List.of("secret", "the shared secret"));
+        assertThat(guide.link("the pager docs")).isEqualTo("https://pager.example/docs");
+        assertThat(guide.text()).as("the plugin's raw HTML is shown as text").contains("<script>alert('x')</script>");
+        assertThat(guide.all("script:not([src])")).isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.plugboard.host.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plugboard.host.testing.HtmlPage;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.TestHost;
 import java.util.Map;
@@ -135,7 +136,8 @@ class TestAlertmanagerReceiver {
     @Test
     void thePluginsDocsPageIsItsConnectionGuideInTheAdmin() {
         assertThat(host.http().get("/admin/inbound/new").body()).contains("How to connect Prometheus Alertmanager");
-        String guide = host.http().get("/admin/inbound/receivers/alertmanager/guide").body();
-        assertThat(guide).contains("<h1>Connect Prometheus Alertmanager to Plugboard</h1>").contains("send_resolved: true");
+        HtmlPage guide = HtmlPage.of(host.http().get("/admin/inbound/receivers/alertmanager/guide"));
+        assertThat(guide.headings(1)).contains("Connect Prometheus Alertmanager to Plugboard");
+        assertThat(guide.text()).contains("send_resolved: true");
     }
 }

@@ -78,7 +78,7 @@ public final class Observer {
                                             return "Noted.";
                                         }).build());
                                 try {
-                                    c.adminPages().add(AdminPage.builder("settings", "x.hbs").build());
+                                    c.adminPages().add(AdminPage.builder("settings", "observer/report.hbs").build());
                                     seen.add("reserved page accepted");
                                 } catch (IllegalArgumentException e) { seen.add("reserved page refused"); }
                                 try {

@@ -3,6 +3,7 @@ package io.plugboard.host.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plugboard.host.testing.HtmlPage;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.TestHost;
 import java.nio.file.Path;
@@ -53,13 +54,21 @@ class TestPluginSettings {
     @Test
     @Order(1)
     void pageShowsEveryFieldWithDefaults() {
-        assertThat(http.get("/admin/plugins").body()).contains("<a href=\"/admin/plugins/observer/settings\">Settings</a>")
-                .doesNotContain("/admin/plugins/zeta/settings");
+        String plugins = http.get("/admin/plugins").body();
+        assertThat(HtmlPage.of(plugins).within("table").link("Settings")).isEqualTo("/admin/plugins/observer/settings");
+        assertThat(plugins).doesNotContain("/admin/plugins/zeta/settings");
         Http.Response page = http.get(PAGE);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("Tag", "Added to outgoing orders.", "value=\"observed\"", "type=\"password\"",
-                "type=\"number\"", "type=\"url\"", "<textarea", "<option value=\"fast\">fast</option>",
-                "<option value=\"safe\" selected>safe</option>", "type=\"checkbox\"");
+        HtmlPage form = HtmlPage.of(page);
+        assertThat(form.field("Tag").value()).isEqualTo("observed");
+        assertThat(form.text()).contains("Added to outgoing orders.");
+        assertThat(form.field("API key").type()).isEqualTo("password");
+        assertThat(form.field("Limit").type()).isEqualTo("number");
+        assertThat(form.field("Callback URL").type()).isEqualTo("url");
+        assertThat(form.field("Notes").type()).isEqualTo("textarea");
+        assertThat(form.field("Mode").optionTexts()).contains("fast", "safe");
+        assertThat(form.field("Mode").value()).isEqualTo("safe");
+        assertThat(form.field("Verbose").type()).isEqualTo("checkbox");
         Map<String, JsonNode> v = values();
         assertThat(v.get("limit").get("value").asText()).isEqualTo("10");
         assertThat(v.get("api_key").get("is_set").asBoolean()).isFalse();
@@ -70,7 +79,7 @@ class TestPluginSettings {
     @Order(1)
     void onlyThePluginWithSettingsHasASettingsLink() {
         String page = http.get("/admin/plugins").body();
-        assertThat(row(page, "observer")).contains("<a href=\"/admin/plugins/observer/settings\">Settings</a>");
+        assertThat(HtmlPage.of(page).within("tr[data-plugin=observer]").link("Settings")).isEqualTo("/admin/plugins/observer/settings");
         assertThat(row(page, "zeta")).doesNotContain(">Settings</a>").doesNotContain("href=\"{");
         String table = page.substring(page.indexOf("<table class=\"table plugins\">"), page.indexOf("</table>"));
         assertThat(table.split(">Settings</a>", -1)).as("one Settings link in the plugins table").hasSize(2);
@@ -87,8 +96,10 @@ class TestPluginSettings {
     @Order(1)
     void sectionsAreHeadingsWithHelpOnThePageAndGroupsInTheApi() {
         String page = http.get(PAGE).body();
-        assertThat(page).contains("<legend><h2>Connection</h2></legend>", "Where the observer reports.",
-                "<legend><h2>Tuning</h2></legend>");
+        HtmlPage form = HtmlPage.of(page);
+        assertThat(form.all("fieldset > legend > h2").eachText()).as("each section a group named by its heading")
+                .containsExactly("Connection", "Tuning");
+        assertThat(form.text()).contains("Where the observer reports.");
         assertThat(page.indexOf("id=\"s-mode\"")).as("unsectioned settings first").isLessThan(page.indexOf("Connection</h2>"));
         assertThat(page.indexOf("id=\"s-callback\"")).as("callback under Connection")
                 .isBetween(page.indexOf("Connection</h2>"), page.indexOf("Tuning</h2>"));

@@ -3,6 +3,7 @@ package io.plugboard.host.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plugboard.host.testing.HtmlPage;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.PluginJar;
 import io.plugboard.host.testing.TestHost;
@@ -138,8 +139,10 @@ class TestPluginWarnings {
     void thePluginsPageListsEachWarningAsVisibleText() {
         String page = http.get("/admin/plugins").body();
         String forgetfulRow = row(page, "forgetful");
-        assertThat(forgetfulRow).contains("<strong>Warnings</strong>")
-                .contains("<li class=\"warning\">contributes nothing: no event types, receivers, destinations, payload formats or main class were found");
+        HtmlPage forgetful = HtmlPage.of(page).within("tr[data-plugin=forgetful]");
+        assertThat(forgetful.text()).contains("Warnings");
+        assertThat(forgetful.all("ul[aria-labelledby] li").eachText()).anySatisfy(w -> assertThat(w).startsWith(
+                "contributes nothing: no event types, receivers, destinations, payload formats or main class were found"));
         String latecomerRow = row(page, "latecomer");
         assertThat(latecomerRow).contains("none of its event types was registered").contains("order_placed");
         assertThat(row(page, "healthy")).doesNotContain("Warnings");

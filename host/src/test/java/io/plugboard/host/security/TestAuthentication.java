@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugboard.host.Plugboard;
+import io.plugboard.host.testing.HtmlPage;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.TestHost;
 import io.plugboard.host.testing.TestHostExtension;
@@ -260,7 +261,10 @@ class TestAuthentication {
     void theAdminShowsWhoIsSignedIn() {
         JsonNode ignored = host.createWebhook("Seen", "https://example.com/s", "ping");
         assertThat(ignored.get("id").asText()).startsWith("wh_");
-        assertThat(host.http().get("/admin/webhooks").body()).contains("<span class=\"visually-hidden\">Signed in as </span>admin</a>").contains("Log out");
+        HtmlPage page = HtmlPage.of(host.http().get("/admin/webhooks"));
+        assertThat(page.link("Signed in as admin")).as("read aloud in full, shown as the name").isEqualTo("/admin/account");
+        assertThat(page.element("a.user .visually-hidden").text()).isEqualTo("Signed in as");
+        assertThat(page.buttons()).contains("Log out");
         assertThat(anonymous.get("/admin/login").body()).doesNotContain("Log out").doesNotContain("sidenav");
     }
 }

@@ -3,7 +3,9 @@ package io.plugboard.host.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plugboard.host.testing.HtmlPage;
 import io.plugboard.host.testing.Http;
+import io.plugboard.host.testing.PageField;
 import io.plugboard.host.testing.TestDatabases;
 import io.plugboard.host.testing.TestHost;
 import java.net.URI;
@@ -105,8 +107,8 @@ class TestTokenScopes {
     @Test
     void theTokensPageCreatesATokenWithTheChosenScopeAndListsIt() {
         try (TestHost host = TestHost.start()) {
-            String page = host.http().get("/admin/tokens").body();
-            assertThat(page).contains("<option value=\"read\">").contains("<option value=\"metrics\">");
+            HtmlPage page = HtmlPage.of(host.http().get("/admin/tokens"));
+            assertThat(page.field("allowed to do").options()).extracting(PageField.Option::value).contains("read", "metrics");
             Http.Response created = host.http().postForm("/admin/tokens", List.of(Map.entry("name", "Prometheus"),
                     Map.entry("scope", "metrics")));
             assertThat(created.status()).isEqualTo(200);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugboard.host.Plugboard;
+import io.plugboard.host.testing.HtmlPage;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.TestHost;
 import java.io.IOException;
@@ -118,8 +119,9 @@ class TestBasePath {
 
     @Test
     void theMenuMarksTheCurrentPageUnderTheBasePath() {
-        String body = host.http().get("/admin/events").body();
-        assertThat(body).contains("<a href=\"" + BASE + "/admin/events\" aria-current=\"page\"");
+        HtmlPage events = HtmlPage.of(host.http().get("/admin/events"));
+        assertThat(events.current("Admin sections")).isEqualTo(new HtmlPage.Current("Events", "page"));
+        assertThat(events.link("Events")).isEqualTo(BASE + "/admin/events");
     }
 
     @Test
