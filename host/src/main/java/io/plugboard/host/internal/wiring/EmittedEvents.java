@@ -2,6 +2,7 @@ package io.plugboard.host.internal.wiring;
 
 import io.plugboard.host.internal.delivery.DeliveryEngine;
 import io.plugboard.host.internal.delivery.DeliveryMetrics;
+import io.plugboard.host.internal.events.EventMinutes;
 import io.plugboard.host.internal.events.StoredEvent;
 import io.plugboard.host.internal.hooks.HookRunner;
 import io.plugboard.sdk.hooks.CoreHooks;
@@ -9,7 +10,8 @@ import io.plugboard.sdk.hooks.EmittedEvent;
 import java.util.function.Consumer;
 
 /**
- * What follows a committed emit, on the emitting thread: the event is counted, the dispatcher woken
+ * What follows a committed emit, on the emitting thread: the event is counted (for the metrics and the
+ * dashboard's {@link EventMinutes}), the dispatcher woken
  * for its deliveries, and {@link CoreHooks#EVENT_EMITTED} told (only when a callback listens).
  */
 final class EmittedEvents implements Consumer<StoredEvent> {
@@ -17,9 +19,11 @@ final class EmittedEvents implements Consumer<StoredEvent> {
     private final DeliveryMetrics metrics;
     private final DeliveryEngine delivery;
     private final HookRunner hooks;
+    private final EventMinutes minutes;
 
-    EmittedEvents(DeliveryMetrics metrics, DeliveryEngine delivery, HookRunner hooks) {
+    EmittedEvents(DeliveryMetrics metrics, EventMinutes minutes, DeliveryEngine delivery, HookRunner hooks) {
         this.metrics = metrics;
+        this.minutes = minutes;
         this.delivery = delivery;
         this.hooks = hooks;
     }
@@ -27,6 +31,7 @@ final class EmittedEvents implements Consumer<StoredEvent> {
     @Override
     public void accept(StoredEvent event) {
         metrics.emitted(event.type());
+        minutes.count(event);
         delivery.wake();
         if (hooks.has(CoreHooks.EVENT_EMITTED)) {
             hooks.doAction(CoreHooks.EVENT_EMITTED,

@@ -30,6 +30,7 @@ import io.plugboard.host.internal.delivery.DeliveryMetrics;
 import io.plugboard.host.internal.delivery.RequestPreview;
 import io.plugboard.host.internal.delivery.TestConsole;
 import io.plugboard.host.internal.delivery.TestSender;
+import io.plugboard.host.internal.events.EventMinutes;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.EventTypeCompiler;
 import io.plugboard.host.internal.events.EventTypeRegistry;
@@ -71,6 +72,7 @@ import io.plugboard.host.internal.secrets.SecretService;
 import io.plugboard.host.internal.plugins.PluginOptions;
 import io.plugboard.host.internal.plugins.PluginService;
 import io.plugboard.host.internal.settings.SettingsService;
+import io.plugboard.host.internal.stats.ActivityStore;
 import io.plugboard.host.internal.storage.Database;
 import io.plugboard.host.internal.storage.PrivateFiles;
 import io.plugboard.host.internal.web.InboundEndpoint;
@@ -80,6 +82,7 @@ import io.plugboard.host.internal.web.MountPoint;
 import io.plugboard.host.internal.web.PlugboardRoutes;
 import io.plugboard.host.internal.web.WebServer;
 import io.plugboard.host.internal.web.admin.AdminAccountRoutes;
+import io.plugboard.host.internal.web.admin.AdminDashboardRoutes;
 import io.plugboard.host.internal.web.admin.AdminDeliveryRoutes;
 import io.plugboard.host.internal.web.admin.AdminEventRoutes;
 import io.plugboard.host.internal.web.admin.AdminInboundRoutes;
@@ -221,8 +224,9 @@ public final class HostRuntime implements AutoCloseable {
         DeliveryEngine delivery = new DeliveryEngine(db, webhookStore, guard, config.delivery(), metrics,
                 apiMapper, ids, clock, config.site().hostVersion(), payloads, new InboxDelivery(inspector), hooks, hookThread,
                 instances.id(), jobs, workers, destinations, catalog);
+        EventMinutes eventMinutes = closing(new EventMinutes(db.jdbi(), workers));
         events = new EventService(registry, db.groupCommit(), new OutboxWriter(ids, new FilterCache(), apiMapper),
-                new EmittedEvents(metrics, delivery, hooks), apiMapper, ids, clock, config.plugins().rejectInvalidEventData(),
+                new EmittedEvents(metrics, eventMinutes, delivery, hooks), apiMapper, ids, clock, config.plugins().rejectInvalidEventData(),
                 hooks);
         appEmitter = new SourceEmitter(events, dataMapper, RegisteredEventType.APP_SOURCE);
 
@@ -277,6 +281,7 @@ public final class HostRuntime implements AutoCloseable {
                 RouteGroup.onlyIf(sections.inspector(), new InspectEndpoint(inspector, apiMapper)),
                 new BrandStylesheet(config.branding()),
                 new AdminAccountRoutes(auth, config, guard, apiMapper, view),
+                new AdminDashboardRoutes(new ActivityStore(db.jdbi()), webhooks, clock, view),
                 new AdminWebhookRoutes(webhooks, registry, delivery.store(), testSender, preview, catalog, rotationOverlap,
                         view),
                 new AdminEventRoutes(registry, webhooks, testSender, delivery.store(), view),
@@ -293,6 +298,7 @@ public final class HostRuntime implements AutoCloseable {
         // the engine closes before the plugins and the database, draining what is in flight.
         delivery.start();
         closing(delivery);
+        eventMinutes.start();
         inboxPurge.start();
         plugins.start();
         instances.start(plugins::reports);
