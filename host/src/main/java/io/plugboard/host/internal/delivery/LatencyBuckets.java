@@ -53,7 +53,8 @@ public final class LatencyBuckets {
                     return lower;
                 }
                 double within = (rank - seen - 0.5) / counts[i];
-                return Math.round(lower + within * (UPPER[i] - lower));
+                // Floored, so the estimate never reaches the exclusive upper bound: it stays in the right bucket.
+                return (long) Math.floor(lower + within * (UPPER[i] - lower));
             }
             seen += counts[i];
         }
