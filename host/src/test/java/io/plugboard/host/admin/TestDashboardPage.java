@@ -53,7 +53,7 @@ class TestDashboardPage {
         assertThat(week).contains("Deliveries per 2 hours").contains("3 succeeded, 9 failed and retried, 3 failed for good");
 
         String one = text(get("/admin/webhooks/" + good + "/activity?range=day"));
-        assertThat(one).contains("Activity of Good <one>").contains("Deliveries per 15 minutes")
+        assertThat(one).contains("Activity of Good <one>").contains("Deliveries per hour")
                 .contains("Attempts 3 Succeeded 3 Retried 0 Failed 0")
                 .doesNotContain("Webhooks with most failures");
     }

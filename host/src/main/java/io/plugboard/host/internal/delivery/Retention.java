@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.delivery;
 
+import io.plugboard.host.internal.common.CountPeriod;
 import io.plugboard.host.internal.common.PeriodicWorker;
 import io.plugboard.host.internal.common.Workers;
 import io.plugboard.host.internal.events.IdempotencyKeys;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Purges history older than the retention age in the background, in bounded batches so that no
  * transaction holds the database for long: finished deliveries (their attempts go with them), then
- * events that no delivery needs any more, then the dashboard's per-minute counts of that age; and idempotency keys past their 24-hour window (a key stops
+ * events that no delivery needs any more, then the dashboard's per-minute and per-hour counts of that age; and idempotency keys past their 24-hour window (a key stops
  * matching when its window ends, whether or not its row is gone yet). With several instances on one
  * database, the instance that takes the job's lease for the hour runs it; the others skip that round.
  */
@@ -54,12 +55,15 @@ final class Retention implements AutoCloseable {
                 + "AND status <> 'pending' LIMIT " + BATCH + ")", cutoff);
         removed += repeat("DELETE FROM events WHERE id IN (SELECT e.id FROM events e WHERE e.created_at < :cutoff "
                 + "AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) LIMIT " + BATCH + ")", cutoff);
-        // The dashboard's minutes that ended before the cutoff: the history they sum up is gone too.
-        long minutes = cutoff - Math.floorMod(cutoff, 60_000L);
-        removed += repeat("DELETE FROM attempt_minutes WHERE (minute_at, webhook_id) IN (SELECT minute_at, webhook_id "
-                + "FROM attempt_minutes WHERE minute_at < :cutoff LIMIT " + BATCH + ")", minutes);
-        removed += repeat("DELETE FROM event_minutes WHERE (minute_at, event_type) IN (SELECT minute_at, event_type "
-                + "FROM event_minutes WHERE minute_at < :cutoff LIMIT " + BATCH + ")", minutes);
+        // The dashboard's minutes and hours that ended before the cutoff: the history they sum up is gone too.
+        for (CountPeriod period : CountPeriod.values()) {
+            String at = period.column();
+            for (String[] table : new String[][] {{period.table("attempt"), "webhook_id"}, {period.table("event"), "event_type"}}) {
+                removed += repeat("DELETE FROM " + table[0] + " WHERE (" + at + ", " + table[1] + ") IN (SELECT " + at + ", "
+                        + table[1] + " FROM " + table[0] + " WHERE " + at + " < :cutoff LIMIT " + BATCH + ")",
+                        period.start(cutoff));
+            }
+        }
         return removed;
     }
 

@@ -1,16 +1,19 @@
 package io.plugboard.host.internal.events;
 
+import io.plugboard.host.internal.common.CountPeriod;
 import io.plugboard.host.internal.common.PeriodicWorker;
 import io.plugboard.host.internal.common.Workers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Events emitted per minute and type, for the dashboard ({@code event_minutes}). Counted in memory
+ * Events emitted per minute and type, for the dashboard ({@code event_minutes}, and per hour in
+ * {@code event_hours}). Counted in memory
  * after each emit and added to the table every few seconds by an upsert that adds (so several
  * instances add up), not in the emitting transaction: there, every emit of a busy type would wait on
  * the one row of its minute. The price: what a crash interrupts (at most {@link #FLUSH} of counts) is
@@ -19,11 +22,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class EventMinutes implements AutoCloseable {
 
     static final Duration FLUSH = Duration.ofSeconds(5);
-    private static final long MINUTE = 60_000;
-    private static final String UPSERT = "INSERT INTO event_minutes (minute_at, event_type, emitted) "
-            + "VALUES (:minute, :type, :n) ON CONFLICT (minute_at, event_type) "
-            + "DO UPDATE SET emitted = event_minutes.emitted + excluded.emitted";
 
+    /** @param minute the start of the row's period */
     private record Key(long minute, String type) implements Comparable<Key> {
         @Override
         public int compareTo(Key o) {
@@ -49,7 +49,7 @@ public final class EventMinutes implements AutoCloseable {
     public void count(StoredEvent event) {
         long at = event.createdAt().toEpochMilli();
         // merge and remove are atomic per key: no count falls between a flush's read and its removal.
-        counts.merge(new Key(at - Math.floorMod(at, MINUTE), event.type()), 1L, Long::sum);
+        counts.merge(new Key(CountPeriod.MINUTE.start(at), event.type()), 1L, Long::sum);
     }
 
     /** Adds what was counted since the last flush to the table; what cannot be written is kept for the next. */
@@ -66,15 +66,25 @@ public final class EventMinutes implements AutoCloseable {
             return;
         }
         try {
+            Map<Key, Long> hours = new TreeMap<>();
+            taken.forEach((k, n) -> hours.merge(new Key(CountPeriod.HOUR.start(k.minute()), k.type()), n, Long::sum));
             jdbi.useTransaction(h -> {
-                PreparedBatch upsert = h.prepareBatch(UPSERT);
-                taken.forEach((k, n) -> upsert.bind("minute", k.minute()).bind("type", k.type()).bind("n", n).add());
-                upsert.execute();
+                write(h, CountPeriod.MINUTE, taken);
+                write(h, CountPeriod.HOUR, hours);
             });
         } catch (RuntimeException e) {
             taken.forEach((k, n) -> counts.merge(k, n, Long::sum));
             throw e;
         }
+    }
+
+    private static void write(Handle h, CountPeriod period, Map<Key, Long> counts) {
+        String table = period.table("event");
+        PreparedBatch upsert = h.prepareBatch("INSERT INTO " + table + " (" + period.column() + ", event_type, emitted) "
+                + "VALUES (:at, :type, :n) ON CONFLICT (" + period.column() + ", event_type) "
+                + "DO UPDATE SET emitted = " + table + ".emitted + excluded.emitted");
+        counts.forEach((k, n) -> upsert.bind("at", k.minute()).bind("type", k.type()).bind("n", n).add());
+        upsert.execute();
     }
 
     /** Stops the flushes and writes what is left. */

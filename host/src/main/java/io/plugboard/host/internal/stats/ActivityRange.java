@@ -1,24 +1,27 @@
 package io.plugboard.host.internal.stats;
 
+import io.plugboard.host.internal.common.CountPeriod;
 import io.plugboard.host.internal.common.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The spans the dashboard shows, each cut into intervals of its step (60, 96 and 84 of them). */
+/** The spans the dashboard shows, each cut into intervals of its step (60, 24 and 84 of them). */
 public enum ActivityRange {
 
-    HOUR("hour", "Last hour", Duration.ofHours(1), Duration.ofMinutes(1)),
-    DAY("day", "Last 24 hours", Duration.ofHours(24), Duration.ofMinutes(15)),
-    WEEK("week", "Last 7 days", Duration.ofDays(7), Duration.ofHours(2));
+    HOUR("hour", "Last hour", Duration.ofHours(1), Duration.ofMinutes(1), CountPeriod.MINUTE),
+    DAY("day", "Last 24 hours", Duration.ofHours(24), Duration.ofHours(1), CountPeriod.HOUR),
+    WEEK("week", "Last 7 days", Duration.ofDays(7), Duration.ofHours(2), CountPeriod.HOUR);
 
     private final String id;
     private final String label;
     private final Duration length;
     private final Duration step;
+    private final CountPeriod period;
 
-    ActivityRange(String id, String label, Duration length, Duration step) {
+    ActivityRange(String id, String label, Duration length, Duration step, CountPeriod period) {
+        this.period = period;
         this.id = id;
         this.label = label;
         this.length = length;
@@ -36,6 +39,11 @@ public enum ActivityRange {
 
     public Duration step() {
         return step;
+    }
+
+    /** @return the tables it reads: the minutes for the hour, the hours beyond (a week of minutes is too many rows) */
+    public CountPeriod period() {
+        return period;
     }
 
     public int slots() {

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class TestAttemptMinutesConcurrency {
 
-    private static final long MINUTE = 1_800_000_000_000L - Math.floorMod(1_800_000_000_000L, 60_000L);
+    /** The start of an hour (1.8e12 ms is a multiple of 3,600,000). */
+    private static final long MINUTE = 1_800_000_000_000L;
     private static final int THREADS_PER_INSTANCE = 4;
     private static final int BATCHES = 40;
 
@@ -74,6 +75,14 @@ class TestAttemptMinutesConcurrency {
             assertThat(rows.get(1)).containsExactly(MINUTE, 0, writes, 0, writes, 0);
             assertThat(rows.get(2)).containsExactly(MINUTE + 60_000, writes, 0, 0, writes, 0);
             assertThat(rows.get(3)).containsExactly(MINUTE + 60_000, 0, writes, 0, writes, 0);
+            // Both minutes are in one hour (MINUTE starts an hour): the hours hold their sums.
+            List<long[]> hours = one.jdbi().withHandle(h -> h.createQuery("SELECT hour_at, succeeded, retried, failed "
+                            + "FROM attempt_hours ORDER BY hour_at, webhook_id")
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+                    .list());
+            assertThat(hours).hasSize(2);
+            assertThat(hours.get(0)).containsExactly(MINUTE, 2 * writes, 0, writes);
+            assertThat(hours.get(1)).containsExactly(MINUTE, 0, 2 * writes, 0);
         }
     }
 }

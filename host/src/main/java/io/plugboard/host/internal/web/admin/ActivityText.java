@@ -67,7 +67,10 @@ final class ActivityText {
 
     private static String step(ActivityRange range) {
         Duration step = range.step();
-        return step.toHours() >= 1 ? step.toHours() + " hours" : step.toMinutes() == 1 ? "minute" : step.toMinutes() + " minutes";
+        if (step.toHours() >= 1) {
+            return step.toHours() == 1 ? "hour" : step.toHours() + " hours";
+        }
+        return step.toMinutes() == 1 ? "minute" : step.toMinutes() + " minutes";
     }
 
     /** How long the oldest due delivery has waited: "42 s", "3 min", "2 h 5 min". */
