@@ -57,14 +57,17 @@ final class Retention implements AutoCloseable {
                 + "AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) LIMIT " + BATCH + ")", cutoff);
         // The dashboard's minutes and hours that ended before the cutoff: the history they sum up is gone too.
         for (CountPeriod period : CountPeriod.values()) {
-            String at = period.column();
-            for (String[] table : new String[][] {{period.table("attempt"), "webhook_id"}, {period.table("event"), "event_type"}}) {
-                removed += repeat("DELETE FROM " + table[0] + " WHERE (" + at + ", " + table[1] + ") IN (SELECT " + at + ", "
-                        + table[1] + " FROM " + table[0] + " WHERE " + at + " < :cutoff LIMIT " + BATCH + ")",
-                        period.start(cutoff));
-            }
+            removed += purgeCounts(period, period.table("attempt"), "webhook_id", cutoff);
+            removed += purgeCounts(period, period.table("event"), "event_type", cutoff);
         }
         return removed;
+    }
+
+    /** @param key the column that, with the period's, makes a row's key */
+    private int purgeCounts(CountPeriod period, String table, String key, long cutoff) {
+        String at = period.column();
+        return repeat("DELETE FROM " + table + " WHERE (" + at + ", " + key + ") IN (SELECT " + at + ", " + key
+                + " FROM " + table + " WHERE " + at + " < :cutoff LIMIT " + BATCH + ")", period.start(cutoff));
     }
 
     private int purgeKeys() {

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -85,7 +86,7 @@ public final class ActivityStore {
     }
 
     private static Interval interval(Instant start, long[] r) {
-        long[] buckets = java.util.Arrays.copyOfRange(r, 4, r.length);
+        long[] buckets = Arrays.copyOfRange(r, 4, r.length);
         return new Interval(start, r[1], r[2], r[3], LatencyBuckets.percentile(buckets, 50),
                 LatencyBuckets.percentile(buckets, 95));
     }

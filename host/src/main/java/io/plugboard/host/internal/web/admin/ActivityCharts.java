@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -70,7 +71,7 @@ final class ActivityCharts {
     }
 
     static LineChart latency(List<Interval> intervals, ActivityRange range) {
-        long max = Math.max(1, intervals.stream().map(Interval::p95Ms).filter(v -> v != null)
+        long max = Math.max(1, intervals.stream().map(Interval::p95Ms).filter(Objects::nonNull)
                 .mapToLong(Long::longValue).max().orElse(0));
         double slot = (WIDTH - LEFT - RIGHT) / intervals.size();
         StringBuilder p50 = new StringBuilder();
