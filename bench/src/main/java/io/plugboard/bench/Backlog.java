@@ -105,7 +105,7 @@ final class Backlog {
     }
 
     /** Logs in through the admin's login form, as a browser would; returns the session cookie. */
-    private static String login(HttpClient client, String base) throws Exception {
+    static String login(HttpClient client, String base) throws Exception {
         HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(base + "/admin/login")).build(),
                 HttpResponse.BodyHandlers.ofString());
         String pre = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("plugboard_login_csrf="))

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  *
  * <p>With {@code --postgres=URL} only the PostgreSQL run ({@link PostgresBench}) is made; with
  * {@code --postgres-probe=URL} only the PostgreSQL probe ({@link PgProbe}). {@code --only} takes a
- * comma-separated list of throughput, latency, isolation, inbound, formats, tracing, rest, emitters, backlog
+ * comma-separated list of throughput, latency, isolation, inbound, formats, tracing, rest, emitters, backlog, dashboard
  * (default: all), site ({@link SiteBench}: only when named, as it needs the sample site's jar) and
  * destinations ({@link DestinationBench}: only when named, as it needs RabbitMQ and NATS running).
  */
@@ -39,7 +39,8 @@ public final class DeliveryBench {
     static final String ADMIN = "bench";
     static final String PASSWORD = "benchmark passphrase";
     private static final List<String[]> RESULTS = new ArrayList<>();
-    private static final String[] ALL_PARTS = {"throughput", "latency", "isolation", "inbound", "formats", "rest", "emitters", "backlog", "tracing"};
+    private static final String[] ALL_PARTS = {"throughput", "latency", "isolation", "inbound", "formats", "rest", "emitters", "backlog", "tracing",
+            "dashboard"};
 
     private DeliveryBench() {}
 
@@ -108,6 +109,9 @@ public final class DeliveryBench {
         }
         if (parts.contains("backlog")) {
             Backlog.run(RESULTS);
+        }
+        if (parts.contains("dashboard")) {
+            DashboardBench.run(RESULTS);
         }
         print();
         System.out.printf("%nTotal time: %.0f s%n", (System.nanoTime() - started) / 1e9);

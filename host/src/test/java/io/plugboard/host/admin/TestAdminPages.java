@@ -42,10 +42,8 @@ class TestAdminPages {
     // ---------------------------------------------------------------- pages and layout
 
     @Test
-    void adminRedirectsToTheWebhooksList() {
-        Http.Response r = host.http().get("/admin");
-        assertThat(r.status()).isEqualTo(302);
-        assertThat(r.header("Location")).isEqualTo("/admin/webhooks");
+    void adminIsTheDashboard() {
+        assertPage(host.http().get("/admin"), 200, "Dashboard", "/admin");
     }
 
     @Test

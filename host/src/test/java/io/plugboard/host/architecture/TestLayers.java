@@ -30,6 +30,7 @@ class TestLayers {
             internal("web.http"),
             internal("config"),
             internal("inspector"),
+            internal("stats"),
             internal("inbound"),
             internal("delivery"),
             internal("contrib"),

@@ -176,7 +176,7 @@ final class Browser implements AutoCloseable {
 
     /** Logs in through the login form as the test host's admin. */
     void login(String baseUrl, String user, String password) {
-        open(baseUrl + "/admin");
+        open(baseUrl + "/admin/webhooks");
         if (driver.getCurrentUrl().endsWith("/admin/webhooks")) {
             return; // still logged in
         }

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,8 +55,13 @@ final class DemoSite {
         String inspected = inspectedWebhook(host, inbox);
         http.postJson("/api/v1/secrets", Http.json(Map.of("name", "SLACK_TOKEN", "value", "xoxb-not-a-real-token")));
 
+        history(host, orders, longOne);
+
         Map<String, String> p = site.pages;
+        p.put("dashboard", "/admin");
+        p.put("dashboard-week", "/admin?range=week");
         p.put("webhooks", "/admin/webhooks");
+        p.put("webhook-activity", "/admin/webhooks/" + orders + "/activity");
         p.put("webhook-where", "/admin/webhooks/new");
         p.put("webhook-new", "/admin/webhooks/new?destination=http");
         p.put("webhook-new-folder", "/admin/webhooks/new?destination=folder");
@@ -85,6 +93,53 @@ final class DemoSite {
         p.put("admins", "/admin/admins");
         p.put("account", "/admin/account");
         return site;
+    }
+
+    /**
+     * The last hour of the dashboard's per-minute counts, written straight into its tables (as the
+     * bench does for a long history), so its charts have something to show beside the real deliveries.
+     */
+    private static void history(TestHost host, String busy, String failing) {
+        long now = System.currentTimeMillis();
+        long minute = now - Math.floorMod(now, 60_000L) - 59 * 60_000L;
+        try (Connection c = host.connection();
+             PreparedStatement attempts = c.prepareStatement("INSERT INTO attempt_minutes (minute_at, webhook_id, "
+                     + "succeeded, retried, failed, latency_04, latency_05, latency_06, latency_08, latency_11) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (minute_at, webhook_id) DO NOTHING");
+             PreparedStatement events = c.prepareStatement("INSERT INTO event_minutes (minute_at, event_type, emitted) "
+                     + "VALUES (?, ?, ?) ON CONFLICT (minute_at, event_type) DO NOTHING")) {
+            for (int i = 0; i < 59; i++, minute += 60_000L) {
+                int ok = 20 + (int) (12 * Math.sin(i / 6.0)) + i % 5;
+                int failed = i >= 38 && i < 46 ? 6 + i % 3 : i % 11 == 0 ? 1 : 0;
+                attempts.setLong(1, minute);
+                attempts.setString(2, busy);
+                long[] row = {ok, failed, i == 45 ? 2 : 0, ok / 2, ok / 3, ok - ok / 2 - ok / 3, failed, i % 9 == 0 ? 1 : 0};
+                for (int k = 0; k < row.length; k++) {
+                    attempts.setLong(3 + k, row[k]);
+                }
+                attempts.addBatch();
+                if (i % 4 == 0) {
+                    attempts.setString(2, failing);
+                    long[] few = {1, i % 8 == 0 ? 1 : 0, 0, 0, 1, 0, 1, 0};
+                    for (int k = 0; k < few.length; k++) {
+                        attempts.setLong(3 + k, few[k]);
+                    }
+                    attempts.addBatch();
+                }
+                events.setLong(1, minute);
+                events.setString(2, "order_placed");
+                events.setLong(3, ok);
+                events.addBatch();
+                events.setLong(1, minute);
+                events.setString(2, "ping");
+                events.setLong(3, i % 3);
+                events.addBatch();
+            }
+            attempts.executeBatch();
+            events.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A webhook delivering to the inspector's inbox, which got its test event; @return its id */

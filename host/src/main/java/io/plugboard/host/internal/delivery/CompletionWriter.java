@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * ({@link OpsInBatch}). The delivery's claim is cleared with its new
  * state; a delivery another instance has claimed meanwhile (this one's claim expired) keeps its state,
  * and only the attempt is recorded. Webhook rows are updated in id order, so two instances' batches
- * cannot deadlock on them.
+ * cannot deadlock on them. The dashboard's per-minute counts ({@link AttemptMinutes}) are added in the
+ * same transaction.
  */
 final class CompletionWriter {
 
@@ -84,6 +85,7 @@ final class CompletionWriter {
                     + "WHERE id = :id");
             Map<String, WebhookTally> tallies = new TreeMap<>();
             List<RetryPolicy.Decision> decisions = new ArrayList<>(attempts.size());
+            AttemptMinutes minutes = new AttemptMinutes();
             for (Attempt a : attempts) {
                 SendResult r = a.result();
                 RetryPolicy.Decision decision = decide(a);
@@ -100,6 +102,7 @@ final class CompletionWriter {
                         .bind("httpStatus", r.responseStatus()).bind("error", r.error()).bind("at", at)
                         .bind("id", a.delivery().id()).bind("owner", owner).add();
                 tallies.computeIfAbsent(a.delivery().webhookId(), k -> new WebhookTally()).add(r, at);
+                minutes.add(a.delivery().webhookId(), at, decision.status(), r.durationMs());
                 if (!decision.status().equals(RetryPolicy.PENDING)) {
                     finished.add(Map.entry(a.delivery().webhookId(), decision.status()));
                 }
@@ -134,6 +137,8 @@ final class CompletionWriter {
                 disableFailingTooLong(h, attempts.get(attempts.size() - 1).attemptedAt(), hooked ? disabled : null,
                         opsEvents);
             }
+            // Last, so these row locks are the last any batch takes: waiting on one never closes a circle.
+            minutes.write(h);
         });
         finished.forEach(f -> metrics.finished(f.getKey(), f.getValue()));
         if (hooked) {

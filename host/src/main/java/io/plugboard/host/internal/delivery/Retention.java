@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.delivery;
 
+import io.plugboard.host.internal.common.CountPeriod;
 import io.plugboard.host.internal.common.PeriodicWorker;
 import io.plugboard.host.internal.common.Workers;
 import io.plugboard.host.internal.events.IdempotencyKeys;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Purges history older than the retention age in the background, in bounded batches so that no
  * transaction holds the database for long: finished deliveries (their attempts go with them), then
- * events that no delivery needs any more; and idempotency keys past their 24-hour window (a key stops
+ * events that no delivery needs any more, then the dashboard's per-minute and per-hour counts of that age; and idempotency keys past their 24-hour window (a key stops
  * matching when its window ends, whether or not its row is gone yet). With several instances on one
  * database, the instance that takes the job's lease for the hour runs it; the others skip that round.
  */
@@ -54,7 +55,19 @@ final class Retention implements AutoCloseable {
                 + "AND status <> 'pending' LIMIT " + BATCH + ")", cutoff);
         removed += repeat("DELETE FROM events WHERE id IN (SELECT e.id FROM events e WHERE e.created_at < :cutoff "
                 + "AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) LIMIT " + BATCH + ")", cutoff);
+        // The dashboard's minutes and hours that ended before the cutoff: the history they sum up is gone too.
+        for (CountPeriod period : CountPeriod.values()) {
+            removed += purgeCounts(period, period.table("attempt"), "webhook_id", cutoff);
+            removed += purgeCounts(period, period.table("event"), "event_type", cutoff);
+        }
         return removed;
+    }
+
+    /** @param key the column that, with the period's, makes a row's key */
+    private int purgeCounts(CountPeriod period, String table, String key, long cutoff) {
+        String at = period.column();
+        return repeat("DELETE FROM " + table + " WHERE (" + at + ", " + key + ") IN (SELECT " + at + ", " + key
+                + " FROM " + table + " WHERE " + at + " < :cutoff LIMIT " + BATCH + ")", period.start(cutoff));
     }
 
     private int purgeKeys() {

@@ -30,6 +30,7 @@ import io.plugboard.host.internal.delivery.DeliveryMetrics;
 import io.plugboard.host.internal.delivery.RequestPreview;
 import io.plugboard.host.internal.delivery.TestConsole;
 import io.plugboard.host.internal.delivery.TestSender;
+import io.plugboard.host.internal.events.EventMinutes;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.EventTypeCompiler;
 import io.plugboard.host.internal.events.EventTypeRegistry;
@@ -80,6 +81,7 @@ import io.plugboard.host.internal.repository.RepositoryService;
 import io.plugboard.host.internal.repository.RepositoryWorker;
 import io.plugboard.host.internal.plugins.PluginService;
 import io.plugboard.host.internal.settings.SettingsService;
+import io.plugboard.host.internal.stats.ActivityStore;
 import io.plugboard.host.internal.tracing.Tracing;
 import io.plugboard.host.internal.tracing.TracingSettings;
 import io.plugboard.host.internal.storage.Database;
@@ -91,6 +93,7 @@ import io.plugboard.host.internal.web.MountPoint;
 import io.plugboard.host.internal.web.PlugboardRoutes;
 import io.plugboard.host.internal.web.WebServer;
 import io.plugboard.host.internal.web.admin.AdminAccountRoutes;
+import io.plugboard.host.internal.web.admin.AdminDashboardRoutes;
 import io.plugboard.host.internal.web.admin.AdminDeliveryRoutes;
 import io.plugboard.host.internal.web.admin.AdminEventRoutes;
 import io.plugboard.host.internal.web.admin.AdminInboundRoutes;
@@ -241,8 +244,9 @@ public final class HostRuntime implements AutoCloseable {
         Payloads payloads = new Payloads(formats, secrets::value);
         PayloadValidator payloadCheck = new PayloadValidator(formats, registry, secrets::names);
         OutboundCatalog catalog = new OutboundCatalog(destinations, formats);
+        EventMinutes eventMinutes = closing(new EventMinutes(db.jdbi(), workers));
         events = new EventService(registry, db.groupCommit(), new OutboxWriter(ids, new FilterCache(), apiMapper),
-                new EmittedEvents(metrics, this::wakeDispatcher, hooks), apiMapper, ids, clock,
+                new EmittedEvents(metrics, eventMinutes, this::wakeDispatcher, hooks), apiMapper, ids, clock,
                 config.plugins().rejectInvalidEventData(), hooks, tracing);
         OperationalEvents ops = new OperationalEvents(events, apiMapper, config.operational());
         DeliveryEngine delivery = new DeliveryEngine(db, webhookStore, guard, config.delivery(), metrics,
@@ -316,6 +320,7 @@ public final class HostRuntime implements AutoCloseable {
                 RouteGroup.onlyIf(sections.inspector(), new InspectEndpoint(inspector, apiMapper)),
                 new BrandStylesheet(config.branding()),
                 new AdminAccountRoutes(auth, config, guard, apiMapper, view),
+                new AdminDashboardRoutes(new ActivityStore(db.jdbi()), webhooks, clock, view),
                 new AdminWebhookRoutes(webhooks, registry, delivery.store(), testSender, preview, catalog, rotationOverlap,
                         view, delivery.rateLimits()),
                 new AdminEventRoutes(registry, webhooks, testSender, delivery.store(), view),
@@ -332,6 +337,7 @@ public final class HostRuntime implements AutoCloseable {
         // the engine closes before the plugins and the database, draining what is in flight.
         delivery.start();
         closing(delivery);
+        eventMinutes.start();
         inboxPurge.start();
         plugins.start();
         repositoryWorker.start();

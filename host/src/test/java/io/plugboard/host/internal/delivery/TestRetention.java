@@ -66,6 +66,35 @@ class TestRetention {
         }
     }
 
+    @Test
+    void purgesTheDashboardsCountsOlderThanTheAge() {
+        try (Database db = TestDatabases.openDatabase()) {
+            long cutoff = NOW.minus(Duration.ofDays(30)).toEpochMilli();
+            int n = Retention.BATCH + 7;
+            db.jdbi().useHandle(h -> {
+                for (int i = 1; i <= n; i++) {
+                    h.execute("INSERT INTO attempt_minutes (minute_at, webhook_id, succeeded) VALUES (?, 'wh_1', 1)",
+                            cutoff - i * 60_000L);
+                    h.execute("INSERT INTO event_minutes (minute_at, event_type, emitted) VALUES (?, 'ping', 1)",
+                            cutoff - i * 60_000L);
+                }
+                h.execute("INSERT INTO attempt_minutes (minute_at, webhook_id, succeeded) VALUES (?, 'wh_1', 1)", cutoff);
+                h.execute("INSERT INTO event_minutes (minute_at, event_type, emitted) VALUES (?, 'ping', 1)", cutoff);
+                h.execute("INSERT INTO attempt_hours (hour_at, webhook_id, succeeded) VALUES (?, 'wh_1', 1)", cutoff - 3_600_000);
+                h.execute("INSERT INTO attempt_hours (hour_at, webhook_id, succeeded) VALUES (?, 'wh_1', 1)", cutoff);
+                h.execute("INSERT INTO event_hours (hour_at, event_type, emitted) VALUES (?, 'ping', 1)", cutoff - 3_600_000);
+            });
+            int removed = new Retention(db.jdbi(), Duration.ofDays(30), Clock.fixed(NOW, ZoneOffset.UTC),
+                    new JobLeases(db.jdbi(), "test", Clock.fixed(NOW, ZoneOffset.UTC)), new Workers(Clock.systemUTC())).purge();
+
+            assertThat(removed).as("minutes and hours that ended before the cutoff, in batches").isEqualTo(n * 2 + 2);
+            assertThat(count(db, "SELECT COUNT(*) FROM attempt_hours WHERE hour_at = " + cutoff)).isEqualTo(1);
+            assertThat(count(db, "SELECT COUNT(*) FROM event_hours")).isZero();
+            assertThat(count(db, "SELECT COUNT(*) FROM attempt_minutes WHERE minute_at = " + cutoff)).isEqualTo(1);
+            assertThat(count(db, "SELECT COUNT(*) FROM event_minutes")).isEqualTo(1);
+        }
+    }
+
     private static void key(Handle h, String key, Instant at) {
         h.execute("INSERT INTO idempotency_keys (idempotency_key, event_id, fingerprint, created_at) VALUES (?, ?, 'f', ?)",
                 key, "evt_" + key, at.toEpochMilli());

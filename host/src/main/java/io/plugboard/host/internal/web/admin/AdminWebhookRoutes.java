@@ -12,7 +12,7 @@ import io.plugboard.host.internal.web.http.RouteGroup;
 import java.time.Duration;
 
 /**
- * {@code /admin/webhooks} (also the admin's landing page): the list, the add and edit form with its
+ * {@code /admin/webhooks} (where a login lands): the list, the add and edit form with its
  * preview, On/Off, test sends, deleting and rotating the signing secret.
  */
 public final class AdminWebhookRoutes implements RouteGroup {
@@ -43,7 +43,6 @@ public final class AdminWebhookRoutes implements RouteGroup {
 
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/admin", ctx -> ctx.redirect("/admin/webhooks"));
         routes.get("/admin/webhooks", new WebhookListPage(webhooks, deliveries, view, eventTypes, catalog)::show);
         WebhookFormPage form = new WebhookFormPage(webhooks, eventTypes, catalog, view, preview,
                 w -> RateLimitNote.of(w, limits, deliveries));

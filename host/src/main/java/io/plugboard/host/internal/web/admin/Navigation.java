@@ -26,6 +26,7 @@ final class Navigation {
 
     /** The built-in sections, in menu order. A new section is one more line here. */
     static final AdminMenu STANDARD = new AdminMenu(List.of(
+            new MenuEntry("dashboard", "Dashboard", "/admin"),
             new MenuEntry("webhooks", "Webhooks", "/admin/webhooks"),
             new MenuEntry("events", "Events", "/admin/events"),
             new MenuEntry("deliveries", "Deliveries", "/admin/deliveries"),
