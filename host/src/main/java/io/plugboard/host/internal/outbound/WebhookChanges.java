@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.outbound;
 
+import io.plugboard.host.internal.settings.DeclaredSettings;
 import java.util.List;
 
 /**
