@@ -120,9 +120,7 @@ class TestViewerRole {
             Filled filled = fill(route.substring(4));
             Http.Response r = filled.path().startsWith("/admin") ? viewerPages.get(filled.path())
                     : send("GET", filled.path(), Map.of("Authorization", viewerBasic), null);
-            if (route.equals("GET /admin")) {
-                soft.assertThat(r.header("Location")).as(route).isEqualTo("/admin/webhooks");
-            } else if (filled.complete()) {
+            if (filled.complete()) {
                 soft.assertThat(r.status()).as(route + " → " + filled.path()).isEqualTo(200);
             } else {
                 // No plugin or inbound webhook exists here to show: the access check let the viewer through.

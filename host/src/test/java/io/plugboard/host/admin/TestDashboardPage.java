@@ -43,7 +43,7 @@ class TestDashboardPage {
                 .contains("Queued 0 (0 due) Oldest due waited none due")
                 .containsPattern("Latency per minute from .* UTC: p50 [0-9.]+ m?s and p95 [0-9.]+ m?s over the whole range")
                 .contains("Webhook Failed attempts Bad & broken 12 Events emitted per type")
-                .contains("Event type Emitted ping 3");
+                .containsPattern("Event type Emitted .*ping 3"); // the host's own delivery_failed and webhook_failing too
         String html = get("/admin");
         assertThat(html).as("the failing webhook links to its log, its name escaped")
                 .contains("href=\"/admin/webhooks/" + bad + "/deliveries\" aria-label=\"Deliveries of Bad &amp; broken\"");

@@ -212,7 +212,7 @@ class TestAdminInBrowser {
         browser.find("form[action='/admin/plugins/upload'] button[type=submit]").click();
         browser.await("the upload's message", d -> browser.find(".flash").getText()
                 .contains("Plugin \u201crefunds\u201d 1.0.0 installed; it is active."));
-        assertThat(pluginRow().findElement(By.cssSelector(".badge")).getText()).isEqualTo("active");
+        assertThat(pluginRow().findElement(By.cssSelector(".badge[class*='state-']")).getText()).isEqualTo("active");
         assertThat(pluginRow().getText()).contains(RefundsPlugin.EVENT).contains("Refunds from the shop")
                 .doesNotContain("needs Plugboard"); // no Plugin-Requires: no requirement to show
         assertThat(browser.find(".sidenav a[href='/admin/plugins/refunds/notes']").getText()).isEqualTo("Refunds");
@@ -220,7 +220,7 @@ class TestAdminInBrowser {
         // Deactivate, then activate it again from its row.
         pluginRow().findElement(By.xpath(".//button[text()='Deactivate']")).click();
         browser.await("the message \u201cdeactivated\u201d", d -> browser.find(".flash").getText().contains("deactivated"));
-        assertThat(pluginRow().findElement(By.cssSelector(".badge")).getText()).isEqualTo("inactive");
+        assertThat(pluginRow().findElement(By.cssSelector(".badge[class*='state-']")).getText()).isEqualTo("inactive");
         assertThat(browser.all(".sidenav a[href='/admin/plugins/refunds/notes']")).isEmpty();
         browser.find(".sidenav a[href='/admin/events']").click();
         browser.await("the event catalog", d -> d.getCurrentUrl().endsWith("/admin/events"));
@@ -229,7 +229,7 @@ class TestAdminInBrowser {
         browser.find(".sidenav a[href='/admin/plugins']").click();
         pluginRow().findElement(By.xpath(".//button[text()='Activate']")).click();
         browser.await("the message \u201cactivated\u201d", d -> browser.find(".flash").getText().contains("activated."));
-        assertThat(pluginRow().findElement(By.cssSelector(".badge")).getText()).isEqualTo("active");
+        assertThat(pluginRow().findElement(By.cssSelector(".badge[class*='state-']")).getText()).isEqualTo("active");
         browser.screenshot("plugins-uploaded-desktop");
 
         // Its event type is in the catalog, under its group, with its sample.

@@ -112,7 +112,9 @@ class TestActivity {
         List<Tally> types = Await.value("the emitted events counted", WAIT,
                 () -> new ActivityStore(db).activity(ActivityRange.DAY, null, Instant.now()).eventTypes(),
                 t -> !t.isEmpty() && t.get(0).count() == EVENTS);
-        assertThat(types).containsExactly(new Tally("ping", "ping", EVENTS));
+        // The failing webhook makes the host's own delivery_failed and webhook_failing events too.
+        assertThat(types.get(0)).isEqualTo(new Tally("ping", "ping", EVENTS));
+        assertThat(types).extracting(Tally::id).containsAnyOf("delivery_failed", "webhook_failing");
     }
 
     @Test
