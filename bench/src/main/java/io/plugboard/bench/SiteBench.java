@@ -91,7 +91,8 @@ final class SiteBench {
     private static JsonNode eventType(String base) throws Exception {
         JsonNode chosen = null;
         for (JsonNode type : Api.get(base, "/api/v1/event-types").get("data")) {
-            boolean usable = type.path("sample").isObject();
+            // The host's own operational types (owner plugboard) cannot be emitted through the API.
+            boolean usable = type.path("sample").isObject() && !type.path("plugin_id").asText().equals("plugboard");
             if (usable && (chosen == null || type.get("key").asText().equals("payment_received"))) {
                 chosen = type;
             }

@@ -67,15 +67,21 @@ class TestSampleSite {
 
     @Test
     void loadsTheSamplePluginsWithAllTheirEventTypes() throws Exception {
-        JsonNode types = MAPPER.readTree(get("/api/v1/event-types").body());
+        // The plugins' types; the host's own operational types (owner plugboard) are tested in the host.
+        List<JsonNode> types = new java.util.ArrayList<>();
+        MAPPER.readTree(get("/api/v1/event-types").body()).get("data").forEach(t -> {
+            if (!t.get("plugin_id").asText().equals("plugboard")) {
+                types.add(t);
+            }
+        });
         Map<String, String> pluginByKey = new java.util.HashMap<>();
-        types.get("data").forEach(t -> pluginByKey.put(t.get("key").asText(), t.get("plugin_id").asText()));
+        types.forEach(t -> pluginByKey.put(t.get("key").asText(), t.get("plugin_id").asText()));
         assertThat(pluginByKey).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "payment_received", "payments", "payment_failed", "payments", "payment_refunded", "payments",
                 "account_created", "accounts", "account_updated", "accounts", "account_deleted", "accounts",
                 "alert_firing", "alertmanager-receiver", "alert_resolved", "alertmanager-receiver",
                 "json_received", "generic-json-receiver"));
-        types.get("data").forEach(t -> {
+        types.forEach(t -> {
             assertThat(t.get("schema").isObject()).as(t.get("key") + " has a schema").isTrue();
             assertThat(t.get("sample").size()).as(t.get("key") + " has a realistic sample").isGreaterThan(3);
         });
