@@ -72,13 +72,22 @@ class TestRateLimit {
         List<Integer> order = arrivals.list().stream()
                 .map(a -> read(a.request().bodyText()).path("data").path("n").asInt()).toList();
         assertThat(order).as("sent in the order emitted").isEqualTo(java.util.stream.IntStream.range(0, 20).boxed().toList());
+        // The receiver has answered; the outcomes are committed in batches just after.
+        int[] counts = Await.value("every outcome committed", WAIT, () -> deliveryCounts(id), n -> n[2] == 20);
+        assertThat(counts[0]).isEqualTo(20);
+        assertThat(counts[1]).as("no delivery was attempted more than once: waiting is no attempt").isEqualTo(1);
+    }
+
+    /** @return the webhook's deliveries: how many, the most attempts of one, how many succeeded */
+    private int[] deliveryCounts(String webhookId) {
         try (Connection c = host.connection();
              ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*), MAX(attempts), "
-                     + "SUM(CASE WHEN status = 'succeeded' THEN 1 ELSE 0 END) FROM deliveries WHERE webhook_id = '" + id + "'")) {
+                     + "SUM(CASE WHEN status = 'succeeded' THEN 1 ELSE 0 END) FROM deliveries WHERE webhook_id = '"
+                     + webhookId + "'")) {
             rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(20);
-            assertThat(rs.getInt(2)).as("no delivery was attempted more than once: waiting is no attempt").isEqualTo(1);
-            assertThat(rs.getInt(3)).isEqualTo(20);
+            return new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)};
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
