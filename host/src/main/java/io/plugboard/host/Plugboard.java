@@ -8,6 +8,7 @@ import io.plugboard.host.internal.config.HostConfig;
 import io.plugboard.host.internal.common.Json;
 import io.plugboard.host.internal.wiring.HostRuntime;
 import io.plugboard.host.internal.common.ConflictException;
+import io.plugboard.host.internal.common.NotFoundException;
 import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.events.InvalidEventTypeException;
 import io.plugboard.host.internal.instances.HealthReport;
@@ -133,6 +134,27 @@ public final class Plugboard implements AutoCloseable {
         try {
             return running().emitOnce(idempotencyKey, type, tree(data));
         } catch (ValidationException | ConflictException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Emits an event for one application (one of your customers, see {@code docs/applications.md}): it reaches
+     * only that application's webhooks subscribed to the type. {@link #events()} emits for the default
+     * application instead (or for every application, for a type declared
+     * {@link io.plugboard.sdk.EventType.Builder#broadcast() broadcast}).
+     *
+     * @param app the application's uid (your own id of the customer) or its id
+     * @param type the key of a registered event type
+     * @param data the event's data
+     * @return the new event's id
+     * @throws InvalidEventException if the type is unknown or the data is refused
+     * @throws IllegalArgumentException if no application has that uid or id
+     */
+    public String emitFor(String app, String type, Map<String, ?> data) {
+        try {
+            return running().emitFor(app, type, tree(data));
+        } catch (NotFoundException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }

@@ -31,6 +31,7 @@ public final class EventType {
     private final String group;
     private final String sampleJson;
     private final String schemaJson;
+    private final boolean broadcast;
 
     private EventType(Builder b) {
         this.key = b.key;
@@ -39,6 +40,7 @@ public final class EventType {
         this.group = b.group == null || b.group.isBlank() ? "General" : b.group.strip();
         this.sampleJson = requireText(b.sampleJson, "sample payload");
         this.schemaJson = b.schemaJson == null || b.schemaJson.isBlank() ? null : b.schemaJson;
+        this.broadcast = b.broadcast;
     }
 
     /**
@@ -91,11 +93,19 @@ public final class EventType {
     /** @return the JSON Schema that the event's {@code data} must satisfy, as text, if one was given */
     public Optional<String> schemaJson() { return Optional.ofNullable(schemaJson); }
 
+    /**
+     * @return true if an event of this type emitted without naming an application reaches the
+     *     subscribed webhooks of every application (see {@link Builder#broadcast()}); false if it
+     *     reaches only the default application's
+     */
+    public boolean broadcast() { return broadcast; }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof EventType other && key.equals(other.key) && name.equals(other.name)
                 && description.equals(other.description) && group.equals(other.group)
-                && sampleJson.equals(other.sampleJson) && Objects.equals(schemaJson, other.schemaJson);
+                && sampleJson.equals(other.sampleJson) && Objects.equals(schemaJson, other.schemaJson)
+                && broadcast == other.broadcast;
     }
 
     @Override
@@ -119,6 +129,7 @@ public final class EventType {
         private String group;
         private String sampleJson;
         private String schemaJson;
+        private boolean broadcast;
 
         private Builder(String key) { this.key = key; }
 
@@ -142,6 +153,17 @@ public final class EventType {
 
         /** @param json a JSON Schema for the event's {@code data} @return this builder */
         public Builder schema(String json) { this.schemaJson = json; return this; }
+
+        /**
+         * Makes the type a broadcast: where the host serves several applications (an embedder's
+         * customers, each with their own webhooks), an event of this type emitted without naming an
+         * application — as a plugin emits — reaches every application whose webhooks subscribe to it
+         * (and whose allowed event types include it), instead of only the default application's. For
+         * notices every tenant should get, such as a maintenance window.
+         *
+         * @return this builder
+         */
+        public Builder broadcast() { this.broadcast = true; return this; }
 
         /**
          * Reads the sample payload from a resource next to {@code anchor}, typically inside the plugin jar.

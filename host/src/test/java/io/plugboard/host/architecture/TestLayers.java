@@ -40,6 +40,7 @@ class TestLayers {
             internal("plugins"),
             internal("payloads"),
             internal("outbound"),
+            internal("apps"),
             internal("events"),
             internal("filters"),
             internal("settings"),

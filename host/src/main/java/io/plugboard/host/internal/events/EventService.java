@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.tracing.Tracing;
+import io.plugboard.host.internal.common.DefaultApp;
 import io.plugboard.host.internal.common.Ids;
 import io.plugboard.host.internal.hooks.HookRunner;
 import io.plugboard.host.internal.storage.GroupCommit;
@@ -79,7 +80,17 @@ public final class EventService {
      * @throws InvalidEventException if the type is unknown or the data is refused; nothing is stored then
      */
     public StoredEvent emit(String source, String type, JsonNode data) {
-        StoredEvent event = toStore(source, type, data);
+        return emit(null, source, type, data);
+    }
+
+    /**
+     * {@link #emit(String, String, JsonNode)} for one application's webhooks.
+     *
+     * @param app the application's id; null for an event that names none (the default application's, or every
+     *     application's for a broadcast type)
+     */
+    public StoredEvent emit(String app, String source, String type, JsonNode data) {
+        StoredEvent event = toStore(app, source, type, data);
         write(event, true);
         hooks.stored(List.of(event));
         onEmitted.accept(event);
@@ -93,7 +104,13 @@ public final class EventService {
      * host cannot know when, or whether, the caller commits.
      */
     public StoredEvent emitOn(Connection connection, String source, String type, JsonNode data) throws SQLException {
-        StoredEvent event = toStore(source, type, data);
+        return emitOn(connection, null, source, type, data);
+    }
+
+    /** {@link #emitOn(Connection, String, String, JsonNode)} for one application (null: none named). */
+    public StoredEvent emitOn(Connection connection, String app, String source, String type, JsonNode data)
+            throws SQLException {
+        StoredEvent event = toStore(app, source, type, data);
         outbox.write(connection, event, true);
         hooks.stored(List.of(event));
         return event;
@@ -137,12 +154,17 @@ public final class EventService {
      * @throws IdempotencyConflictException if a key stands for a different event; nothing is stored then
      */
     public List<Emitted> emitAll(String source, List<NewEvent> batch, AlsoWrite also) {
+        return emitAll(null, source, batch, also);
+    }
+
+    /** {@link #emitAll(String, List, AlsoWrite)} for one application (null: none named). */
+    public List<Emitted> emitAll(String app, String source, List<NewEvent> batch, AlsoWrite also) {
         List<StoredEvent> events = new java.util.ArrayList<>();
         List<KeyClaim> claims = new java.util.ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             NewEvent e = batch.get(i);
             try {
-                events.add(toStore(source, e.type(), e.data()));
+                events.add(toStore(app, source, e.type(), e.data()));
             } catch (InvalidEventException refused) {
                 String field = e.type() == null || registry.find(e.type()).isEmpty() ? "type" : "data";
                 throw new InvalidBatchEventException(i, batch.size(), e.type(), field, refused.getMessage(),
@@ -190,7 +212,7 @@ public final class EventService {
 
     /** Validates and stores an event without delivering it (a test event, sent by its own sender). */
     public StoredEvent store(String source, String type, JsonNode data) {
-        StoredEvent event = toStore(source, type, data);
+        StoredEvent event = toStore(null, source, type, data);
         write(event, false);
         hooks.stored(List.of(event));
         return event;
@@ -201,7 +223,7 @@ public final class EventService {
      * sends, which leaves no trace in the database.
      */
     public StoredEvent prepare(String source, String type, JsonNode data) {
-        return accept(source, type, data);
+        return accept(null, source, type, data, false);
     }
 
     private void write(StoredEvent event, boolean fanOut) {
@@ -213,20 +235,16 @@ public final class EventService {
     }
 
     /** {@link #accept} for an event to be stored: through {@code event_to_store}, a refusal told to {@code event_refused}. */
-    private StoredEvent toStore(String source, String type, JsonNode data) {
+    private StoredEvent toStore(String app, String source, String type, JsonNode data) {
         try {
-            return accept(source, type, data, true);
+            return accept(app, source, type, data, true);
         } catch (InvalidEventException refused) {
             hooks.refused(source, type, refused.getMessage());
             throw refused;
         }
     }
 
-    private StoredEvent accept(String source, String type, JsonNode data) {
-        return accept(source, type, data, false);
-    }
-
-    private StoredEvent accept(String source, String type, JsonNode given, boolean filtered) {
+    private StoredEvent accept(String app, String source, String type, JsonNode given, boolean filtered) {
         RegisteredEventType registered = requireType(type);
         if (OperationalEvents.SOURCE.equals(registered.pluginId()) && !OperationalEvents.mayEmit(source)) {
             throw new InvalidEventException("'" + type + "' is an operational event: only Plugboard itself emits it",
@@ -247,7 +265,9 @@ public final class EventService {
                     source, type, problems);
         }
         String id = ids.next("evt");
-        return new StoredEvent(id, type, json, source, clock.instant(), filtered ? tracing.emitted(id, type) : null);
+        String reaches = app != null ? app : registered.broadcast() ? null : DefaultApp.ID;
+        return new StoredEvent(id, type, json, source, clock.instant(), filtered ? tracing.emitted(id, type) : null,
+                reaches);
     }
 
     /** @return the data as compact JSON, once it is known to be a JSON object of numbers in range and not too large */

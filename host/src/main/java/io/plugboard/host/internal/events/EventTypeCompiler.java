@@ -29,6 +29,6 @@ public final class EventTypeCompiler {
             throw new InvalidEventTypeException(e.getMessage());
         }
         return new RegisteredEventType(type.key(), type.name(), type.description(), type.group(), pluginId,
-                checked.sample(), checked.schemaJson(), checked.schema());
+                checked.sample(), checked.schemaJson(), checked.schema(), type.broadcast());
     }
 }

@@ -71,7 +71,8 @@ public final class EventTypeRegistry {
 
     private static boolean sameDefinition(RegisteredEventType a, RegisteredEventType b) {
         return a.name().equals(b.name()) && a.description().equals(b.description()) && a.group().equals(b.group())
-                && a.sample().equals(b.sample()) && Objects.equals(a.schemaJson(), b.schemaJson());
+                && a.sample().equals(b.sample()) && Objects.equals(a.schemaJson(), b.schemaJson())
+                && a.broadcast() == b.broadcast();
     }
 
     public Optional<RegisteredEventType> find(String key) {

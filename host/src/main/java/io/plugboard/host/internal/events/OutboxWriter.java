@@ -19,6 +19,8 @@ import java.util.Map;
  * that an embedding application can pass its own connection. A webhook with a filter gets a delivery
  * only when the event matches it; the event's data is parsed only when some subscriber has a filter.
  * The host's own event about a webhook is never delivered to that webhook ({@link OperationalEvents}).
+ * An event reaches the webhooks of its application only, or of every application when it is a broadcast
+ * (its {@code appId} null); an application's allowed event types are kept in its webhooks' subscriptions.
  */
 public final class OutboxWriter {
 
@@ -54,15 +56,16 @@ public final class OutboxWriter {
             return 0;
         }
         insertEvents(c, events);
-        Map<String, List<Subscriber>> byType = new HashMap<>();
+        Map<String, List<Subscriber>> byTypeAndApp = new HashMap<>();
         int deliveries = 0;
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO deliveries (id, event_id, webhook_id, status, "
                 + "attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)")) {
             for (StoredEvent e : events) {
-                List<Subscriber> subscribers = byType.get(e.type());
+                String key = e.type() + '\n' + e.appId();
+                List<Subscriber> subscribers = byTypeAndApp.get(key);
                 if (subscribers == null) {
-                    subscribers = subscribers(c, e.type());
-                    byType.put(e.type(), subscribers);
+                    subscribers = subscribers(c, e.type(), e.appId());
+                    byTypeAndApp.put(key, subscribers);
                 }
                 long at = e.createdAt().toEpochMilli();
                 JsonNode envelope = null;
@@ -96,7 +99,7 @@ public final class OutboxWriter {
 
     private static void insertEvents(Connection c, List<StoredEvent> events) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO events (id, type, data, source, created_at, traceparent) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO events (id, type, data, source, created_at, traceparent, app_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (StoredEvent e : events) {
                 insert.setString(1, e.id());
                 insert.setString(2, e.type());
@@ -104,6 +107,7 @@ public final class OutboxWriter {
                 insert.setString(4, e.source());
                 insert.setLong(5, e.createdAt().toEpochMilli());
                 insert.setString(6, e.traceparent());
+                insert.setString(7, e.appId());
                 if (events.size() == 1) {
                     insert.executeUpdate();
                 } else {
@@ -119,10 +123,15 @@ public final class OutboxWriter {
     /** An enabled webhook subscribed to a type, and its filter (null: every event). */
     private record Subscriber(String webhookId, String filter) {}
 
-    private static List<Subscriber> subscribers(Connection c, String type) throws SQLException {
+    /** @param app the application's id, or null for every application's */
+    private static List<Subscriber> subscribers(Connection c, String type, String app) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT w.id, w.filter FROM webhooks w JOIN webhook_events we "
-                + "ON we.webhook_id = w.id WHERE we.event_type = ? AND w.enabled")) {
+                + "ON we.webhook_id = w.id WHERE we.event_type = ? AND w.enabled"
+                + (app == null ? "" : " AND w.app_id = ?"))) {
             q.setString(1, type);
+            if (app != null) {
+                q.setString(2, app);
+            }
             List<Subscriber> found = new ArrayList<>();
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {

@@ -11,6 +11,7 @@ import java.util.List;
  * schema parsed (and the schema compiled) once at registration.
  *
  * @param pluginId the contributing plugin's id, or {@link #APP_SOURCE} for types the embedding app registered
+ * @param broadcast an event emitted without an application reaches every application's webhooks
  */
 public record RegisteredEventType(
         String key,
@@ -20,7 +21,8 @@ public record RegisteredEventType(
         String pluginId,
         ObjectNode sample,
         JsonNode schemaJson,
-        JsonSchema schema) {
+        JsonSchema schema,
+        boolean broadcast) {
 
     /** The {@code plugin_id} of event types registered by the embedding application itself. */
     public static final String APP_SOURCE = "app";

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.outbound;
 
+import io.plugboard.host.internal.common.DefaultApp;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,16 +11,24 @@ import java.util.List;
  * @param settings name, target, event types, on/off, bearer token and payload settings
  * @param secrets the signing secret, and the previous one during a rotation's overlap
  * @param stats its delivery counters, last attempt, and why the host turned it off if it did
+ * @param appId the application it belongs to
  */
 public record Webhook(String id, WebhookSettings settings, WebhookSecrets secrets, WebhookStats stats,
-                      Instant createdAt, Instant updatedAt) {
+                      Instant createdAt, Instant updatedAt, String appId) {
 
     public Webhook {
         stats = stats == null ? WebhookStats.NONE : stats;
+        appId = appId == null ? DefaultApp.ID : appId;
+    }
+
+    /** A webhook of the default application. */
+    public Webhook(String id, WebhookSettings settings, WebhookSecrets secrets, WebhookStats stats,
+                   Instant createdAt, Instant updatedAt) {
+        this(id, settings, secrets, stats, createdAt, updatedAt, DefaultApp.ID);
     }
 
     Webhook withEvents(List<String> subscribed) {
-        return new Webhook(id, settings.withEvents(subscribed), secrets, stats, createdAt, updatedAt);
+        return new Webhook(id, settings.withEvents(subscribed), secrets, stats, createdAt, updatedAt, appId);
     }
 
     // The settings' parts nearly every page, handler and template reads, so they read webhook.name.

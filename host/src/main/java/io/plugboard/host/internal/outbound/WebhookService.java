@@ -1,5 +1,8 @@
 package io.plugboard.host.internal.outbound;
 
+import io.plugboard.host.internal.apps.Application;
+import io.plugboard.host.internal.apps.Applications;
+import io.plugboard.host.internal.common.DefaultApp;
 import io.plugboard.host.internal.common.Ids;
 import io.plugboard.host.internal.common.NotFoundException;
 import io.plugboard.host.internal.events.OperationalEvents;
@@ -42,6 +45,7 @@ public final class WebhookService {
     private final Runnable changed;
     private final PluginFields pluginFields;
     private final OperationalEvents ops;
+    private Applications apps;
 
     public WebhookService(WebhookStore store, WebhookValidator validator, SigningSecrets secrets, Ids ids, Clock clock,
                           HookRunner hooks, Runnable changed) {
@@ -66,26 +70,37 @@ public final class WebhookService {
         this.clock = clock;
     }
 
-    public Webhook create(WebhookSettings draft) {
-        return create(draft, Map.of());
+    /**
+     * @param apps checks each application's allowed event types on every save; without it (tests) every type is
+     *     allowed
+     * @return this service
+     */
+    public WebhookService checkingApplications(Applications apps) {
+        this.apps = apps;
+        return this;
     }
 
-    /** @param earlier problems the caller found in the input already; reported with the others */
+    /** Creates a webhook of the default application. */
+    public Webhook create(WebhookSettings draft) {
+        return create(DefaultApp.ID, draft, Map.of(), new FieldInput(Map.of(), false));
+    }
+
+    /** Creates a webhook of the default application; @param earlier problems the caller found already */
     public Webhook create(WebhookSettings draft, Map<String, String> earlier) {
-        return create(draft, earlier, new FieldInput(Map.of(), false));
+        return create(DefaultApp.ID, draft, earlier, new FieldInput(Map.of(), false));
     }
 
     /**
      * @param fields the values of the plugins' webhook form fields; every active plugin's fields are checked
      *     (required ones must be given) and stored in the webhook's transaction
      */
-    public Webhook create(WebhookSettings draft, Map<String, String> earlier, FieldInput fields) {
+    public Webhook create(String app, WebhookSettings draft, Map<String, String> earlier, FieldInput fields) {
         PluginFields.Checked checked = pluginFields == null ? null : pluginFields.check(null, fields.values(), true,
                 fields.wholeForm());
-        WebhookSettings d = validator.validate(draft, withFieldErrors(earlier, checked));
+        WebhookSettings d = validator.validate(draft, allowedIn(app, draft.events(), withFieldErrors(earlier, checked)));
         Instant now = clock.instant();
         Webhook w = new Webhook(ids.next("wh"), d, WebhookSecrets.of(secrets.newSigningSecret()), WebhookStats.NONE,
-                now, now);
+                now, now, app);
         store.insert(w, (h, id) -> {
             if (checked != null) {
                 checked.write(h, id);
@@ -95,25 +110,27 @@ public final class WebhookService {
         return w;
     }
 
+    /** Changes a webhook of the default application. */
     public Webhook update(String id, WebhookChanges changes) {
-        return update(id, changes, Map.of());
+        return update(DefaultApp.ID, id, changes, Map.of(), new FieldInput(Map.of(), false));
     }
 
-    /** @param earlier problems the caller found in the input already; reported with the others */
+    /** Changes a webhook of the default application; @param earlier problems the caller found already */
     public Webhook update(String id, WebhookChanges changes, Map<String, String> earlier) {
-        return update(id, changes, earlier, new FieldInput(Map.of(), false));
+        return update(DefaultApp.ID, id, changes, earlier, new FieldInput(Map.of(), false));
     }
 
     /**
      * @param fields the values of the plugins' webhook form fields: from a form ({@code wholeForm}) every active
      *     plugin's are checked, from the API only the plugins given; stored in the webhook's transaction
      */
-    public Webhook update(String id, WebhookChanges changes, Map<String, String> earlier, FieldInput fields) {
-        Webhook current = get(id);
+    public Webhook update(String app, String id, WebhookChanges changes, Map<String, String> earlier, FieldInput fields) {
+        Webhook current = get(app, id);
         PluginFields.Checked checked = pluginFields == null ? null : pluginFields.check(id, fields.values(),
                 fields.wholeForm(), fields.wholeForm());
-        WebhookSettings d = validator.validateChange(changes.applyTo(current.settings()), current,
-                withFieldErrors(earlier, checked));
+        WebhookSettings applied = changes.applyTo(current.settings());
+        WebhookSettings d = validator.validateChange(applied, current,
+                allowedIn(app, changes.events() == null ? List.of() : applied.events(), withFieldErrors(earlier, checked)));
         boolean turnedOff = current.enabled() && !d.enabled() && ops != null;
         List<StoredEvent> told = new ArrayList<>(1);
         boolean stored = store.update(id, d, clock.instant(), (h, w) -> {
@@ -134,7 +151,7 @@ public final class WebhookService {
         if (turnedOff) {
             ops.announce(told.stream().filter(Objects::nonNull).toList());
         }
-        Webhook now = get(id);
+        Webhook now = get(app, id);
         if (now.enabled() != current.enabled()) {
             OnOffHooks.switched(hooks, now);
         }
@@ -149,28 +166,30 @@ public final class WebhookService {
         }
     }
 
-    public Webhook setEnabled(String id, boolean enabled) {
-        return update(id, new WebhookChanges(null, null, null, enabled, false, null));
+    public Webhook setEnabled(String app, String id, boolean enabled) {
+        return update(app, id, new WebhookChanges(null, null, null, enabled, false, null), Map.of(),
+                new FieldInput(Map.of(), false));
     }
 
     /**
      * Gives the webhook a new signing secret; the old one keeps signing alongside it for {@code overlap},
      * so receivers can switch without missing a delivery.
      */
-    public Webhook rotateSecret(String id, Duration overlap) {
+    public Webhook rotateSecret(String app, String id, Duration overlap) {
+        get(app, id);
         Instant now = clock.instant();
         if (!store.rotateSecret(id, secrets.newSigningSecret(), now.plus(overlap), now)) {
             throw notFound(id);
         }
-        Webhook rotated = get(id);
+        Webhook rotated = get(app, id);
         if (hooks.has(CoreHooks.WEBHOOK_SECRET_ROTATED)) {
             hooks.doAction(CoreHooks.WEBHOOK_SECRET_ROTATED, info(rotated));
         }
         return fire(CoreHooks.WEBHOOK_UPDATED, rotated);
     }
 
-    public void delete(String id) {
-        Webhook gone = get(id);
+    public void delete(String app, String id) {
+        Webhook gone = get(app, id);
         if (!store.delete(id)) {
             throw notFound(id);
         }
@@ -185,16 +204,22 @@ public final class WebhookService {
         return pluginFields;
     }
 
-    public Webhook get(String id) {
-        return store.find(id).orElseThrow(() -> notFound(id));
+    /**
+     * @param app the application asking, by id: another application's webhook is not found, as if it did not exist
+     * @throws NotFoundException naming the id
+     */
+    public Webhook get(String app, String id) {
+        return store.find(id).filter(w -> w.appId().equals(app)).orElseThrow(() -> notFound(id));
     }
 
+    /** @return the webhook whatever its application: for the host's own use, never for a caller's id */
     public Optional<Webhook> find(String id) {
         return store.find(id);
     }
 
-    public WebhookPage search(WebhookQuery query) {
-        return store.search(query);
+    /** @return the application's webhooks that match the query */
+    public WebhookPage search(String app, WebhookQuery query) {
+        return store.search(query.inApp(app));
     }
 
     public String newToken() {
@@ -208,6 +233,22 @@ public final class WebhookService {
      * @param wholeForm true from the admin's form (every active plugin's fields were sent; an absent box is off)
      */
     public record FieldInput(Map<String, Map<String, String>> values, boolean wholeForm) {}
+
+    /** @return the earlier problems, with one for each event type the application may not subscribe to */
+    private Map<String, String> allowedIn(String app, List<String> events, Map<String, String> earlier) {
+        if (apps == null || events == null || events.isEmpty()) {
+            return earlier;
+        }
+        Application a = apps.get(app);
+        List<String> refused = events.stream().filter(e -> e != null && !a.allows(e)).toList();
+        if (refused.isEmpty()) {
+            return earlier;
+        }
+        Map<String, String> all = new java.util.LinkedHashMap<>(earlier);
+        all.putIfAbsent("events", "application '" + a.uid() + "' may not subscribe to " + String.join(", ", refused)
+                + " (allowed: " + a.allowedEventTypes() + ")");
+        return all;
+    }
 
     private static Map<String, String> withFieldErrors(Map<String, String> earlier, PluginFields.Checked checked) {
         if (checked == null || checked.errors().isEmpty()) {

@@ -28,7 +28,7 @@ public final class WebhookStore {
             + "w.updated_at, w.ok_count, w.failed_count, w.last_status, w.last_error, w.last_attempt_at, "
             + "w.previous_secret, w.previous_secret_expires_at, w.disabled_reason, w.disabled_at, "
             + "w.format, w.template, w.headers, w.filter, w.destination_type, w.destination_settings, w.format_settings, w.rate_limit, "
-            + "w.client_tls, w.oauth";
+            + "w.client_tls, w.oauth, w.app_id";
 
     private final Jdbi jdbi;
     private final HeadersColumn headers = new HeadersColumn();
@@ -50,13 +50,13 @@ public final class WebhookStore {
         jdbi.useTransaction(h -> {
             h.createUpdate("INSERT INTO webhooks (id, name, url, enabled, token, secret, created_at, updated_at, "
                             + "format, template, headers, filter, destination_type, destination_settings, format_settings, rate_limit, "
-                            + "client_tls, oauth) "
+                            + "client_tls, oauth, app_id) "
                             + "VALUES (:id, :name, :url, :enabled, :token, :secret, :createdAt, :updatedAt, :format, "
                             + ":template, :headers, :filter, :destinationType, :destinationSettings, :formatSettings, :rateLimit, "
-                            + ":clientTls, :oauth)")
+                            + ":clientTls, :oauth, :app)")
                     .bind("id", w.id()).bind("name", w.name()).bind("url", urlColumn(w.url())).bind("enabled", w.enabled())
                     .bind("token", w.settings().token()).bind("secret", w.secrets().current())
-                    .bind("rateLimit", w.settings().rateLimit())
+                    .bind("rateLimit", w.settings().rateLimit()).bind("app", w.appId())
                     .bindMap(payloadParams(w.id(), w.settings()))
                     .bind("createdAt", w.createdAt().toEpochMilli()).bind("updatedAt", w.updatedAt().toEpochMilli())
                     .execute();
@@ -132,6 +132,10 @@ public final class WebhookStore {
     public WebhookPage search(WebhookQuery q) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
+        if (q.app() != null) {
+            where.add("w.app_id = :app");
+            params.put("app", q.app());
+        }
         if (q.text() != null && !q.text().isBlank()) {
             where.add("(LOWER(w.name) LIKE :pattern ESCAPE '!' OR LOWER(w.url) LIKE :pattern ESCAPE '!')");
             params.put("pattern", "%" + escapeLike(q.text().strip().toLowerCase(Locale.ROOT)) + "%");
@@ -235,7 +239,8 @@ public final class WebhookStore {
                 new WebhookStats(rs.getLong("ok_count"), rs.getLong("failed_count"), Columns.integer(rs, "last_status"),
                         rs.getString("last_error"), Columns.instant(rs, "last_attempt_at"),
                         rs.getString("disabled_reason"), Columns.instant(rs, "disabled_at")),
-                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
+                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
+                rs.getString("app_id"));
     }
 
     private static String escapeLike(String text) {

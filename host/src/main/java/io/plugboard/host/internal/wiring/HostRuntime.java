@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.config.AdminConfig;
 import io.plugboard.host.internal.config.HostConfig;
 import io.plugboard.host.internal.config.SectionsConfig;
+import io.plugboard.host.internal.apps.Applications;
 import io.plugboard.host.internal.auth.AdminUsers;
 import io.plugboard.host.internal.auth.ApiTokens;
 import io.plugboard.host.internal.auth.AuthServices;
@@ -111,7 +112,9 @@ import io.plugboard.host.internal.web.api.ApiInboundRoutes;
 import io.plugboard.host.internal.web.api.ApiInstanceRoutes;
 import io.plugboard.host.internal.web.api.ApiPayloadRoutes;
 import io.plugboard.host.internal.web.api.ApiPluginRoutes;
+import io.plugboard.host.internal.web.api.ApiAppRoutes;
 import io.plugboard.host.internal.web.api.ApiWebhookRoutes;
+import io.plugboard.host.internal.web.http.AppScopes;
 import io.plugboard.host.internal.web.http.RouteGroup;
 import io.plugboard.host.internal.outbound.PluginFields;
 import io.plugboard.host.internal.outbound.SigningSecrets;
@@ -161,6 +164,7 @@ public final class HostRuntime implements AutoCloseable {
     private Hooks appHooks;
     private PluginService plugins;
     private EventService events;
+    private Applications apps;
     private WebServer web;
     private MountPoint mount;
     private HostConfig config;
@@ -289,8 +293,10 @@ public final class HostRuntime implements AutoCloseable {
         closing(hookThread);
         closing(tasks);
         WebhookValidator webhookCheck = new WebhookValidator(registry, guard, payloadCheck, destinations, secrets::names);
+        apps = new Applications(db.jdbi(), apiMapper, ids, clock);
+        AppScopes scopes = new AppScopes(apps);
         WebhookService webhooks = new WebhookService(webhookStore, webhookCheck, new SigningSecrets(), ids,
-                clock, hooks, delivery::webhooksChanged, pluginFields, ops);
+                clock, hooks, delivery::webhooksChanged, pluginFields, ops).checkingApplications(apps);
         VerifiedCredentials verifiedBasic = new VerifiedCredentials(clock);
         AuthServices auth = new AuthServices(new AdminUsers(db.jdbi(), db.dialect(), ids, clock),
                 new Sessions(db.jdbi(), clock, config.admin().sessionIdleTimeout()), new ApiTokens(db.jdbi(), ids, clock),
@@ -307,8 +313,9 @@ public final class HostRuntime implements AutoCloseable {
                 config.branding(), () -> !receivers.all().isEmpty());
         List<RouteGroup> routes = List.of(
                 new ApiInstanceRoutes(instances, health, apiMapper, config.web().basePath(), sections),
-                new ApiEventRoutes(registry, events, apiMapper, config.web().maxRequestBytes(), tracing),
-                new ApiWebhookRoutes(webhooks, testSender, apiMapper, rotationOverlap, registry, catalog),
+                new ApiEventRoutes(registry, events, apiMapper, config.web().maxRequestBytes(), tracing, scopes),
+                new ApiAppRoutes(scopes, apiMapper),
+                new ApiWebhookRoutes(webhooks, testSender, apiMapper, rotationOverlap, registry, catalog, scopes),
                 new ApiPayloadRoutes(preview, console, secrets, inspector, webhooks, apiMapper, sections),
                 new ApiPluginRoutes(plugins, repository, contributions.settings(), contributions.routes(), apiMapper, sections.upload()),
                 RouteGroup.onlyIf(sections.inbound(), new ApiInboundRoutes(inbound.webhooks(), inbound.received(), apiMapper,
@@ -427,6 +434,15 @@ public final class HostRuntime implements AutoCloseable {
         try (var scope = database.scopeOn(connection)) {
             return events.emitOn(connection, RegisteredEventType.APP_SOURCE, type, data).id();
         }
+    }
+
+    /**
+     * Emits for one application's webhooks (source {@code app}); see {@code Plugboard.emitFor}.
+     *
+     * @throws io.plugboard.host.internal.common.NotFoundException if no application has the id or uid
+     */
+    public String emitFor(String app, String type, JsonNode data) {
+        return events.emit(apps.get(app).id(), RegisteredEventType.APP_SOURCE, type, data).id();
     }
 
     /** Emits once per idempotency key (source {@code app}); see {@code Plugboard.emitOnce}. */

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.admin;
 
+import io.plugboard.host.internal.common.DefaultApp;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.delivery.DeliveryStore;
 import io.plugboard.host.internal.delivery.RateLimiter;
@@ -56,7 +57,7 @@ public final class AdminWebhookRoutes implements RouteGroup {
         routes.get("/admin/webhooks/{id}/delete", actions::confirmDelete);
         routes.post("/admin/webhooks/{id}/delete", actions::delete);
         routes.post("/admin/webhooks/{id}/rotate-secret", ctx -> {
-            var rotated = webhooks.rotateSecret(ctx.pathParam("id"), rotationOverlap);
+            var rotated = webhooks.rotateSecret(DefaultApp.ID, ctx.pathParam("id"), rotationOverlap);
             view.flash(ctx, "New signing secret created. The previous one keeps signing until "
                     + rotated.secrets().previousExpiresAt() + ".");
             ctx.redirect("/admin/webhooks/" + rotated.id() + "/edit");

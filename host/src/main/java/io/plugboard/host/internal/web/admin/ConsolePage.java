@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.admin;
 
+import io.plugboard.host.internal.common.DefaultApp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,13 +39,13 @@ final class ConsolePage {
     }
 
     void show(Context ctx) {
-        Webhook w = webhooks.get(ctx.pathParam("id"));
+        Webhook w = webhooks.get(DefaultApp.ID, ctx.pathParam("id"));
         String event = ctx.queryParam("event") != null ? ctx.queryParam("event") : w.events().get(0);
         render(ctx, w, event, sample(event), null, Map.of());
     }
 
     void send(Context ctx) {
-        Webhook w = webhooks.get(ctx.pathParam("id"));
+        Webhook w = webhooks.get(DefaultApp.ID, ctx.pathParam("id"));
         String event = ctx.formParam("event") == null ? w.events().get(0) : ctx.formParam("event");
         String payload = ctx.formParam("payload") == null ? "" : ctx.formParam("payload");
         if (ctx.formParam("load_sample") != null) {

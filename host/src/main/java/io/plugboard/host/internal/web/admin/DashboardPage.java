@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.admin;
 
+import io.plugboard.host.internal.common.DefaultApp;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.outbound.Webhook;
 import io.plugboard.host.internal.outbound.WebhookService;
@@ -49,7 +50,7 @@ final class DashboardPage {
     }
 
     void showWebhook(Context ctx) {
-        Webhook w = webhooks.get(ctx.pathParam("id"));
+        Webhook w = webhooks.get(DefaultApp.ID, ctx.pathParam("id"));
         ActivityRange range = ActivityRange.parse(ctx.queryParam("range"));
         String base = "/admin/webhooks/" + w.id() + "/activity";
         Map<String, Object> model = model(activity.activity(range, w.id(), clock.instant()), ranges(base, range));

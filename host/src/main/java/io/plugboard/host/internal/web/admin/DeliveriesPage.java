@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.admin;
 
+import io.plugboard.host.internal.common.DefaultApp;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.common.InputTimes;
 import io.plugboard.host.internal.common.ValidationException;
@@ -55,7 +56,7 @@ final class DeliveriesPage {
     }
 
     void list(Context ctx) {
-        Webhook w = webhooks.get(ctx.pathParam("id"));
+        Webhook w = webhooks.get(DefaultApp.ID, ctx.pathParam("id"));
         Map<String, Object> model = page(ctx, w, "/admin/webhooks/" + w.id() + "/deliveries");
         model.put("webhook", w);
         if (rowsOnly(ctx, model)) {
@@ -121,7 +122,7 @@ final class DeliveriesPage {
     }
 
     void recover(Context ctx) {
-        Webhook w = webhooks.get(ctx.pathParam("id"));
+        Webhook w = webhooks.get(DefaultApp.ID, ctx.pathParam("id"));
         Instant since = since(ctx.formParam("since"));
         int queued = deliveries.recover(w.id(), since, clock.instant());
         wake.run();

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.admin;
 
+import io.plugboard.host.internal.common.DefaultApp;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.delivery.DeliveryStore;
@@ -53,7 +54,7 @@ final class EventsPage {
         model.put("groups", groups.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList());
         model.put("count", all.size());
         model.put("pager", Pager.of(pageNo, PAGE_SIZE, all.size(), "/admin/events?"));
-        WebhookPage choices = webhooks.search(new WebhookQuery(null, null, null, TEST_CHOICES, 0));
+        WebhookPage choices = webhooks.search(DefaultApp.ID, new WebhookQuery(null, null, null, TEST_CHOICES, 0));
         model.put("webhooks", choices.data());
         model.put("moreWebhooks", choices.total() > choices.data().size());
         TestResultView.load(ctx.queryParam("tested"), attempts, webhooks).ifPresent(t -> model.put("tested", t));
@@ -62,7 +63,7 @@ final class EventsPage {
 
     void test(Context ctx) {
         String key = ctx.pathParam("key");
-        var webhook = webhooks.get(formValue(ctx, "webhook_id"));
+        var webhook = webhooks.get(DefaultApp.ID, formValue(ctx, "webhook_id"));
         TestResult result = testSender.send(webhook, key, null);
         WebhookActions.respondWithResult(ctx, result, "/admin/events", attempts, webhooks, view);
     }

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.admin;
 
+import io.plugboard.host.internal.common.DefaultApp;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.common.ConflictException;
 import io.plugboard.host.internal.common.NotFoundException;
@@ -73,7 +74,7 @@ final class InspectorPage {
         model.put("publicUrl", view.absoluteUrl(ctx, inbox.path()));
         model.put("loopbackUrl", loopback);
         model.put("newWebhookHref", "/admin/webhooks/new?url=" + URLEncoder.encode(loopback, StandardCharsets.UTF_8));
-        model.put("webhooks", webhooks.search(WebhookQuery.all()).data());
+        model.put("webhooks", webhooks.search(DefaultApp.ID, WebhookQuery.all()).data());
         model.put("against", against.orElse(null));
         model.put("rows", rows);
         model.put("breadcrumbs", Crumb.trail("Request inspector", "/admin/inspector", inbox.label()));

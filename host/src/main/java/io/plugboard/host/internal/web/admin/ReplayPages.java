@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.admin;
 
+import io.plugboard.host.internal.common.DefaultApp;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.common.InputTimes;
 import io.plugboard.host.internal.common.ValidationException;
@@ -84,7 +85,7 @@ final class ReplayPages {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("values", values);
-        model.put("webhooks", webhooks.search(new WebhookQuery(null, null, null, WebhookQuery.MAX_LIMIT, 0)).data());
+        model.put("webhooks", webhooks.search(DefaultApp.ID, new WebhookQuery(null, null, null, WebhookQuery.MAX_LIMIT, 0)).data());
         model.put("statuses", List.of("failed", "succeeded", "any"));
         model.put("breadcrumbs", Crumb.trail("Deliveries", "/admin/deliveries", "Replay deliveries"));
         return model;

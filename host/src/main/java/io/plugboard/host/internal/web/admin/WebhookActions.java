@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.admin;
 
+import io.plugboard.host.internal.common.DefaultApp;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.delivery.DeliveryStore;
 import io.plugboard.host.internal.delivery.TestResult;
@@ -28,14 +29,14 @@ final class WebhookActions {
     }
 
     void toggle(Context ctx) {
-        Webhook w = webhooks.get(ctx.pathParam("id"));
-        Webhook changed = webhooks.setEnabled(w.id(), !w.enabled());
+        Webhook w = webhooks.get(DefaultApp.ID, ctx.pathParam("id"));
+        Webhook changed = webhooks.setEnabled(DefaultApp.ID, w.id(), !w.enabled());
         view.done(ctx, "Webhook \u201c" + changed.name() + "\u201d turned " + (changed.enabled() ? "on." : "off."),
                 "/admin/webhooks", "webhook-toggle", Map.of("webhook", changed));
     }
 
     void test(Context ctx) {
-        Webhook w = webhooks.get(ctx.pathParam("id"));
+        Webhook w = webhooks.get(DefaultApp.ID, ctx.pathParam("id"));
         String event = ctx.formParam("event");
         TestResult result = testSender.send(w, event == null || event.isBlank() ? null : event, null);
         respondWithResult(ctx, result, "/admin/webhooks", attempts, webhooks, view);
@@ -54,11 +55,11 @@ final class WebhookActions {
     }
 
     void confirmDelete(Context ctx) {
-        renderConfirm(ctx, webhooks.get(ctx.pathParam("id")), null);
+        renderConfirm(ctx, webhooks.get(DefaultApp.ID, ctx.pathParam("id")), null);
     }
 
     void delete(Context ctx) {
-        Webhook w = webhooks.get(ctx.pathParam("id"));
+        Webhook w = webhooks.get(DefaultApp.ID, ctx.pathParam("id"));
         String typed = ctx.formParam("confirm_name");
         if (typed == null || !typed.strip().equals(w.name())) {
             ctx.status(400);
@@ -66,7 +67,7 @@ final class WebhookActions {
                     + "\u201d exactly to delete this webhook.");
             return;
         }
-        webhooks.delete(w.id());
+        webhooks.delete(DefaultApp.ID, w.id());
         view.flash(ctx, "Webhook \u201c" + w.name() + "\u201d deleted.");
         ctx.redirect("/admin/webhooks");
     }

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.admin;
 
+import io.plugboard.host.internal.common.DefaultApp;
 import io.javalin.http.Context;
 import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.delivery.RequestPreview;
@@ -89,7 +90,7 @@ final class WebhookFormPage {
         Map<String, String> unreadable = new HashMap<>();
         Double rateLimit = fields.rateLimitValue(unreadable);
         try {
-            Webhook created = webhooks.create(new WebhookSettings(fields.name(), destination.isHttp() ? fields.url() : null,
+            Webhook created = webhooks.create(DefaultApp.ID, new WebhookSettings(fields.name(), destination.isHttp() ? fields.url() : null,
                     events, fields.enabled(), fields.token(), payload.settings(), destination, rateLimit,
                     destination.isHttp() ? fields.access().changes().applyTo(EndpointAccess.NONE) : EndpointAccess.NONE),
                     unreadable, pluginInput(ctx, null));
@@ -103,7 +104,7 @@ final class WebhookFormPage {
     }
 
     void showEdit(Context ctx) {
-        Webhook w = webhooks.get(ctx.pathParam("id"));
+        Webhook w = webhooks.get(DefaultApp.ID, ctx.pathParam("id"));
         String chosen = ctx.queryParam("destination");
         var entry = whereTo.find(chosen);
         if ("choose".equals(ctx.queryParam("where")) || (chosen != null && entry.isEmpty())) {
@@ -118,7 +119,7 @@ final class WebhookFormPage {
     }
 
     void update(Context ctx) {
-        Webhook w = webhooks.get(ctx.pathParam("id"));
+        Webhook w = webhooks.get(DefaultApp.ID, ctx.pathParam("id"));
         Fields fields = fields(ctx);
         PayloadFields payload = PayloadFields.of(ctx, form.catalog());
         WebhookDestination destination = whereTo.read(ctx);
@@ -143,7 +144,7 @@ final class WebhookFormPage {
         Double rateLimit = fields.rateLimitValue(unreadable);
         try {
             PayloadSettings p = payload.settings();
-            Webhook updated = webhooks.update(w.id(), new WebhookChanges(fields.name(),
+            Webhook updated = webhooks.update(DefaultApp.ID, w.id(), new WebhookChanges(fields.name(),
                     destination.isHttp() ? fields.url() : null, events,
                     fields.enabled(), clearToken || newToken, newToken ? fields.token() : null,
                     new PayloadSettings.Changes(p.format(), true, p.template(), p.headers(), true, p.filter(),

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.admin;
 
+import io.plugboard.host.internal.common.DefaultApp;
 import io.javalin.http.Context;
 import io.plugboard.sdk.hooks.AdminHome;
 import io.plugboard.sdk.hooks.CoreHooks;
@@ -77,7 +78,7 @@ final class WebhookListPage {
     void show(Context ctx) {
         String q = ctx.queryParam("q");
         int pageNo = Pager.number(ctx.queryParam("page"));
-        WebhookPage page = webhooks.search(new WebhookQuery(q, null, null, PAGE_SIZE, Pager.offset(pageNo, PAGE_SIZE)));
+        WebhookPage page = webhooks.search(DefaultApp.ID, new WebhookQuery(q, null, null, PAGE_SIZE, Pager.offset(pageNo, PAGE_SIZE)));
         Map<String, Object> model = new HashMap<>();
         boolean searching = q != null && !q.isBlank();
         model.put("q", q == null ? "" : q);

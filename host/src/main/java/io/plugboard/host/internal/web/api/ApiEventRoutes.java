@@ -5,6 +5,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.tracing.Tracing;
 import io.plugboard.host.internal.events.EventService;
 import io.plugboard.host.internal.events.EventTypeRegistry;
+import io.plugboard.host.internal.web.http.AppScopes;
 import io.plugboard.host.internal.web.http.RouteGroup;
 
 /** {@code /api/v1/event-types} (the catalog) and {@code /api/v1/events} (emitting, one or a batch). */
@@ -18,8 +19,11 @@ public final class ApiEventRoutes implements RouteGroup {
 
     /** @param maxRequestBytes the host's request size limit; a batch may be {@value BatchInput#SIZE_FACTOR} times it */
     /** @param tracing continues the caller's trace ({@code traceparent}) in the events' emit spans */
+    private final AppScopes scopes;
+
     public ApiEventRoutes(EventTypeRegistry eventTypes, EventService events, ObjectMapper mapper, long maxRequestBytes,
-                          Tracing tracing) {
+                          Tracing tracing, AppScopes scopes) {
+        this.scopes = scopes;
         this.tracing = tracing;
         this.eventTypes = eventTypes;
         this.events = events;
@@ -30,7 +34,7 @@ public final class ApiEventRoutes implements RouteGroup {
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
         new EventTypesApi(eventTypes, mapper).register(routes);
-        new EventsApi(events, mapper, tracing).register(routes);
-        new EventBatchApi(events, mapper, BatchInput.maxBytes(maxRequestBytes), tracing).register(routes);
+        new EventsApi(events, mapper, tracing, scopes).register(routes);
+        new EventBatchApi(events, mapper, BatchInput.maxBytes(maxRequestBytes), tracing, scopes).register(routes);
     }
 }

@@ -7,6 +7,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import io.plugboard.host.internal.delivery.TestSender;
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.outbound.WebhookService;
+import io.plugboard.host.internal.web.http.AppScopes;
 import io.plugboard.host.internal.web.http.RouteGroup;
 import java.time.Duration;
 
@@ -19,9 +20,11 @@ public final class ApiWebhookRoutes implements RouteGroup {
     private final OutboundCatalog catalog;
     private final Duration rotationOverlap;
     private final EventTypeRegistry eventTypes;
+    private final AppScopes scopes;
 
     public ApiWebhookRoutes(WebhookService webhooks, TestSender testSender, ObjectMapper mapper, Duration rotationOverlap,
-                            EventTypeRegistry eventTypes, OutboundCatalog catalog) {
+                            EventTypeRegistry eventTypes, OutboundCatalog catalog, AppScopes scopes) {
+        this.scopes = scopes;
         this.catalog = catalog;
         this.webhooks = webhooks;
         this.testSender = testSender;
@@ -32,7 +35,7 @@ public final class ApiWebhookRoutes implements RouteGroup {
 
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
-        new WebhooksApi(webhooks, testSender, mapper, rotationOverlap, eventTypes, catalog).register(routes);
+        new WebhooksApi(webhooks, testSender, mapper, rotationOverlap, eventTypes, catalog, scopes).register(routes);
         new OutboundApi(catalog, mapper).register(routes);
     }
 }

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
+import io.plugboard.host.internal.common.DefaultApp;
 import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,7 +58,7 @@ final class DeliveriesApi {
     }
 
     private void list(Context ctx) {
-        Webhook w = webhooks.get(ctx.pathParam("id"));
+        Webhook w = webhooks.get(DefaultApp.ID, ctx.pathParam("id"));
         String status = status(ctx.queryParam("status"));
         int limit = QueryParams.integer(ctx, "limit", 50, 1, 500);
         String before = ctx.queryParam("before");
@@ -85,7 +86,7 @@ final class DeliveriesApi {
     }
 
     private void recover(Context ctx) {
-        Webhook w = webhooks.get(ctx.pathParam("id"));
+        Webhook w = webhooks.get(DefaultApp.ID, ctx.pathParam("id"));
         JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("since"));
         String since = in.string("since");
         if (since == null) {
@@ -98,7 +99,7 @@ final class DeliveriesApi {
     }
 
     private void stats(Context ctx) {
-        Webhook w = webhooks.get(ctx.pathParam("id"));
+        Webhook w = webhooks.get(DefaultApp.ID, ctx.pathParam("id"));
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate first = today.minusDays(STATS_DAYS - 1);
         Map<Long, long[]> daily = deliveries.dailyAttempts(w.id(), first.atStartOfDay(ZoneOffset.UTC).toInstant());

@@ -2,6 +2,7 @@ package io.plugboard.host.internal.web.api;
 
 import io.opentelemetry.context.Scope;
 import io.plugboard.host.internal.tracing.Tracing;
+import io.plugboard.host.internal.web.http.AppScopes;
 import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -29,7 +30,10 @@ final class EventBatchApi {
     private final Tracing tracing;
 
     /** @param maxBytes the largest batch body accepted; larger ones get 413 */
-    EventBatchApi(EventService events, ObjectMapper mapper, long maxBytes, Tracing tracing) {
+    private final AppScopes scopes;
+
+    EventBatchApi(EventService events, ObjectMapper mapper, long maxBytes, Tracing tracing, AppScopes scopes) {
+        this.scopes = scopes;
         this.tracing = tracing;
         this.events = events;
         this.mapper = mapper;
@@ -37,37 +41,42 @@ final class EventBatchApi {
     }
 
     void register(JavalinDefaultRoutingApi routes) {
-        routes.post("/api/v1/events/batch", ctx -> {
-            if (ctx.header(EventsApi.IDEMPOTENCY_KEY) != null) {
-                throw ValidationException.of(EventsApi.IDEMPOTENCY_KEY, "a batch takes no Idempotency-Key header: "
-                        + "give each event that needs one its own idempotency_key");
-            }
-            List<EventService.NewEvent> batch = BatchInput.read(ctx, mapper, maxBytes);
-            List<Emitted> emitted;
-            try (Scope trace = tracing.continueFrom(ctx.header(EventsApi.TRACEPARENT))) {
-                emitted = emit(batch);
-            }
-            List<String> ids = new ArrayList<>(emitted.size());
-            List<Integer> replayed = new ArrayList<>();
-            for (int i = 0; i < emitted.size(); i++) {
-                ids.add(emitted.get(i).id());
-                if (emitted.get(i).replayed()) {
-                    replayed.add(i);
-                }
-            }
-            if (replayed.size() == emitted.size()) {
-                ctx.header(EventsApi.REPLAYED, "true"); // the whole batch was sent before
-            }
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("ids", ids);
-            answer.put("replayed", replayed);
-            JsonBody.send(ctx.status(202), mapper, answer);
-        });
+        for (String path : AppScopes.paths("/events/batch")) {
+            routes.post(path, this::batch);
+        }
     }
 
-    private List<Emitted> emit(List<EventService.NewEvent> batch) {
+    private void batch(io.javalin.http.Context ctx) {
+        String app = scopes.named(ctx);
+        if (ctx.header(EventsApi.IDEMPOTENCY_KEY) != null) {
+            throw ValidationException.of(EventsApi.IDEMPOTENCY_KEY, "a batch takes no Idempotency-Key header: "
+                    + "give each event that needs one its own idempotency_key");
+        }
+        List<EventService.NewEvent> batch = BatchInput.read(ctx, mapper, maxBytes);
+        List<Emitted> emitted;
+        try (Scope trace = tracing.continueFrom(ctx.header(EventsApi.TRACEPARENT))) {
+            emitted = emit(app, batch);
+        }
+        List<String> ids = new ArrayList<>(emitted.size());
+        List<Integer> replayed = new ArrayList<>();
+        for (int i = 0; i < emitted.size(); i++) {
+            ids.add(emitted.get(i).id());
+            if (emitted.get(i).replayed()) {
+                replayed.add(i);
+            }
+        }
+        if (replayed.size() == emitted.size()) {
+            ctx.header(EventsApi.REPLAYED, "true"); // the whole batch was sent before
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("ids", ids);
+        answer.put("replayed", replayed);
+        JsonBody.send(ctx.status(202), mapper, answer);
+    }
+
+    private List<Emitted> emit(String app, List<EventService.NewEvent> batch) {
         try {
-            return events.emitAll(EventsApi.SOURCE, batch, (connection, written) -> { });
+            return events.emitAll(app, EventsApi.SOURCE, batch, (connection, written) -> { });
         } catch (InvalidBatchEventException e) {
             String problems = e.problems().isEmpty() ? "" : ": " + String.join("; ", e.problems());
             throw ValidationException.of("events[" + e.position() + "]." + e.field(), e.reason() + problems);

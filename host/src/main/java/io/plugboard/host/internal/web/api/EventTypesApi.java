@@ -12,11 +12,11 @@ import io.plugboard.host.internal.events.RegisteredEventType;
 final class EventTypesApi {
 
     record EventTypeJson(String key, String name, String description, String group, String pluginId,
-                         JsonNode sample, JsonNode schema) {
+                         JsonNode sample, JsonNode schema, boolean broadcast) {
 
         static EventTypeJson of(RegisteredEventType t) {
             return new EventTypeJson(t.key(), t.name(), t.description(), t.group(), t.pluginId(), t.sample(),
-                    t.schemaJson());
+                    t.schemaJson(), t.broadcast());
         }
     }
 

@@ -2,6 +2,7 @@ package io.plugboard.host.internal.web.api;
 
 import io.opentelemetry.context.Scope;
 import io.plugboard.host.internal.tracing.Tracing;
+import io.plugboard.host.internal.web.http.AppScopes;
 import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,22 +35,28 @@ final class EventsApi {
     private final ObjectMapper mapper;
     private final Tracing tracing;
 
-    EventsApi(EventService events, ObjectMapper mapper, Tracing tracing) {
+    private final AppScopes scopes;
+
+    EventsApi(EventService events, ObjectMapper mapper, Tracing tracing, AppScopes scopes) {
+        this.scopes = scopes;
         this.tracing = tracing;
         this.events = events;
         this.mapper = mapper;
     }
 
     void register(JavalinDefaultRoutingApi routes) {
-        routes.post("/api/v1/events", ctx -> {
-            // The caller's trace, if it sent one: the event's emit span is its child.
-            try (Scope trace = tracing.continueFrom(ctx.header(TRACEPARENT))) {
-                emit(ctx);
-            }
-        });
+        for (String path : AppScopes.paths("/events")) {
+            routes.post(path, ctx -> {
+                // The caller's trace, if it sent one: the event's emit span is its child.
+                try (Scope trace = tracing.continueFrom(ctx.header(TRACEPARENT))) {
+                    emit(ctx);
+                }
+            });
+        }
     }
 
     private void emit(Context ctx) {
+        String app = scopes.named(ctx);
         String key = idempotencyKey(ctx);
         JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("type", "data"));
         String type = in.string("type");
@@ -61,11 +68,11 @@ final class EventsApi {
             throw ValidationException.of("data", "data is required: a JSON object");
         }
         if (key == null) {
-            StoredEvent event = events.emit(SOURCE, type, data);
+            StoredEvent event = events.emit(app, SOURCE, type, data);
             JsonBody.send(ctx.status(202), mapper, Map.of("id", event.id()));
             return;
         }
-        Emitted emitted = events.emitAll(SOURCE, List.of(new EventService.NewEvent(type, data, key)),
+        Emitted emitted = events.emitAll(app, SOURCE, List.of(new EventService.NewEvent(type, data, key)),
                 (connection, written) -> { }).get(0);
         if (emitted.replayed()) {
             ctx.header(REPLAYED, "true");

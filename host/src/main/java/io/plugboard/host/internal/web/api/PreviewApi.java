@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
+import io.plugboard.host.internal.common.DefaultApp;
 import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,7 +50,7 @@ final class PreviewApi {
     private void preview(Context ctx) {
         JsonInput in = JsonInput.read(ctx, mapper, false, PREVIEW_FIELDS);
         String baseId = in.string("webhook_id");
-        Webhook base = baseId == null ? null : webhooks.get(baseId);
+        Webhook base = baseId == null ? null : webhooks.get(DefaultApp.ID, baseId);
         PayloadSettings current = base == null ? PayloadSettings.DEFAULT : base.settings().payload();
         PayloadSettings settings = new PayloadSettings.Changes(in.string("format"), in.has("template"),
                 in.string("template"), in.stringMap("headers"), in.has("filter"), in.string("filter"),
@@ -66,7 +67,7 @@ final class PreviewApi {
     }
 
     private void console(Context ctx) {
-        Webhook webhook = webhooks.get(ctx.pathParam("id"));
+        Webhook webhook = webhooks.get(DefaultApp.ID, ctx.pathParam("id"));
         JsonInput in = JsonInput.read(ctx, mapper, true, Set.of("event", "payload"));
         JsonBody.send(ctx, mapper, ConsoleJson.of(console.send(webhook, in.string("event"), payload(in))));
     }

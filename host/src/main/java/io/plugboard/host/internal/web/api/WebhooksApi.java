@@ -2,6 +2,7 @@ package io.plugboard.host.internal.web.api;
 
 import io.plugboard.host.internal.payloads.OutboundCatalog;
 
+import io.plugboard.host.internal.web.http.AppScopes;
 import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,9 +51,11 @@ final class WebhooksApi {
     private final Duration rotationOverlap;
     private final EventTypeRegistry eventTypes;
     private final OutboundCatalog catalog;
+    private final AppScopes scopes;
 
     WebhooksApi(WebhookService webhooks, TestSender testSender, ObjectMapper mapper, Duration rotationOverlap,
-                EventTypeRegistry eventTypes, OutboundCatalog catalog) {
+                EventTypeRegistry eventTypes, OutboundCatalog catalog, AppScopes scopes) {
+        this.scopes = scopes;
         this.catalog = catalog;
         this.webhooks = webhooks;
         this.eventTypes = eventTypes;
@@ -62,17 +65,23 @@ final class WebhooksApi {
     }
 
     void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/api/v1/webhooks", this::list);
-        routes.post("/api/v1/webhooks", this::create);
-        routes.get("/api/v1/webhooks/{id}", ctx -> JsonBody.send(ctx, mapper, json(webhooks.get(ctx.pathParam("id")), true)));
-        routes.patch("/api/v1/webhooks/{id}", this::update);
-        routes.delete("/api/v1/webhooks/{id}", ctx -> {
-            webhooks.delete(ctx.pathParam("id"));
-            ctx.status(204);
-        });
-        routes.post("/api/v1/webhooks/{id}/test", this::test);
-        routes.post("/api/v1/webhooks/{id}/rotate-secret", ctx ->
-                JsonBody.send(ctx, mapper, json(webhooks.rotateSecret(ctx.pathParam("id"), rotationOverlap), true)));
+        for (String path : AppScopes.paths("/webhooks")) {
+            routes.get(path, this::list);
+            routes.post(path, this::create);
+            routes.get(path + "/{id}", ctx -> JsonBody.send(ctx, mapper, json(webhook(ctx), true)));
+            routes.patch(path + "/{id}", this::update);
+            routes.delete(path + "/{id}", ctx -> {
+                webhooks.delete(scopes.id(ctx), ctx.pathParam("id"));
+                ctx.status(204);
+            });
+            routes.post(path + "/{id}/test", this::test);
+            routes.post(path + "/{id}/rotate-secret", ctx -> JsonBody.send(ctx, mapper,
+                    json(webhooks.rotateSecret(scopes.id(ctx), ctx.pathParam("id"), rotationOverlap), true)));
+        }
+    }
+
+    private Webhook webhook(Context ctx) {
+        return webhooks.get(scopes.id(ctx), ctx.pathParam("id"));
     }
 
     private void list(Context ctx) {
@@ -80,24 +89,26 @@ final class WebhooksApi {
                 QueryParams.bool(ctx, "enabled"),
                 QueryParams.integer(ctx, "limit", WebhookQuery.DEFAULT_LIMIT, 1, WebhookQuery.MAX_LIMIT),
                 QueryParams.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE));
-        WebhookPage page = webhooks.search(query);
+        WebhookPage page = webhooks.search(scopes.id(ctx), query);
         JsonBody.send(ctx, mapper, new ListJson<>(page.data().stream().map(w -> json(w, false)).toList(), page.total()));
     }
 
     private void create(Context ctx) {
+        String app = scopes.id(ctx);
         JsonInput in = JsonInput.read(ctx, mapper, false, FIELDS).collecting();
         Boolean enabled = in.bool("enabled");
-        Webhook created = webhooks.create(new WebhookSettings(in.string("name"), in.string("url"), in.strings("events"),
+        Webhook created = webhooks.create(app, new WebhookSettings(in.string("name"), in.string("url"), in.strings("events"),
                 enabled == null || enabled, in.string("token"), new PayloadSettings(in.string("format"),
                         in.string("template"), in.stringMap("headers"), in.string("filter"), in.settings("format_settings")),
                 DestinationInput.read(in), in.number("rate_limit"), AccessInput.read(in).applyTo(EndpointAccess.NONE)),
                 in.problems(), fieldInput(in));
-        JsonBody.send(ctx.status(201).header("Location", "/api/v1/webhooks/" + created.id()), mapper, json(created, true));
+        JsonBody.send(ctx.status(201).header("Location", AppScopes.location(ctx, "/webhooks/" + created.id())), mapper, json(created, true));
     }
 
     private void update(Context ctx) {
+        String app = scopes.id(ctx);
         JsonInput in = JsonInput.read(ctx, mapper, false, FIELDS).collecting();
-        Webhook updated = webhooks.update(ctx.pathParam("id"), new WebhookChanges(in.string("name"),
+        Webhook updated = webhooks.update(app, ctx.pathParam("id"), new WebhookChanges(in.string("name"),
                 in.string("url"), in.strings("events"), in.bool("enabled"), in.has("token"), in.string("token"),
                 new PayloadSettings.Changes(in.string("format"), in.has("template"), in.string("template"),
                         in.stringMap("headers"), in.has("filter"), in.string("filter"), in.settings("format_settings")),
@@ -107,7 +118,7 @@ final class WebhooksApi {
     }
 
     private void test(Context ctx) {
-        Webhook webhook = webhooks.get(ctx.pathParam("id"));
+        Webhook webhook = webhook(ctx);
         JsonInput in = JsonInput.read(ctx, mapper, true, Set.of("event", "payload"));
         JsonNode payload = in.node("payload");
         if (payload != null && !payload.isObject()) {
