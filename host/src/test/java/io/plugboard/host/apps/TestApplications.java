@@ -148,6 +148,21 @@ class TestApplications {
         assertThat(host.http().get("/api/v1/apps").json().get("total").asInt()).isEqualTo(2);
     }
 
+    @Test
+    void aWebhooksOperationalEventsGoToItsOwnApplication() throws Exception {
+        app("acme");
+        try (Receiver gone = new Receiver().respond(410, "")) {
+            webhook("/api/v1/apps/acme", gone, "invoice.paid");
+            webhook("/api/v1/apps/acme", forA, "webhook_disabled");
+            String defaultAlerts = webhook("/api/v1", forDefault, "webhook_disabled");
+            host.host().emitFor("acme", "invoice.paid", Map.of("n", 1));
+            assertThat(forA.awaitCount(1, WAIT).get(0).bodyText()).contains("webhook_disabled").contains("\"gone\"");
+            // Its deliveries were written with the event, so by now the default's would be there too.
+            assertThat(host.http().get("/api/v1/webhooks/" + defaultAlerts + "/deliveries").json().get("data"))
+                    .as("another application's webhook is none of the default application's business").isEmpty();
+        }
+    }
+
     private void app(String uid) {
         Http.Response r = host.http().postJson("/api/v1/apps", "{\"uid\":\"" + uid + "\",\"name\":\"" + uid + "\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * state are written on the caller's connection, in the transaction of that change (the webhook turned
  * off and the event saying so commit together, or neither); the caller announces them after its commit.
  * An event about a webhook carries it as {@code data.webhook}, and {@link OutboxWriter} never delivers it
- * to that webhook: a failing endpoint is not sent news of its own failure, which would fail again.
+ * to that webhook: a failing endpoint is not sent news of its own failure, which would fail again. It is
+ * emitted for the webhook's application, so each customer's alert endpoints hear of their own webhooks only.
  */
 public final class OperationalEvents {
 
@@ -48,41 +49,41 @@ public final class OperationalEvents {
      * @return the event to announce after the commit, or null when the webhook is gone
      */
     public StoredEvent webhookDisabled(Connection c, String webhookId, String reason, String detail) throws SQLException {
-        ObjectNode webhook = webhook(c, webhookId);
+        AboutWebhook webhook = webhook(c, webhookId);
         if (webhook == null) {
             return null;
         }
-        ObjectNode data = mapper.createObjectNode().set("webhook", webhook);
+        ObjectNode data = mapper.createObjectNode().set("webhook", webhook.json());
         data.put("reason", reason).put("detail", detail);
-        return events.emitOn(c, SOURCE, OperationalTypes.WEBHOOK_DISABLED, data);
+        return events.emitOn(c, webhook.appId(), SOURCE, OperationalTypes.WEBHOOK_DISABLED, data);
     }
 
     /** {@code delivery_failed} (retries ran out), in the caller's transaction; null when the webhook is gone. */
     public StoredEvent deliveryFailed(Connection c, String webhookId, String deliveryId, StoredEvent event, int attempts,
                                       Integer lastStatus, String lastError) throws SQLException {
-        ObjectNode webhook = webhook(c, webhookId);
+        AboutWebhook webhook = webhook(c, webhookId);
         if (webhook == null) {
             return null;
         }
         ObjectNode delivery = mapper.createObjectNode().put("id", deliveryId).put("event_id", event.id())
                 .put("event_type", event.type()).put("attempts", attempts).put("last_status", lastStatus)
                 .put("last_error", lastError);
-        ObjectNode data = mapper.createObjectNode().set("webhook", webhook);
+        ObjectNode data = mapper.createObjectNode().set("webhook", webhook.json());
         data.set("delivery", delivery);
-        return events.emitOn(c, SOURCE, OperationalTypes.DELIVERY_FAILED, data);
+        return events.emitOn(c, webhook.appId(), SOURCE, OperationalTypes.DELIVERY_FAILED, data);
     }
 
     /** {@code webhook_failing} (the streak reached the setting), in the caller's transaction; null when gone. */
     public StoredEvent webhookFailing(Connection c, String webhookId, long failures, Instant since, Integer lastStatus,
                                       String lastError) throws SQLException {
-        ObjectNode webhook = webhook(c, webhookId);
+        AboutWebhook webhook = webhook(c, webhookId);
         if (webhook == null) {
             return null;
         }
-        ObjectNode data = mapper.createObjectNode().set("webhook", webhook);
+        ObjectNode data = mapper.createObjectNode().set("webhook", webhook.json());
         data.put("consecutive_failures", failures).put("failing_since", since.toString()).put("last_status", lastStatus)
                 .put("last_error", lastError);
-        return events.emitOn(c, SOURCE, OperationalTypes.WEBHOOK_FAILING, data);
+        return events.emitOn(c, webhook.appId(), SOURCE, OperationalTypes.WEBHOOK_FAILING, data);
     }
 
     /** {@code inbound_refused_burst}, in the transaction that counted the refusal which made the burst. */
@@ -130,12 +131,15 @@ public final class OperationalEvents {
     }
 
     /** @return the webhook as the events show it (id, name, URL), or null when no webhook has the id */
-    private ObjectNode webhook(Connection c, String webhookId) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT name, url FROM webhooks WHERE id = ?")) {
+    /** A webhook as its operational events describe it, and the application whose webhooks hear of it. */
+    private record AboutWebhook(ObjectNode json, String appId) {}
+
+    private AboutWebhook webhook(Connection c, String webhookId) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT name, url, app_id FROM webhooks WHERE id = ?")) {
             q.setString(1, webhookId);
             try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? mapper.createObjectNode().put("id", webhookId).put("name", rs.getString(1))
-                        .put("url", rs.getString(2) == null ? "" : rs.getString(2)) : null;
+                return rs.next() ? new AboutWebhook(mapper.createObjectNode().put("id", webhookId).put("name", rs.getString(1))
+                        .put("url", rs.getString(2) == null ? "" : rs.getString(2)), rs.getString(3)) : null;
             }
         }
     }
