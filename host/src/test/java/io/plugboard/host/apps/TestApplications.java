@@ -100,6 +100,11 @@ class TestApplications {
         assertThat(forDefault.all()).hasSize(2);
         assertError(host.http().postJson("/api/v1/apps/nope/events", "{\"type\":\"invoice.paid\",\"data\":{}}"), 404,
                 "no application");
+
+        String acme = host.http().get("/api/v1/apps/acme").json().get("id").asText();
+        String metrics = host.http().get("/metrics").body();
+        assertThat(metrics).containsPattern("plugboard_delivery_attempts_total\\{app=\"" + acme + "\",outcome=\"success\"")
+                .contains("app=\"app_default\"");
     }
 
     @Test

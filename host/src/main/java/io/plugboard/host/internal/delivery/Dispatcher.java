@@ -235,7 +235,7 @@ public final class Dispatcher implements AutoCloseable {
         if (Integer.valueOf(429).equals(result.responseStatus())) {
             limits.tooManyRequests(w, result.retryAfter());
         }
-        metrics.attempted(w.id(), d.event(), result, at);
+        metrics.attempted(w.id(), w.appId(), d.event(), result, at);
         recorder.add(new Attempt(ids.next("att"), d, request, result, at, true));
         // Fill the freed slot right here when no one else is dispatching: no thread hand-off. Not when
         // this thread is the one dispatching (a send that failed at once): that pass goes on anyway;
