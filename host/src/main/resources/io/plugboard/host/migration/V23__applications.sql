@@ -5,6 +5,7 @@
 -- allowed_event_types: a JSON array of keys or prefix patterns ("invoice.*"); NULL: every type.
 -- frame_ancestors: a JSON array of origins that may frame its portal; NULL: the host-wide setting.
 -- theme: a JSON object {site_name, logo_url, primary_color, color_scheme} for its portal; NULL: the host's.
+-- retention_days, auto_disable_after_hours: its own delivery-log retention and auto-disable time; NULL: the host's.
 -- Rows that belong to an application are not tied to it by a foreign key: SQLite cannot add a column with
 -- a REFERENCES clause and a non-null default, so apps.ApplicationStore deletes them with it instead.
 
@@ -16,6 +17,8 @@ CREATE TABLE applications (
     allowed_event_types TEXT,
     frame_ancestors     TEXT,
     theme               TEXT,
+    retention_days      INTEGER,
+    auto_disable_after_hours INTEGER,
     created_at          BIGINT NOT NULL,
     updated_at          BIGINT NOT NULL
 );

@@ -14,9 +14,11 @@ import java.util.List;
  * @param allowedEventTypes which event types its webhooks may subscribe to
  * @param frameAncestors origins allowed to frame its portal; null for the host-wide setting
  * @param theme how its portal looks; null parts fall back to the host's
+ * @param delivery its own retention and auto-disable time, where they differ from the host's
  */
 public record Application(String id, String uid, String name, ObjectNode metadata, AllowedEventTypes allowedEventTypes,
-                          List<String> frameAncestors, PortalTheme theme, Instant createdAt, Instant updatedAt) {
+                          List<String> frameAncestors, PortalTheme theme, AppDeliverySettings delivery,
+                          Instant createdAt, Instant updatedAt) {
 
     /** @return true for the application that holds what was made without naming one */
     public boolean isDefault() {

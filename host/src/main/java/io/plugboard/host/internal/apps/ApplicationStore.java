@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plugboard.host.internal.common.DefaultApp;
+import io.plugboard.host.internal.storage.Columns;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
 final class ApplicationStore {
 
     private static final String COLUMNS = "id, uid, name, metadata, allowed_event_types, frame_ancestors, theme, "
-            + "created_at, updated_at";
+            + "retention_days, auto_disable_after_hours, created_at, updated_at";
 
     /**
      * What an application's removal deletes, in order, each bound to {@code :app}: its webhooks take their
@@ -51,10 +52,12 @@ final class ApplicationStore {
                 return false;
             }
             h.createUpdate("INSERT INTO applications (" + COLUMNS + ") VALUES (:id, :uid, :name, :metadata, :allowed, "
-                            + ":frames, :theme, :createdAt, :updatedAt)")
+                            + ":frames, :theme, :retention, :autoDisable, :createdAt, :updatedAt)")
                     .bind("id", a.id()).bind("uid", a.uid()).bind("name", a.name())
                     .bind("metadata", write(a.metadata())).bind("allowed", write(a.allowedEventTypes().patterns()))
                     .bind("frames", write(a.frameAncestors())).bind("theme", write(a.theme()))
+                    .bind("retention", a.delivery().retentionDays())
+                    .bind("autoDisable", a.delivery().autoDisableAfterHours())
                     .bind("createdAt", a.createdAt().toEpochMilli()).bind("updatedAt", a.updatedAt().toEpochMilli())
                     .execute();
             return true;
@@ -75,10 +78,13 @@ final class ApplicationStore {
             }
             h.createUpdate("UPDATE applications SET uid = :uid, name = :name, metadata = :metadata, "
                             + "allowed_event_types = :allowed, frame_ancestors = :frames, theme = :theme, "
+                            + "retention_days = :retention, auto_disable_after_hours = :autoDisable, "
                             + "updated_at = :updatedAt WHERE id = :id")
                     .bind("id", a.id()).bind("uid", a.uid()).bind("name", a.name())
                     .bind("metadata", write(a.metadata())).bind("allowed", write(a.allowedEventTypes().patterns()))
                     .bind("frames", write(a.frameAncestors())).bind("theme", write(a.theme()))
+                    .bind("retention", a.delivery().retentionDays())
+                    .bind("autoDisable", a.delivery().autoDisableAfterHours())
                     .bind("updatedAt", a.updatedAt().toEpochMilli())
                     .execute();
             if (!a.allowedEventTypes().allowsAll()) {
@@ -151,6 +157,7 @@ final class ApplicationStore {
                 rs.getString("frame_ancestors") == null ? null
                         : read(rs.getString("frame_ancestors"), new TypeReference<List<String>>() {}),
                 rs.getString("theme") == null ? PortalTheme.NONE : read(rs.getString("theme"), PortalTheme.class),
+                new AppDeliverySettings(Columns.integer(rs, "retention_days"), Columns.integer(rs, "auto_disable_after_hours")),
                 Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
     }
 

@@ -52,12 +52,13 @@ public final class Applications {
         AllowedEventTypes allowed = AllowedEventTypes.parse(d.allowedEventTypes(), problems);
         List<String> frames = FrameAncestors.parse("frame_ancestors", d.frameAncestors(), problems);
         PortalTheme theme = PortalTheme.checked("theme", d.theme(), problems);
+        AppDeliverySettings delivery = AppDeliverySettings.checked(d.deliveryOver(AppDeliverySettings.HOST), problems);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
         var now = clock.instant();
         Application a = new Application(ids.next("app"), uid, name, metadata, allowed, frames,
-                theme == null ? PortalTheme.NONE : theme, now, now);
+                theme == null ? PortalTheme.NONE : theme, delivery, now, now);
         if (!store.insert(a)) {
             throw taken(uid);
         }
@@ -84,11 +85,12 @@ public final class Applications {
                 : FrameAncestors.parse("frame_ancestors", d.frameAncestors(), problems);
         PortalTheme theme = d.clearTheme() ? PortalTheme.NONE : d.theme() == null ? a.theme()
                 : PortalTheme.checked("theme", d.theme(), problems);
+        AppDeliverySettings delivery = AppDeliverySettings.checked(d.deliveryOver(a.delivery()), problems);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        Application changed = new Application(a.id(), uid, name, metadata, allowed, frames, theme, a.createdAt(),
-                clock.instant());
+        Application changed = new Application(a.id(), uid, name, metadata, allowed, frames, theme, delivery,
+                a.createdAt(), clock.instant());
         if (!store.update(changed)) {
             throw taken(uid);
         }

@@ -168,10 +168,13 @@ final class CompletionWriter {
     /** @param told null, or where the webhooks turned off are added for {@code webhook_disabled} */
     private void disableFailingTooLong(Handle h, Instant now, List<WebhookDisabled> told, OpsInBatch opsEvents) {
         long since = now.minus(settings.autoDisableAfter()).toEpochMilli();
-        List<Map.Entry<String, String>> tooLong = h.createQuery("SELECT id, failing_since, consecutive_failures "
-                        + "FROM webhooks WHERE enabled AND failing_since IS NOT NULL AND failing_since <= :since "
-                        + "AND consecutive_failures >= :min ORDER BY id")
-                .bind("since", since)
+        // An application may set its own time (applications.auto_disable_after_hours); the host's otherwise.
+        List<Map.Entry<String, String>> tooLong = h.createQuery("SELECT w.id, w.failing_since, w.consecutive_failures "
+                        + "FROM webhooks w JOIN applications a ON a.id = w.app_id WHERE w.enabled "
+                        + "AND w.failing_since IS NOT NULL AND w.consecutive_failures >= :min AND w.failing_since <= "
+                        + "CASE WHEN a.auto_disable_after_hours IS NULL THEN :since "
+                        + "ELSE :now - CAST(a.auto_disable_after_hours AS BIGINT) * 3600000 END ORDER BY w.id")
+                .bind("since", since).bind("now", now.toEpochMilli())
                 .bind("min", settings.autoDisableMinFailures())
                 .map((rs, ctx) -> Map.entry(rs.getString(1), "every attempt failed since "
                         + Instant.ofEpochMilli(rs.getLong(2)) + " (" + rs.getLong(3) + " attempts in a row)"))

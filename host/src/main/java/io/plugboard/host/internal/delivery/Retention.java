@@ -7,6 +7,8 @@ import io.plugboard.host.internal.events.IdempotencyKeys;
 import io.plugboard.host.internal.instances.JobLeases;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,10 +53,36 @@ final class Retention implements AutoCloseable {
     private int purgeHistory() {
         long cutoff = clock.instant().minus(age).toEpochMilli();
         int removed = 0;
-        removed += repeat("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE created_at < :cutoff "
-                + "AND status <> 'pending' LIMIT " + BATCH + ")", cutoff);
+        List<Map.Entry<String, Integer>> own = jdbi.withHandle(h -> h.createQuery("SELECT id, retention_days "
+                        + "FROM applications WHERE retention_days IS NOT NULL ORDER BY id")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).list());
+        if (own.isEmpty()) {
+            removed += repeat("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE created_at < :cutoff "
+                    + "AND status <> 'pending' LIMIT " + BATCH + ")", cutoff);
+        } else {
+            // The host's retention for the applications without their own, then each one's own.
+            removed += repeat("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE created_at < :cutoff "
+                    + "AND status <> 'pending' AND webhook_id NOT IN (SELECT w.id FROM webhooks w JOIN applications a "
+                    + "ON a.id = w.app_id WHERE a.retention_days IS NOT NULL) LIMIT " + BATCH + ")", cutoff);
+            for (Map.Entry<String, Integer> app : own) {
+                long itsCutoff = clock.instant().minus(Duration.ofDays(app.getValue())).toEpochMilli();
+                removed += repeat("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE created_at < :cutoff "
+                        + "AND status <> 'pending' AND webhook_id IN (SELECT id FROM webhooks WHERE app_id = :app) LIMIT "
+                        + BATCH + ")", itsCutoff, app.getKey());
+            }
+        }
+        // An event goes once no delivery refers to it and it is older than the host's retention, or than its own
+        // application's when that is shorter.
         removed += repeat("DELETE FROM events WHERE id IN (SELECT e.id FROM events e WHERE e.created_at < :cutoff "
                 + "AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) LIMIT " + BATCH + ")", cutoff);
+        for (Map.Entry<String, Integer> app : own) {
+            long itsCutoff = clock.instant().minus(Duration.ofDays(app.getValue())).toEpochMilli();
+            if (itsCutoff > cutoff) {
+                removed += repeat("DELETE FROM events WHERE id IN (SELECT e.id FROM events e WHERE e.created_at < :cutoff "
+                        + "AND e.app_id = :app AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) "
+                        + "LIMIT " + BATCH + ")", itsCutoff, app.getKey());
+            }
+        }
         // The dashboard's minutes and hours that ended before the cutoff: the history they sum up is gone too.
         for (CountPeriod period : CountPeriod.values()) {
             removed += purgeCounts(period, period.table("attempt"), "webhook_id", cutoff);
@@ -75,10 +103,18 @@ final class Retention implements AutoCloseable {
     }
 
     private int repeat(String sql, long cutoff) {
+        return repeat(sql, cutoff, null);
+    }
+
+    /** @param app bound as {@code :app} when not null */
+    private int repeat(String sql, long cutoff, String app) {
         int total = 0;
         int n;
         do {
-            n = jdbi.inTransaction(h -> h.createUpdate(sql).bind("cutoff", cutoff).execute());
+            n = jdbi.inTransaction(h -> {
+                var update = h.createUpdate(sql).bind("cutoff", cutoff);
+                return (app == null ? update : update.bind("app", app)).execute();
+            });
             total += n;
         } while (n == BATCH);
         return total;

@@ -46,6 +46,35 @@ class TestRetention {
     }
 
     @Test
+    void anApplicationsOwnRetentionWinsForItsWebhooksOnly() {
+        try (Database db = TestDatabases.openDatabase()) {
+            long tenDaysAgo = NOW.minus(Duration.ofDays(10)).toEpochMilli();
+            long fortyDaysAgo = NOW.minus(Duration.ofDays(40)).toEpochMilli();
+            db.jdbi().useHandle(h -> {
+                h.execute("INSERT INTO applications (id, uid, name, metadata, retention_days, created_at, updated_at) "
+                        + "VALUES ('app_short', 'short', 'Short', '{}', 7, 0, 0), "
+                        + "('app_long', 'long', 'Long', '{}', 60, 0, 0)");
+                h.execute("INSERT INTO webhooks (id, name, url, secret, created_at, updated_at) "
+                        + "VALUES ('wh_1', 'w', 'https://example.com', 'whsec_AAAA', 0, 0)");
+                h.execute("INSERT INTO webhooks (id, name, url, secret, created_at, updated_at, app_id) "
+                        + "VALUES ('wh_short', 'w', 'https://example.com', 'whsec_AAAA', 0, 0, 'app_short'), "
+                        + "('wh_long', 'w', 'https://example.com', 'whsec_AAAA', 0, 0, 'app_long')");
+                row(h, "host10", tenDaysAgo, "succeeded", "wh_1");
+                row(h, "host40", fortyDaysAgo, "succeeded", "wh_1");
+                row(h, "short10", tenDaysAgo, "succeeded", "wh_short");
+                row(h, "long40", fortyDaysAgo, "succeeded", "wh_long");
+            });
+            new Retention(db.jdbi(), Duration.ofDays(30), Clock.fixed(NOW, ZoneOffset.UTC),
+                    new JobLeases(db.jdbi(), "test", Clock.fixed(NOW, ZoneOffset.UTC)), new Workers(Clock.systemUTC())).purge();
+
+            List<String> kept = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM deliveries ORDER BY id")
+                    .mapTo(String.class).list());
+            assertThat(kept).as("the host's 30 days, 7 for one application, 60 for another")
+                    .containsExactly("dlv_host10", "dlv_long40");
+        }
+    }
+
+    @Test
     void purgesIdempotencyKeysPastTheirWindowAndKeepsTheRest() {
         try (Database db = TestDatabases.openDatabase()) {
             int n = Retention.BATCH + 3;
@@ -101,14 +130,18 @@ class TestRetention {
     }
 
     private static void row(Handle h, String id, long at, String status) {
+        row(h, id, at, status, "wh_1");
+    }
+
+    private static void row(Handle h, String id, long at, String status, String webhook) {
         h.execute("INSERT INTO events (id, type, data, source, created_at) VALUES (?, 'ping', '{}', 'app', ?)",
                 "evt_" + id, at);
         h.execute("INSERT INTO deliveries (id, event_id, webhook_id, status, attempts, created_at, updated_at) "
-                + "VALUES (?, ?, 'wh_1', ?, 1, ?, ?)", "dlv_" + id, "evt_" + id, status, at, at);
+                + "VALUES (?, ?, ?, ?, 1, ?, ?)", "dlv_" + id, "evt_" + id, webhook, status, at, at);
         if (!status.equals("pending")) {
             h.execute("INSERT INTO delivery_attempts (id, delivery_id, webhook_id, attempt, attempted_at, success, "
-                    + "request_headers, duration_ms) VALUES (?, ?, 'wh_1', 1, ?, TRUE, '{}', 1)", "att_" + id,
-                    "dlv_" + id, at);
+                    + "request_headers, duration_ms) VALUES (?, ?, ?, 1, ?, TRUE, '{}', 1)", "att_" + id,
+                    "dlv_" + id, webhook, at);
         }
     }
 

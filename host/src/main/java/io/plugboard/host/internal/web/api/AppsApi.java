@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import io.plugboard.host.internal.apps.AppDeliverySettings;
 import io.plugboard.host.internal.apps.AppDraft;
 import io.plugboard.host.internal.apps.Application;
 import io.plugboard.host.internal.apps.Applications;
@@ -19,15 +20,17 @@ import java.util.Set;
 final class AppsApi {
 
     private static final Set<String> FIELDS = Set.of("uid", "name", "metadata", "allowed_event_types",
-            "frame_ancestors", "theme");
+            "frame_ancestors", "theme", "retention_days", "auto_disable_after_hours");
     private static final Set<String> THEME_FIELDS = Set.of("site_name", "logo_url", "primary_color", "color_scheme");
 
     record AppJson(String id, String uid, String name, JsonNode metadata, List<String> allowedEventTypes,
-                   List<String> frameAncestors, PortalTheme theme, Instant createdAt, Instant updatedAt) {
+                   List<String> frameAncestors, PortalTheme theme, Integer retentionDays, Integer autoDisableAfterHours,
+                   Instant createdAt, Instant updatedAt) {
 
         static AppJson of(Application a) {
             return new AppJson(a.id(), a.uid(), a.name(), a.metadata(), a.allowedEventTypes().patterns(),
-                    a.frameAncestors(), a.theme(), a.createdAt(), a.updatedAt());
+                    a.frameAncestors(), a.theme(), a.delivery().retentionDays(), a.delivery().autoDisableAfterHours(),
+                    a.createdAt(), a.updatedAt());
         }
     }
 
@@ -85,9 +88,25 @@ final class AppsApi {
         List<String> allowed = in.strings("allowed_event_types");
         List<String> frames = in.strings("frame_ancestors");
         PortalTheme theme = theme(in);
+        Integer retention = whole(in, "retention_days");
+        Integer autoDisable = whole(in, "auto_disable_after_hours");
         return new AppDraft(uid, name, metadata instanceof ObjectNode o ? o : null, allowed,
                 in.has("allowed_event_types") && allowed == null, frames, in.has("frame_ancestors") && frames == null,
-                theme, in.has("theme") && theme == null);
+                theme, in.has("theme") && theme == null, new AppDeliverySettings(retention, autoDisable),
+                in.has("retention_days") && retention == null, in.has("auto_disable_after_hours") && autoDisable == null);
+    }
+
+    /** @return the field's whole number, or null when absent, null, or not a whole number (noted then) */
+    private static Integer whole(JsonInput in, String field) {
+        JsonNode v = in.node(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+            in.problem(field, field + " must be a whole number");
+            return null;
+        }
+        return v.intValue();
     }
 
     private static PortalTheme theme(JsonInput in) {
