@@ -74,7 +74,7 @@ public final class ApiTokens {
         if (appId == null && (granted == null || !granted.hostWide())) {
             errors.put("scope", granted == TokenScope.WRITE
                     ? "scope 'write' is for a token scoped to one application: give app too, or use admin for the whole host"
-                    : "scope must be one of admin, read, metrics (or write or read with an app)");
+                    : "scope must be one of admin, read, metrics");
         } else if (appId != null && (granted == null || !granted.forApplication())) {
             errors.put("scope", "a token scoped to an application has the scope write or read");
         }
