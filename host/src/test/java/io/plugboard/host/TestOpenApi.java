@@ -574,6 +574,20 @@ class TestOpenApi {
         if (!path.contains("{")) {
             return path;
         }
+        String appPrefix = "/api/v1/apps/{app}";
+        if (path.startsWith(appPrefix + "/")) {
+            // A per-application route, in the default application, whose resources today's paths make.
+            String today = concrete("/api/v1" + path.substring(appPrefix.length()), fresh);
+            return "/api/v1/apps/default" + today.substring("/api/v1".length());
+        }
+        if (path.equals(appPrefix)) {
+            if (!fresh) {
+                return "/api/v1/apps/default";
+            }
+            // A fresh application may be changed or deleted (the delete's confirm is its uid; a PATCH ignores it).
+            String uid = newApp();
+            return "/api/v1/apps/" + uid + "?confirm=" + uid;
+        }
         if (path.startsWith("/api/v1/plugins/{plugin_id}/")) {
             return path.replace("{plugin_id}", "docs").replace("{path}", "echo");
         }
@@ -682,6 +696,14 @@ class TestOpenApi {
         Http.Response r = http.postJson("/api/v1/admins", Http.json(Map.of("username", name, "password", "fixture passphrase")));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return name;
+    }
+
+    /** @return the uid of a new application, {@code fixture} and the fixture count */
+    private String newApp() {
+        String uid = "fixture" + (++fixtures);
+        Http.Response r = http.postJson("/api/v1/apps", "{\"uid\":\"" + uid + "\",\"name\":\"Fixture\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return uid;
     }
 
     private String newToken() {

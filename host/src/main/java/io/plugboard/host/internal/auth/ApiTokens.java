@@ -20,12 +20,20 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ApiTokens {
 
-    /** A token as lists show it: never the secret. */
-    public record ApiToken(String id, String name, String prefix, String scope, Instant createdAt, Instant lastUsedAt,
-                           Instant revokedAt) {}
+    /**
+     * A token as lists show it: never the secret.
+     *
+     * @param app the id of the application it is scoped to, or null for a token of the whole host
+     */
+    public record ApiToken(String id, String name, String prefix, String scope, String app, Instant createdAt,
+                           Instant lastUsedAt, Instant revokedAt) {}
 
-    /** A live token presented with a request. */
-    public record Verified(String id, String name, TokenScope scope) {}
+    /**
+     * A live token presented with a request.
+     *
+     * @param app the id of the application it is confined to, or null for a token of the whole host
+     */
+    public record Verified(String id, String name, TokenScope scope, String app) {}
 
     /** A token just created: the one time its value is known. */
     public record Created(ApiToken token, String value) {}
@@ -45,26 +53,40 @@ public final class ApiTokens {
         this.recent = new RecentTokens(clock);
     }
 
-    /** @param scope {@code admin}, {@code read} or {@code metrics}; null means {@code admin} */
+    /** A token of the whole host: {@link #create(String, String, String)} with no application. */
     public Created create(String name, String scope) {
+        return create(name, scope, null);
+    }
+
+    /**
+     * @param scope for the whole host {@code admin}, {@code read} or {@code metrics} (null: {@code admin}); for an
+     *     application {@code write} or {@code read} (null: {@code write})
+     * @param appId the id of an existing application the token is confined to, or null for the whole host
+     */
+    public Created create(String name, String scope, String appId) {
         String label = name == null ? "" : name.strip();
         Map<String, String> errors = new LinkedHashMap<>();
         if (label.isEmpty() || label.length() > 100 || label.chars().anyMatch(Character::isISOControl)) {
             errors.put("name", "name is required: 1 to 100 characters saying what the token is for");
         }
-        TokenScope granted = scope == null ? TokenScope.ADMIN : TokenScope.parse(scope).orElse(null);
-        if (granted == null) {
-            errors.put("scope", "scope must be one of admin, read, metrics");
+        TokenScope granted = scope == null ? (appId == null ? TokenScope.ADMIN : TokenScope.WRITE)
+                : TokenScope.parse(scope).orElse(null);
+        if (appId == null && (granted == null || !granted.hostWide())) {
+            errors.put("scope", granted == TokenScope.WRITE
+                    ? "scope 'write' is for a token scoped to one application: give app too, or use admin for the whole host"
+                    : "scope must be one of admin, read, metrics");
+        } else if (appId != null && (granted == null || !granted.forApplication())) {
+            errors.put("scope", "a token scoped to an application has the scope write or read");
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         String value = "pbk_" + RandomTokens.next();
-        ApiToken token = new ApiToken(ids.next("tok"), label, value.substring(0, 8), granted.key(),
+        ApiToken token = new ApiToken(ids.next("tok"), label, value.substring(0, 8), granted.key(), appId,
                 clock.instant(), null, null);
-        jdbi.useTransaction(h -> h.createUpdate("INSERT INTO api_tokens (id, name, prefix, token_hash, scope, created_at) "
-                        + "VALUES (:id, :name, :prefix, :hash, :scope, :at)")
-                .bind("id", token.id()).bind("name", label).bind("prefix", token.prefix())
+        jdbi.useTransaction(h -> h.createUpdate("INSERT INTO api_tokens (id, name, prefix, token_hash, scope, app_id, "
+                        + "created_at) VALUES (:id, :name, :prefix, :hash, :scope, :app, :at)")
+                .bind("id", token.id()).bind("name", label).bind("prefix", token.prefix()).bind("app", appId)
                 .bind("hash", Hashes.sha256(value)).bind("scope", granted.key()).bind("at", token.createdAt().toEpochMilli())
                 .execute());
         return new Created(token, value);
@@ -73,7 +95,8 @@ public final class ApiTokens {
     public List<ApiToken> list() {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM api_tokens ORDER BY created_at DESC, id DESC")
                 .map((rs, ctx) -> new ApiToken(rs.getString("id"), rs.getString("name"), rs.getString("prefix"),
-                        rs.getString("scope"), Instant.ofEpochMilli(rs.getLong("created_at")), Columns.instant(rs, "last_used_at"),
+                        rs.getString("scope"), rs.getString("app_id"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                        Columns.instant(rs, "last_used_at"),
                         Columns.instant(rs, "revoked_at")))
                 .list());
     }
@@ -99,10 +122,11 @@ public final class ApiTokens {
         }
         String digest = Hashes.sha256(value);
         Optional<RecentTokens.Seen> seen = recent.find(digest, () -> jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id, name, scope, last_used_at FROM api_tokens WHERE token_hash = :hash AND revoked_at IS NULL")
+                        "SELECT id, name, scope, app_id, last_used_at FROM api_tokens WHERE token_hash = :hash "
+                                + "AND revoked_at IS NULL")
                 .bind("hash", digest)
                 .map((rs, ctx) -> new RecentTokens.Seen(new Verified(rs.getString("id"), rs.getString("name"),
-                        TokenScope.parse(rs.getString("scope")).orElse(TokenScope.READ)),
+                        TokenScope.parse(rs.getString("scope")).orElse(TokenScope.READ), rs.getString("app_id")),
                         new AtomicLong(rs.getLong("last_used_at"))))
                 .findOne()));
         long now = clock.millis();

@@ -4,20 +4,38 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What an API token may do, chosen when it is created. */
+/**
+ * What an API token may do, chosen when it is created. A token of the whole host is {@code admin}, {@code read}
+ * or {@code metrics}; a token scoped to one application ({@code web.AppTokenAccess} confines its paths) is
+ * {@code write} or {@code read}.
+ */
 public enum TokenScope {
 
     /** Everything the API and {@code /metrics} offer. */
-    ADMIN("everything under /api/v1 and /metrics"),
+    ADMIN("everything under /api/v1 and /metrics", true),
     /** Reading: GET and HEAD under {@code /api/v1}, except the request inspector's captured requests. */
-    READ("GET and HEAD under /api/v1"),
+    READ("GET and HEAD under /api/v1", true),
     /** Only {@code GET /metrics}, for a Prometheus scraper. */
-    METRICS("only /metrics");
+    METRICS("only /metrics", true),
+    /** Every method on its application's paths: only for a token scoped to one application. */
+    WRITE("every method under /api/v1/apps/{its application}/", false);
 
     private final String allows;
+    private final boolean hostWide;
 
-    TokenScope(String allows) {
+    TokenScope(String allows, boolean hostWide) {
         this.allows = allows;
+        this.hostWide = hostWide;
+    }
+
+    /** @return whether a token of the whole host may have it ({@code write} is for an application's token only) */
+    public boolean hostWide() {
+        return hostWide;
+    }
+
+    /** @return whether a token scoped to one application may have it: {@code write} or {@code read} */
+    public boolean forApplication() {
+        return this == WRITE || this == READ;
     }
 
     /** @return the name used in the API, the admin and the database, e.g. {@code read} */
@@ -48,6 +66,9 @@ public enum TokenScope {
     /** @param method the servlet's method, not one overridden by a header */
     public boolean permits(String method, String path) {
         TokenScope needed = needed(method, path);
+        if (this == WRITE) {
+            return needed != METRICS; // its paths are confined to its application before this is asked
+        }
         return this == ADMIN || this == needed;
     }
 }

@@ -80,9 +80,25 @@ public final class DeliveryReplays {
         return job(id);
     }
 
+    /**
+     * @param appId the application the caller acts on: another application's job is answered as if it did not exist
+     * @throws NotFoundException naming the id
+     */
+    public ReplayJob job(String appId, String id) {
+        ReplayJob job = job(id);
+        if (!job.filter().belongsTo(appId)) {
+            throw notFound(id);
+        }
+        return job;
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("no replay has the id '" + id + "'");
+    }
+
     /** @throws NotFoundException naming the id */
     public ReplayJob job(String id) {
-        return jobs.find(id).orElseThrow(() -> new NotFoundException("no replay has the id '" + id + "'"));
+        return jobs.find(id).orElseThrow(() -> notFound(id));
     }
 
     List<String> running() {
@@ -152,14 +168,20 @@ public final class DeliveryReplays {
         return q;
     }
 
-    /** The filter's own checks, then that every webhook it names exists. */
+    /** The filter's own checks, then that every webhook it names exists (in its application, if it names one). */
     private void checked(ReplayFilter filter) {
         filter.checked();
         if (filter.webhooks().isEmpty()) {
             return;
         }
-        List<String> known = jdbi.withHandle(h -> h.createQuery("SELECT id FROM webhooks WHERE id IN (<ids>)")
-                .bindList("ids", filter.webhooks()).mapTo(String.class).list());
+        List<String> known = jdbi.withHandle(h -> {
+            Query q = h.createQuery("SELECT id FROM webhooks WHERE id IN (<ids>)"
+                    + (filter.app() == null ? "" : " AND app_id = :app")).bindList("ids", filter.webhooks());
+            if (filter.app() != null) {
+                q.bind("app", filter.app());
+            }
+            return q.mapTo(String.class).list();
+        });
         filter.webhooks().stream().filter(w -> !known.contains(w)).findFirst().ifPresent(unknown -> {
             throw ValidationException.of("webhooks", "no webhook has the id '" + unknown + "'");
         });

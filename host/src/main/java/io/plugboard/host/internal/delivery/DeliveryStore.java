@@ -42,16 +42,18 @@ public final class DeliveryStore {
     }
 
     /**
-     * One page of a webhook's deliveries, or of all deliveries, newest first.
+     * One page of a webhook's deliveries, or of all deliveries of an application, newest first.
      *
+     * @param appId the application whose webhooks' deliveries these are, or null for every application
      * @param webhookId the webhook, or null for the deliveries of every webhook
      * @param status {@code pending}, {@code succeeded}, {@code failed} or null for all
      * @param before a delivery id: only deliveries older than it (keyset paging), or null
      */
-    public List<DeliveryRecord> list(String webhookId, String status, String before, int limit) {
+    public List<DeliveryRecord> list(String appId, String webhookId, String status, String before, int limit) {
         return jdbi.withHandle(h -> {
             StringBuilder sql = new StringBuilder("SELECT " + DELIVERY_COLUMNS + " FROM deliveries d "
-                    + "JOIN events e ON e.id = d.event_id WHERE " + (webhookId == null ? "TRUE" : "d.webhook_id = :webhook"));
+                    + "JOIN events e ON e.id = d.event_id" + appJoin(appId)
+                    + " WHERE " + (webhookId == null ? "TRUE" : "d.webhook_id = :webhook"));
             if (status != null) {
                 sql.append(" AND d.status = :status");
             }
@@ -60,12 +62,7 @@ public final class DeliveryStore {
             }
             sql.append(" ORDER BY d.created_at DESC, d.id DESC LIMIT :limit");
             Query q = h.createQuery(sql.toString()).bind("limit", limit);
-            if (webhookId != null) {
-                q.bind("webhook", webhookId);
-            }
-            if (status != null) {
-                q.bind("status", status);
-            }
+            bindFilters(q, appId, webhookId, status);
             if (before != null) {
                 q.bind("before", before);
             }
@@ -75,14 +72,39 @@ public final class DeliveryStore {
 
     /** @return how many deliveries of the webhook there are, with the status if one is given */
     public long count(String webhookId, String status) {
+        return count(null, webhookId, status);
+    }
+
+    /**
+     * @param appId only deliveries of this application's webhooks, or null for every application
+     * @param webhookId only this webhook's, or null for every webhook
+     * @return how many deliveries there are, with the status if one is given
+     */
+    public long count(String appId, String webhookId, String status) {
         return jdbi.withHandle(h -> {
-            Query q = h.createQuery("SELECT COUNT(*) FROM deliveries WHERE webhook_id = :webhook"
-                    + (status == null ? "" : " AND status = :status")).bind("webhook", webhookId);
-            if (status != null) {
-                q.bind("status", status);
-            }
+            Query q = h.createQuery("SELECT COUNT(*) FROM deliveries d" + appJoin(appId) + " WHERE "
+                    + (webhookId == null ? "TRUE" : "d.webhook_id = :webhook")
+                    + (status == null ? "" : " AND d.status = :status"));
+            bindFilters(q, appId, webhookId, status);
             return q.mapTo(Long.class).one();
         });
+    }
+
+    /** Confines a query over {@code deliveries d} to one application's webhooks (bound as {@code :app}). */
+    private static String appJoin(String appId) {
+        return appId == null ? "" : " JOIN webhooks w ON w.id = d.webhook_id AND w.app_id = :app";
+    }
+
+    private static void bindFilters(Query q, String appId, String webhookId, String status) {
+        if (appId != null) {
+            q.bind("app", appId);
+        }
+        if (webhookId != null) {
+            q.bind("webhook", webhookId);
+        }
+        if (status != null) {
+            q.bind("status", status);
+        }
     }
 
     /** Attempts per UTC day since {@code from}: day (epoch day) → [succeeded, failed]. */
@@ -104,6 +126,20 @@ public final class DeliveryStore {
     /** @throws NotFoundException naming the id */
     public DeliveryRecord get(String deliveryId) {
         return find(deliveryId).orElseThrow(() -> notFound(deliveryId));
+    }
+
+    /**
+     * @param appId the application the caller acts on: a delivery of another application's webhook is
+     *     answered as if it did not exist
+     * @throws NotFoundException naming the id
+     */
+    public DeliveryRecord get(String appId, String deliveryId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + DELIVERY_COLUMNS + " FROM deliveries d "
+                        + "JOIN events e ON e.id = d.event_id JOIN webhooks w ON w.id = d.webhook_id AND w.app_id = :app "
+                        + "WHERE d.id = :id")
+                .bind("id", deliveryId).bind("app", appId)
+                .map((rs, ctx) -> delivery(rs))
+                .findOne()).orElseThrow(() -> notFound(deliveryId));
     }
 
     public Optional<DeliveryRecord> find(String deliveryId) {
@@ -140,6 +176,12 @@ public final class DeliveryStore {
      * @return the new delivery's id
      * @throws NotFoundException if no delivery has that id
      */
+    public String redeliver(String appId, String deliveryId, Instant now) {
+        get(appId, deliveryId);
+        return redeliver(deliveryId, now);
+    }
+
+    /** {@link #redeliver(String, String, Instant)} for any application's delivery (the site owner's admin). */
     public String redeliver(String deliveryId, Instant now) {
         String id = jdbi.inTransaction(h -> requeue.write(h, List.of(deliveryId), now).get(0));
         if (id == null) {

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.delivery;
 
+import io.plugboard.host.internal.common.DefaultApp;
 import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.sdk.EventType;
 import java.time.Instant;
@@ -19,9 +20,11 @@ import java.util.regex.Pattern;
  * @param from only deliveries created at or after this, or null
  * @param to only deliveries created before this, or null
  * @param responseStatus the last attempt's HTTP status: a code such as {@code 404} or a class such as {@code 5xx}; or null
+ * @param app the application whose webhooks' deliveries only are replayed, or null for every application
+ *     (a job stored before applications existed)
  */
 public record ReplayFilter(List<String> webhooks, List<String> eventTypes, String status, Instant from, Instant to,
-                           String responseStatus) {
+                           String responseStatus, String app) {
 
     public static final Set<String> STATUSES = Set.of("failed", "succeeded", "any");
     /** The most webhook ids or event types one filter names. */
@@ -32,6 +35,17 @@ public record ReplayFilter(List<String> webhooks, List<String> eventTypes, Strin
         webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
         eventTypes = eventTypes == null ? List.of() : List.copyOf(eventTypes);
         status = status == null ? "failed" : status;
+    }
+
+    /** A filter over every application's deliveries. */
+    public ReplayFilter(List<String> webhooks, List<String> eventTypes, String status, Instant from, Instant to,
+                        String responseStatus) {
+        this(webhooks, eventTypes, status, from, to, responseStatus, null);
+    }
+
+    /** @return whether a job with this filter belongs to the application (a filter of no application: the default one) */
+    public boolean belongsTo(String appId) {
+        return appId.equals(app == null ? DefaultApp.ID : app);
     }
 
     /**
@@ -72,7 +86,12 @@ public record ReplayFilter(List<String> webhooks, List<String> eventTypes, Strin
      * lists are bound by Jdbi's {@code bindList} under the names {@code webhooks} and {@code types}.
      */
     String where(Map<String, Object> binds) {
-        StringBuilder sql = new StringBuilder("NOT d.test AND d.status ");
+        StringBuilder sql = new StringBuilder("NOT d.test AND ");
+        if (app != null) {
+            sql.append("d.webhook_id IN (SELECT id FROM webhooks WHERE app_id = :app) AND ");
+            binds.put("app", app);
+        }
+        sql.append("d.status ");
         sql.append("any".equals(status) ? "IN ('failed', 'succeeded')" : "= :status");
         if (!"any".equals(status)) {
             binds.put("status", status);

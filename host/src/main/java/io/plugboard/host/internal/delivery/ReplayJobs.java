@@ -87,7 +87,8 @@ final class ReplayJobs {
         f.webhooks().forEach(json.putArray("webhooks")::add);
         f.eventTypes().forEach(json.putArray("event_types")::add);
         json.put("status", f.status()).put("from", f.from() == null ? null : f.from().toString())
-                .put("to", f.to() == null ? null : f.to().toString()).put("response_status", f.responseStatus());
+                .put("to", f.to() == null ? null : f.to().toString()).put("response_status", f.responseStatus())
+                .put("app", f.app());
         return json.toString();
     }
 
@@ -96,7 +97,8 @@ final class ReplayJobs {
             JsonNode json = mapper.readTree(text);
             return new ReplayFilter(strings(json.path("webhooks")), strings(json.path("event_types")),
                     json.path("status").asText(), instant(json.path("from")), instant(json.path("to")),
-                    json.path("response_status").isTextual() ? json.path("response_status").asText() : null);
+                    json.path("response_status").isTextual() ? json.path("response_status").asText() : null,
+                    json.path("app").isTextual() ? json.path("app").asText() : null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored replay filter is not JSON", e);
         }

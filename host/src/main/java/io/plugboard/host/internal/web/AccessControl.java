@@ -29,6 +29,7 @@ import java.util.Set;
  * Basic with an account's credentials, or the embedding application's principal; admin pages need the
  * application's principal or a session, and every state-changing admin request the caller's CSRF
  * token. A viewer (an account or principal with that role) may only read: every other method is a 403.
+ * A token scoped to one application is confined to its paths ({@link AppTokenAccess}).
  * Public: {@code /health}, the API description, the login and setup pages, static files.
  */
 public final class AccessControl {
@@ -73,7 +74,10 @@ public final class AccessControl {
         if (token.isPresent()) {
             ctx.attribute(AccessNames.CALLER_KIND_ATTRIBUTE, "token");
             ctx.attribute(AccessNames.API_TOKEN_ATTRIBUTE, token.get());
-            requireScope(ctx, token.get().scope());
+            if (token.get().app() != null) {
+                AppTokenAccess.confine(ctx, token.get(), ctx.req().getMethod(), plugboardPath(ctx));
+            }
+            requireScope(ctx, token.get().scope(), token.get().app() != null);
             return;
         }
         if (header == null) {
@@ -116,15 +120,23 @@ public final class AccessControl {
         return WebPaths.plugboardPath(base, ctx.path());
     }
 
-    /** The servlet's method, so that X-HTTP-Method-Override cannot widen what a read token may do. */
-    private void requireScope(Context ctx, TokenScope scope) {
+    /**
+     * The servlet's method, so that X-HTTP-Method-Override cannot widen what a read token may do.
+     *
+     * @param forApplication the token is scoped to one application, where a change needs {@code write}
+     */
+    private void requireScope(Context ctx, TokenScope scope, boolean forApplication) {
         String method = ctx.req().getMethod();
         String path = plugboardPath(ctx);
         if (!scope.permits(method, path)) {
             TokenScope needed = TokenScope.needed(method, path);
+            if (forApplication && needed == TokenScope.ADMIN) {
+                needed = TokenScope.WRITE; // what an application's token that may change things has
+            }
             throw new ApiException(403, "this token's scope '" + scope.key() + "' allows " + scope.allows()
                     + "; " + method + " " + ctx.path() + " needs the '" + needed.key() + "' scope"
-                    + (needed == TokenScope.ADMIN ? "" : " (or 'admin')"), Map.of("missing_scope", needed.key()));
+                    + (needed == TokenScope.ADMIN || forApplication ? "" : " (or 'admin')"),
+                    Map.of("missing_scope", needed.key()));
         }
     }
 

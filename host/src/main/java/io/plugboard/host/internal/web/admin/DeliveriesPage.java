@@ -80,7 +80,7 @@ final class DeliveriesPage {
         String requested = ctx.queryParam("status");
         String status = requested != null && DeliveryStore.STATUSES.contains(requested) ? requested : null;
         String before = blankToNull(ctx.queryParam("before"));
-        List<DeliveryRecord> page = deliveries.list(w == null ? null : w.id(), status, before, PAGE_SIZE + 1);
+        List<DeliveryRecord> page = deliveries.list(DefaultApp.ID, w == null ? null : w.id(), status, before, PAGE_SIZE + 1);
         boolean more = page.size() > PAGE_SIZE;
         List<DeliveryRecord> rows = more ? page.subList(0, PAGE_SIZE) : page;
         Map<String, Object> model = new HashMap<>();

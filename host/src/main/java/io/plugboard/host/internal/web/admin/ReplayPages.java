@@ -99,7 +99,8 @@ final class ReplayPages {
         String to = blankToNull(param.apply("to"));
         return new ReplayFilter(webhook == null ? List.of() : List.of(webhook), type == null ? List.of() : List.of(type),
                 blankToNull(param.apply("status")), from == null ? null : InputTimes.utcLocal("from", from),
-                to == null ? null : InputTimes.utcLocal("to", to), blankToNull(param.apply("response_status")));
+                to == null ? null : InputTimes.utcLocal("to", to), blankToNull(param.apply("response_status")),
+                DefaultApp.ID);
     }
 
     private static String blankToNull(String s) {

@@ -75,7 +75,7 @@ final class TokensPage {
         model.put("error", error);
         model.put("name", name == null ? "" : name);
         model.put("reference", reference);
-        model.put("scopes", java.util.Arrays.stream(TokenScope.values()).map(s -> Map.of("key", s.key(),
+        model.put("scopes", java.util.Arrays.stream(TokenScope.values()).filter(TokenScope::hostWide).map(s -> Map.of("key", s.key(),
                 "allows", s.allows())).toList());
         model.put("breadcrumbs", Crumb.trail("Settings", "/admin/settings", "API"));
         view.render(ctx, "tokens", "api", "API", model);

@@ -2,6 +2,7 @@ package io.plugboard.host.internal.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import io.plugboard.host.internal.apps.Applications;
 import io.plugboard.host.internal.auth.AccountChanges;
 import io.plugboard.host.internal.auth.AdminUsers;
 import io.plugboard.host.internal.auth.ApiTokens;
@@ -14,8 +15,12 @@ public final class ApiAccountRoutes implements RouteGroup {
     private final AdminUsers users;
     private final AccountChanges accounts;
     private final ObjectMapper mapper;
+    private final Applications apps;
 
-    public ApiAccountRoutes(ApiTokens tokens, AdminUsers users, AccountChanges accounts, ObjectMapper mapper) {
+    /** @param apps what a token's {@code app} names */
+    public ApiAccountRoutes(ApiTokens tokens, AdminUsers users, AccountChanges accounts, ObjectMapper mapper,
+                            Applications apps) {
+        this.apps = apps;
         this.tokens = tokens;
         this.users = users;
         this.accounts = accounts;
@@ -24,7 +29,7 @@ public final class ApiAccountRoutes implements RouteGroup {
 
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
-        new TokensApi(tokens, mapper).register(routes);
+        new TokensApi(tokens, apps, mapper).register(routes);
         new AdminsApi(users, accounts, mapper).register(routes);
     }
 }

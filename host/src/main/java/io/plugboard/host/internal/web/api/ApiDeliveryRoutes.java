@@ -6,6 +6,7 @@ import io.plugboard.host.internal.delivery.DeliveryMetrics;
 import io.plugboard.host.internal.delivery.DeliveryReplays;
 import io.plugboard.host.internal.delivery.DeliveryStore;
 import io.plugboard.host.internal.outbound.WebhookService;
+import io.plugboard.host.internal.web.http.AppScopes;
 import io.plugboard.host.internal.web.http.RouteGroup;
 import java.time.Clock;
 
@@ -19,9 +20,13 @@ public final class ApiDeliveryRoutes implements RouteGroup {
     private final DeliveryMetrics metrics;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final AppScopes scopes;
 
+    /** @param scopes which application a request acts on: every route but {@code /metrics} is per application */
     public ApiDeliveryRoutes(DeliveryStore deliveries, DeliveryReplays replays, WebhookService webhooks,
-                             Runnable wakeDispatcher, DeliveryMetrics metrics, ObjectMapper mapper, Clock clock) {
+                             Runnable wakeDispatcher, DeliveryMetrics metrics, ObjectMapper mapper, Clock clock,
+                             AppScopes scopes) {
+        this.scopes = scopes;
         this.deliveries = deliveries;
         this.replays = replays;
         this.webhooks = webhooks;
@@ -34,8 +39,8 @@ public final class ApiDeliveryRoutes implements RouteGroup {
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
         // The replay's paths first: /api/v1/deliveries/replay is not the delivery with the id "replay".
-        new DeliveryReplaysApi(replays, mapper).register(routes);
-        new DeliveriesApi(deliveries, webhooks, wakeDispatcher, mapper, clock).register(routes);
+        new DeliveryReplaysApi(replays, mapper, scopes).register(routes);
+        new DeliveriesApi(deliveries, webhooks, wakeDispatcher, mapper, clock, scopes).register(routes);
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));
     }

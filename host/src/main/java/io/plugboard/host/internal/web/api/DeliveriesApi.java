@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
-import io.plugboard.host.internal.common.DefaultApp;
+import io.plugboard.host.internal.web.http.AppScopes;
 import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The delivery log: list a webhook's deliveries, read one with its attempts, redeliver, recover, stats. */
+/**
+ * The delivery log: list an application's or a webhook's deliveries, read one with its attempts, redeliver,
+ * recover, stats; each under today's path and the application's ({@link AppScopes}). A delivery of another
+ * application's webhook is not found.
+ */
 final class DeliveriesApi {
 
     static final int STATS_DAYS = 14;
@@ -40,8 +44,11 @@ final class DeliveriesApi {
     private final Runnable wake;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final AppScopes scopes;
 
-    DeliveriesApi(DeliveryStore deliveries, WebhookService webhooks, Runnable wake, ObjectMapper mapper, Clock clock) {
+    DeliveriesApi(DeliveryStore deliveries, WebhookService webhooks, Runnable wake, ObjectMapper mapper, Clock clock,
+                  AppScopes scopes) {
+        this.scopes = scopes;
         this.deliveries = deliveries;
         this.webhooks = webhooks;
         this.wake = wake;
@@ -50,26 +57,36 @@ final class DeliveriesApi {
     }
 
     void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/api/v1/webhooks/{id}/deliveries", this::list);
-        routes.get("/api/v1/deliveries/{id}", this::get);
-        routes.post("/api/v1/deliveries/{id}/redeliver", this::redeliver);
-        routes.post("/api/v1/webhooks/{id}/recover", this::recover);
-        routes.get("/api/v1/webhooks/{id}/stats", this::stats);
+        for (String path : AppScopes.paths("")) {
+            routes.get(path + "/deliveries", ctx -> list(ctx, null));
+            routes.get(path + "/webhooks/{id}/deliveries", ctx -> list(ctx, webhook(ctx)));
+            routes.get(path + "/deliveries/{id}", this::get);
+            routes.post(path + "/deliveries/{id}/redeliver", this::redeliver);
+            routes.post(path + "/webhooks/{id}/recover", this::recover);
+            routes.get(path + "/webhooks/{id}/stats", this::stats);
+        }
     }
 
-    private void list(Context ctx) {
-        Webhook w = webhooks.get(DefaultApp.ID, ctx.pathParam("id"));
+    /** @throws io.plugboard.host.internal.common.NotFoundException for another application's webhook too */
+    private Webhook webhook(Context ctx) {
+        return webhooks.get(scopes.id(ctx), ctx.pathParam("id"));
+    }
+
+    /** @param w the webhook whose deliveries to list, or null for all the application's */
+    private void list(Context ctx, Webhook w) {
+        String app = scopes.id(ctx);
+        String webhookId = w == null ? null : w.id();
         String status = status(ctx.queryParam("status"));
         int limit = QueryParams.integer(ctx, "limit", 50, 1, 500);
         String before = ctx.queryParam("before");
-        List<DeliveryRecord> page = deliveries.list(w.id(), status, before == null || before.isBlank() ? null : before,
-                limit);
-        JsonBody.send(ctx, mapper, new ListJson<>(page, deliveries.count(w.id(), status)));
+        List<DeliveryRecord> page = deliveries.list(app, webhookId, status,
+                before == null || before.isBlank() ? null : before, limit);
+        JsonBody.send(ctx, mapper, new ListJson<>(page, deliveries.count(app, webhookId, status)));
     }
 
     private void get(Context ctx) {
         String id = ctx.pathParam("id");
-        DeliveryRecord d = deliveries.get(id);
+        DeliveryRecord d = deliveries.get(scopes.id(ctx), id);
         String data = deliveries.eventData(d.eventId()).orElse("null");
         try {
             JsonBody.send(ctx, mapper, new DeliveryJson(d, deliveries.attempts(id), mapper.readTree(data)));
@@ -80,13 +97,13 @@ final class DeliveriesApi {
 
     private void redeliver(Context ctx) {
         String id = ctx.pathParam("id");
-        String queued = deliveries.redeliver(id, clock.instant());
+        String queued = deliveries.redeliver(scopes.id(ctx), id, clock.instant());
         wake.run();
         JsonBody.send(ctx.status(202), mapper, Map.of("id", queued));
     }
 
     private void recover(Context ctx) {
-        Webhook w = webhooks.get(DefaultApp.ID, ctx.pathParam("id"));
+        Webhook w = webhook(ctx);
         JsonInput in = JsonInput.read(ctx, mapper, false, Set.of("since"));
         String since = in.string("since");
         if (since == null) {
@@ -99,7 +116,7 @@ final class DeliveriesApi {
     }
 
     private void stats(Context ctx) {
-        Webhook w = webhooks.get(DefaultApp.ID, ctx.pathParam("id"));
+        Webhook w = webhook(ctx);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate first = today.minusDays(STATS_DAYS - 1);
         Map<Long, long[]> daily = deliveries.dailyAttempts(w.id(), first.atStartOfDay(ZoneOffset.UTC).toInstant());

@@ -9,6 +9,7 @@ import io.plugboard.host.internal.delivery.DeliveryRecord;
 import io.plugboard.host.internal.delivery.DeliveryReplays;
 import io.plugboard.host.internal.delivery.ReplayFilter;
 import io.plugboard.host.internal.delivery.ReplayJob;
+import io.plugboard.host.internal.web.http.AppScopes;
 import io.plugboard.host.internal.web.http.JsonBody;
 import java.time.Instant;
 import java.util.List;
@@ -44,16 +45,20 @@ final class DeliveryReplaysApi {
 
     private final DeliveryReplays replays;
     private final ObjectMapper mapper;
+    private final AppScopes scopes;
 
-    DeliveryReplaysApi(DeliveryReplays replays, ObjectMapper mapper) {
+    DeliveryReplaysApi(DeliveryReplays replays, ObjectMapper mapper, AppScopes scopes) {
         this.replays = replays;
         this.mapper = mapper;
+        this.scopes = scopes;
     }
 
     void register(JavalinDefaultRoutingApi routes) {
-        routes.post("/api/v1/deliveries/replay", this::replay);
-        routes.get("/api/v1/deliveries/replay/{id}", ctx ->
-                JsonBody.send(ctx, mapper, JobJson.of(replays.job(ctx.pathParam("id")))));
+        for (String path : AppScopes.paths("/deliveries/replay")) {
+            routes.post(path, this::replay);
+            routes.get(path + "/{id}", ctx ->
+                    JsonBody.send(ctx, mapper, JobJson.of(replays.job(scopes.id(ctx), ctx.pathParam("id")))));
+        }
     }
 
     private void replay(Context ctx) {
@@ -68,9 +73,10 @@ final class DeliveryReplaysApi {
         if (!in.problems().isEmpty()) {
             throw new ValidationException(in.problems());
         }
+        // Only the application's deliveries: a webhook id of another application is refused as unknown.
         ReplayFilter filter = new ReplayFilter(webhooks, types, status,
                 from == null ? null : InputTimes.instant("from", from), to == null ? null : InputTimes.instant("to", to),
-                responseStatus);
+                responseStatus, scopes.id(ctx));
         if (Boolean.TRUE.equals(dryRun)) {
             DeliveryReplays.Preview preview = replays.preview(filter);
             JsonBody.send(ctx, mapper, new DryRunJson(true, preview.count(), preview.sample(), FilterJson.of(filter)));
@@ -79,7 +85,7 @@ final class DeliveryReplaysApi {
         ReplayJob job = replays.start(filter);
         boolean running = ReplayJob.RUNNING.equals(job.status());
         if (running) {
-            ctx.header("Location", "/api/v1/deliveries/replay/" + job.id());
+            ctx.header("Location", AppScopes.location(ctx, "/deliveries/replay/" + job.id()));
         }
         JsonBody.send(ctx.status(running ? 202 : 200), mapper, JobJson.of(job));
     }
