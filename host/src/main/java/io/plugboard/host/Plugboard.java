@@ -159,6 +159,24 @@ public final class Plugboard implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes sure an application (one of your customers) exists: creates it with this name if no application
+     * has the uid, and leaves an existing one as it is. Call it when a customer signs up, or before
+     * {@link #emitFor} the first time; {@code POST /api/v1/apps} does the same over HTTP, with more fields.
+     *
+     * @param uid your own id of the customer: 1 to 100 letters, digits and {@code _ . : @ -}
+     * @param name shown in the admin and the portal
+     * @return the application's id ({@code app_…})
+     * @throws IllegalArgumentException naming what is wrong with the uid or the name
+     */
+    public String ensureApplication(String uid, String name) {
+        try {
+            return running().ensureApplication(uid, name);
+        } catch (ValidationException | ConflictException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     private static JsonNode tree(Map<String, ?> data) {
         try {
             return DATA.valueToTree(data);

@@ -73,7 +73,9 @@ class TestApplications {
     @Test
     void anEventForOneApplicationReachesOnlyItsWebhooks() throws Exception {
         app("acme");
-        app("globex");
+        String globex = host.host().ensureApplication("globex", "Globex");
+        assertThat(host.host().ensureApplication("globex", "Other name")).as("an existing one is kept").isEqualTo(globex);
+        assertThat(host.http().get("/api/v1/apps/globex").json().get("name").asText()).isEqualTo("Globex");
         webhook("/api/v1/apps/acme", forA, "invoice.paid", "maintenance");
         webhook("/api/v1/apps/globex", forB, "invoice.paid", "maintenance");
         webhook("/api/v1", forDefault, "invoice.paid", "maintenance");

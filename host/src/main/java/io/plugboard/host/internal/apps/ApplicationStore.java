@@ -46,6 +46,18 @@ final class ApplicationStore {
 
     /** @return false if the uid is taken (nothing written then) */
     boolean insert(Application a) {
+        try {
+            return tryInsert(a);
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            // Another instance inserted the same uid between the check and the insert: the unique key refused it.
+            if (find(a.uid()).isPresent()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private boolean tryInsert(Application a) {
         return jdbi.inTransaction(h -> {
             if (h.createQuery("SELECT COUNT(*) FROM applications WHERE uid = :uid").bind("uid", a.uid())
                     .mapTo(Long.class).one() > 0) {

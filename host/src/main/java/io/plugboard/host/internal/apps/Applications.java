@@ -103,6 +103,23 @@ public final class Applications {
                 .orElseThrow(() -> new NotFoundException("no application has the id or uid '" + ref + "'"));
     }
 
+    /** @param ref an id or uid @return the application, if one has it */
+    public java.util.Optional<Application> find(String ref) {
+        return ref == null ? java.util.Optional.empty() : store.find(ref);
+    }
+
+    /**
+     * Creates the application, or finds the one another caller created with the same uid meanwhile (two
+     * instances may both ask at once; the uid is unique in the table).
+     */
+    public Application createOrFind(String uid, String name) {
+        try {
+            return create(AppDraft.of(uid, name));
+        } catch (ConflictException raced) {
+            return get(uid);
+        }
+    }
+
     public List<Application> list(int limit, int offset) {
         return store.list(limit, offset);
     }

@@ -445,6 +445,12 @@ public final class HostRuntime implements AutoCloseable {
         return events.emit(apps.get(app).id(), RegisteredEventType.APP_SOURCE, type, data).id();
     }
 
+    /** @return the id of the application with the uid, created with the name if there was none */
+    public String ensureApplication(String uid, String name) {
+        return apps.find(uid).map(io.plugboard.host.internal.apps.Application::id)
+                .orElseGet(() -> apps.createOrFind(uid, name).id());
+    }
+
     /** Emits once per idempotency key (source {@code app}); see {@code Plugboard.emitOnce}. */
     public String emitOnce(String idempotencyKey, String type, JsonNode data) {
         List<EventService.NewEvent> one = List.of(new EventService.NewEvent(type, data, idempotencyKey));
