@@ -2,17 +2,29 @@ package io.plugboard.host.apps;
 
 import static io.plugboard.host.apps.TestApplications.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestHost;
 import io.plugboard.host.testing.TestHostExtension;
 import io.plugboard.sdk.EventType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -131,6 +143,48 @@ class TestSecretsPerApplication {
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
         assertThat(forB.awaitCount(1, WAIT)).hasSize(1);
         assertThat(forA.all()).isEmpty();
+    }
+
+    @Test
+    void theDefaultApplicationsValuesAreSealedAsBeforeAndOthersToTheirApplication() throws Exception {
+        String acme = appId("acme");
+        secret("/api/v1", "API_KEY", "default-value");
+        secret("/api/v1/apps/acme", "API_KEY", "acme-value");
+        SecretKeySpec key = new SecretKeySpec(Base64.getDecoder().decode(
+                Files.readString(host.dataDir().resolve("secrets.key")).strip()), "AES");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + host.dataDir().resolve("plugboard.db"));
+             PreparedStatement q = c.prepareStatement("SELECT value FROM secrets WHERE app_id = ? AND name = 'API_KEY'")) {
+            // The default application's place is the name alone, as before applications: existing values still open.
+            String ofDefault = sealed(q, "app_default");
+            assertThat(open(key, ofDefault, "API_KEY")).isEqualTo("default-value");
+            String ofAcme = sealed(q, acme);
+            assertThat(open(key, ofAcme, acme + "/API_KEY")).isEqualTo("acme-value");
+            assertThatThrownBy(() -> open(key, ofAcme, "API_KEY")).as("acme's value does not open as the default's")
+                    .isInstanceOf(GeneralSecurityException.class);
+        }
+    }
+
+    private static String sealed(PreparedStatement q, String app) throws Exception {
+        q.setString(1, app);
+        try (ResultSet rs = q.executeQuery()) {
+            assertThat(rs.next()).as("a row of " + app).isTrue();
+            return rs.getString(1);
+        }
+    }
+
+    /** Opens a value as the host seals it: {@code v1:} + base64(nonce ‖ ciphertext ‖ tag), the place as associated data. */
+    private static String open(SecretKeySpec key, String stored, String place) throws GeneralSecurityException {
+        byte[] all = Base64.getDecoder().decode(stored.substring("v1:".length()));
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, 12));
+        cipher.updateAAD(place.getBytes(StandardCharsets.UTF_8));
+        return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
+    }
+
+    private String appId(String uid) {
+        Http.Response r = host.http().postJson("/api/v1/apps", "{\"uid\":\"" + uid + "\",\"name\":\"" + uid + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asText();
     }
 
     private void app(String uid) {
