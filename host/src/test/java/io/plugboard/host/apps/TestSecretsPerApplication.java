@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -152,7 +151,7 @@ class TestSecretsPerApplication {
         secret("/api/v1/apps/acme", "API_KEY", "acme-value");
         SecretKeySpec key = new SecretKeySpec(Base64.getDecoder().decode(
                 Files.readString(host.dataDir().resolve("secrets.key")).strip()), "AES");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + host.dataDir().resolve("plugboard.db"));
+        try (Connection c = TestHost.connection(host.dataDir());
              PreparedStatement q = c.prepareStatement("SELECT value FROM secrets WHERE app_id = ? AND name = 'API_KEY'")) {
             // The default application's place is the name alone, as before applications: existing values still open.
             String ofDefault = sealed(q, "app_default");
