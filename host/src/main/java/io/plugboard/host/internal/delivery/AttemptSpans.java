@@ -45,7 +45,8 @@ final class AttemptSpans {
         headers.put(HEADER, traceparent);
         Map<String, String> shown = new LinkedHashMap<>(request.shownHeaders());
         shown.put(HEADER, traceparent);
-        return new WebhookRequest(request.url(), request.target(), headers, request.body(), shown);
+        return new WebhookRequest(request.url(), request.target(), headers, request.body(), shown, request.access(),
+                request.app());
     }
 
     static void end(Span span, SendResult result) {

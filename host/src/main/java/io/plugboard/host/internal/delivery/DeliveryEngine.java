@@ -11,7 +11,7 @@ import io.plugboard.host.internal.storage.Dialect;
 import io.plugboard.host.internal.tracing.Tracing;
 import io.plugboard.host.internal.hooks.HookExecutor;
 import io.plugboard.host.internal.hooks.HookRunner;
-import io.plugboard.host.internal.payloads.NamedSecretLookup;
+import io.plugboard.host.internal.payloads.AppSecretLookup;
 import io.plugboard.host.internal.payloads.Payloads;
 import io.plugboard.host.internal.outbound.PayloadCheck;
 import io.plugboard.host.internal.outbound.Destinations;
@@ -50,17 +50,17 @@ public final class DeliveryEngine implements AutoCloseable {
      * @param ops the operational events recording attempts may make (a webhook disabled, failing, a delivery failed)
      * @param tracing makes each attempt's span, whose traceparent the request carries
      * @param proxy the proxy HTTP webhooks go through, or null
-     * @param secrets the secrets store (OAuth client secrets)
+     * @param secrets the secrets store (OAuth client secrets, read in the webhook's application)
      */
     public DeliveryEngine(Database database, WebhookStore webhooks, TargetGuard guard, DeliveryConfig settings,
                           DeliveryMetrics metrics, ObjectMapper mapper, Ids ids, Clock clock, String hostVersion,
                           Payloads payloads, LocalEndpoint local, HookRunner hooks, HookExecutor hookThread,
                           String instanceId, JobLeases jobs, Workers workers, Destinations destinations,
                           OutboundCatalog catalog, OperationalEvents ops, Tracing tracing, OutboundProxy proxy,
-                          NamedSecretLookup secrets) {
+                          AppSecretLookup secrets) {
         Jdbi jdbi = database.jdbi();
         this.leases = new Leases(jdbi, database.dialect(), instanceId, settings.leaseDuration(), clock, workers);
-        this.sender = new DestinationSender(new HttpSender(settings, guard, local, proxy, secrets::value, clock), destinations,
+        this.sender = new DestinationSender(new HttpSender(settings, guard, local, proxy, secrets, clock), destinations,
                 payloads.formats(), settings, new AttemptSpans(tracing));
         this.payloads = payloads;
         this.requests = new RequestFactory(payloads, new OutgoingFilter(hooks), new SendingFilter(hooks), hostVersion,
@@ -122,7 +122,9 @@ public final class DeliveryEngine implements AutoCloseable {
     }
 
     /** Previews of the request a webhook's settings would send. */
-    public RequestPreview preview(EventService events, PayloadCheck check, java.util.function.Supplier<java.util.Set<String>> secretNames,
+    /** @param secretNames the names of an application's secrets, by its id */
+    public RequestPreview preview(EventService events, PayloadCheck check,
+                                  java.util.function.Function<String, java.util.Set<String>> secretNames,
                                   ObjectMapper mapper) {
         return new RequestPreview(requests, events, check, secretNames, mapper, clock);
     }

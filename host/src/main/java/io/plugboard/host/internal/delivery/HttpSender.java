@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.delivery;
 
 import io.plugboard.host.internal.outbound.OAuthClient;
+import io.plugboard.host.internal.payloads.AppSecretLookup;
 import io.plugboard.host.internal.outbound.PemMaterial;
 import io.plugboard.host.internal.outbound.TargetGuard;
 import java.net.URI;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
@@ -49,16 +49,16 @@ public final class HttpSender implements AutoCloseable {
 
     /** @param local endpoints of this host itself, delivered in-process instead of over the network */
     public HttpSender(DeliveryConfig settings, TargetGuard guard, LocalEndpoint local) {
-        this(settings, guard, local, null, name -> Optional.empty(), Clock.systemUTC());
+        this(settings, guard, local, null, (app, name) -> Optional.empty(), Clock.systemUTC());
     }
 
     /**
      * @param proxy the proxy requests go through, or null
-     * @param secrets the secrets store (OAuth client secrets by name)
+     * @param secrets the secrets store (OAuth client secrets by name, in the request's application)
      * @param clock when OAuth tokens expire
      */
     public HttpSender(DeliveryConfig settings, TargetGuard guard, LocalEndpoint local, OutboundProxy proxy,
-                      Function<String, Optional<String>> secrets, Clock clock) {
+                      AppSecretLookup secrets, Clock clock) {
         this.guard = guard;
         this.local = local;
         this.proxy = proxy;
@@ -90,12 +90,12 @@ public final class HttpSender implements AutoCloseable {
             if (oauth == null) {
                 return exchange(client, request, start);
             }
-            return tokens.token(oauth)
+            return tokens.token(request.app(), oauth)
                     .thenCompose(token -> exchange(client, request.withHeader("Authorization", "Bearer " + token), start)
                             .thenCompose(result -> result.responseStatus() == null || result.responseStatus() != 401
                                     ? CompletableFuture.completedFuture(result)
                                     // Once: a token the endpoint rejects is fetched again, then the answer stands.
-                                    : tokens.refresh(oauth, token).thenCompose(fresh -> exchange(client,
+                                    : tokens.refresh(request.app(), oauth, token).thenCompose(fresh -> exchange(client,
                                             request.withHeader("Authorization", "Bearer " + fresh), start))))
                     .exceptionally(failure -> SendResult.noResponse(elapsedMs(start),
                             "not sent: " + OAuthTokens.reason(failure)));

@@ -3,6 +3,7 @@ package io.plugboard.host.internal.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugboard.host.internal.outbound.OAuthClient;
+import io.plugboard.host.internal.payloads.AppSecretLookup;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ final class OAuthTokens {
 
     private final HttpClient client;
     private final Function<URI, CompletableFuture<Optional<String>>> targetCheck;
-    private final Function<String, Optional<String>> secrets;
+    private final AppSecretLookup secrets;
     private final Clock clock;
     private final Duration timeout;
     private final SendFailures failures;
@@ -58,10 +59,10 @@ final class OAuthTokens {
 
     /**
      * @param targetCheck the outbound guard's verdict on the token URL (empty: allowed)
-     * @param secrets the secrets store: the client secret's value by name
+     * @param secrets the secrets store: the client secret's value by application and name
      */
     OAuthTokens(HttpClient client, Function<URI, CompletableFuture<Optional<String>>> targetCheck,
-                Function<String, Optional<String>> secrets, Clock clock, Duration timeout, SendFailures failures) {
+                AppSecretLookup secrets, Clock clock, Duration timeout, SendFailures failures) {
         this.failures = failures;
         this.client = client;
         this.targetCheck = targetCheck;
@@ -70,27 +71,30 @@ final class OAuthTokens {
         this.timeout = timeout;
     }
 
-    /** @return a token that is not about to expire; fails with {@link Failed} */
-    CompletableFuture<String> token(OAuthClient c) {
-        return fetchUnless(c, null);
+    /**
+     * @param app the id of the webhook's application: the client secret is read from its secrets only
+     * @return a token that is not about to expire; fails with {@link Failed}
+     */
+    CompletableFuture<String> token(String app, OAuthClient c) {
+        return fetchUnless(app, c, null);
     }
 
     /** @return a token other than {@code rejected} (the endpoint answered 401 to it); fails with {@link Failed} */
-    CompletableFuture<String> refresh(OAuthClient c, String rejected) {
-        return fetchUnless(c, rejected);
+    CompletableFuture<String> refresh(String app, OAuthClient c, String rejected) {
+        return fetchUnless(app, c, rejected);
     }
 
-    private CompletableFuture<String> fetchUnless(OAuthClient c, String rejected) {
+    private CompletableFuture<String> fetchUnless(String app, OAuthClient c, String rejected) {
         String secret;
         try {
-            secret = secrets.apply(c.clientSecret()).orElseThrow(() -> new Failed("the secret '" + c.clientSecret()
+            secret = secrets.value(app, c.clientSecret()).orElseThrow(() -> new Failed("the secret '" + c.clientSecret()
                     + "' (oauth.client_secret) is not in the secrets store"));
         } catch (Failed e) {
             return CompletableFuture.failedFuture(e);
         }
         // The secret's value is part of the key, so a changed secret fetches a new token (its hash only: a
         // collision would at worst reuse the old token until the endpoint answers 401).
-        String key = String.join("\n", c.tokenUrl(), c.clientId(), c.clientSecret(), String.valueOf(c.scope()),
+        String key = String.join("\n", app, c.tokenUrl(), c.clientId(), c.clientSecret(), String.valueOf(c.scope()),
                 Integer.toHexString(secret.hashCode()));
         if (tokens.size() > MAX_KEPT) {
             tokens.clear();

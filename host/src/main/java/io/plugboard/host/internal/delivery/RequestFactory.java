@@ -41,12 +41,12 @@ public final class RequestFactory {
 
     /** The data passes the outgoing-payload filters first; the signature covers the exact bytes sent. */
     public WebhookRequest build(Webhook webhook, StoredEvent event, Instant now) {
-        return build(webhook, event, now, payloads.readsSecrets(webhook.settings().payload()) ? payloads.forRequest() : null);
+        return build(webhook, event, now, payloads.readsSecrets(webhook.settings().payload()) ? payloads.forRequest(webhook.appId()) : null);
     }
 
     /**
-     * @param secrets where secret values come from (and are remembered for masking); null only for the
-     *     settings that read none ({@link Payloads#readsSecrets})
+     * @param secrets where secret values come from (and are remembered for masking): the webhook's application's
+     *     ({@link Payloads#forRequest}); null only for the settings that read none ({@link Payloads#readsSecrets})
      */
     public WebhookRequest build(Webhook webhook, StoredEvent stored, Instant now, UsedSecrets secrets) {
         // The data passes the outgoing-payload filters first (in every format); the signature covers the bytes sent.
@@ -80,7 +80,7 @@ public final class RequestFactory {
         }
         WebhookDestination d = webhook.settings().destination();
         return new WebhookRequest(d.isHttp() ? URI.create(webhook.url()) : null, target(webhook), headers, body,
-                secrets == null ? shown : secrets.mask(shown), webhook.settings().access());
+                secrets == null ? shown : secrets.mask(shown), webhook.settings().access(), webhook.appId());
     }
 
     /** @return where the webhook delivers, as the admin reads it */

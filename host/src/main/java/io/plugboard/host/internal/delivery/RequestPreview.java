@@ -2,6 +2,7 @@ package io.plugboard.host.internal.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.common.DefaultApp;
 import io.plugboard.host.internal.common.ValidationException;
 import io.plugboard.host.internal.events.Envelope;
 import io.plugboard.host.internal.events.EventService;
@@ -25,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The request a webhook's settings (saved or not) would send for an event type's sample or a given
@@ -43,12 +44,12 @@ public final class RequestPreview {
     private final RequestFactory requests;
     private final EventService events;
     private final PayloadCheck check;
-    private final Supplier<Set<String>> secretNames;
+    private final Function<String, Set<String>> secretNames;
     private final ObjectMapper mapper;
     private final Envelope envelope;
     private final Clock clock;
 
-    RequestPreview(RequestFactory requests, EventService events, PayloadCheck check, Supplier<Set<String>> secretNames,
+    RequestPreview(RequestFactory requests, EventService events, PayloadCheck check, Function<String, Set<String>> secretNames,
                    ObjectMapper mapper, Clock clock) {
         this.requests = requests;
         this.events = events;
@@ -60,35 +61,38 @@ public final class RequestPreview {
     }
 
     /**
+     * A preview for a webhook of the default application (the admin's).
+     *
      * @param payload null for the event type's sample
      * @throws ValidationException when the settings are invalid or the payload breaks the type's schema
      */
     public Preview preview(String name, String url, String token, PayloadSettings settings, String eventType,
                            JsonNode payload) {
-        return preview(name, url, token, settings, WebhookDestination.HTTP, eventType, payload);
+        return preview(DefaultApp.ID, name, url, token, settings, WebhookDestination.HTTP, eventType, payload);
     }
 
     /**
+     * @param app the id of the application the webhook is for: its templates and headers may name its secrets only
      * @param destination where the webhook delivers: the preview shows its target and the message it would get
      * @param payload null for the event type's sample
      * @throws ValidationException when the settings are invalid or the payload breaks the type's schema
      */
-    public Preview preview(String name, String url, String token, PayloadSettings settings,
+    public Preview preview(String app, String name, String url, String token, PayloadSettings settings,
                            WebhookDestination destination, String eventType, JsonNode payload) {
         String type = eventType == null || eventType.isBlank() ? null : eventType.strip();
         JsonNode data = payload != null ? payload : events.requireType(type).sample();
         StoredEvent event = events.prepare("preview", type, data);
         Map<String, String> errors = new LinkedHashMap<>();
         String shownName = name == null || name.isBlank() ? "Preview" : name.strip();
-        PayloadSettings p = check.check(settings, shownName, List.of(type), errors);
+        PayloadSettings p = check.check(settings, app, shownName, List.of(type), errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         Instant now = clock.instant();
         WebhookSettings draft = new WebhookSettings(shownName, destination.isHttp() ? target(url) : null, List.of(type),
                 true, token == null || token.isBlank() ? null : token, p, destination);
-        Webhook w = new Webhook("wh_preview", draft, WebhookSecrets.of("whsec_cHJldmlldw=="), WebhookStats.NONE, now, now);
-        UsedSecrets masked = new UsedSecrets(PayloadValidator.masked(secretNames.get()));
+        Webhook w = new Webhook("wh_preview", draft, WebhookSecrets.of("whsec_cHJldmlldw=="), WebhookStats.NONE, now, now, app);
+        UsedSecrets masked = new UsedSecrets(PayloadValidator.masked(secretNames.apply(app)));
         WebhookRequest request;
         try {
             request = requests.build(w, event, now, masked);

@@ -41,7 +41,7 @@ public final class TestConsole {
         String type = eventType != null ? eventType : webhook.events().get(0);
         JsonNode data = payload != null ? payload : events.requireType(type).sample();
         StoredEvent event = events.prepare(TestSender.SOURCE, type, data);
-        UsedSecrets used = payloads.forRequest();
+        UsedSecrets used = payloads.forRequest(webhook.appId());
         WebhookRequest request;
         Instant now = clock.instant();
         try {

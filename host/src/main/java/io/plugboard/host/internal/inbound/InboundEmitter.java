@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Emits what a receiver parsed, once per sender's id: an event whose external id was received before
  * (or earlier in the same request) is not emitted again, and its position gets the first event's id.
  * The events, their receipts and the accepted count are written in one transaction. Answering is
- * the caller's: this only says what came of it.
+ * the caller's: this only says what came of it. The events are emitted for the inbound webhook's application,
+ * so they reach that application's webhooks only.
  */
 final class InboundEmitter {
 
@@ -77,7 +78,7 @@ final class InboundEmitter {
         }
         List<Emitted> stored;
         try {
-            stored = events.emitAll("inbound:" + w.id(), fresh, (c, written) -> {
+            stored = events.emitAll(w.appId(), "inbound:" + w.id(), fresh, (c, written) -> {
                 Receipts.write(c, w.id(), written, origins, at);
                 InboundRequestLog.countAccepted(c, w.id(), at);
             });

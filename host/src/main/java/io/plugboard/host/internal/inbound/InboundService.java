@@ -2,6 +2,7 @@ package io.plugboard.host.internal.inbound;
 
 import static io.plugboard.host.internal.inbound.InboundChecks.collect;
 
+import io.plugboard.host.internal.common.DefaultApp;
 import io.plugboard.host.internal.common.Ids;
 import io.plugboard.host.internal.common.NotFoundException;
 import io.plugboard.host.internal.common.ValidationException;
@@ -14,7 +15,9 @@ import java.util.Map;
 /**
  * Managing inbound webhooks: create (a fresh access key), search, rename, change settings (checked as
  * plugin settings are, then by the receiver's {@code verify}), enable and disable, rotate the key,
- * upgrade the recorded receiver version, delete.
+ * upgrade the recorded receiver version, delete. Each inbound webhook belongs to one application: the methods
+ * taking an application's id find only its inbound webhooks (another's is not found); the others act on the
+ * default application's (the admin's).
  */
 public final class InboundService {
 
@@ -39,8 +42,16 @@ public final class InboundService {
         return receivers;
     }
 
-    /** @throws ValidationException naming each field to fix; nothing is stored then */
+    /** Creates an inbound webhook of the default application. */
     public CreatedKey create(InboundDraft draft) {
+        return create(DefaultApp.ID, draft);
+    }
+
+    /**
+     * @param app the application's id: the events the inbound webhook receives are emitted for it
+     * @throws ValidationException naming each field to fix; nothing is stored then
+     */
+    public CreatedKey create(String app, InboundDraft draft) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = collect(errors, () -> InboundChecks.name(draft.name()));
         InboundWebhook.UpgradeMode mode = collect(errors,
@@ -55,23 +66,36 @@ public final class InboundService {
         Instant now = clock.instant();
         InboundWebhook created = new InboundWebhook(ids.next("inb"), name, receiver.id(), receiver.pluginId(),
                 receiver.pluginVersion(), mode, values, AccessKeys.hash(key), AccessKeys.prefix(key),
-                InboundWebhook.State.ENABLED, now, now, now, new InboundWebhook.Stats(0, 0, 0, 0, null));
+                InboundWebhook.State.ENABLED, now, now, now, new InboundWebhook.Stats(0, 0, 0, 0, null), app);
         store.insert(created);
         return new CreatedKey(created, key);
     }
 
-    /** @throws NotFoundException if there is none with this id */
+    /** @throws NotFoundException if the default application has none with this id */
     public InboundWebhook get(String id) {
-        return store.find(id).orElseThrow(() -> new NotFoundException("no inbound webhook with id '" + id + "'"));
+        return get(DefaultApp.ID, id);
+    }
+
+    /** @throws NotFoundException if the application has none with this id */
+    public InboundWebhook get(String app, String id) {
+        return store.find(app, id).orElseThrow(() -> new NotFoundException("no inbound webhook with id '" + id + "'"));
     }
 
     public InboundPage search(InboundQuery query) {
-        return store.search(query);
+        return search(DefaultApp.ID, query);
+    }
+
+    public InboundPage search(String app, InboundQuery query) {
+        return store.search(app, query);
+    }
+
+    public InboundWebhook update(String id, InboundChanges changes) {
+        return update(DefaultApp.ID, id, changes);
     }
 
     /** @throws ValidationException naming each field to fix; nothing is stored then */
-    public InboundWebhook update(String id, InboundChanges changes) {
-        InboundWebhook w = get(id);
+    public InboundWebhook update(String app, String id, InboundChanges changes) {
+        InboundWebhook w = get(app, id);
         Map<String, String> errors = new LinkedHashMap<>();
         String name = changes.name() == null ? w.name() : collect(errors, () -> InboundChecks.name(changes.name()));
         InboundWebhook.UpgradeMode mode = collect(errors, () -> InboundChecks.mode(changes.upgradeMode(), w.upgradeMode()));
@@ -88,21 +112,35 @@ public final class InboundService {
     }
 
     public InboundWebhook setState(String id, InboundWebhook.State state) {
-        InboundWebhook w = get(id);
+        return setState(DefaultApp.ID, id, state);
+    }
+
+    public InboundWebhook setState(String app, String id, InboundWebhook.State state) {
+        InboundWebhook w = get(app, id);
         return w.state() == state ? w : save(w, w.name(), w.settings(), w.upgradeMode(), w.pluginVersion(), state);
     }
 
     /** A new access key; the old one stops working at once. */
     public CreatedKey rotateKey(String id) {
-        InboundWebhook w = get(id);
-        String key = AccessKeys.next();
-        store.setKey(id, AccessKeys.hash(key), AccessKeys.prefix(key), clock.instant());
-        return new CreatedKey(get(id), key);
+        return rotateKey(DefaultApp.ID, id);
     }
 
-    /** @throws NotFoundException if there is none with this id */
+    /** A new access key; the old one stops working at once. */
+    public CreatedKey rotateKey(String app, String id) {
+        get(app, id);
+        String key = AccessKeys.next();
+        store.setKey(id, AccessKeys.hash(key), AccessKeys.prefix(key), clock.instant());
+        return new CreatedKey(get(app, id), key);
+    }
+
+    /** @throws NotFoundException if the default application has none with this id */
     public void delete(String id) {
-        if (!store.delete(id)) {
+        delete(DefaultApp.ID, id);
+    }
+
+    /** @throws NotFoundException if the application has none with this id */
+    public void delete(String app, String id) {
+        if (!store.delete(app, id)) {
             throw new NotFoundException("no inbound webhook with id '" + id + "'");
         }
     }
@@ -114,7 +152,12 @@ public final class InboundService {
      *     when the receiver is not available
      */
     public Map<String, String> verify(String id) {
-        InboundWebhook w = get(id);
+        return verify(DefaultApp.ID, id);
+    }
+
+    /** {@link #verify(String)} of one application's inbound webhook. */
+    public Map<String, String> verify(String app, String id) {
+        InboundWebhook w = get(app, id);
         return receivers.find(w.receiverId()).map(r -> settings.problems(r, w.settings()))
                 .orElse(Map.of("receiver", "the receiver '" + w.receiverId() + "' is not available: the plugin '"
                         + w.pluginId() + "' is not active"));
@@ -132,7 +175,12 @@ public final class InboundService {
      * @throws ValidationException if the receiver is not available
      */
     public InboundWebhook upgrade(String id) {
-        InboundWebhook w = get(id);
+        return upgrade(DefaultApp.ID, id);
+    }
+
+    /** {@link #upgrade(String)} of one application's inbound webhook. */
+    public InboundWebhook upgrade(String app, String id) {
+        InboundWebhook w = get(app, id);
         AvailableReceiver r = receivers.find(w.receiverId()).orElseThrow(() -> ValidationException.of("receiver",
                 "the receiver '" + w.receiverId() + "' is not available: activate the plugin '" + w.pluginId() + "'"));
         Map<String, String> problems = settings.problems(r, w.settings());
@@ -143,7 +191,11 @@ public final class InboundService {
     }
 
     public List<InboundError> errors(String id, int limit) {
-        get(id);
+        return errors(DefaultApp.ID, id, limit);
+    }
+
+    public List<InboundError> errors(String app, String id, int limit) {
+        get(app, id);
         return requests.errors(id, limit);
     }
 
@@ -151,7 +203,7 @@ public final class InboundService {
                                 String version, InboundWebhook.State state) {
         Instant now = clock.instant();
         InboundWebhook changed = new InboundWebhook(w.id(), name, w.receiverId(), w.pluginId(), version, mode, values,
-                w.keyHash(), w.keyPrefix(), state, w.createdAt(), now, w.keyRotatedAt(), w.stats());
+                w.keyHash(), w.keyPrefix(), state, w.createdAt(), now, w.keyRotatedAt(), w.stats(), w.appId());
         store.update(changed, now);
         return changed;
     }

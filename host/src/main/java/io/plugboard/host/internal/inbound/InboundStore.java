@@ -37,9 +37,10 @@ public final class InboundStore {
 
     void insert(InboundWebhook w) {
         jdbi.useTransaction(h -> h.createUpdate("INSERT INTO inbound_webhooks (id, name, receiver_id, plugin_id, plugin_version, "
-                        + "upgrade_mode, settings, key_hash, key_prefix, state, created_at, updated_at, key_rotated_at) "
+                        + "upgrade_mode, settings, key_hash, key_prefix, state, created_at, updated_at, key_rotated_at, app_id) "
                         + "VALUES (:id, :name, :receiver, :plugin, :version, :mode, :settings, :hash, :prefix, :state, "
-                        + ":at, :at, :at)")
+                        + ":at, :at, :at, :app)")
+                .bind("app", w.appId())
                 .bind("id", w.id()).bind("name", w.name()).bind("receiver", w.receiverId()).bind("plugin", w.pluginId())
                 .bind("version", w.pluginVersion()).bind("mode", w.upgradeMode().name()).bind("settings", json(w.id(), w.settings()))
                 .bind("hash", w.keyHash()).bind("prefix", w.keyPrefix()).bind("state", w.state().name())
@@ -47,19 +48,27 @@ public final class InboundStore {
                 .execute());
     }
 
+    /** @return the inbound webhook of any application (a request to its URL names it by id alone) */
     Optional<InboundWebhook> find(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM inbound_webhooks WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> read(rs)).findOne());
     }
 
-    InboundPage search(InboundQuery q) {
-        String where = InboundSearch.where(q);
+    /** @return the inbound webhook if it belongs to the application */
+    Optional<InboundWebhook> find(String app, String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM inbound_webhooks WHERE id = :id AND app_id = :app")
+                .bind("id", id).bind("app", app).map((rs, ctx) -> read(rs)).findOne());
+    }
+
+    InboundPage search(String app, InboundQuery q) {
+        String where = InboundSearch.where(q) + " AND app_id = :app";
         return jdbi.withHandle(h -> {
-            Query count = InboundSearch.bind(h.createQuery("SELECT COUNT(*) FROM inbound_webhooks" + where), q);
+            Query count = InboundSearch.bind(h.createQuery("SELECT COUNT(*) FROM inbound_webhooks" + where), q)
+                    .bind("app", app);
             long total = count.mapTo(Long.class).one();
             Query page = InboundSearch.bind(h.createQuery("SELECT * FROM inbound_webhooks" + where
                     + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset"), q)
-                    .bind("limit", q.limit()).bind("offset", q.offset());
+                    .bind("app", app).bind("limit", q.limit()).bind("offset", q.offset());
             return new InboundPage(page.map((rs, ctx) -> read(rs)).list(), total);
         });
     }
@@ -97,8 +106,9 @@ public final class InboundStore {
                 .execute());
     }
 
-    boolean delete(String id) {
-        return jdbi.inTransaction(h -> h.createUpdate("DELETE FROM inbound_webhooks WHERE id = :id").bind("id", id).execute()) > 0;
+    boolean delete(String app, String id) {
+        return jdbi.inTransaction(h -> h.createUpdate("DELETE FROM inbound_webhooks WHERE id = :id AND app_id = :app")
+                .bind("id", id).bind("app", app).execute()) > 0;
     }
 
     private InboundWebhook read(ResultSet rs) throws SQLException {
@@ -108,7 +118,8 @@ public final class InboundStore {
                 rs.getString("key_hash"), rs.getString("key_prefix"), InboundWebhook.State.valueOf(rs.getString("state")),
                 Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"), Columns.instant(rs, "key_rotated_at"),
                 new InboundWebhook.Stats(rs.getLong("requests_total"), rs.getLong("accepted_count"),
-                        rs.getLong("rejected_count"), rs.getLong("parse_error_count"), Columns.instant(rs, "last_received_at")));
+                        rs.getLong("rejected_count"), rs.getLong("parse_error_count"), Columns.instant(rs, "last_received_at")),
+                rs.getString("app_id"));
     }
 
     private String json(String id, Map<String, String> settings) {

@@ -10,10 +10,21 @@ import java.util.Map;
  * @param pluginVersion the receiver plugin's version recorded for it: followed automatically in
  *     {@link UpgradeMode#AUTO}, changed only by the admin in {@link UpgradeMode#MANUAL}
  * @param settings the receiver's settings by key, secrets in clear (mask them when showing)
+ * @param appId the id of the application it belongs to: the events it receives are emitted for that
+ *     application's webhooks only
  */
 public record InboundWebhook(String id, String name, String receiverId, String pluginId, String pluginVersion,
                              UpgradeMode upgradeMode, Map<String, String> settings, String keyHash, String keyPrefix,
-                             State state, Instant createdAt, Instant updatedAt, Instant keyRotatedAt, Stats stats) {
+                             State state, Instant createdAt, Instant updatedAt, Instant keyRotatedAt, Stats stats,
+                             String appId) {
+
+    /** An inbound webhook of the default application. */
+    public InboundWebhook(String id, String name, String receiverId, String pluginId, String pluginVersion,
+                          UpgradeMode upgradeMode, Map<String, String> settings, String keyHash, String keyPrefix,
+                          State state, Instant createdAt, Instant updatedAt, Instant keyRotatedAt, Stats stats) {
+        this(id, name, receiverId, pluginId, pluginVersion, upgradeMode, settings, keyHash, keyPrefix, state, createdAt,
+                updatedAt, keyRotatedAt, stats, io.plugboard.host.internal.common.DefaultApp.ID);
+    }
 
     /** Whether requests are accepted. */
     public enum State {
@@ -40,6 +51,7 @@ public record InboundWebhook(String id, String name, String receiverId, String p
 
     public InboundWebhook {
         settings = Map.copyOf(settings);
+        appId = appId == null ? io.plugboard.host.internal.common.DefaultApp.ID : appId;
     }
 
     public boolean enabled() {

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.inbound;
 
+import io.plugboard.host.internal.common.DefaultApp;
 import io.plugboard.host.internal.storage.Columns;
 import java.time.Instant;
 import java.util.List;
@@ -25,13 +26,15 @@ public final class ReceivedEvents {
     }
 
     /**
+     * @param app the application's id: only the events its inbound webhooks received (they were emitted for it;
+     *     those received before applications existed have none and are the default application's)
      * @param inboundId only those of this inbound webhook, or null for all
      * @param before only events received before this event id (keyset paging), or null
      */
-    public List<Row> list(String inboundId, String before, int limit) {
+    public List<Row> list(String app, String inboundId, String before, int limit) {
         StringBuilder sql = new StringBuilder("SELECT e.id, e.type, e.data, e.created_at, r.inbound_id, w.name, "
                 + "r.external_id, r.occurred_at, r.received_at FROM inbound_events r JOIN events e ON e.id = r.event_id "
-                + "LEFT JOIN inbound_webhooks w ON w.id = r.inbound_id WHERE 1 = 1");
+                + "LEFT JOIN inbound_webhooks w ON w.id = r.inbound_id WHERE COALESCE(e.app_id, :default) = :app");
         if (inboundId != null) {
             sql.append(" AND r.inbound_id = :inbound");
         }
@@ -40,7 +43,8 @@ public final class ReceivedEvents {
         }
         sql.append(" ORDER BY r.event_id DESC LIMIT :limit");
         return jdbi.withHandle(h -> {
-            Query q = h.createQuery(sql.toString()).bind("limit", limit);
+            Query q = h.createQuery(sql.toString()).bind("limit", limit).bind("app", app)
+                    .bind("default", DefaultApp.ID);
             if (inboundId != null) {
                 q.bind("inbound", inboundId);
             }

@@ -7,7 +7,7 @@ import java.security.cert.X509Certificate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Checks a webhook's {@link EndpointAccess} at save time, so a delivery never meets a PEM that does not parse,
@@ -20,15 +20,17 @@ final class EndpointAccessCheck {
     static final int MAX_TEXT_LENGTH = 512;
 
     private final TargetGuard guard;
-    private final Supplier<Set<String>> secretNames;
+    private final Function<String, Set<String>> secretNames;
 
-    EndpointAccessCheck(TargetGuard guard, Supplier<Set<String>> secretNames) {
+    /** @param secretNames the names of an application's secrets, by its id */
+    EndpointAccessCheck(TargetGuard guard, Function<String, Set<String>> secretNames) {
         this.guard = guard;
         this.secretNames = secretNames;
     }
 
     /** @return the access normalised (blank parts as null), or what was given when there are problems */
-    EndpointAccess check(EndpointAccess access, boolean http, boolean hasToken, Map<String, String> errors) {
+    /** @param app the webhook's application: its OAuth client secret must name one of that application's secrets */
+    EndpointAccess check(String app, EndpointAccess access, boolean http, boolean hasToken, Map<String, String> errors) {
         if (access.isNone()) {
             return access;
         }
@@ -38,7 +40,7 @@ final class EndpointAccessCheck {
             return access;
         }
         ClientTls tls = access.tls() == null ? null : tls(access.tls(), errors);
-        OAuthClient oauth = access.oauth() == null ? null : oauth(access.oauth(), errors);
+        OAuthClient oauth = access.oauth() == null ? null : oauth(app, access.oauth(), errors);
         if (oauth != null && hasToken) {
             errors.put("oauth", "a token and oauth cannot both be set: the token endpoint's token is the bearer token");
         }
@@ -89,7 +91,7 @@ final class EndpointAccessCheck {
         }
     }
 
-    private OAuthClient oauth(OAuthClient given, Map<String, String> errors) {
+    private OAuthClient oauth(String app, OAuthClient given, Map<String, String> errors) {
         String url = blankToNull(given.tokenUrl());
         String clientId = blankToNull(given.clientId());
         String secret = blankToNull(given.clientSecret());
@@ -105,7 +107,7 @@ final class EndpointAccessCheck {
         }
         if (secret == null) {
             errors.put("oauth.client_secret", "oauth.client_secret is required: the name of a secret (Secrets page)");
-        } else if (!secretNames.get().contains(secret)) {
+        } else if (!secretNames.apply(app).contains(secret)) {
             errors.put("oauth.client_secret", "oauth.client_secret names no secret: add the secret '" + secret
                     + "' first (Secrets page, or PUT /api/v1/secrets/" + secret + ")");
         }

@@ -97,7 +97,7 @@ public final class WebhookService {
     public Webhook create(String app, WebhookSettings draft, Map<String, String> earlier, FieldInput fields) {
         PluginFields.Checked checked = pluginFields == null ? null : pluginFields.check(null, fields.values(), true,
                 fields.wholeForm());
-        WebhookSettings d = validator.validate(draft, allowedIn(app, draft.events(), withFieldErrors(earlier, checked)));
+        WebhookSettings d = validator.validate(app, draft, allowedIn(app, draft.events(), withFieldErrors(earlier, checked)));
         Instant now = clock.instant();
         Webhook w = new Webhook(ids.next("wh"), d, WebhookSecrets.of(secrets.newSigningSecret()), WebhookStats.NONE,
                 now, now, app);

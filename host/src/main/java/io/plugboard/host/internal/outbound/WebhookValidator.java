@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** Checks a {@link WebhookSettings} and returns it normalised (trimmed, de-duplicated), or says what to fix. */
 public final class WebhookValidator {
@@ -32,9 +32,12 @@ public final class WebhookValidator {
     private final DestinationCheck destinationCheck;
     private final EndpointAccessCheck accessCheck;
 
-    /** @param secretNames the named secrets there are (an OAuth client secret must name one) */
+    /**
+     * @param secretNames the names of an application's secrets, by its id (an OAuth client secret, a template
+     *     or a header must name one of the webhook's application)
+     */
     public WebhookValidator(EventTypeRegistry registry, TargetGuard guard, PayloadCheck payloadCheck,
-                            Destinations destinations, Supplier<Set<String>> secretNames) {
+                            Destinations destinations, Function<String, Set<String>> secretNames) {
         this.registry = registry;
         this.guard = guard;
         this.payloadCheck = payloadCheck;
@@ -42,18 +45,23 @@ public final class WebhookValidator {
         this.accessCheck = new EndpointAccessCheck(guard, secretNames);
     }
 
-    /** @throws ValidationException with one message per invalid field */
+    /**
+     * Validates a new webhook of the default application.
+     *
+     * @throws ValidationException with one message per invalid field
+     */
     public WebhookSettings validate(WebhookSettings draft) {
-        return validate(draft, Map.of());
+        return validate(io.plugboard.host.internal.common.DefaultApp.ID, draft, Map.of());
     }
 
     /**
+     * @param app the id of the application the webhook is for (whose secrets it may refer to)
      * @param earlier problems the caller found already (e.g. a field of the wrong JSON type, read as
      *     absent): they are reported with the others, and win over what this check says of the same field
      * @throws ValidationException with one message per invalid field
      */
-    public WebhookSettings validate(WebhookSettings draft, Map<String, String> earlier) {
-        return check(draft, Set.of(), null, false, earlier);
+    public WebhookSettings validate(String app, WebhookSettings draft, Map<String, String> earlier) {
+        return check(app, draft, Set.of(), null, false, earlier);
     }
 
     /**
@@ -63,18 +71,18 @@ public final class WebhookValidator {
      * turned off or given other events (its deliveries are checked before every request anyway). Turning
      * such a webhook on is refused: it needs an allowed URL first.
      *
-     * @param earlier as for {@link #validate(WebhookSettings, Map)}
+     * @param earlier as for {@link #validate(String, WebhookSettings, Map)}
      * @throws ValidationException with one message per invalid field
      */
     public WebhookSettings validateChange(WebhookSettings draft, Webhook current, Map<String, String> earlier) {
-        return check(draft, Set.copyOf(current.events()), current, !current.enabled() && draft.enabled(), earlier);
+        return check(current.appId(), draft, Set.copyOf(current.events()), current, !current.enabled() && draft.enabled(), earlier);
     }
 
     /** The slowest and the fastest rate limit, requests per second. */
     public static final double MIN_RATE_LIMIT = 0.01;
     public static final double MAX_RATE_LIMIT = 10_000;
 
-    private WebhookSettings check(WebhookSettings draft, Set<String> alreadySubscribed, Webhook current, boolean turnsOn,
+    private WebhookSettings check(String app, WebhookSettings draft, Set<String> alreadySubscribed, Webhook current, boolean turnsOn,
                                Map<String, String> earlier) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = strip(draft.name());
@@ -96,12 +104,12 @@ public final class WebhookValidator {
         if (rateProblem != null) {
             errors.put("rate_limit", rateProblem);
         }
-        PayloadSettings payload = payloadCheck.check(draft.payload(), name, events, errors);
+        PayloadSettings payload = payloadCheck.check(draft.payload(), app, name, events, errors);
         if (payload.header("Authorization") != null && token != null && !token.isEmpty()) {
             errors.put("headers", "an Authorization header and a token cannot both be set; use one of them");
         }
         boolean hasToken = token != null && !token.isEmpty();
-        EndpointAccess access = accessCheck.check(draft.access(), destination.isHttp(), hasToken, errors);
+        EndpointAccess access = accessCheck.check(app, draft.access(), destination.isHttp(), hasToken, errors);
         if (access.oauth() != null && payload.header("Authorization") != null) {
             errors.put("headers", "an Authorization header and oauth cannot both be set; use one of them");
         }

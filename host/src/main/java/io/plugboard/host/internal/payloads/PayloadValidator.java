@@ -14,27 +14,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Checks a webhook's format, headers and filter when it is saved, then lets the format check its own
  * settings ({@link PayloadFormat#check}, e.g. a template on each subscribed type's sample); a filter must
- * parse, custom headers follow {@link HeaderRules} and refer only to existing secrets.
+ * parse, custom headers follow {@link HeaderRules} and refer only to existing secrets of the webhook's application.
  */
 public final class PayloadValidator implements PayloadCheck {
 
     private final PayloadFormats formats;
     private final EventTypeRegistry registry;
-    private final Supplier<Set<String>> secretNames;
+    private final Function<String, Set<String>> secretNames;
 
-    public PayloadValidator(PayloadFormats formats, EventTypeRegistry registry, Supplier<Set<String>> secretNames) {
+    /** @param secretNames the names of an application's secrets, by its id */
+    public PayloadValidator(PayloadFormats formats, EventTypeRegistry registry, Function<String, Set<String>> secretNames) {
         this.formats = formats;
         this.registry = registry;
         this.secretNames = secretNames;
     }
 
     @Override
-    public PayloadSettings check(PayloadSettings p, String webhookName, List<String> events, Map<String, String> errors) {
+    public PayloadSettings check(PayloadSettings p, String app, String webhookName, List<String> events, Map<String, String> errors) {
         String id = p.format().strip();
         Optional<PayloadFormat> format = formats.find(id);
         if (format.isEmpty()) {
@@ -43,7 +44,7 @@ public final class PayloadValidator implements PayloadCheck {
         }
         String template = p.template() == null || p.template().isBlank() ? null : p.template();
         String filter = p.filter() == null || p.filter().isBlank() ? null : p.filter().strip();
-        Set<String> known = secretNames.get();
+        Set<String> known = secretNames.apply(app);
         Map<String, String> headers = HeaderRules.check(p.headers(), format.get(), formats, errors);
         Map<String, String> formatSettings = format.get().checkSettings(p.formatSettings(), errors);
         FormatCheck check = new FormatCheck(new PayloadSettings(id, template, headers == null ? p.headers() : headers,

@@ -12,22 +12,25 @@ import java.util.Map;
 public final class Payloads {
 
     private final PayloadFormats formats;
-    private final NamedSecretLookup secrets;
+    private final AppSecretLookup secrets;
 
-    /** @param secrets the secrets store, read when a request is built */
     /** @return the registry of formats this renders with */
     public PayloadFormats formats() {
         return formats;
     }
 
-    public Payloads(PayloadFormats formats, NamedSecretLookup secrets) {
+    /** @param secrets the secrets store, read when a request is built (the webhook's application's secrets) */
+    public Payloads(PayloadFormats formats, AppSecretLookup secrets) {
         this.formats = formats;
         this.secrets = secrets;
     }
 
-    /** @return a recorder of the secrets one request uses, to mask them wherever the request is shown */
-    public UsedSecrets forRequest() {
-        return new UsedSecrets(secrets);
+    /**
+     * @param app the id of the application of the webhook the request is for: the only secrets it reads
+     * @return a recorder of the secrets one request uses, to mask them wherever the request is shown
+     */
+    public UsedSecrets forRequest(String app) {
+        return new UsedSecrets(secrets.in(app));
     }
 
     /** @return whether building a request with these settings may read secrets (its format or custom headers) */

@@ -1,6 +1,7 @@
 package io.plugboard.host.internal.secrets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugboard.host.internal.common.DefaultApp;
 import io.plugboard.host.internal.common.NotFoundException;
 import io.plugboard.host.internal.common.Threads;
 import io.plugboard.host.internal.common.ValidationException;
@@ -19,8 +20,8 @@ import javax.crypto.SecretKey;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The secrets store: named values, encrypted at rest, write-only through the API and the admin, read
- * in clear only to build requests. Decrypted values are kept in memory once read; {@code last_used_at}
+ * The secrets store: named values per application, encrypted at rest, write-only through the API and the
+ * admin, read in clear only to build requests of that application's webhooks. Decrypted values are kept in memory once read; {@code last_used_at}
  * is written at most once a minute per secret, off the caller's thread.
  */
 public final class SecretService implements AutoCloseable {
@@ -45,8 +46,11 @@ public final class SecretService implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** @return true if created, false if the value of an existing secret was replaced */
-    public boolean put(String name, String value) {
+    /**
+     * @param app the application's id; the same name may hold different values in two applications
+     * @return true if created, false if the value of an existing secret was replaced
+     */
+    public boolean put(String app, String name, String value) {
         String n = name == null ? null : name.strip();
         checkName(n);
         if (value == null || value.isEmpty()) {
@@ -59,55 +63,78 @@ public final class SecretService implements AutoCloseable {
             throw ValidationException.of("value", "value must be one line: no line breaks or NUL characters "
                     + "(it may be sent in a header)");
         }
-        boolean created = store.put(n, cipher.encrypt(n, value), clock.instant());
-        plain.put(n, value);
+        boolean created = store.put(app, n, cipher.encrypt(place(app, n), value), clock.instant());
+        plain.put(key(app, n), value);
         return created;
     }
 
-    public List<SecretInfo> list() {
-        return store.list();
+    /** @return the application's secrets (names and dates, never values) */
+    public List<SecretInfo> list(String app) {
+        return store.list(app);
     }
 
-    public Set<String> names() {
-        return Set.copyOf(store.names());
+    /** @return the names of the application's secrets */
+    public Set<String> names(String app) {
+        return Set.copyOf(store.names(app));
     }
 
-    /** @throws SecretInUseException if a webhook refers to it; NotFoundException if there is none */
-    public void delete(String name) {
-        List<String> users = usage.webhooksUsing(name);
+    /**
+     * @throws SecretInUseException if a webhook of the application refers to it; NotFoundException if the
+     *     application has none of that name
+     */
+    public void delete(String app, String name) {
+        List<String> users = usage.webhooksUsing(app, name);
         if (!users.isEmpty()) {
             throw new SecretInUseException(name, users);
         }
-        if (!store.delete(name)) {
+        if (!store.delete(app, name)) {
             throw new NotFoundException("no secret is named '" + name + "'");
         }
-        plain.remove(name);
-        touched.remove(name);
+        plain.remove(key(app, name));
+        touched.remove(key(app, name));
     }
 
-    /** @return the value in clear, for building a request; marks the secret used */
-    public Optional<String> value(String name) {
-        String v = plain.get(name);
+    /**
+     * @param app the id of the application of the webhook the request is for: only its secrets are read
+     * @return the value in clear, for building a request; marks the secret used
+     */
+    public Optional<String> value(String app, String name) {
+        String key = key(app, name);
+        String v = plain.get(key);
         if (v == null) {
-            Optional<String> sealed = store.sealed(name);
+            Optional<String> sealed = store.sealed(app, name);
             if (sealed.isEmpty()) {
                 return Optional.empty();
             }
-            v = cipher.decrypt(name, sealed.get());
-            plain.put(name, v);
+            v = cipher.decrypt(place(app, name), sealed.get());
+            plain.put(key, v);
         }
-        markUsed(name);
+        markUsed(app, name);
         return Optional.of(v);
     }
 
-    private void markUsed(String name) {
+    /**
+     * What a value is sealed to (the cipher's associated data), so a sealed value copied to another row does
+     * not open: the name alone in the default application, as before applications (so existing values still
+     * open), the application's id and the name in any other.
+     */
+    static String place(String app, String name) {
+        return DefaultApp.ID.equals(app) ? name : app + "/" + name;
+    }
+
+    private static String key(String app, String name) {
+        return app + "\n" + name;
+    }
+
+    private void markUsed(String app, String name) {
         Instant now = clock.instant();
-        Instant last = touched.get(name);
+        String key = key(app, name);
+        Instant last = touched.get(key);
         if (last != null && last.plus(TOUCH_EVERY).isAfter(now)) {
             return;
         }
-        touched.put(name, now);
-        toucher.execute(() -> store.touch(name, now));
+        touched.put(key, now);
+        toucher.execute(() -> store.touch(app, name, now));
     }
 
     private static void checkName(String name) {

@@ -9,7 +9,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Which webhooks refer to a secret, in their template, a header value or as their OAuth client secret: such a
- * secret cannot be deleted.
+ * secret cannot be deleted. Only the secret's own application's webhooks count: a webhook reads the secrets of
+ * its application only.
  */
 final class SecretUsage {
 
@@ -21,11 +22,12 @@ final class SecretUsage {
         this.mapper = mapper;
     }
 
-    /** @return "name (id)" of every webhook using the secret */
-    List<String> webhooksUsing(String secret) {
+    /** @return "name (id)" of every webhook of the application using the secret */
+    List<String> webhooksUsing(String app, String secret) {
         List<String> users = new ArrayList<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT id, name, template, headers, oauth FROM webhooks "
-                        + "WHERE template IS NOT NULL OR headers IS NOT NULL OR oauth IS NOT NULL ORDER BY name")
+        jdbi.useHandle(h -> h.createQuery("SELECT id, name, template, headers, oauth FROM webhooks WHERE app_id = :app "
+                        + "AND (template IS NOT NULL OR headers IS NOT NULL OR oauth IS NOT NULL) ORDER BY name")
+                .bind("app", app)
                 .map((rs, ctx) -> new String[] {rs.getString("id"), rs.getString("name"), rs.getString("template"),
                         rs.getString("headers"), rs.getString("oauth")})
                 .forEach(row -> {

@@ -245,6 +245,7 @@ public final class HostRuntime implements AutoCloseable {
         SecretService secrets = closing(new SecretService(db.jdbi(), apiMapper, secretsKey, clock));
         PayloadFormats formats = PayloadFormats.builtIn(apiMapper, new PayloadTemplates(apiMapper, config.templates()),
                 config.site().name());
+        // A request reads the secrets of its webhook's application only; a check knows that application's names.
         Payloads payloads = new Payloads(formats, secrets::value);
         PayloadValidator payloadCheck = new PayloadValidator(formats, registry, secrets::names);
         OutboundCatalog catalog = new OutboundCatalog(destinations, formats);
@@ -316,10 +317,10 @@ public final class HostRuntime implements AutoCloseable {
                 new ApiEventRoutes(registry, events, apiMapper, config.web().maxRequestBytes(), tracing, scopes),
                 new ApiAppRoutes(scopes, apiMapper),
                 new ApiWebhookRoutes(webhooks, testSender, apiMapper, rotationOverlap, registry, catalog, scopes),
-                new ApiPayloadRoutes(preview, console, secrets, inspector, webhooks, apiMapper, sections),
+                new ApiPayloadRoutes(preview, console, secrets, inspector, webhooks, apiMapper, sections, scopes),
                 new ApiPluginRoutes(plugins, repository, contributions.settings(), contributions.routes(), apiMapper, sections.upload()),
                 RouteGroup.onlyIf(sections.inbound(), new ApiInboundRoutes(inbound.webhooks(), inbound.received(), apiMapper,
-                        config.web().basePath())),
+                        config.web().basePath(), scopes)),
                 new ApiAccountRoutes(auth.tokens(), auth.users(), auth.accounts(), apiMapper, apps),
                 new ApiDeliveryRoutes(delivery.store(), delivery.replays(), webhooks, delivery::wake, metrics, apiMapper,
                         clock, scopes),

@@ -45,7 +45,7 @@ class TestOAuthTokens {
         // Only the newest token is accepted, as after a revocation on the endpoint's side.
         endpoint.script(r -> Receiver.Reply.of(("Bearer tok-" + issued.get()).equals(r.header("authorization")) ? 200 : 401));
         sender = new HttpSender(SETTINGS, new TargetGuard(false, List.of("127.0.0.1")), request -> Optional.empty(), null,
-                name -> name.equals("CLIENT_SECRET") ? Optional.of("s3cr&t") : Optional.empty(), clock);
+                (app, name) -> name.equals("CLIENT_SECRET") ? Optional.of("s3cr&t") : Optional.empty(), clock);
         client = new OAuthClient(tokenEndpoint.url("/token"), "plugboard", "CLIENT_SECRET", "hooks:write");
     }
 

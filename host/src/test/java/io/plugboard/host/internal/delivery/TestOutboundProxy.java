@@ -29,7 +29,7 @@ class TestOutboundProxy {
     }
 
     private static HttpSender sender(TargetGuard guard, OutboundProxy proxy) {
-        return new HttpSender(SETTINGS, guard, request -> Optional.empty(), proxy, name -> Optional.empty(), Clock.systemUTC());
+        return new HttpSender(SETTINGS, guard, request -> Optional.empty(), proxy, (app, name) -> Optional.empty(), Clock.systemUTC());
     }
 
     @Test

@@ -47,7 +47,7 @@ class TestRequestFactory {
     private final PayloadFormats formats = PayloadFormats.builtIn(mapper,
             new PayloadTemplates(mapper, TemplateBudget.defaults()), "Test site");
     private final RequestFactory factory = new RequestFactory(
-            new Payloads(formats, name -> name.equals("API_KEY") ? Optional.of("k3y-value") : Optional.empty()),
+            new Payloads(formats, (app, name) -> name.equals("API_KEY") ? Optional.of("k3y-value") : Optional.empty()),
             new OutgoingFilter(new HookRunner(new HookRegistry(), Duration.ofSeconds(1))),
             new SendingFilter(new HookRunner(new HookRegistry(), Duration.ofSeconds(1))), "9.9.9",
             new OutboundCatalog(new Destinations(), formats));

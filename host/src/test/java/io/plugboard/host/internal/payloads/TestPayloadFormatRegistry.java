@@ -89,24 +89,24 @@ class TestPayloadFormatRegistry {
         List<PayloadFormat> all = new ArrayList<>(builtIn.all());
         all.add(TEXT);
         PayloadFormats formats = new PayloadFormats(all);
-        PayloadValidator validator = new PayloadValidator(formats, new EventTypeRegistry(), Set::of);
+        PayloadValidator validator = new PayloadValidator(formats, new EventTypeRegistry(), app -> Set.of());
 
         Map<String, String> errors = new LinkedHashMap<>();
-        PayloadSettings checked = validator.check(new PayloadSettings(" text ", null, Map.of(), null), "W",
+        PayloadSettings checked = validator.check(new PayloadSettings(" text ", null, Map.of(), null), "app_default", "W",
                 List.of("order_placed"), errors);
         assertThat(errors).isEmpty();
         assertThat(checked.format()).isEqualTo("text");
 
-        validator.check(new PayloadSettings("xml", null, Map.of(), null), "W", List.of(), errors);
+        validator.check(new PayloadSettings("xml", null, Map.of(), null), "app_default", "W", List.of(), errors);
         assertThat(errors).containsEntry("format", "format must be one of standard, cloudevents, template, text");
         errors.clear();
-        validator.check(new PayloadSettings("text", null, Map.of("Content-Type", "text/csv"), null), "W", List.of(), errors);
+        validator.check(new PayloadSettings("text", null, Map.of("Content-Type", "text/csv"), null), "app_default", "W", List.of(), errors);
         assertThat(errors).containsEntry("headers",
                 "Content-Type can be set only with format \"template\"; the other formats have their own");
 
         Webhook w = new Webhook("wh_1", new WebhookSettings("W", "https://example.com/hook", List.of("order_placed"), true,
                 null, checked), WebhookSecrets.of("whsec_cHJldmlldw=="), WebhookStats.NONE, NOW, NOW);
-        Payloads payloads = new Payloads(formats, name -> Optional.empty());
+        Payloads payloads = new Payloads(formats, (app, name) -> Optional.empty());
         assertThat(payloads.readsSecrets(checked)).isFalse();
         RenderedBody body = payloads.body(w, new StoredEvent("evt_1", "order_placed", "{}", "app", NOW), null);
         assertThat(body.contentType()).isEqualTo("text/plain");

@@ -22,7 +22,7 @@ final class ReceivedEventsPage {
     void show(Context ctx) {
         String inbound = blankToNull(ctx.queryParam("inbound"));
         String before = blankToNull(ctx.queryParam("before"));
-        List<ReceivedEvents.Row> rows = received.list(inbound, before, PAGE_SIZE);
+        List<ReceivedEvents.Row> rows = received.list(io.plugboard.host.internal.common.DefaultApp.ID, inbound, before, PAGE_SIZE);
         Map<String, Object> model = new HashMap<>();
         model.put("rows", rows);
         model.put("inbound", inbound);

@@ -2,6 +2,7 @@ package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
 import io.plugboard.host.internal.common.ValidationException;
+import io.plugboard.host.internal.common.DefaultApp;
 import io.plugboard.host.internal.secrets.SecretInUseException;
 import io.plugboard.host.internal.secrets.SecretService;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ final class SecretsPage {
     void add(Context ctx) {
         String name = ctx.formParam("name") == null ? "" : ctx.formParam("name");
         try {
-            boolean created = secrets.put(name, ctx.formParam("value"));
+            boolean created = secrets.put(DefaultApp.ID, name, ctx.formParam("value"));
             view.flash(ctx, "Secret " + name.strip() + (created ? " added." : " replaced.")
                     + " Use it as {{secret \"" + name.strip() + "\"}} in a template or header value.");
             ctx.redirect("/admin/secrets");
@@ -41,7 +42,7 @@ final class SecretsPage {
     void delete(Context ctx) {
         String name = ctx.pathParam("name");
         try {
-            secrets.delete(name);
+            secrets.delete(DefaultApp.ID, name);
             view.flash(ctx, "Secret " + name + " deleted.");
             ctx.redirect("/admin/secrets");
         } catch (SecretInUseException e) {
@@ -52,7 +53,7 @@ final class SecretsPage {
 
     private void render(Context ctx, String name, Map<String, String> errors) {
         Map<String, Object> model = new HashMap<>();
-        model.put("secrets", secrets.list());
+        model.put("secrets", secrets.list(DefaultApp.ID));
         model.put("name", name);
         model.put("errors", errors);
         view.render(ctx, "secrets", "secrets", "Secrets", model);

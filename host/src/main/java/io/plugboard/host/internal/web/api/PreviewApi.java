@@ -1,6 +1,6 @@
 package io.plugboard.host.internal.web.api;
 
-import io.plugboard.host.internal.common.DefaultApp;
+import io.plugboard.host.internal.web.http.AppScopes;
 import io.plugboard.host.internal.web.http.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +18,9 @@ import java.util.Set;
 /**
  * {@code POST /api/v1/webhooks/preview}: the request a webhook's settings would send for an event,
  * secrets masked, nothing sent; and {@code POST /api/v1/webhooks/{id}/console}: the test console, a
- * payload of your own sent once to a saved webhook, nothing stored.
+ * payload of your own sent once to a saved webhook, nothing stored. Both also under
+ * {@code /api/v1/apps/{app}/webhooks/…}: a preview names that application's secrets, and a webhook id of
+ * another application is not found.
  */
 final class PreviewApi {
 
@@ -30,9 +32,12 @@ final class PreviewApi {
     private final WebhookService webhooks;
     private final ObjectMapper mapper;
     private final boolean consoleOn;
+    private final AppScopes scopes;
 
     /** @param consoleOn whether the test console's route is registered (its section is on) */
-    PreviewApi(RequestPreview preview, TestConsole console, WebhookService webhooks, ObjectMapper mapper, boolean consoleOn) {
+    PreviewApi(RequestPreview preview, TestConsole console, WebhookService webhooks, ObjectMapper mapper, boolean consoleOn,
+               AppScopes scopes) {
+        this.scopes = scopes;
         this.preview = preview;
         this.console = console;
         this.webhooks = webhooks;
@@ -41,16 +46,19 @@ final class PreviewApi {
     }
 
     void register(JavalinDefaultRoutingApi routes) {
-        routes.post("/api/v1/webhooks/preview", this::preview);
-        if (consoleOn) {
-            routes.post("/api/v1/webhooks/{id}/console", this::console);
+        for (String path : AppScopes.paths("/webhooks")) {
+            routes.post(path + "/preview", this::preview);
+            if (consoleOn) {
+                routes.post(path + "/{id}/console", this::console);
+            }
         }
     }
 
     private void preview(Context ctx) {
+        String app = scopes.id(ctx);
         JsonInput in = JsonInput.read(ctx, mapper, false, PREVIEW_FIELDS);
         String baseId = in.string("webhook_id");
-        Webhook base = baseId == null ? null : webhooks.get(DefaultApp.ID, baseId);
+        Webhook base = baseId == null ? null : webhooks.get(app, baseId);
         PayloadSettings current = base == null ? PayloadSettings.DEFAULT : base.settings().payload();
         PayloadSettings settings = new PayloadSettings.Changes(in.string("format"), in.has("template"),
                 in.string("template"), in.stringMap("headers"), in.has("filter"), in.string("filter"),
@@ -63,11 +71,11 @@ final class PreviewApi {
             event = base.events().get(0);
         }
         WebhookDestination destination = base == null ? WebhookDestination.HTTP : base.settings().destination();
-        JsonBody.send(ctx, mapper, preview.preview(name, url, token, settings, destination, event, payload(in)));
+        JsonBody.send(ctx, mapper, preview.preview(app, name, url, token, settings, destination, event, payload(in)));
     }
 
     private void console(Context ctx) {
-        Webhook webhook = webhooks.get(DefaultApp.ID, ctx.pathParam("id"));
+        Webhook webhook = webhooks.get(scopes.id(ctx), ctx.pathParam("id"));
         JsonInput in = JsonInput.read(ctx, mapper, true, Set.of("event", "payload"));
         JsonBody.send(ctx, mapper, ConsoleJson.of(console.send(webhook, in.string("event"), payload(in))));
     }

@@ -60,7 +60,7 @@ public final class OpenApiDocument {
         addIfOff(off, sections.upload(), new Owned(List.of(), List.of("uploadPlugin")));
         addIfOff(off, sections.inspector(), new Owned(List.of("Inspector"), List.of()));
         addIfOff(off, sections.inbound(), new Owned(List.of("Inbound webhooks"), List.of()));
-        addIfOff(off, sections.testConsole(), new Owned(List.of(), List.of("consoleWebhook")));
+        addIfOff(off, sections.testConsole(), new Owned(List.of(), List.of("consoleWebhook", "consoleWebhookForApp")));
         addIfOff(off, sections.secrets(), new Owned(List.of("Secrets"), List.of()));
         return off.isEmpty() ? TEXT : without(off);
     }
