@@ -104,6 +104,21 @@ class TestPortalLinks {
     }
 
     @Test
+    void deletingTheApplicationEndsItsSessionsAndRemovesItsLinks() throws Exception {
+        app("acme", null);
+        PortalVisitor visitor = enter("acme", false);
+        host.http().postJson("/api/v1/apps/acme/portal-links", "{}");
+        assertThat(visitor.get("/portal").status()).isEqualTo(200);
+        assertThat(host.http().delete("/api/v1/apps/acme?confirm=acme").status()).isEqualTo(204);
+        assertThat(visitor.get("/portal").status()).isEqualTo(401);
+        try (Connection c = host.testHost().connection(); ResultSet rs = c.createStatement()
+                .executeQuery("SELECT (SELECT COUNT(*) FROM portal_links) + (SELECT COUNT(*) FROM portal_sessions)")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
     void frameAncestorsComeFromTheApplicationElseTheHostWideSetting() {
         app("acme", "[\"https://app.acme.example\"]");
         app("globex", null);
