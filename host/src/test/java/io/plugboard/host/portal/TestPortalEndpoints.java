@@ -46,6 +46,9 @@ class TestPortalEndpoints {
                 "events", "order_placed");
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.body()).contains("order_placed").contains("value=\"Mine\"");
+        Http.Response operational = visitor.post("/portal/endpoints", "name", "Mine", "url", receiver.url("/in"),
+                "events", "plugin_failed");
+        assertThat(operational.status()).as("the host's own events are not the customer's").isEqualTo(400);
         Http.Response badUrl = visitor.post("/portal/endpoints", "name", "<b>Mine</b>", "url", "ftp://example.com",
                 "events", "invoice.paid");
         assertThat(badUrl.status()).isEqualTo(400);
@@ -84,7 +87,7 @@ class TestPortalEndpoints {
         assertThat(secretOf(visitor.get("/portal/endpoints/" + id + "/secret").body())).isNotEqualTo(secret);
 
         assertThat(visitor.get("/portal/event-types").body()).contains("invoice.paid").contains("in_1")
-                .doesNotContain("order_placed");
+                .doesNotContain("order_placed").doesNotContain("plugin_failed");
         assertThat(visitor.get("/portal/verify").body()).contains("standardwebhooks").contains("Python")
                 .contains("Go").contains("Java");
 
@@ -94,6 +97,20 @@ class TestPortalEndpoints {
                 .isEqualTo(302);
         assertThat(visitor.get("/portal").body()).contains("Endpoint \u201cRenamed\u201d deleted.");
         assertThat(host.http().get("/api/v1/apps/acme/webhooks").json().get("total").asInt()).isZero();
+    }
+
+    @Test
+    void theHostsOperationalEventTypesAreNeverOfferedToCustomers() {
+        assertThat(host.http().postJson("/api/v1/apps", "{\"uid\":\"all\",\"name\":\"All\"}").status()).isEqualTo(201);
+        PortalVisitor visitor = new PortalVisitor(host.host().baseUrl());
+        visitor.open(host.http().postJson("/api/v1/apps/all/portal-links", "{}").json().get("url").asText());
+        assertThat(visitor.get("/portal/endpoints/new").body()).contains("value=\"invoice.paid\"")
+                .contains("value=\"order_placed\"").doesNotContain("plugin_failed").doesNotContain("webhook_disabled");
+        assertThat(visitor.get("/portal/event-types").body()).doesNotContain("plugin_failed");
+        Http.Response refused = visitor.post("/portal/endpoints", "name", "Spy", "url", receiver.url("/in"),
+                "events", "plugin_failed");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(host.http().get("/api/v1/apps/all/webhooks").json().get("total").asInt()).isZero();
     }
 
     private static String secretOf(String page) {

@@ -43,6 +43,7 @@ final class EndpointForm {
         String url = text(ctx, "url");
         List<String> events = ctx.formParams("events");
         try {
+            EventChoices.check(registry, caller.app(), events);
             Webhook w = webhooks.create(caller.appId(), new WebhookSettings(name, url, events, true, null), Map.of(),
                     new WebhookService.FieldInput(Map.of(), false));
             view.done(ctx, "Endpoint \u201c" + w.name() + "\u201d added. Its signing secret is below.",
@@ -64,6 +65,7 @@ final class EndpointForm {
         String url = text(ctx, "url");
         List<String> events = ctx.formParams("events");
         try {
+            EventChoices.check(registry, PortalCaller.of(ctx).app(), events);
             webhooks.update(w.appId(), w.id(), new WebhookChanges(name, url, events, null, false, null), Map.of(),
                     new WebhookService.FieldInput(Map.of(), false));
             view.done(ctx, "Endpoint \u201c" + name + "\u201d saved.", "/portal/endpoints/" + w.id());
