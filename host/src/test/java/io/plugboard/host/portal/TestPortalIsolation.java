@@ -90,6 +90,8 @@ class TestPortalIsolation {
         }
         assertThat(host.http().get("/api/v1/apps/acme/webhooks/" + ours).json().get("enabled").asBoolean()).isTrue();
         assertThat(host.http().get("/api/v1/apps/acme/webhooks").json().get("total").asInt()).isEqualTo(1);
+        assertThat(viewer.post("/portal/logout").status()).as("a viewer may leave").isEqualTo(200);
+        assertThat(viewer.get("/portal").status()).as("and the session is over").isEqualTo(401);
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * The portal's guard, before every {@code /portal} path but the link's own ({@code /portal/enter/…}): a live
  * portal session (its own cookie; the admin's session opens nothing here) confines the request to its
- * application; a read-only session may only read (403 for anything else); every other request must carry the
+ * application; a read-only session may only read and leave (403 for anything else); every other request must carry the
  * session's CSRF token. Also sets the portal's security headers ({@link PortalHeaders}), on refusals too.
  */
 final class PortalAccess {
@@ -25,6 +25,7 @@ final class PortalAccess {
     private final PortalHeaders headers;
     private final PortalView view;
     private final String enterPrefix;
+    private final String logoutPath;
 
     PortalAccess(PortalSessions sessions, Applications apps, PortalCookies cookies, PortalHeaders headers,
                  PortalView view, BasePath base) {
@@ -34,6 +35,7 @@ final class PortalAccess {
         this.headers = headers;
         this.view = view;
         this.enterPrefix = base.url("/portal/enter/");
+        this.logoutPath = base.url("/portal/logout");
     }
 
     void check(Context ctx) {
@@ -56,7 +58,7 @@ final class PortalAccess {
         if ("GET".equals(method) || "HEAD".equals(method)) {
             return;
         }
-        if (session.get().readOnly()) {
+        if (session.get().readOnly() && !ctx.path().equals(logoutPath)) {
             refuse(ctx, 403, "Read-only access", "This portal session may look but not change anything. "
                     + "Ask the site that sent you here for a link that allows changes.");
             return;
