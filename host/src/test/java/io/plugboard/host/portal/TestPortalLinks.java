@@ -153,6 +153,16 @@ class TestPortalLinks {
         assertThat(globex).contains("Test Site").contains("data-theme=\"auto\"").doesNotContain("/portal/theme.css");
     }
 
+    @Test
+    void theHostWideSettingTakesOriginsOnly() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.plugboard.host.Plugboard.builder()
+                        .portalFrameAncestors("https://app.example.com/path"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("portalFrameAncestors[0]")
+                .hasMessageContaining("origin only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.plugboard.host.Plugboard.builder()
+                .portalFrameAncestors("'unsafe-inline'")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static int bad(Http.Response r) {
         return r.status();
     }
