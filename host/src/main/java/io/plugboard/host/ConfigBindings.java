@@ -78,6 +78,8 @@ final class ConfigBindings {
             one("primaryColor", "primary-color", ConfigValues::text, PlugboardBuilder::primaryColor),
             one("stylesheet", "stylesheet", ConfigValues::text, PlugboardBuilder::stylesheet),
             one("footer", "footer", ConfigValues::text, PlugboardBuilder::footer),
+            one("portalFrameAncestors", "portal-frame-ancestors", ConfigValues::list,
+                    (b, origins) -> b.portalFrameAncestors(origins.toArray(String[]::new))),
             one("secretsKey", "secrets-key", ConfigValues::text, PlugboardBuilder::secretsKey),
             one("ownLogin", "own-login", ConfigValues::bool, PlugboardBuilder::ownLogin),
             one("loginUrl", "login-url", ConfigValues::text, PlugboardBuilder::loginUrl),

@@ -6,6 +6,7 @@ import io.plugboard.host.internal.config.AdminConfig;
 import io.plugboard.host.internal.config.AllowedHosts;
 import io.plugboard.host.internal.config.BasePath;
 import io.plugboard.host.internal.config.BrandingConfig;
+import io.plugboard.host.internal.config.PortalConfig;
 import io.plugboard.host.internal.config.HostConfig;
 import io.plugboard.host.internal.config.LoginConfig;
 import io.plugboard.host.internal.config.PluginConfig;
@@ -75,6 +76,7 @@ final class ConfigDraft {
     String primaryColor;
     String stylesheetUrl;
     String footer;
+    List<String> portalFrameAncestors = List.of();
     String secretsKey;
     AdminAuthenticator authenticator;
     boolean ownLogin = true;
@@ -121,6 +123,7 @@ final class ConfigDraft {
                 new SectionsConfig(on(AdminSection.UPLOAD), on(AdminSection.INSPECTOR), on(AdminSection.INBOUND),
                         on(AdminSection.TEST_CONSOLE), on(AdminSection.SECRETS)),
                 new BrandingConfig(logoUrl, primaryColor, stylesheetUrl, footer),
+                new PortalConfig(portalFrameAncestors),
                 proxy.toProxy(),
                 secretsKey);
     }

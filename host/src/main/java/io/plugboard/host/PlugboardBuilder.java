@@ -1,6 +1,7 @@
 package io.plugboard.host;
 
 import io.javalin.config.JavalinConfig;
+import io.plugboard.host.internal.config.PortalConfig;
 import io.plugboard.host.internal.payloads.TemplateBudget;
 import io.plugboard.host.internal.plugins.PluginTimeLimits;
 import io.plugboard.host.internal.storage.AppDatabase;
@@ -8,6 +9,7 @@ import io.plugboard.host.internal.storage.DatabaseSettings;
 import io.plugboard.sdk.EventType;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -590,6 +592,21 @@ public final class PlugboardBuilder {
      * @throws IllegalArgumentException for more than one line or more than 500 characters
      */
     public PlugboardBuilder footer(String text) { draft.footer = BuilderChecks.footer(text); return this; }
+
+    /**
+     * Which sites may show the customer portal ({@code /portal}) in an {@code <iframe>}, for applications that
+     * set no {@code frame_ancestors} of their own: the CSP's {@code frame-ancestors}. By default none may
+     * ({@code 'none'}, and {@code X-Frame-Options: DENY}).
+     *
+     * @param origins origins only, such as {@code https://app.example.com}, {@code https://*.example.com} or
+     *     {@code 'self'}; none for the default
+     * @return this builder
+     * @throws IllegalArgumentException for a path, a query or any other keyword
+     */
+    public PlugboardBuilder portalFrameAncestors(String... origins) {
+        draft.portalFrameAncestors = PortalConfig.checked(List.of(origins));
+        return this;
+    }
 
     /**
      * The key that encrypts the secrets store's values, plugin settings declared secret and inbound

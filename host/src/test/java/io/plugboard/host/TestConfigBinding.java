@@ -79,6 +79,7 @@ class TestConfigBinding {
         m.put("primary-color", "#0F766E");
         m.put("stylesheet", "https://cdn.example.com/brand.css");
         m.put("footer", "© Shop <b>");
+        m.put("portal-frame-ancestors", "https://app.example.com, https://*.example.com");
         m.put("secrets-key", KEY);
         m.put("own-login", "true");
         m.put("login-url", "/login");
@@ -119,7 +120,8 @@ class TestConfigBinding {
                 .webhookFailingAfter(4).inboundRefusedBurst(25, Duration.ofSeconds(90))
                 .allowedHost("10.0.0.5:8080").publicUrl("https://hooks.example.com")
                 .disableSections(AdminSection.UPLOAD, AdminSection.INSPECTOR).logoUrl("/assets/logo.svg")
-                .primaryColor("#0f766e").stylesheet("https://cdn.example.com/brand.css").footer("© Shop <b>").secretsKey(KEY)
+                .primaryColor("#0f766e").stylesheet("https://cdn.example.com/brand.css").footer("© Shop <b>")
+                .portalFrameAncestors("https://app.example.com", "https://*.example.com").secretsKey(KEY)
                 .ownLogin(true).loginUrl("/login").logoutUrl("https://sso.example.com/logout").basePath("/hooks")
                 .delivery(DeliverySettings.builder()
                         .retrySchedule(List.of(Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1)))
@@ -215,6 +217,7 @@ class TestConfigBinding {
         bad.put("secrets-key", "c2hvcnQ=|32 bytes");
         bad.put("allowed-hosts", "bad host!|not a host name");
         bad.put("footer", "two\nlines|one line");
+        bad.put("portal-frame-ancestors", "https://app.example.com/path|origin only");
         bad.forEach((key, valueAndMessage) -> {
             String[] parts = valueAndMessage.split("\\|");
             assertThatThrownBy(() -> Plugboard.builder().fromProperties(properties("plugboard.", Map.of(key, parts[0])),

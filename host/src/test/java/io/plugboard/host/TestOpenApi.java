@@ -596,6 +596,9 @@ class TestOpenApi {
         if (path.startsWith("/api/v1/plugins/{plugin_id}/")) {
             return path.replace("{plugin_id}", "docs").replace("{path}", "echo");
         }
+        if (path.equals("/api/v1/apps/{app}/portal-links")) {
+            return path.replace("{app}", "default"); // the default application, which every host has
+        }
         String value;
         if (path.startsWith("/api/v1/webhooks/{id}")) {
             value = fresh ? newWebhook() : webhookWithDelivery();

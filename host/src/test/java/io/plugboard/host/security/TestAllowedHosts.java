@@ -61,6 +61,7 @@ class TestAllowedHosts {
             assertThat(api.json().get("error").asText()).contains("'attacker.example'");
             assertThat(api.header("Content-Security-Policy")).isNotNull();
             assertThat(raw.get("/admin/login", "attacker.example", "").status()).isEqualTo(421);
+            assertThat(raw.get("/portal", "attacker.example", "").status()).as("the portal too").isEqualTo(421);
             assertThat(raw.get("/api/v1/webhooks", raw.ownHost(), "Authorization: " + auth + "\r\n").status()).isEqualTo(200);
             assertThat(raw.get("/admin/login", "bad host!", "").status()).as("not even a name").isIn(400, 421);
             assertThat(raw.get("/health", "attacker.example", "").status()).as("only /admin and /api").isEqualTo(200);

@@ -34,6 +34,8 @@ final class ApplicationStore {
             "DELETE FROM events WHERE app_id = :app",
             "DELETE FROM secrets WHERE app_id = :app",
             "DELETE FROM api_tokens WHERE app_id = :app",
+            "DELETE FROM portal_links WHERE app_id = :app",
+            "DELETE FROM portal_sessions WHERE app_id = :app",
             "DELETE FROM applications WHERE id = :app");
 
     private final Jdbi jdbi;

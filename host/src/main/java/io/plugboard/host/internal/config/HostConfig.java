@@ -47,6 +47,7 @@ public record HostConfig(
         TemplateBudget templates,
         SectionsConfig sections,
         BrandingConfig branding,
+        PortalConfig portal,
         OutboundProxy outboundProxy,
         String secretsKey) {
 

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Refuses {@code /admin} and {@code /api} requests addressed to a name the host does not answer to,
+ * Refuses {@code /admin}, {@code /api} and {@code /portal} requests addressed to a name the host does not answer to,
  * with 421. DNS rebinding points a name the attacker owns at 127.0.0.1, so the victim's browser
  * treats the host as part of the attacker's site; the browser still sends the attacker's name in
  * {@code Host}. The one-time setup form (which needs no login) is always checked; the rest once the
@@ -53,6 +53,8 @@ final class HostCheck {
         routes.before("/admin", this::check);
         routes.before("/admin/*", this::check);
         routes.before("/api/*", this::check);
+        routes.before("/portal", this::check);
+        routes.before("/portal/*", this::check);
     }
 
     private void check(Context ctx) {

@@ -20,7 +20,7 @@ final class SecurityHeaders {
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private static final String[] PLUGBOARD_PATHS = {"/admin", "/api", "/metrics", "/health", "/plugboard/static",
-        "/plugboard/brand.css"};
+        "/plugboard/brand.css", "/portal"};
 
     private final BasePath base;
     private final boolean onAppPages;

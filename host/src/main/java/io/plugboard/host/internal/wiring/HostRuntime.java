@@ -101,6 +101,10 @@ import io.plugboard.host.internal.web.admin.AdminInboundRoutes;
 import io.plugboard.host.internal.web.admin.AdminPayloadRoutes;
 import io.plugboard.host.internal.web.admin.AdminPluginRoutes;
 import io.plugboard.host.internal.web.admin.AdminView;
+import io.plugboard.host.internal.web.api.PortalLinksApi;
+import io.plugboard.host.internal.web.portal.PortalRoutes;
+import io.plugboard.host.internal.portal.PortalLinks;
+import io.plugboard.host.internal.portal.PortalSessions;
 import io.plugboard.host.internal.web.admin.AdminWebhookRoutes;
 import io.plugboard.host.internal.web.admin.BrandStylesheet;
 import io.plugboard.host.internal.web.admin.ErrorPage;
@@ -312,10 +316,15 @@ public final class HostRuntime implements AutoCloseable {
         AdminView view = new AdminView(new Templates(apiMapper), config.site().name(), config.site().hostVersion(),
                 guard.relaxedNotice().orElse(null), contributions.hooks(), config.web().basePath(), sections,
                 config.branding(), () -> !receivers.all().isEmpty());
+        PortalLinks portalLinks = new PortalLinks(db.jdbi(), clock);
+        PortalRoutes portal = new PortalRoutes(new PortalRoutes.Services(portalLinks, new PortalSessions(db.jdbi(), clock),
+                apps, webhooks, registry, delivery.store(), testSender, delivery::wake, rotationOverlap, apiMapper, clock),
+                config.web().basePath(), config.site().name(), config.branding(), config.portal());
         List<RouteGroup> routes = List.of(
                 new ApiInstanceRoutes(instances, health, apiMapper, config.web().basePath(), sections),
                 new ApiEventRoutes(registry, events, apiMapper, config.web().maxRequestBytes(), tracing, scopes),
                 new ApiAppRoutes(scopes, apiMapper),
+                new PortalLinksApi(portalLinks, scopes, apiMapper, config.web().basePath()),
                 new ApiWebhookRoutes(webhooks, testSender, apiMapper, rotationOverlap, registry, catalog, scopes),
                 new ApiPayloadRoutes(preview, console, secrets, inspector, webhooks, apiMapper, sections, scopes),
                 new ApiPluginRoutes(plugins, repository, contributions.settings(), contributions.routes(), apiMapper, sections.upload()),
@@ -327,6 +336,7 @@ public final class HostRuntime implements AutoCloseable {
                 RouteGroup.onlyIf(sections.inbound(), new InboundEndpoint(inbound.receiving(), tracing)),
                 RouteGroup.onlyIf(sections.inspector(), new InspectEndpoint(inspector, apiMapper)),
                 new BrandStylesheet(config.branding()),
+                portal,
                 new AdminAccountRoutes(auth, config, guard, apiMapper, view),
                 new AdminDashboardRoutes(new ActivityStore(db.jdbi()), webhooks, clock, view),
                 new AdminWebhookRoutes(webhooks, registry, delivery.store(), testSender, preview, catalog, rotationOverlap,
