@@ -14,7 +14,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * An endpoint's delivery log (newest first, 50 a page, by keyset), one delivery with its attempts, and
@@ -46,8 +45,8 @@ final class DeliveryPages {
             status = null;
         }
         String before = ctx.queryParam("before");
-        List<DeliveryRecord> rows = deliveries.list(w.id(), status, before == null || before.isBlank() ? null : before,
-                PAGE_SIZE + 1);
+        List<DeliveryRecord> rows = deliveries.list(w.appId(), w.id(), status,
+                before == null || before.isBlank() ? null : before, PAGE_SIZE + 1);
         Map<String, Object> model = new HashMap<>();
         model.put("endpoint", w);
         model.put("deliveries", rows.subList(0, Math.min(rows.size(), PAGE_SIZE)));
@@ -70,21 +69,16 @@ final class DeliveryPages {
 
     void redeliver(Context ctx) {
         DeliveryRecord d = owned(ctx, ctx.pathParam("id"));
-        String queued = deliveries.redeliver(d.id(), clock.instant());
+        String queued = deliveries.redeliver(PortalCaller.of(ctx).appId(), d.id(), clock.instant());
         wake.run();
         view.done(ctx, "Queued again as delivery " + queued + ".", "/portal/deliveries/" + queued);
     }
 
+    /** @throws NotFoundException for another application's delivery, exactly as for an unknown id */
     private DeliveryRecord owned(Context ctx, String id) {
         if (id == null || id.length() > 100) {
             throw ValidationException.of("id", "not a delivery id");
         }
-        String app = PortalCaller.of(ctx).appId();
-        Optional<DeliveryRecord> d = deliveries.find(id);
-        boolean ours = d.isPresent() && webhooks.find(d.get().webhookId()).map(w -> w.appId().equals(app)).orElse(false);
-        if (!ours) {
-            throw new NotFoundException("no delivery has the id '" + id + "'");
-        }
-        return d.get();
+        return deliveries.get(PortalCaller.of(ctx).appId(), id);
     }
 }
