@@ -19,6 +19,7 @@ import io.plugboard.sdk.hooks.Hooks;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,6 +174,26 @@ public final class Plugboard implements AutoCloseable {
         try {
             return running().ensureApplication(uid, name);
         } catch (ValidationException | ConflictException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes a single-use link that opens the customer portal of one application (see {@code docs/portal.md}):
+     * send the customer's browser there from your own settings page, right after they asked for it. The link
+     * works once, until it expires; the portal session it starts sees only that application.
+     *
+     * @param app the application's uid or id
+     * @param lifetime how long the link may be opened: 1 minute to 7 days
+     * @param readOnly true for a session that may look but not change anything
+     * @return the link's path on this host, base path included (e.g. {@code /plugboard/portal/enter/…}); put the
+     *     origin your customers reach Plugboard at in front of it when Plugboard is not on your pages' origin
+     * @throws IllegalArgumentException if no application has that uid or id, or the lifetime is out of range
+     */
+    public String portalLink(String app, Duration lifetime, boolean readOnly) {
+        try {
+            return config.web().basePath().value() + running().portalLink(app, lifetime, readOnly);
+        } catch (NotFoundException | ValidationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }

@@ -20,7 +20,8 @@ final class DemoPage {
                 <main id="main" class="shop-main">
                 <h1>A demo shop that emits events</h1>
                 <p>Each form below emits a real event through the embedded Plugboard host. Add a webhook in the
-                <a href="%1$s/admin/webhooks">admin</a> to receive them.</p>
+                <a href="%1$s/admin/webhooks">admin</a> to receive them. The <a href="/customer">customer area</a>
+                shows how each of your customers gets their own endpoints and portal.</p>
                 %2$s%3$s
                 <section class="card"><h2>Checkout</h2>
                 <form method="post" action="/demo/checkout" class="form">

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * A small shop that embeds Plugboard: the admin at {@code /admin}, the API at {@code /api/v1} (both under
  * {@code --base-path} if given), and a
  * demo page at {@code /} whose checkout and sign-up forms emit {@code payment_received} and
- * {@code account_created} through the host.
+ * {@code account_created} through the host, and a customer area at {@code /customer} that opens a demo
+ * customer's webhook portal.
  */
 public final class SampleSite {
 
@@ -59,6 +60,7 @@ public final class SampleSite {
     public static Plugboard start(SiteOptions options, Map<String, String> environment) {
         AtomicReference<Plugboard> self = new AtomicReference<>();
         DemoShop shop = new DemoShop(() -> self.get().events(), options.basePath());
+        CustomerArea customers = new CustomerArea(self::get, options.basePath());
         Map<String, String> rest = new HashMap<>(environment);
         rest.keySet().removeAll(SiteOptions.ENVIRONMENT);
         rest.putAll(options.hostVariables());
@@ -78,7 +80,10 @@ public final class SampleSite {
                         ? Plugboard.EventDataCheck.WARN : Plugboard.EventDataCheck.REJECT)
                 .templateBudget(java.time.Duration.ofMillis(options.templateMaxTimeMs()), options.templateMaxBytes())
                 .basePath(options.basePath())
-                .web(shop::register);
+                .web(config -> {
+                    shop.register(config);
+                    customers.register(config.routes);
+                });
         options.allowedTargets().forEach(builder::allowTarget);
         options.allowedHosts().forEach(builder::allowedHost);
         options.devPlugins().forEach(builder::developmentPlugin);

@@ -170,6 +170,22 @@ class TestApplications {
         }
     }
 
+    @Test
+    void theFacadeMakesSingleUsePortalLinksAndRefusesBadOnes() {
+        host.host().ensureApplication("acme", "Acme");
+        String link = host.host().portalLink("acme", Duration.ofMinutes(5), true);
+        assertThat(link).startsWith("/portal/enter/");
+        assertThat(Http.exchange(host.host().baseUrl(), "GET", link, Map.of(), null).status()).as("opens once")
+                .isEqualTo(302);
+        assertThat(Http.exchange(host.host().baseUrl(), "GET", link, Map.of(), null).status()).isEqualTo(410);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> host.host().portalLink("nope", Duration.ofMinutes(5), false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no application");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> host.host().portalLink("acme", Duration.ofDays(8), false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seconds");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> host.host().ensureApplication("no spaces", "X"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("uid");
+    }
+
     private void app(String uid) {
         Http.Response r = host.http().postJson("/api/v1/apps", "{\"uid\":\"" + uid + "\",\"name\":\"" + uid + "\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);

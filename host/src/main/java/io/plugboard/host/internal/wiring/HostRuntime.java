@@ -169,6 +169,7 @@ public final class HostRuntime implements AutoCloseable {
     private PluginService plugins;
     private EventService events;
     private Applications apps;
+    private PortalLinks portalLinks;
     private WebServer web;
     private MountPoint mount;
     private HostConfig config;
@@ -316,7 +317,7 @@ public final class HostRuntime implements AutoCloseable {
         AdminView view = new AdminView(new Templates(apiMapper), config.site().name(), config.site().hostVersion(),
                 guard.relaxedNotice().orElse(null), contributions.hooks(), config.web().basePath(), sections,
                 config.branding(), () -> !receivers.all().isEmpty());
-        PortalLinks portalLinks = new PortalLinks(db.jdbi(), clock);
+        portalLinks = new PortalLinks(db.jdbi(), clock);
         PortalRoutes portal = new PortalRoutes(new PortalRoutes.Services(portalLinks, new PortalSessions(db.jdbi(), clock),
                 apps, webhooks, registry, delivery.store(), testSender, delivery::wake, rotationOverlap, apiMapper, clock),
                 config.web().basePath(), config.site().name(), config.branding(), config.portal());
@@ -454,6 +455,11 @@ public final class HostRuntime implements AutoCloseable {
      */
     public String emitFor(String app, String type, JsonNode data) {
         return events.emit(apps.get(app).id(), RegisteredEventType.APP_SOURCE, type, data).id();
+    }
+
+    /** @return the Plugboard-relative path of a new single-use portal link; see {@code Plugboard.portalLink} */
+    public String portalLink(String app, Duration lifetime, boolean readOnly) {
+        return "/portal/enter/" + portalLinks.create(apps.get(app).id(), lifetime.toSeconds(), readOnly).token();
     }
 
     /** @return the id of the application with the uid, created with the name if there was none */
