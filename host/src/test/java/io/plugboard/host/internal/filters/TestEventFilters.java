@@ -1,12 +1,10 @@
-package io.plugboard.host.filters;
+package io.plugboard.host.internal.filters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plugboard.host.internal.filters.EventFilter;
-import io.plugboard.host.internal.filters.FilterSyntaxException;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestHost;
