@@ -23,7 +23,7 @@ class TestPortalUnderBasePath {
 
     @RegisterExtension
     final TestHostExtension host = TestHostExtension.startedBy(() -> TestHost.start(TestHost.tempDir("plugins"),
-            TestHost.tempDir("data"), b -> b.basePath(BASE).eventType(EventType.builder("invoice.paid")
+            TestHost.tempDir("data"), b -> b.basePath(BASE).eventType(EventType.builder("invoice.paid").name("Invoice paid")
                     .sample("{\"invoice\":\"in_1\"}").build())));
 
     private final Receiver receiver = new Receiver();

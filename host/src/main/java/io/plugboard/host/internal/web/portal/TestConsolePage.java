@@ -43,10 +43,9 @@ final class TestConsolePage {
     void show(Context ctx) {
         Webhook w = owned(ctx);
         List<RegisteredEventType> offered = EventChoices.allowed(registry, PortalCaller.of(ctx).app());
-        String event = ctx.queryParam("event");
-        if (event == null || offered.stream().noneMatch(t -> t.key().equals(event))) {
-            event = firstChoice(w, offered);
-        }
+        String asked = ctx.queryParam("event");
+        String event = asked != null && offered.stream().anyMatch(t -> t.key().equals(asked)) ? asked
+                : firstChoice(w, offered);
         render(ctx, w, offered, event, sample(offered, event), null, Map.of());
     }
 
