@@ -2,6 +2,7 @@ package io.plugboard.host.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plugboard.host.AdminSection;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.Receiver;
 import io.plugboard.host.testing.TestHost;
@@ -114,6 +115,25 @@ class TestPortalConsole {
         assertThat(post.status()).isEqualTo(404);
         assertThat(post.body()).doesNotContain(receiver.url("/globex"));
         assertThat(receiver.all()).isEmpty();
+    }
+
+    @Test
+    void withTheTestConsoleSectionOffThePortalHasNoConsoleEither() {
+        try (TestHost off = TestHost.start(TestHost.tempDir("plugins"), TestHost.tempDir("data"),
+                b -> b.disableSections(AdminSection.TEST_CONSOLE))) {
+            assertThat(off.http().postJson("/api/v1/apps", "{\"uid\":\"acme\",\"name\":\"acme\"}").status())
+                    .isEqualTo(201);
+            Http.Response created = off.http().postJson("/api/v1/apps/acme/webhooks", "{\"name\":\"W\",\"url\":\""
+                    + receiver.url("/acme") + "\",\"events\":[\"order_placed\"]}");
+            String id = created.json().get("id").asText();
+            PortalVisitor visitor = new PortalVisitor(off.host().baseUrl());
+            visitor.open(off.http().postJson("/api/v1/apps/acme/portal-links", "{}").json().get("url").asText());
+            assertThat(visitor.get("/portal/endpoints/" + id).body()).contains("Send test").doesNotContain("/console");
+            assertThat(visitor.get("/portal/endpoints/" + id + "/console").status()).isEqualTo(404);
+            assertThat(visitor.post("/portal/endpoints/" + id + "/console", "event", "order_placed", "payload", "{}")
+                    .status()).isEqualTo(404);
+            assertThat(receiver.all()).isEmpty();
+        }
     }
 
     private PortalVisitor enter(String app, boolean readOnly) {
