@@ -134,6 +134,42 @@ class TestMountedInJavalin {
     }
 
     @Test
+    void theCustomerPortalOpensUnderTheBasePathAndItsFormsWork() {
+        Http api = Http.authenticated(server + BASE, TestHost.ADMIN, TestHost.PASSWORD);
+        assertThat(api.postJson("/api/v1/apps", "{\"uid\":\"customer\",\"name\":\"Customer\"}").status())
+                .isEqualTo(201);
+        String url = api.postJson("/api/v1/apps/customer/portal-links", "{}").json().get("url").asText();
+        assertThat(url).startsWith(server + BASE + "/portal/enter/");
+
+        Http.Response opened = Http.exchange(server, "GET", url.substring(server.length()), Map.of(), null);
+        assertThat(opened.status()).as(opened.body()).isEqualTo(302);
+        assertThat(opened.header("Location")).isEqualTo(BASE + "/portal");
+        assertThat(opened.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("plugboard_portal="))
+                .singleElement().asString().contains("Path=" + BASE + "/portal;");
+        Map<String, String> cookie = Map.of("Cookie", "plugboard_portal=" + Http.cookie(opened, "plugboard_portal"));
+        Http.Response portal = Http.exchange(server, "GET", BASE + "/portal", cookie, null);
+        assertThat(portal.status()).isEqualTo(200);
+        assertThat(portal.body()).contains("Webhooks for Customer")
+                .contains("href=\"" + BASE + "/plugboard/static/portal.css\"");
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(portal.body());
+        assertThat(csrf.find()).isTrue();
+
+        Map<String, String> form = Map.of("Cookie", cookie.get("Cookie"),
+                "Content-Type", "application/x-www-form-urlencoded");
+        String fields = "name=Orders&events=order_placed&url="
+                + java.net.URLEncoder.encode(receiver.url("/customer"), java.nio.charset.StandardCharsets.UTF_8);
+        Http.Response forged = Http.exchange(server, "POST", BASE + "/portal/endpoints", form, fields + "&_csrf=forged");
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.body()).doesNotContain("shop");
+        Http.Response added = Http.exchange(server, "POST", BASE + "/portal/endpoints", form,
+                fields + "&_csrf=" + csrf.group(1));
+        assertThat(added.status()).as(added.body()).isEqualTo(302);
+        assertThat(added.header("Location")).startsWith(BASE + "/portal/endpoints/");
+        assertThat(api.get("/api/v1/apps/customer/webhooks").json().get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void anEventEmittedThroughTheApiIsDeliveredAndTheApiAnswersWithPlugboardsJson() throws Exception {
         Http api = Http.authenticated(server + BASE, TestHost.ADMIN, TestHost.PASSWORD);
         Http.Response created = api.postJson("/api/v1/webhooks", Http.json(Map.of("name", "Shop",

@@ -66,6 +66,17 @@ class TestPortalInBrowser {
         assertThat(browser.find(".flash").getText()).contains("added");
         check("portal-endpoint", Browser.DESKTOP, problems);
 
+        browser.find("a[href$='/console']").click();
+        browser.await("the test console", d -> browser.find("main h1").getText().equals("Test console"));
+        check("portal-console", Browser.DESKTOP, problems);
+        browser.find("form.form button.primary").click();
+        browser.await("the console's result", d -> !browser.all("#console-result").isEmpty());
+        assertThat(browser.find("#console-result").getText()).contains("Delivered.");
+        check("portal-console-result", Browser.DESKTOP, problems);
+        browser.size(Browser.MOBILE);
+        check("portal-console-result", Browser.MOBILE, problems);
+        browser.size(Browser.DESKTOP);
+
         for (Dimension size : List.of(Browser.DESKTOP, Browser.MOBILE)) {
             browser.size(size);
             for (String page : List.of("/portal", "/portal/endpoints/new", "/portal/event-types", "/portal/verify")) {

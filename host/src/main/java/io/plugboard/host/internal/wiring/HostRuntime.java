@@ -319,7 +319,8 @@ public final class HostRuntime implements AutoCloseable {
                 config.branding(), () -> !receivers.all().isEmpty());
         portalLinks = new PortalLinks(db.jdbi(), clock);
         PortalRoutes portal = new PortalRoutes(new PortalRoutes.Services(portalLinks, new PortalSessions(db.jdbi(), clock),
-                apps, webhooks, registry, delivery.store(), testSender, delivery::wake, rotationOverlap, apiMapper, clock),
+                apps, webhooks, registry, delivery.store(), testSender, console, sections.testConsole(), delivery::wake,
+                rotationOverlap, apiMapper, clock),
                 config.web().basePath(), config.site().name(), config.branding(), config.portal());
         List<RouteGroup> routes = List.of(
                 new ApiInstanceRoutes(instances, health, apiMapper, config.web().basePath(), sections),

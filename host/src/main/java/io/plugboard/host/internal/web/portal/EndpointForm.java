@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Adding an endpoint, and one endpoint's page with its edit form and <em>Send test</em>. A customer's endpoint
+ * Adding an endpoint, and one endpoint's page with its edit form, <em>Send test</em> and the link to its test
+ * console. A customer's endpoint
  * is an HTTP URL with a name and event types among those its application allows; the host's checks (the
  * outbound guard against private addresses included) are {@link WebhookService}'s, so a refused URL is shown
  * in the form with what to fix, and nothing is stored.
@@ -25,8 +26,12 @@ final class EndpointForm {
     private final EventTypeRegistry registry;
     private final TestSender testSender;
     private final PortalView view;
+    private final boolean consoleOn;
 
-    EndpointForm(WebhookService webhooks, EventTypeRegistry registry, TestSender testSender, PortalView view) {
+    /** @param consoleOn whether the endpoint's page links to the test console (its section is on) */
+    EndpointForm(WebhookService webhooks, EventTypeRegistry registry, TestSender testSender, PortalView view,
+                 boolean consoleOn) {
+        this.consoleOn = consoleOn;
         this.webhooks = webhooks;
         this.registry = registry;
         this.testSender = testSender;
@@ -101,6 +106,7 @@ final class EndpointForm {
                             Map<String, String> errors) {
         Map<String, Object> model = form(ctx, name, url, events, errors);
         model.put("endpoint", w);
+        model.put("consoleOn", consoleOn);
         model.put("testEvents", EventChoices.allowed(registry, PortalCaller.of(ctx).app()).stream()
                 .filter(t -> w.events().contains(t.key())).toList());
         view.render(ctx, "endpoint", "endpoints", w.name(), model);

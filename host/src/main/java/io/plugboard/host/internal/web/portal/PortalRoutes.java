@@ -9,6 +9,7 @@ import io.plugboard.host.internal.config.BasePath;
 import io.plugboard.host.internal.config.BrandingConfig;
 import io.plugboard.host.internal.config.PortalConfig;
 import io.plugboard.host.internal.delivery.DeliveryStore;
+import io.plugboard.host.internal.delivery.TestConsole;
 import io.plugboard.host.internal.delivery.TestSender;
 import io.plugboard.host.internal.events.EventTypeRegistry;
 import io.plugboard.host.internal.outbound.WebhookService;
@@ -26,10 +27,11 @@ import java.time.Duration;
  */
 public final class PortalRoutes implements RouteGroup {
 
-    /** What the portal's pages use. */
+    /** What the portal's pages use; {@code consoleOn}: whether the test console is (its section is on). */
     public record Services(PortalLinks links, PortalSessions sessions, Applications apps, WebhookService webhooks,
                            EventTypeRegistry registry, DeliveryStore deliveries, TestSender testSender,
-                           Runnable wakeDispatcher, Duration rotationOverlap, ObjectMapper mapper, Clock clock) {}
+                           TestConsole console, boolean consoleOn, Runnable wakeDispatcher, Duration rotationOverlap,
+                           ObjectMapper mapper, Clock clock) {}
 
     private final Services s;
     private final BasePath base;
@@ -54,13 +56,18 @@ public final class PortalRoutes implements RouteGroup {
         routes.get("/portal/enter/{token}", shown(enter::enter));
         routes.post("/portal/logout", shown(enter::leave));
         EndpointsPage endpoints = new EndpointsPage(s.webhooks(), s.rotationOverlap(), view);
-        EndpointForm form = new EndpointForm(s.webhooks(), s.registry(), s.testSender(), view);
+        EndpointForm form = new EndpointForm(s.webhooks(), s.registry(), s.testSender(), view, s.consoleOn());
         routes.get("/portal", shown(endpoints::list));
         routes.get("/portal/endpoints/new", shown(form::blank));
         routes.post("/portal/endpoints", shown(form::create));
         routes.get("/portal/endpoints/{id}", shown(form::show));
         routes.post("/portal/endpoints/{id}", shown(form::update));
         routes.post("/portal/endpoints/{id}/test", shown(form::test));
+        if (s.consoleOn()) {
+            TestConsolePage console = new TestConsolePage(s.webhooks(), s.registry(), s.console(), s.mapper(), view);
+            routes.get("/portal/endpoints/{id}/console", shown(console::show));
+            routes.post("/portal/endpoints/{id}/console", shown(console::send));
+        }
         routes.post("/portal/endpoints/{id}/toggle", shown(endpoints::toggle));
         routes.post("/portal/endpoints/{id}/rotate", shown(endpoints::rotate));
         routes.get("/portal/endpoints/{id}/secret", shown(endpoints::secret));
