@@ -38,6 +38,9 @@ import java.util.Map;
  * <p>{@link #start()} opens the database (migrating it), loads the plugins and starts the web server
  * with the admin at {@code /admin} and the API at {@code /api/v1}. {@link #close()} releases the port,
  * the threads, the plugins and the database. A host runs once: after {@code close()} build a new one.
+ *
+ * <p>Over 300 lines on purpose: this is the whole public surface an application calls at run time, each
+ * method with the Javadoc an embedder reads; the work itself is in {@code internal.wiring.HostRuntime}.
  */
 public final class Plugboard implements AutoCloseable {
 
