@@ -98,6 +98,14 @@ final class EmbeddingSnippets {
         ;
     }
 
+    static void applications(Plugboard host) {
+        // snippet:applications
+        String appId = host.ensureApplication("acme", "Acme Inc.");   // once per customer; an existing one is kept
+        host.emitFor("acme", "invoice_paid", Map.of("invoice_id", "inv_7")); // reaches only acme's webhooks
+        String link = host.portalLink("acme", Duration.ofMinutes(5), false); // single use: send their browser there
+        // end:applications
+    }
+
     static void basePath() {
         // snippet:base-path
         Plugboard host = Plugboard.builder()
