@@ -2,8 +2,8 @@ package io.plugboard.host.internal.web.admin;
 
 import io.javalin.http.Context;
 import io.plugboard.host.internal.apps.Application;
-import io.plugboard.host.internal.apps.ApplicationStore;
 import io.plugboard.host.internal.apps.Applications;
+import io.plugboard.host.internal.apps.Holdings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,7 @@ final class ApplicationListPage {
     static final int PAGE_SIZE = 50;
 
     /** One row: the application, its holdings, and its allowed event types in words. */
-    record Row(Application app, ApplicationStore.Holdings holdings, String eventTypes) {}
+    record Row(Application app, Holdings holdings, String eventTypes) {}
 
     private final Applications apps;
     private final AdminView view;
