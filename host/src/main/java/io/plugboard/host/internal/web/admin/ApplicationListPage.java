@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.plugboard.host.internal.apps.Application;
 import io.plugboard.host.internal.apps.Applications;
 import io.plugboard.host.internal.apps.Holdings;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,11 @@ final class ApplicationListPage {
 
     static final int PAGE_SIZE = 50;
 
-    /** One row: the application, its holdings, and its allowed event types in words. */
-    record Row(Application app, Holdings holdings, String eventTypes) {}
+    /**
+     * One row: the application, its holdings, its allowed event types in words, and when it was created (null for
+     * the default application made by the migration, whose time is not known).
+     */
+    record Row(Application app, Holdings holdings, String eventTypes, Instant created) {}
 
     private final Applications apps;
     private final AdminView view;
@@ -28,7 +32,8 @@ final class ApplicationListPage {
         int pageNo = Pager.number(ctx.queryParam("page"));
         long total = apps.count();
         List<Row> rows = apps.list(PAGE_SIZE, Pager.offset(pageNo, PAGE_SIZE)).stream()
-                .map(a -> new Row(a, apps.holdings(a.id()), eventTypes(a))).toList();
+                .map(a -> new Row(a, apps.holdings(a.id()), eventTypes(a),
+                        a.createdAt().toEpochMilli() == 0 ? null : a.createdAt())).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("rows", rows);
         model.put("total", total);
