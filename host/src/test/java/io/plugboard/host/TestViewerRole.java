@@ -67,7 +67,8 @@ class TestViewerRole {
         assertThat(viewer.status()).as(viewer.body()).isEqualTo(201);
         assertThat(viewer.json().path("role").asText()).isEqualTo("viewer");
         REAL.putAll(Map.of("webhooks", webhook, "deliveries", delivery, "secrets", "API_KEY", "inspector", inbox,
-                "tokens", token, "admins", "other", "event-types", "order_placed", "events", "order_placed"));
+                "tokens", token, "admins", "other", "event-types", "order_placed", "events", "order_placed",
+                "applications", "default"));
         viewerPages = new Http(host.host().baseUrl());
         viewerPages.login(VIEWER, PASSWORD);
         viewerBasic = "Basic " + Base64.getEncoder().encodeToString((VIEWER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));

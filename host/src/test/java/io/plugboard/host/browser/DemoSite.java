@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,6 +57,8 @@ final class DemoSite {
         http.postJson("/api/v1/secrets", Http.json(Map.of("name", "SLACK_TOKEN", "value", "xoxb-not-a-real-token")));
 
         history(host, orders, longOne);
+        String acme = http.postJson("/api/v1/apps", Http.json(Map.of("uid", "acme", "name", "Acme Inc.",
+                "allowed_event_types", List.of("order_placed")))).json().get("id").asText();
 
         Map<String, String> p = site.pages;
         p.put("dashboard", "/admin");
@@ -68,6 +71,10 @@ final class DemoSite {
         p.put("webhook-edit", "/admin/webhooks/" + orders + "/edit");
         p.put("webhook-console", "/admin/webhooks/" + orders + "/console");
         p.put("webhook-delete", "/admin/webhooks/" + longOne + "/delete");
+        p.put("applications", "/admin/applications");
+        p.put("application-new", "/admin/applications/new");
+        p.put("application-edit", "/admin/applications/" + acme + "/edit");
+        p.put("application-delete", "/admin/applications/" + acme + "/delete");
         p.put("events", "/admin/events");
         p.put("deliveries", "/admin/deliveries");
         p.put("webhook-deliveries", "/admin/webhooks/" + orders + "/deliveries");

@@ -112,6 +112,14 @@ class TestAdminAccessibility {
         browser.find("#oauth_token_url-error");
         check("webhook-form-error", Browser.DESKTOP, problems);
 
+        browser.open(base + pages.get("application-new"));
+        browser.find("#uid").sendKeys("not a uid");
+        browser.find("#theme_primary_color").sendKeys("blue");
+        browser.find("form.form button.primary").click();
+        browser.find("#uid-error");
+        browser.find("#theme_primary_color-error");
+        check("application-form-error", Browser.DESKTOP, problems);
+
         browser.open(base + pages.get("inbound-new-generic-json"));
         browser.find("#name").sendKeys("Shop orders");
         browser.find("form[action='/admin/inbound'] button.primary").click();

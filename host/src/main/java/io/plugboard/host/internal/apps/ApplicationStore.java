@@ -198,7 +198,4 @@ final class ApplicationStore {
             throw new UncheckedIOException(e);
         }
     }
-
-    /** What an application holds, counted for the confirmation of its removal. */
-    public record Holdings(long webhooks, long inboundWebhooks, long secrets, long deliveries) {}
 }

@@ -129,7 +129,7 @@ public final class Applications {
     }
 
     /** @return what deleting the application would delete with it */
-    public ApplicationStore.Holdings holdings(String ref) {
+    public Holdings holdings(String ref) {
         return store.holdings(get(ref).id());
     }
 
@@ -147,7 +147,7 @@ public final class Applications {
                     + "be deleted");
         }
         if (!a.uid().equals(confirm)) {
-            ApplicationStore.Holdings h = store.holdings(a.id());
+            Holdings h = store.holdings(a.id());
             throw ValidationException.of("confirm", "deleting application '" + a.uid() + "' deletes its "
                     + h.webhooks() + " webhook(s), " + h.deliveries() + " deliveries, " + h.inboundWebhooks()
                     + " inbound webhook(s) and " + h.secrets() + " secret(s) for good; confirm with its uid ('"

@@ -94,6 +94,7 @@ import io.plugboard.host.internal.web.MountPoint;
 import io.plugboard.host.internal.web.PlugboardRoutes;
 import io.plugboard.host.internal.web.WebServer;
 import io.plugboard.host.internal.web.admin.AdminAccountRoutes;
+import io.plugboard.host.internal.web.admin.AdminApplicationRoutes;
 import io.plugboard.host.internal.web.admin.AdminDashboardRoutes;
 import io.plugboard.host.internal.web.admin.AdminDeliveryRoutes;
 import io.plugboard.host.internal.web.admin.AdminEventRoutes;
@@ -343,6 +344,7 @@ public final class HostRuntime implements AutoCloseable {
                 new AdminDashboardRoutes(new ActivityStore(db.jdbi()), webhooks, clock, view),
                 new AdminWebhookRoutes(webhooks, registry, delivery.store(), testSender, preview, catalog, rotationOverlap,
                         view, delivery.rateLimits()),
+                new AdminApplicationRoutes(apps, portalLinks, view),
                 new AdminEventRoutes(registry, webhooks, testSender, delivery.store(), view),
                 new AdminDeliveryRoutes(delivery.store(), delivery.replays(), webhooks, delivery::wake, clock, view),
                 RouteGroup.onlyIf(sections.inbound(), new AdminInboundRoutes(inbound.webhooks(), inbound.received(), view)),

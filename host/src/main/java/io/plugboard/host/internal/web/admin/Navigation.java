@@ -28,6 +28,7 @@ final class Navigation {
     static final AdminMenu STANDARD = new AdminMenu(List.of(
             new MenuEntry("dashboard", "Dashboard", "/admin"),
             new MenuEntry("webhooks", "Webhooks", "/admin/webhooks"),
+            new MenuEntry("applications", "Applications", "/admin/applications"),
             new MenuEntry("events", "Events", "/admin/events"),
             new MenuEntry("deliveries", "Deliveries", "/admin/deliveries"),
             new MenuEntry("inbound", "Inbound", "/admin/inbound"),
