@@ -117,7 +117,8 @@ class TestEndpointAccess {
             host.host().events().emit("ping", Map.of("n", 1));
             Await.value("delivered over mutual TLS", () -> deliveries(host, id),
                     d -> d.size() == 1 && d.get(0).get("status").asText().equals("succeeded"));
-            assertThat(tlsServer.got()).contains(new TlsServer.Got("/hooks", "CN=client"));
+            assertThat(tlsServer.got()).extracting(TlsServer.Got::path, TlsServer.Got::clientSubject)
+                    .contains(org.assertj.core.groups.Tuple.tuple("/hooks", "CN=client"));
 
             Http.Response removed = host.http().patchJson("/api/v1/webhooks/" + id, "{\"client_tls\": null}");
             assertThat(removed.json().get("client_tls").isNull()).as(removed.body()).isTrue();
@@ -178,6 +179,30 @@ class TestEndpointAccess {
                     && d.get(0).get("status").asText().equals("succeeded"));
             assertThat(proxy.proxied()).extracting(ForwardProxy.Proxied::uri).containsExactly(receiver.url("/via-proxy"));
             assertThat(proxy.proxied().get(0).proxyAuthorization()).startsWith("Basic ");
+        }
+    }
+
+    @Test
+    void anHttpsEndpointIsReachedThroughTheProxysConnectTunnel() throws Exception {
+        try (ForwardProxy proxy = new ForwardProxy();
+             TestHost host = TestHost.start(TestHost.tempDir("plugins"), TestHost.tempDir("data"),
+                     b -> b.outboundProxy("http://egress:pw@127.0.0.1:" + proxy.port()))) {
+            // Mutual TLS and the webhook's own CA bundle: the handshake is end to end, through the tunnel.
+            Http.Response created = host.http().postJson("/api/v1/webhooks", Http.json(webhook(tlsServer.url("/tunnelled"),
+                    Map.of("client_tls", tls(clientCert.certificatePem(), clientCert.keyPem(), serverCert.certificatePem())))));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String id = created.json().get("id").asText();
+            host.host().events().emit("ping", Map.of("n", 1));
+            Await.value("delivered through the tunnel", () -> deliveries(host, id),
+                    d -> d.size() == 1 && d.get(0).get("status").asText().equals("succeeded"));
+            String authority = tlsServer.url("").substring("https://".length());
+            assertThat(proxy.proxied()).extracting(ForwardProxy.Proxied::method, ForwardProxy.Proxied::uri)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("CONNECT", authority));
+            String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("egress:pw".getBytes());
+            assertThat(proxy.proxied().get(0).proxyAuthorization()).isEqualTo(basic);
+            TlsServer.Got got = tlsServer.got().stream().filter(g -> g.path().equals("/tunnelled")).findFirst().orElseThrow();
+            assertThat(got.clientSubject()).isEqualTo("CN=client");
+            assertThat(got.signature()).as("the signed request arrived").startsWith("v1,");
         }
     }
 }

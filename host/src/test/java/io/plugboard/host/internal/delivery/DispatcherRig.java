@@ -70,7 +70,7 @@ final class DispatcherRig implements AutoCloseable {
         TargetGuard guard = new TargetGuard(true, List.of());
         sender = new DestinationSender(new HttpSender(settings, guard), destinations, formats, settings,
                 new AttemptSpans(Tracing.local()));
-        RequestFactory requests = new RequestFactory(new Payloads(formats, name -> Optional.empty()),
+        RequestFactory requests = new RequestFactory(new Payloads(formats, (app, name) -> Optional.empty()),
                 new OutgoingFilter(hooks), new SendingFilter(hooks), "9.9.9", new OutboundCatalog(destinations, formats));
         leases = new Leases(db.jdbi(), db.dialect(), "ins_test", settings.leaseDuration(), clock, workers);
         DeliveryMetrics metrics = new DeliveryMetrics(db.jdbi(), clock::instant);
