@@ -3,6 +3,7 @@ package io.plugboard.host.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plugboard.host.DeliverySettings;
 import io.plugboard.host.testing.Await;
 import io.plugboard.host.testing.ForwardProxy;
 import io.plugboard.host.testing.Http;
@@ -11,6 +12,7 @@ import io.plugboard.host.testing.TestCertificates;
 import io.plugboard.host.testing.TestHost;
 import io.plugboard.host.testing.TlsServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.HashMap;
@@ -131,7 +133,11 @@ class TestEndpointAccess {
 
     @Test
     void oauthTokensAreFetchedCachedAndAFailingTokenEndpointIsRetried() throws Exception {
-        try (TestHost host = TestHost.start(); Receiver tokens = new Receiver(); Receiver endpoint = new Receiver()) {
+        // The third attempt comes seconds after the second: time to let the token endpoint answer before the
+        // delivery's last attempt (with TestHost.FAST's 50 ms gaps a busy machine could use them all up first).
+        DeliverySettings slowThird = TestHost.FAST.toBuilder()
+                .retrySchedule(List.of(Duration.ofMillis(50), Duration.ofSeconds(4), Duration.ofSeconds(4))).build();
+        try (TestHost host = TestHost.start(slowThird); Receiver tokens = new Receiver(); Receiver endpoint = new Receiver()) {
             tokens.respond(500, "{\"error\":\"temporarily_unavailable\"}");
             host.http().postJson("/api/v1/secrets", Http.json(Map.of("name", "OAUTH_SECRET", "value", "s3cret")));
             Http.Response created = host.http().postJson("/api/v1/webhooks", Http.json(webhook(endpoint.url("/in"),
