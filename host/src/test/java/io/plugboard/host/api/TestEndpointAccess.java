@@ -3,6 +3,7 @@ package io.plugboard.host.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plugboard.host.DeliverySettings;
 import io.plugboard.host.testing.Await;
 import io.plugboard.host.testing.ForwardProxy;
 import io.plugboard.host.testing.Http;
@@ -11,6 +12,7 @@ import io.plugboard.host.testing.TestCertificates;
 import io.plugboard.host.testing.TestHost;
 import io.plugboard.host.testing.TlsServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.HashMap;
@@ -117,7 +119,8 @@ class TestEndpointAccess {
             host.host().events().emit("ping", Map.of("n", 1));
             Await.value("delivered over mutual TLS", () -> deliveries(host, id),
                     d -> d.size() == 1 && d.get(0).get("status").asText().equals("succeeded"));
-            assertThat(tlsServer.got()).contains(new TlsServer.Got("/hooks", "CN=client"));
+            assertThat(tlsServer.got()).extracting(TlsServer.Got::path, TlsServer.Got::clientSubject)
+                    .contains(org.assertj.core.groups.Tuple.tuple("/hooks", "CN=client"));
 
             Http.Response removed = host.http().patchJson("/api/v1/webhooks/" + id, "{\"client_tls\": null}");
             assertThat(removed.json().get("client_tls").isNull()).as(removed.body()).isTrue();
@@ -130,7 +133,11 @@ class TestEndpointAccess {
 
     @Test
     void oauthTokensAreFetchedCachedAndAFailingTokenEndpointIsRetried() throws Exception {
-        try (TestHost host = TestHost.start(); Receiver tokens = new Receiver(); Receiver endpoint = new Receiver()) {
+        // The third attempt comes seconds after the second: time to let the token endpoint answer before the
+        // delivery's last attempt (with TestHost.FAST's 50 ms gaps a busy machine could use them all up first).
+        DeliverySettings slowThird = TestHost.FAST.toBuilder()
+                .retrySchedule(List.of(Duration.ofMillis(50), Duration.ofSeconds(4), Duration.ofSeconds(4))).build();
+        try (TestHost host = TestHost.start(slowThird); Receiver tokens = new Receiver(); Receiver endpoint = new Receiver()) {
             tokens.respond(500, "{\"error\":\"temporarily_unavailable\"}");
             host.http().postJson("/api/v1/secrets", Http.json(Map.of("name", "OAUTH_SECRET", "value", "s3cret")));
             Http.Response created = host.http().postJson("/api/v1/webhooks", Http.json(webhook(endpoint.url("/in"),
@@ -178,6 +185,30 @@ class TestEndpointAccess {
                     && d.get(0).get("status").asText().equals("succeeded"));
             assertThat(proxy.proxied()).extracting(ForwardProxy.Proxied::uri).containsExactly(receiver.url("/via-proxy"));
             assertThat(proxy.proxied().get(0).proxyAuthorization()).startsWith("Basic ");
+        }
+    }
+
+    @Test
+    void anHttpsEndpointIsReachedThroughTheProxysConnectTunnel() throws Exception {
+        try (ForwardProxy proxy = new ForwardProxy();
+             TestHost host = TestHost.start(TestHost.tempDir("plugins"), TestHost.tempDir("data"),
+                     b -> b.outboundProxy("http://egress:pw@127.0.0.1:" + proxy.port()))) {
+            // Mutual TLS and the webhook's own CA bundle: the handshake is end to end, through the tunnel.
+            Http.Response created = host.http().postJson("/api/v1/webhooks", Http.json(webhook(tlsServer.url("/tunnelled"),
+                    Map.of("client_tls", tls(clientCert.certificatePem(), clientCert.keyPem(), serverCert.certificatePem())))));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String id = created.json().get("id").asText();
+            host.host().events().emit("ping", Map.of("n", 1));
+            Await.value("delivered through the tunnel", () -> deliveries(host, id),
+                    d -> d.size() == 1 && d.get(0).get("status").asText().equals("succeeded"));
+            String authority = tlsServer.url("").substring("https://".length());
+            assertThat(proxy.proxied()).extracting(ForwardProxy.Proxied::method, ForwardProxy.Proxied::uri)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("CONNECT", authority));
+            String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("egress:pw".getBytes());
+            assertThat(proxy.proxied().get(0).proxyAuthorization()).isEqualTo(basic);
+            TlsServer.Got got = tlsServer.got().stream().filter(g -> g.path().equals("/tunnelled")).findFirst().orElseThrow();
+            assertThat(got.clientSubject()).isEqualTo("CN=client");
+            assertThat(got.signature()).as("the signed request arrived").startsWith("v1,");
         }
     }
 }

@@ -19,12 +19,12 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * A real HTTPS endpoint on 127.0.0.1 (Jetty) that requires a client certificate its trust store holds: the
- * TLS handshake fails without one. Records the path and the client certificate's subject of each request.
+ * TLS handshake fails without one. Records the path, the client certificate's subject and the signature of each request.
  */
 public final class TlsServer implements AutoCloseable {
 
-    /** One request that passed the handshake. */
-    public record Got(String path, String clientSubject) {}
+    /** One request that passed the handshake, with its {@code webhook-signature} header (null without one). */
+    public record Got(String path, String clientSubject, String signature) {}
 
     private final Server server;
     private final ServerConnector connector;
@@ -53,7 +53,7 @@ public final class TlsServer implements AutoCloseable {
                 var session = (EndPoint.SslSessionData) request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE);
                 var certs = session == null ? null : session.peerCertificates();
                 got.add(new Got(request.getHttpURI().getPath(), certs == null || certs.length == 0 ? null
-                        : certs[0].getSubjectX500Principal().getName()));
+                        : certs[0].getSubjectX500Principal().getName(), request.getHeaders().get("webhook-signature")));
                 Content.Source.consumeAll(request);
                 response.setStatus(200);
                 Content.Sink.write(response, true, "{\"ok\":true}", callback);

@@ -92,6 +92,22 @@ class TestOutboundProxy {
     }
 
     @Test
+    void anHttpsTargetTheGuardRefusesIsNeverTunnelled() throws Exception {
+        // https:// goes through the proxy as CONNECT host:port; the guard judges that host before any CONNECT.
+        try (ForwardProxy proxy = new ForwardProxy();
+             HttpSender sender = sender(new TargetGuard(false, List.of("localhost")),
+                     new OutboundProxy("127.0.0.1", proxy.port(), "egress", "pw", List.of()))) {
+            SendResult refused = sender.send(post("https://127.0.0.1:" + proxy.port() + "/refused"));
+            assertThat(refused.success()).isFalse();
+            assertThat(refused.responseStatus()).isNull();
+            assertThat(refused.error()).startsWith("not sent: ").contains("127.0.0.1");
+            SendResult metadata = sender.send(post("https://169.254.169.254/latest/meta-data/"));
+            assertThat(metadata.error()).startsWith("not sent: ");
+            assertThat(proxy.proxied()).as("no CONNECT for a refused target").isEmpty();
+        }
+    }
+
+    @Test
     void theProxyConfigurationNeverShowsThePassword() {
         OutboundProxy proxy = new OutboundProxy("proxy.internal", 3128, "egress", "s3cret", List.of("*.corp.example", "10.0.0.1"));
         assertThat(proxy.toString()).doesNotContain("s3cret").contains("egress");
