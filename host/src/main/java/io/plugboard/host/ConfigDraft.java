@@ -2,6 +2,7 @@ package io.plugboard.host;
 
 import io.javalin.config.JavalinConfig;
 import io.plugboard.host.internal.common.HostVersion;
+import io.plugboard.host.internal.auth.PasswordHashing;
 import io.plugboard.host.internal.config.AdminConfig;
 import io.plugboard.host.internal.config.AllowedHosts;
 import io.plugboard.host.internal.config.BasePath;
@@ -48,6 +49,8 @@ final class ConfigDraft {
     String adminUser;
     String adminPassword;
     Duration sessionIdleTimeout = Duration.ofMinutes(30);
+    /** Not an option: only the host's own tests (through {@code InternalConfigs}) make it cheaper. */
+    PasswordHashing passwordHashing = PasswordHashing.standard();
     boolean behindProxy;
     long maxRequestBytes = 1_048_576;
     final List<Path> developmentPlugins = new ArrayList<>();
@@ -110,7 +113,7 @@ final class ConfigDraft {
                 appDatabase,
                 new WebConfig(bindHost, port, maxRequestBytes, behindProxy, appSecurityHeaders, appContentSecurityPolicy,
                         new AllowedHosts(allowedHosts, publicUrl), webCustomizers, basePath, mounted),
-                new AdminConfig(adminUser, adminPassword, sessionIdleTimeout, login()),
+                new AdminConfig(adminUser, adminPassword, sessionIdleTimeout, login(), passwordHashing),
                 new TargetsConfig(allowPrivateTargets, allowedTargets),
                 new PluginConfig(pluginsDir, developmentPlugins, watchPluginsDir, maxPluginBytes,
                         eventDataCheck == Plugboard.EventDataCheck.REJECT, pluginTimeLimits,

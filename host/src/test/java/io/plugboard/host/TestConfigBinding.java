@@ -146,6 +146,15 @@ class TestConfigBinding {
     }
 
     @Test
+    void noBindingOrDefaultWeakensPasswordHashing() {
+        Properties every = properties("plugboard.", everyKey());
+        assertThat(Plugboard.builder().draft().toConfig().admin().passwordHashing())
+                .isSameAs(io.plugboard.host.internal.auth.PasswordHashing.standard());
+        assertThat(Plugboard.builder().fromProperties(every, "plugboard.").draft().toConfig().admin().passwordHashing())
+                .isSameAs(io.plugboard.host.internal.auth.PasswordHashing.standard());
+    }
+
+    @Test
     void theTestCoversEveryKeyOfTheTable() {
         assertThat(everyKey().keySet()).containsExactlyInAnyOrderElementsOf(ConfigBindings.keys());
     }

@@ -84,7 +84,7 @@ class TestMountedInJavalin {
     }
 
     private static PlugboardBuilder builder() {
-        return Plugboard.builder()
+        return InternalConfigs.cheapPasswordHashing(Plugboard.builder())
                 .pluginsDir(TestHost.tempDir("plugins"))
                 .dataDir(TestHost.tempDir("data"))
                 .eventType(EventType.builder("order_placed").name("Order placed").sample(TestHost.ORDER_SAMPLE).build())
@@ -272,15 +272,15 @@ class TestMountedInJavalin {
 
     @Test
     void aMountedHostNeedsABasePathAndNoCustomizersOfItsOwnServer() {
-        assertThatThrownBy(() -> Plugboard.builder().mounted().build())
+        assertThatThrownBy(() -> InternalConfigs.cheapPasswordHashing(Plugboard.builder()).mounted().build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("basePath");
-        assertThatThrownBy(() -> Plugboard.builder().basePath(BASE).mounted().web(config -> { }).build())
+        assertThatThrownBy(() -> InternalConfigs.cheapPasswordHashing(Plugboard.builder()).basePath(BASE).mounted().web(config -> { }).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("web(...)");
     }
 
     @Test
     void aHostOnItsOwnServerCannotBeMounted() {
-        Plugboard own = Plugboard.builder().pluginsDir(TestHost.tempDir("plugins")).dataDir(TestHost.tempDir("data"))
+        Plugboard own = InternalConfigs.cheapPasswordHashing(Plugboard.builder()).pluginsDir(TestHost.tempDir("plugins")).dataDir(TestHost.tempDir("data"))
                 .port(0).build().start();
         try {
             assertThatThrownBy(() -> Javalin.create(config -> PlugboardJavalin.mount(own, config)))

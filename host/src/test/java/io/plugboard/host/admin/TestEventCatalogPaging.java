@@ -1,5 +1,6 @@
 package io.plugboard.host.admin;
 
+import io.plugboard.host.InternalConfigs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plugboard.host.Plugboard;
@@ -18,7 +19,7 @@ class TestEventCatalogPaging {
 
     @Test
     void fortyFiveTypesMakeThreePages() {
-        PlugboardBuilder builder = Plugboard.builder().pluginsDir(TestHost.tempDir("plugins"))
+        PlugboardBuilder builder = InternalConfigs.cheapPasswordHashing(Plugboard.builder()).pluginsDir(TestHost.tempDir("plugins"))
                 .dataDir(TestHost.tempDir("data")).port(0).siteName("Catalog")
                 .adminUser(TestHost.ADMIN, TestHost.PASSWORD);
         for (int i = 10; i < 55; i++) {

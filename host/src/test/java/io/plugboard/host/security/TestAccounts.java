@@ -1,5 +1,6 @@
 package io.plugboard.host.security;
 
+import io.plugboard.host.InternalConfigs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plugboard.host.testing.HtmlPage;
@@ -178,8 +179,8 @@ class TestAccounts {
         java.io.PrintStream original = System.err;
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
-        try (io.plugboard.host.Plugboard again = io.plugboard.host.Plugboard.builder().pluginsDir(host.pluginsDir())
-                .dataDir(host.dataDir()).port(0).adminUser("newcomer", "newcomer passphrase").build().start()) {
+        try (io.plugboard.host.Plugboard again = InternalConfigs.cheapPasswordHashing(io.plugboard.host.Plugboard.builder())
+                .pluginsDir(host.pluginsDir()).dataDir(host.dataDir()).port(0).adminUser("newcomer", "newcomer passphrase").build().start()) {
             assertThat(again.port()).isPositive();
         } finally {
             System.setErr(original);

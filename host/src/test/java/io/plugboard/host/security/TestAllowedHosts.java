@@ -1,5 +1,6 @@
 package io.plugboard.host.security;
 
+import io.plugboard.host.InternalConfigs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class TestAllowedHosts {
 
     private static Plugboard start(UnaryOperator<PlugboardBuilder> customize) {
-        return customize.apply(Plugboard.builder().pluginsDir(TestHost.tempDir("p")).dataDir(TestHost.tempDir("d"))
+        return customize.apply(InternalConfigs.cheapPasswordHashing(Plugboard.builder()).pluginsDir(TestHost.tempDir("p")).dataDir(TestHost.tempDir("d"))
                 .port(0)).build().start();
     }
 
@@ -103,14 +104,14 @@ class TestAllowedHosts {
 
     @Test
     void namesThatAreNotHostsAreRefusedAtBuildTime() {
-        assertThatThrownBy(() -> Plugboard.builder().allowedHost("admin.example.com/path"))
+        assertThatThrownBy(() -> InternalConfigs.cheapPasswordHashing(Plugboard.builder()).allowedHost("admin.example.com/path"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a host name or address");
-        assertThatThrownBy(() -> Plugboard.builder().allowedHost("example.com:99999"))
+        assertThatThrownBy(() -> InternalConfigs.cheapPasswordHashing(Plugboard.builder()).allowedHost("example.com:99999"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Plugboard.builder().publicUrl("ftp://example.com"))
+        assertThatThrownBy(() -> InternalConfigs.cheapPasswordHashing(Plugboard.builder()).publicUrl("ftp://example.com"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http:// or https://");
-        assertThatThrownBy(() -> Plugboard.builder().publicUrl("hooks.example.com"))
+        assertThatThrownBy(() -> InternalConfigs.cheapPasswordHashing(Plugboard.builder()).publicUrl("hooks.example.com"))
                 .isInstanceOf(IllegalArgumentException.class);
-        Plugboard.builder().allowedHost("[fd00::5]:8080").allowedHost("fd00::6").allowedHost("10.0.0.5");
+        InternalConfigs.cheapPasswordHashing(Plugboard.builder()).allowedHost("[fd00::5]:8080").allowedHost("fd00::6").allowedHost("10.0.0.5");
     }
 }

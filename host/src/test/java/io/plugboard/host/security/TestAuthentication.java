@@ -1,5 +1,6 @@
 package io.plugboard.host.security;
 
+import io.plugboard.host.InternalConfigs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -189,7 +190,7 @@ class TestAuthentication {
 
     @Test
     void theFirstAdminIsCreatedOnceThroughTheSetupForm() throws Exception {
-        try (Plugboard fresh = Plugboard.builder().pluginsDir(TestHost.tempDir("p")).dataDir(TestHost.tempDir("d"))
+        try (Plugboard fresh = InternalConfigs.cheapPasswordHashing(Plugboard.builder()).pluginsDir(TestHost.tempDir("p")).dataDir(TestHost.tempDir("d"))
                 .port(0).eventType(EventType.builder("ping").name("Ping").sample("{}").build()).build().start()) {
             Http http = new Http(fresh.baseUrl());
             assertThat(http.get("/admin/webhooks").header("Location")).isEqualTo("/admin/setup");
@@ -223,7 +224,7 @@ class TestAuthentication {
 
     @Test
     void behindAProxyTheSessionCookieIsSecureWhenTheProxyServedHttps() throws Exception {
-        try (Plugboard proxied = Plugboard.builder().pluginsDir(TestHost.tempDir("p")).dataDir(TestHost.tempDir("d"))
+        try (Plugboard proxied = InternalConfigs.cheapPasswordHashing(Plugboard.builder()).pluginsDir(TestHost.tempDir("p")).dataDir(TestHost.tempDir("d"))
                 .port(0).adminUser(TestHost.ADMIN, TestHost.PASSWORD).behindProxy(true).build().start()) {
             HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
             HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(proxied.baseUrl() + "/admin/login"))
@@ -246,7 +247,7 @@ class TestAuthentication {
 
     @Test
     void anIdleSessionExpires() throws Exception {
-        try (Plugboard quick = Plugboard.builder().pluginsDir(TestHost.tempDir("p")).dataDir(TestHost.tempDir("d"))
+        try (Plugboard quick = InternalConfigs.cheapPasswordHashing(Plugboard.builder()).pluginsDir(TestHost.tempDir("p")).dataDir(TestHost.tempDir("d"))
                 .port(0).adminUser(TestHost.ADMIN, TestHost.PASSWORD).sessionIdleTimeout(Duration.ofSeconds(1))
                 .build().start()) {
             Http http = Http.authenticated(quick.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);

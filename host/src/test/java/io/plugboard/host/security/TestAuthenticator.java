@@ -1,5 +1,6 @@
 package io.plugboard.host.security;
 
+import io.plugboard.host.InternalConfigs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plugboard.host.AdminAuthenticator;
@@ -53,7 +54,7 @@ class TestAuthenticator {
     @BeforeAll
     static void start() {
         host = TestHost.start(TestHost.tempDir("plugins"), TestHost.tempDir("data"), b -> b.authenticator(SHOP));
-        appOnly = Plugboard.builder().pluginsDir(TestHost.tempDir("plugins")).dataDir(TestHost.tempDir("data")).port(0)
+        appOnly = InternalConfigs.cheapPasswordHashing(Plugboard.builder()).pluginsDir(TestHost.tempDir("plugins")).dataDir(TestHost.tempDir("data")).port(0)
                 .authenticator(SHOP).ownLogin(false).loginUrl("/shop/login?return={next}").logoutUrl("/shop/logout")
                 .adminUser(TestHost.ADMIN, TestHost.PASSWORD)
                 .build().start();
@@ -184,9 +185,9 @@ class TestAuthenticator {
 
     @Test
     void ownLoginOffWithoutAnAuthenticatorIsRefusedAtBuild() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Plugboard.builder().ownLogin(false).build())
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InternalConfigs.cheapPasswordHashing(Plugboard.builder()).ownLogin(false).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("authenticator");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Plugboard.builder().loginUrl("//evil.example/login"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InternalConfigs.cheapPasswordHashing(Plugboard.builder()).loginUrl("//evil.example/login"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,5 +1,6 @@
 package io.plugboard.host.security;
 
+import io.plugboard.host.InternalConfigs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plugboard.host.Plugboard;
@@ -28,7 +29,7 @@ class TestLoginLockout {
 
     @BeforeEach
     void start() {
-        host = Plugboard.builder().pluginsDir(TestHost.tempDir("p")).dataDir(TestHost.tempDir("d")).port(0)
+        host = InternalConfigs.cheapPasswordHashing(Plugboard.builder()).pluginsDir(TestHost.tempDir("p")).dataDir(TestHost.tempDir("d")).port(0)
                 .adminUser(TestHost.ADMIN, TestHost.PASSWORD).behindProxy(true).build().start();
     }
 

@@ -1,5 +1,6 @@
 package io.plugboard.host.security;
 
+import io.plugboard.host.InternalConfigs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +37,7 @@ class TestSecurityHeaders {
 
     @Test
     void everyResponseCarriesThemByDefault() {
-        try (Plugboard host = start(Plugboard.builder())) {
+        try (Plugboard host = start(InternalConfigs.cheapPasswordHashing(Plugboard.builder()))) {
             Http http = new Http(host.baseUrl());
             for (String path : List.of("/shop", "/no-such-page", "/health", "/admin/login", "/admin/webhooks",
                     "/api/v1/webhooks", "/metrics", "/plugboard/static/admin.css", "/api/v1/openapi.json")) {
@@ -50,13 +51,13 @@ class TestSecurityHeaders {
 
     @Test
     void anEmbedderCanGiveItsPagesItsOwnPolicyOrNoneWhileTheHostsPagesKeepTheirs() {
-        try (Plugboard host = start(Plugboard.builder().contentSecurityPolicy("default-src 'self'; img-src *"))) {
+        try (Plugboard host = start(InternalConfigs.cheapPasswordHashing(Plugboard.builder()).contentSecurityPolicy("default-src 'self'; img-src *"))) {
             Http http = new Http(host.baseUrl());
             assertProtected(http.get("/shop"), "default-src 'self'; img-src *");
             assertProtected(http.get("/admin/login"), STRICT);
             assertProtected(http.get("/api/v1/webhooks"), STRICT);
         }
-        try (Plugboard host = start(Plugboard.builder().securityHeaders(false))) {
+        try (Plugboard host = start(InternalConfigs.cheapPasswordHashing(Plugboard.builder()).securityHeaders(false))) {
             Http http = new Http(host.baseUrl());
             Http.Response shop = http.get("/shop");
             assertThat(shop.header("Content-Security-Policy")).isNull();
@@ -68,8 +69,8 @@ class TestSecurityHeaders {
 
     @Test
     void aPolicyThatCouldSplitTheHeaderIsRefusedAtBuildTime() {
-        assertThatThrownBy(() -> Plugboard.builder().contentSecurityPolicy("default-src 'self'\r\nSet-Cookie: x=1"))
+        assertThatThrownBy(() -> InternalConfigs.cheapPasswordHashing(Plugboard.builder()).contentSecurityPolicy("default-src 'self'\r\nSet-Cookie: x=1"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one line");
-        assertThatThrownBy(() -> Plugboard.builder().contentSecurityPolicy(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> InternalConfigs.cheapPasswordHashing(Plugboard.builder()).contentSecurityPolicy(" ")).isInstanceOf(IllegalArgumentException.class);
     }
 }

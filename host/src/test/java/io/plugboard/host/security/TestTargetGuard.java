@@ -1,5 +1,6 @@
 package io.plugboard.host.security;
 
+import io.plugboard.host.InternalConfigs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +35,7 @@ class TestTargetGuard {
 
     @BeforeAll
     static void startStrictHost() {
-        strict = start(Plugboard.builder());
+        strict = start(InternalConfigs.cheapPasswordHashing(Plugboard.builder()));
         strictHttp = Http.authenticated(strict.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
     }
 
@@ -78,7 +79,7 @@ class TestTargetGuard {
     @Test
     void anAllowedTargetOrRangeIsAcceptedAndTheAdminSaysTheGuardIsRelaxed() throws Exception {
         try (Receiver receiver = new Receiver();
-             Plugboard host = start(Plugboard.builder().allowTarget("127.0.0.0/8"))) {
+             Plugboard host = start(InternalConfigs.cheapPasswordHashing(Plugboard.builder()).allowTarget("127.0.0.0/8"))) {
             Http http = Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
             Http.Response r = http.postJson("/api/v1/webhooks", Http.json(Map.of("name", "local",
                     "url", receiver.url("/in"), "events", List.of("ping"))));
@@ -89,7 +90,7 @@ class TestTargetGuard {
             assertThat(receiver.next(Duration.ofSeconds(10)).method()).isEqualTo("POST");
             assertThat(http.get("/admin/webhooks").body()).contains("Outbound guard relaxed").contains("127.0.0.0/8");
         }
-        try (Plugboard host = start(Plugboard.builder().allowTarget("LocalHost"))) {
+        try (Plugboard host = start(InternalConfigs.cheapPasswordHashing(Plugboard.builder()).allowTarget("LocalHost"))) {
             assertThat(Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD).postJson("/api/v1/webhooks", Http.json(Map.of("name", "x",
                     "url", "http://localhost:1/", "events", List.of("ping")))).status()).isEqualTo(201);
         }
@@ -98,7 +99,7 @@ class TestTargetGuard {
     @Test
     void deliveriesAreCheckedAgainRightBeforeEachRequest() throws Exception {
         Path dataDir = TestHost.tempDir("data");
-        try (Receiver receiver = new Receiver(); Plugboard host = start(Plugboard.builder(), dataDir)) {
+        try (Receiver receiver = new Receiver(); Plugboard host = start(InternalConfigs.cheapPasswordHashing(Plugboard.builder()), dataDir)) {
             // A webhook stored while the guard allowed it (or before DNS changed): written straight to the database.
             String db = "jdbc:sqlite:" + dataDir.resolve("plugboard.db");
             try (var c = DriverManager.getConnection(db)) {
@@ -124,7 +125,7 @@ class TestTargetGuard {
     @Test
     void aWebhookWhoseUrlIsNowRefusedCanBeRenamedAndTurnedOffButNotOn() throws Exception {
         Path dataDir = TestHost.tempDir("data");
-        try (Plugboard host = start(Plugboard.builder(), dataDir)) {
+        try (Plugboard host = start(InternalConfigs.cheapPasswordHashing(Plugboard.builder()), dataDir)) {
             try (var c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("plugboard.db"))) {
                 c.createStatement().execute("PRAGMA busy_timeout = 10000");
                 c.createStatement().execute("INSERT INTO webhooks (id, name, url, secret, enabled, created_at, updated_at) "
@@ -159,12 +160,12 @@ class TestTargetGuard {
         Path dataDir = TestHost.tempDir("data");
         try (Receiver receiver = new Receiver()) {
             String url = "http://localhost:" + java.net.URI.create(receiver.url("/")).getPort() + "/in";
-            try (Plugboard host = start(Plugboard.builder().allowTarget("localhost"), dataDir)) {
+            try (Plugboard host = start(InternalConfigs.cheapPasswordHashing(Plugboard.builder()).allowTarget("localhost"), dataDir)) {
                 Http http = Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
                 assertThat(http.postJson("/api/v1/webhooks", Http.json(Map.of("name", "local", "url", url,
                         "events", List.of("ping")))).status()).isEqualTo(201);
             }
-            try (Plugboard host = start(Plugboard.builder(), dataDir)) {
+            try (Plugboard host = start(InternalConfigs.cheapPasswordHashing(Plugboard.builder()), dataDir)) {
                 host.events().emit("ping", Map.of());
                 Http http = Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
                 String error = Await.value("the webhook's last error", () -> http.get("/api/v1/webhooks").json()
@@ -177,7 +178,7 @@ class TestTargetGuard {
 
     @Test
     void domainNamesMadeOfHexLettersAreNotMistakenForAddresses() {
-        try (Plugboard host = start(Plugboard.builder())) {
+        try (Plugboard host = start(InternalConfigs.cheapPasswordHashing(Plugboard.builder()))) {
             Http http = Http.authenticated(host.baseUrl(), TestHost.ADMIN, TestHost.PASSWORD);
             for (String url : List.of("https://face.cafe/hook", "https://bad.cafe/x", "https://0xdead.beef.example/x")) {
                 assertThat(http.postJson("/api/v1/webhooks", Http.json(Map.of("name", "x", "url", url,
@@ -188,7 +189,7 @@ class TestTargetGuard {
 
     @Test
     void aMalformedAllowedRangeIsRefusedAtBuildTime() {
-        assertThatThrownBy(() -> Plugboard.builder().allowTarget("10.0.0.0/99")).hasMessageContaining("prefix");
-        assertThatThrownBy(() -> Plugboard.builder().allowTarget("10.0.0.0/x")).hasMessageContaining("address range");
+        assertThatThrownBy(() -> InternalConfigs.cheapPasswordHashing(Plugboard.builder()).allowTarget("10.0.0.0/99")).hasMessageContaining("prefix");
+        assertThatThrownBy(() -> InternalConfigs.cheapPasswordHashing(Plugboard.builder()).allowTarget("10.0.0.0/x")).hasMessageContaining("address range");
     }
 }

@@ -2,6 +2,7 @@ package io.plugboard.host.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugboard.host.DeliverySettings;
+import io.plugboard.host.InternalConfigs;
 import io.plugboard.host.Plugboard;
 import io.plugboard.host.PlugboardBuilder;
 import io.plugboard.sdk.EventType;
@@ -58,7 +59,8 @@ public final class TestHost implements AutoCloseable {
         this.pluginsDir = pluginsDir;
         this.dataDir = dataDir;
         this.databaseUrl = databaseUrl;
-        PlugboardBuilder builder = Plugboard.builder();
+        // Cheap Argon2id: every test host creates an admin and checks its password (TestPasswordHashing checks the real cost).
+        PlugboardBuilder builder = InternalConfigs.cheapPasswordHashing(Plugboard.builder());
         if (databaseUrl != null) {
             builder.database(databaseUrl, null, null);
         }

@@ -1,6 +1,5 @@
 package io.plugboard.host.internal.auth;
 
-import io.plugboard.host.internal.common.RandomTokens;
 import io.plugboard.host.internal.common.Ids;
 import io.plugboard.host.internal.common.ValidationException;
 import java.time.Clock;
@@ -25,19 +24,18 @@ public final class AdminUsers {
     /** An account as lists show it. */
     public record Account(String id, String username, String role, Instant createdAt) {}
 
-    /** Compared against when the name is unknown; its password is random and discarded. */
-    private static final String DUMMY_HASH = Hashes.password(RandomTokens.next());
-
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final Ids ids;
     private final Clock clock;
+    private final PasswordHashing hashing;
 
-    public AdminUsers(Jdbi jdbi, Dialect dialect, Ids ids, Clock clock) {
+    public AdminUsers(Jdbi jdbi, Dialect dialect, Ids ids, Clock clock, PasswordHashing hashing) {
         this.jdbi = jdbi;
         this.dialect = dialect;
         this.ids = ids;
         this.clock = clock;
+        this.hashing = hashing;
     }
 
     public boolean any() {
@@ -51,7 +49,7 @@ public final class AdminUsers {
             throw ValidationException.of("username", "an admin named '" + name + "' already exists");
         }
         AdminUser user = new AdminUser(ids.next("usr"), name, role);
-        String hash = Hashes.password(password);
+        String hash = hashing.hash(password);
         jdbi.useTransaction(h -> h.createUpdate("INSERT INTO admin_users (id, username, password_hash, role, created_at) "
                         + "VALUES (:id, :name, :hash, :role, :at)")
                 .bind("id", user.id()).bind("name", name).bind("hash", hash).bind("role", role.key())
@@ -92,7 +90,7 @@ public final class AdminUsers {
 
     /** Replaces the password's hash; the caller has checked the current one (see {@link AccountChanges}). */
     void setPassword(String userId, String password) {
-        String hash = Hashes.password(password);
+        String hash = hashing.hash(password);
         jdbi.useTransaction(h -> h.createUpdate("UPDATE admin_users SET password_hash = :hash WHERE id = :id")
                 .bind("hash", hash).bind("id", userId).execute());
     }
@@ -133,10 +131,10 @@ public final class AdminUsers {
                 .findOne());
         if (found.isEmpty()) {
             // Hash anyway, so an unknown name takes as long as a wrong password (no user enumeration).
-            Hashes.passwordMatches(password, DUMMY_HASH);
+            hashing.matchNothing(password);
             return Optional.empty();
         }
-        return found.filter(e -> Hashes.passwordMatches(password, e.getValue())).map(Map.Entry::getKey);
+        return found.filter(e -> PasswordHashing.matches(password, e.getValue())).map(Map.Entry::getKey);
     }
 
     /**
@@ -148,7 +146,7 @@ public final class AdminUsers {
     public Optional<AdminUser> createFirst(String username, String password) {
         String name = validate(username, password);
         AdminUser user = new AdminUser(ids.next("usr"), name, Role.ADMIN);
-        String hash = Hashes.password(password);
+        String hash = hashing.hash(password);
         int rows = jdbi.inTransaction(h -> h.createUpdate("INSERT INTO admin_users (id, username, password_hash, "
                         + "created_at) SELECT :id, :name, :hash, :at WHERE NOT EXISTS (SELECT 1 FROM admin_users)")
                 .bind("id", user.id()).bind("name", name).bind("hash", hash).bind("at", clock.millis())

@@ -305,9 +305,12 @@ public final class HostRuntime implements AutoCloseable {
         WebhookService webhooks = new WebhookService(webhookStore, webhookCheck, new SigningSecrets(), ids,
                 clock, hooks, delivery::webhooksChanged, pluginFields, ops).checkingApplications(apps);
         VerifiedCredentials verifiedBasic = new VerifiedCredentials(clock);
-        AuthServices auth = new AuthServices(new AdminUsers(db.jdbi(), db.dialect(), ids, clock),
+        AuthServices auth = new AuthServices(new AdminUsers(db.jdbi(), db.dialect(), ids, clock, config.admin().passwordHashing()),
                 new Sessions(db.jdbi(), clock, config.admin().sessionIdleTimeout()), new ApiTokens(db.jdbi(), ids, clock),
                 new LoginThrottle(clock, verifiedBasic::forget), verifiedBasic);
+        if (config.admin().passwordHashing().weakened()) {
+            log.warn("Passwords are hashed with {}: cheap to crack, meant for tests only", config.admin().passwordHashing());
+        }
         InitialAdmin.create(config.admin(), auth.users());
         // Each area's routes get the services they use; the API first, then the public endpoints, then the admin.
         TestSender testSender = delivery.testSender(events);

@@ -83,7 +83,7 @@ class TestLastAdmin {
     }
 
     /** One Argon2 hash for all the admins the rounds add: hashing 50 passwords took most of this test's time. */
-    private static final String HASH = Hashes.password(PASSWORD);
+    private static final String HASH = PasswordHashing.cheapForTests().hash(PASSWORD);
     private static final Ids IDS = new Ids(Clock.systemUTC());
 
     /** Adds an admin as {@code AdminUsers.create} does, with the hash made once. */
@@ -111,6 +111,7 @@ class TestLastAdmin {
     }
 
     private static AdminUsers users(Database db) {
-        return new AdminUsers(db.jdbi(), db.dialect(), new Ids(Clock.systemUTC()), Clock.systemUTC());
+        return new AdminUsers(db.jdbi(), db.dialect(), new Ids(Clock.systemUTC()), Clock.systemUTC(),
+                PasswordHashing.cheapForTests());
     }
 }

@@ -1,5 +1,6 @@
 package io.plugboard.host.internal.inspector;
 
+import io.plugboard.host.InternalConfigs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ class TestInspector {
     }
 
     private Plugboard newHost() {
-        PlugboardBuilder builder = Plugboard.builder();
+        PlugboardBuilder builder = InternalConfigs.cheapPasswordHashing(Plugboard.builder());
         if (TestDatabases.postgresMode()) {
             builder.database(TestDatabases.schemaFor(dataDir), null, null);
         }
