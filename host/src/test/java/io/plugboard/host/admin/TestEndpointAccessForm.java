@@ -3,7 +3,9 @@ package io.plugboard.host.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plugboard.host.testing.HtmlPage;
 import io.plugboard.host.testing.Http;
+import io.plugboard.host.testing.PageField;
 import io.plugboard.host.testing.TestCertificates;
 import io.plugboard.host.testing.TestHost;
 import io.plugboard.host.testing.TestHostExtension;
@@ -46,14 +48,21 @@ class TestEndpointAccessForm {
 
     @Test
     void theFormShowsTheFieldsAndAKeyThatIsNotTheCertificatesAtItsField() {
-        assertThat(host.http().get("/admin/webhooks/new").body()).contains("<legend>Endpoint access")
-                .contains("id=\"client_tls_key\"").contains("id=\"oauth_token_url\"");
+        HtmlPage empty = HtmlPage.of(host.http().get("/admin/webhooks/new"));
+        assertThat(empty.element("fieldset.endpoint-access legend").text()).startsWith("Endpoint access");
+        assertThat(empty.field("Client key").invalid()).isFalse();
+        assertThat(empty.field("OAuth token URL").value()).isEmpty();
         Http.Response r = host.http().postForm("/admin/webhooks", form("client_tls_certificate", client.certificatePem(),
                 "client_tls_key", other.keyPem(), "oauth_client_id", "plugboard"));
         assertThat(r.status()).as(r.body()).isEqualTo(400);
-        assertThat(r.body()).contains("<p class=\"error\" id=\"client_tls_key-error\">client_tls.key does not match the certificate (CN&#x3D;client)</p>")
-                .contains("<p class=\"error\" id=\"oauth_token_url-error\">oauth.token_url is required</p>")
-                .contains("<p class=\"error\" id=\"oauth_client_secret-error\">")
+        HtmlPage refused = HtmlPage.of(r);
+        PageField key = refused.field("Client key");
+        assertThat(key.invalid()).isTrue();
+        assertThat(key.description()).isEqualTo("client_tls.key does not match the certificate (CN=client)");
+        assertThat(refused.field("OAuth token URL").description()).isEqualTo("oauth.token_url is required");
+        assertThat(refused.field("OAuth client secret").invalid()).isTrue();
+        assertThat(refused.field("OAuth client secret").description()).isNotBlank();
+        assertThat(refused.field("Client certificate").value()).as("the typed certificate is kept")
                 .contains(client.certificatePem().strip().substring(0, 60));
         assertThat(webhooks().get("total").asInt()).isZero();
     }
