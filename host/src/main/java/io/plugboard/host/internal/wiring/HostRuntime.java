@@ -303,7 +303,7 @@ public final class HostRuntime implements AutoCloseable {
         apps = new Applications(db.jdbi(), apiMapper, ids, clock);
         AppScopes scopes = new AppScopes(apps);
         WebhookService webhooks = new WebhookService(webhookStore, webhookCheck, new SigningSecrets(), ids,
-                clock, hooks, delivery::webhooksChanged, pluginFields, ops).checkingApplications(apps);
+                clock, hooks, delivery::webhooksChanged, pluginFields, ops, apps);
         VerifiedCredentials verifiedBasic = new VerifiedCredentials(clock);
         AuthServices auth = new AuthServices(new AdminUsers(db.jdbi(), db.dialect(), ids, clock, config.admin().passwordHashing()),
                 new Sessions(db.jdbi(), clock, config.admin().sessionIdleTimeout()), new ApiTokens(db.jdbi(), ids, clock),
