@@ -6,6 +6,7 @@ import io.javalin.config.JavalinConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.plugboard.host.internal.config.HostConfig;
 import io.plugboard.host.internal.common.Json;
+import io.plugboard.host.internal.wiring.HostOperations;
 import io.plugboard.host.internal.wiring.HostRuntime;
 import io.plugboard.host.internal.common.ConflictException;
 import io.plugboard.host.internal.common.NotFoundException;
@@ -40,7 +41,8 @@ import java.util.Map;
  * the threads, the plugins and the database. A host runs once: after {@code close()} build a new one.
  *
  * <p>Over 300 lines on purpose: this is the whole public surface an application calls at run time, each
- * method with the Javadoc an embedder reads; the work itself is in {@code internal.wiring.HostRuntime}.
+ * method with the Javadoc an embedder reads; the work itself is in {@code internal.wiring.HostOperations}, on
+ * the parts {@code internal.wiring.HostRuntime} started.
  */
 public final class Plugboard implements AutoCloseable {
 
@@ -310,11 +312,11 @@ public final class Plugboard implements AutoCloseable {
         plugins.uninstall(pluginId);
     }
 
-    private synchronized HostRuntime running() {
+    private synchronized HostOperations running() {
         if (runtime == null) {
             throw new IllegalStateException("the host is not running; call start() first");
         }
-        return runtime;
+        return runtime.operations();
     }
 
     /** What {@code emit} does with event data that does not match the event type's JSON Schema. */

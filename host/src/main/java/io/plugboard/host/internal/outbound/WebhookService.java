@@ -45,22 +45,25 @@ public final class WebhookService {
     private final Runnable changed;
     private final PluginFields pluginFields;
     private final OperationalEvents ops;
-    private Applications apps;
+    private final Applications apps;
 
     public WebhookService(WebhookStore store, WebhookValidator validator, SigningSecrets secrets, Ids ids, Clock clock,
                           HookRunner hooks, Runnable changed) {
-        this(store, validator, secrets, ids, clock, hooks, changed, null, null);
+        this(store, validator, secrets, ids, clock, hooks, changed, null, null, null);
     }
 
     /**
      * @param changed told after every stored change, e.g. so the dispatcher reads the webhooks again
      * @param pluginFields the fields plugins add to the webhook form, checked and stored with each save; null for none
      * @param ops where {@code webhook_disabled} is written when an admin turns a webhook off; null for none
+     * @param apps checks each application's allowed event types on every save; null (tests) allows every type
      */
     public WebhookService(WebhookStore store, WebhookValidator validator, SigningSecrets secrets, Ids ids, Clock clock,
-                          HookRunner hooks, Runnable changed, PluginFields pluginFields, OperationalEvents ops) {
+                          HookRunner hooks, Runnable changed, PluginFields pluginFields, OperationalEvents ops,
+                          Applications apps) {
         this.pluginFields = pluginFields;
         this.ops = ops;
+        this.apps = apps;
         this.hooks = hooks;
         this.changed = changed;
         this.store = store;
@@ -68,16 +71,6 @@ public final class WebhookService {
         this.secrets = secrets;
         this.ids = ids;
         this.clock = clock;
-    }
-
-    /**
-     * @param apps checks each application's allowed event types on every save; without it (tests) every type is
-     *     allowed
-     * @return this service
-     */
-    public WebhookService checkingApplications(Applications apps) {
-        this.apps = apps;
-        return this;
     }
 
     /** Creates a webhook of the default application. */
