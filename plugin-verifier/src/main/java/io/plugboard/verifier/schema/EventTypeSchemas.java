@@ -14,6 +14,8 @@ import com.networknt.schema.SpecVersionDetector;
 import io.plugboard.sdk.EventType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one check of an SDK {@link EventType}'s sample and schema, shared by the verifier and the host:
@@ -22,11 +24,18 @@ import java.util.List;
  */
 public final class EventTypeSchemas {
 
-    private final ObjectMapper mapper;
-    private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .formatAssertionsEnabled(true)
             .pathType(PathType.JSON_PATH)
             .build();
+    /**
+     * Each dialect's meta-schema, compiled and initialised once per process: compiling it took most of a
+     * host's start (once per event type with a schema). A compiled schema is safe to share once its
+     * validators are initialised; the event types' own schemas are still compiled by a factory of their own.
+     */
+    private static final Map<SpecVersion.VersionFlag, JsonSchema> META_SCHEMAS = new ConcurrentHashMap<>();
+
+    private final ObjectMapper mapper;
 
     /** @param mapper reads samples and schemas (the host's keeps numbers exact) */
     public EventTypeSchemas(ObjectMapper mapper) {
@@ -81,19 +90,24 @@ public final class EventTypeSchemas {
             SpecVersion.VersionFlag dialect = schemaJson.has("$schema")
                     ? SpecVersionDetector.detect(schemaJson)
                     : SpecVersion.VersionFlag.V202012;
-            JsonSchemaFactory factory = JsonSchemaFactory.getInstance(dialect);
-            JsonSchema meta = factory.getSchema(SchemaLocation.of(dialect.getId()), config);
+            JsonSchema meta = META_SCHEMAS.computeIfAbsent(dialect, EventTypeSchemas::metaSchema);
             List<String> metaProblems = new ArrayList<>();
             meta.validate(schemaJson).forEach(m -> metaProblems.add(m.getMessage()));
             if (!metaProblems.isEmpty()) {
                 throw new InvalidSchemaException(key + ": the JSON Schema is not valid: " + String.join("; ", metaProblems));
             }
-            return factory.getSchema(schemaJson, config);
+            return JsonSchemaFactory.getInstance(dialect).getSchema(schemaJson, CONFIG);
         } catch (InvalidSchemaException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new InvalidSchemaException(key + ": the JSON Schema cannot be used: " + e.getMessage());
         }
+    }
+
+    private static JsonSchema metaSchema(SpecVersion.VersionFlag dialect) {
+        JsonSchema meta = JsonSchemaFactory.getInstance(dialect).getSchema(SchemaLocation.of(dialect.getId()), CONFIG);
+        meta.initializeValidators();
+        return meta;
     }
 
     private JsonNode parse(String json, String key, String what) {

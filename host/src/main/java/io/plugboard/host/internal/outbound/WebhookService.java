@@ -47,11 +47,6 @@ public final class WebhookService {
     private final OperationalEvents ops;
     private final Applications apps;
 
-    public WebhookService(WebhookStore store, WebhookValidator validator, SigningSecrets secrets, Ids ids, Clock clock,
-                          HookRunner hooks, Runnable changed) {
-        this(store, validator, secrets, ids, clock, hooks, changed, null, null, null);
-    }
-
     /**
      * @param changed told after every stored change, e.g. so the dispatcher reads the webhooks again
      * @param pluginFields the fields plugins add to the webhook form, checked and stored with each save; null for none

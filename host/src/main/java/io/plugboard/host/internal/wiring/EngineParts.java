@@ -73,8 +73,7 @@ import org.slf4j.LoggerFactory;
  */
 final class EngineParts {
 
-    /** Logged under HostRuntime's name, as before these parts had a class of their own. */
-    private static final Logger log = LoggerFactory.getLogger(HostRuntime.class);
+    private static final Logger log = LoggerFactory.getLogger(EngineParts.class);
     /** How often each instance looks for a plugin version chosen on another one. */
     private static final Duration REPOSITORY_RECONCILE = Duration.ofSeconds(5);
     /** A repository's answer: connecting and the whole body each within this, an index at most 8 MiB, used 60 s. */

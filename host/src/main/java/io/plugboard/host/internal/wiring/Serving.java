@@ -17,8 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Serving {
 
-    /** Logged under HostRuntime's name, as before serving had a class of its own. */
-    private static final Logger log = LoggerFactory.getLogger(HostRuntime.class);
+    private static final Logger log = LoggerFactory.getLogger(Serving.class);
 
     private final HostConfig config;
     private final PlugboardRoutes served;
