@@ -63,6 +63,8 @@ public final class TestHost implements AutoCloseable {
         PlugboardBuilder builder = InternalConfigs.cheapPasswordHashing(Plugboard.builder());
         if (databaseUrl != null) {
             builder.database(databaseUrl, null, null);
+        } else {
+            MigratedDatabase.copyInto(dataDir);
         }
         if (instanceId != null) {
             builder.instanceId(instanceId);
