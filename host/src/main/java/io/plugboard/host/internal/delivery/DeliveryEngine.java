@@ -71,7 +71,7 @@ public final class DeliveryEngine implements AutoCloseable {
         this.limits = new RateLimiter(database.dialect() == Dialect.POSTGRESQL ? new SharedBuckets(jdbi)
                 : new LocalBuckets(clock), settings.defaultRateLimit(), clock);
         this.dispatcher = new Dispatcher(new DeliveryQueue(jdbi, database.dialect(), leases), webhooks, requests, sender,
-                writer, settings, metrics, ids, clock, leases, limits, workers);
+                writer, settings, metrics, ids, clock, leases, limits, workers, Dispatcher.IDLE_POLL);
         this.store = new DeliveryStore(jdbi, mapper, ids);
         this.retention = new Retention(jdbi, settings.retention(), clock, jobs, workers);
         this.replays = new DeliveryReplays(jdbi, mapper, store.requeue(), ids, clock, dispatcher::wake);

@@ -56,6 +56,11 @@ final class DispatcherRig implements AutoCloseable {
     private int next;
 
     DispatcherRig(int maxInFlightPerWebhook, int maxInFlightTotal) {
+        this(maxInFlightPerWebhook, maxInFlightTotal, Dispatcher.IDLE_POLL);
+    }
+
+    /** @param idlePoll how long the idle dispatcher waits unless woken (the engine's: {@link Dispatcher#IDLE_POLL}) */
+    DispatcherRig(int maxInFlightPerWebhook, int maxInFlightTotal, Duration idlePoll) {
         DeliveryConfig settings = new DeliveryConfig(List.of(Duration.ofSeconds(1)), 0, Duration.ofSeconds(2),
                 Duration.ofSeconds(20), 1024, maxInFlightPerWebhook, maxInFlightTotal, Duration.ofHours(1),
                 Duration.ofDays(5), 100, Duration.ofHours(1), Duration.ofDays(7), Duration.ofSeconds(5),
@@ -81,7 +86,7 @@ final class DispatcherRig implements AutoCloseable {
                 new SealedSettings(new SealedValues(SecretKeys.load(null, TestHost.tempDir("keys"))), mapper));
         dispatcher = new Dispatcher(new DeliveryQueue(db.jdbi(), db.dialect(), leases), webhooks, requests, sender,
                 writer, settings, metrics, ids, clock, leases,
-                new RateLimiter(new LocalBuckets(clock), null, clock), workers);
+                new RateLimiter(new LocalBuckets(clock), null, clock), workers, idlePoll);
     }
 
     private OperationalEvents operationalEvents(ObjectMapper mapper, Ids ids) {

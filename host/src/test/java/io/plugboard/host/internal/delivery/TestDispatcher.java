@@ -84,38 +84,24 @@ class TestDispatcher {
     }
 
     /**
-     * Work committed while the dispatcher idles is sent on a wake, not at the next idle poll (half a
-     * second). Rounds of one delivery each, the next stored only after the last was recorded, first without
-     * waking the dispatcher (each round waits for the poll: its half second is a floor a loaded machine only
-     * raises), then woken (a few milliseconds each). Both are timed in the same run, so the comparison holds
-     * however fast the machine is.
+     * Work committed while the dispatcher idles is sent on a wake, not at the next idle poll: here the poll is
+     * an hour away, so each round (one delivery, stored once the one before was recorded) can only go out
+     * because it was woken. Nothing is timed: a loaded machine makes the rounds slower, never wrong.
      */
     @Test
     void aWakeSendsNewWorkWithoutWaitingForTheIdlePoll() throws Exception {
         int rounds = 6;
-        try (Receiver receiver = new Receiver(); DispatcherRig rig = new DispatcherRig(4, 50)) {
+        try (Receiver receiver = new Receiver();
+             DispatcherRig rig = new DispatcherRig(4, 50, Duration.ofHours(1))) {
             rig.webhook("wh_a", receiver.url("/a"));
             rig.start();
-            long idleMs = timeRounds(rig, "idle", 0, rounds, false);
-            long wokenMs = timeRounds(rig, "woken", rounds, rounds, true);
-            assertThat(receiver.all()).hasSize(rounds * 2);
-            assertThat(wokenMs).as("ms for " + rounds + " woken rounds, against " + idleMs + " ms left to the poll")
-                    .isLessThan(idleMs / 2);
-        }
-    }
-
-    /** @return how long the rounds took, each stored after the one before was recorded */
-    private static long timeRounds(DispatcherRig rig, String name, int before, int rounds, boolean wake)
-            throws Exception {
-        long started = System.nanoTime();
-        for (int i = 1; i <= rounds; i++) {
-            rig.due("wh_a", name + i, 1, 0);
-            if (wake) {
+            for (int i = 1; i <= rounds; i++) {
+                rig.due("wh_a", "woken" + i, 1, 0);
                 rig.dispatcher.wake();
+                int done = i;
+                Await.until("woken round " + i + " recorded", () -> rig.succeeded("wh_a") == done);
             }
-            int done = before + i;
-            Await.until(name + " round " + i + " recorded", () -> rig.succeeded("wh_a") == done);
+            assertThat(receiver.all()).hasSize(rounds);
         }
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     }
 }
