@@ -132,7 +132,10 @@ public final class HtmlPage {
         return named.get(0);
     }
 
-    /** @return on a {@link #row(String, String)}, the text of its cell in the column headed {@code column} */
+    /**
+     * @return on a {@link #row(String, String)}, the text of its cell in the column headed {@code column} (by position
+     *     under the table's first row: the admin's tables span no columns)
+     */
     public String cell(String column) {
         Element table = root.is("tr") ? root.closest("table") : null;
         if (table == null) {
