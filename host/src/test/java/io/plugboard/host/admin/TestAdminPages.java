@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,7 +32,6 @@ class TestAdminPages {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String SCRIPT = "<script>alert(1)</script>";
     private static final String ESCAPED_SCRIPT = "&lt;script&gt;alert(1)&lt;/script&gt;";
-    private static final Pattern ROW = Pattern.compile("(?s)<tr id=\"row-[^\"]*\">\\s*<td class=\"toggle-cell\"[^>]*>\\s*<form.*?</tr>");
     private static final Pattern TESTED_LOCATION = Pattern.compile("/admin/(webhooks|events)\\?tested=att_[0-9A-Z]{26}#test-result");
 
     @RegisterExtension
@@ -66,8 +64,10 @@ class TestAdminPages {
 
     @Test
     void webhooksPageShowsTheEmptyStateWhenThereAreNone() {
-        String body = page("/admin/webhooks");
-        assertThat(body).contains("No webhooks yet.").contains("Add your first webhook").doesNotContain("<table");
+        HtmlPage webhooks = HtmlPage.of(page("/admin/webhooks"));
+        assertThat(webhooks.text()).contains("No webhooks yet.");
+        assertThat(webhooks.link("Add your first webhook")).isEqualTo("/admin/webhooks/new");
+        assertThat(webhooks.all("table")).as("no table").isEmpty();
     }
 
     @Test
@@ -79,25 +79,23 @@ class TestAdminPages {
         apiSendTest(orders);
         apiSendTest(orders);
 
-        String body = page("/admin/webhooks");
-        assertThat(body).doesNotContain("No webhooks yet.").contains("2 webhook(s)");
-        assertThat(rows(body)).hasSize(2);
+        HtmlPage body = HtmlPage.of(page("/admin/webhooks"));
+        assertThat(body.text()).doesNotContain("No webhooks yet.").contains("2 webhook(s)");
+        assertThat(body.rows("Webhooks")).hasSize(2);
 
-        String ordersRow = row(body, "Shop orders");
-        assertThat(ordersRow).contains("action=\"/admin/webhooks/" + orders + "/toggle\"")
-                .contains(">On<span class=\"visually-hidden\">")
-                .contains(">" + host.receiver().url("/orders") + "</span>")
-                .contains(">order_placed, ping</span>")
-                .contains(">2 ok / 0 failed</span>")
-                .contains("class=\"badge ok\"");
+        HtmlPage ordersRow = body.row("Webhooks", "Shop orders");
+        assertSwitch(ordersRow, orders, "Shop orders", true);
+        assertThat(ordersRow.cell("Where to")).contains(host.receiver().url("/orders"));
+        assertThat(ordersRow.cell("Events")).startsWith("order_placed, ping ");
+        assertThat(ordersRow.cell("Last delivery")).contains("2 ok / 0 failed");
+        // The badge's colour (its class) is how the row says the last delivery went well.
+        assertThat(ordersRow.element(".badge").hasClass("ok")).as("an ok badge").isTrue();
 
-        String mutedRow = row(body, "Muted");
-        assertThat(mutedRow).contains("action=\"/admin/webhooks/" + muted + "/toggle\"")
-                .contains(">Off<span class=\"visually-hidden\">")
-                .contains(">https://muted.example.org/x</span>")
-                .contains(">ping</span>")
-                .contains(">0 ok / 0 failed</span>")
-                .contains(">never</span>");
+        HtmlPage mutedRow = body.row("Webhooks", "Muted");
+        assertSwitch(mutedRow, muted, "Muted", false);
+        assertThat(mutedRow.cell("Where to")).contains("https://muted.example.org/x");
+        assertThat(mutedRow.cell("Events")).startsWith("ping ");
+        assertThat(mutedRow.cell("Last delivery")).startsWith("never ").contains("0 ok / 0 failed");
     }
 
     @Test
@@ -105,18 +103,19 @@ class TestAdminPages {
         createWebhook("Shop orders", "https://shop.example.com/orders", "order_placed");
         createWebhook("Pinger", "https://ping.example.net/p", "ping");
 
-        String byName = page("/admin/webhooks?q=SHOP");
-        assertThat(rows(byName)).hasSize(1);
-        assertThat(rowNames(byName)).containsExactly("Shop orders");
-        assertThat(byName).contains("value=\"SHOP\"").contains("matching “SHOP”").contains("Clear search");
+        HtmlPage byName = HtmlPage.of(page("/admin/webhooks?q=SHOP"));
+        assertThat(names(byName)).containsExactly("Shop orders");
+        assertThat(byName.field("Search webhooks by name or URL").value()).isEqualTo("SHOP");
+        assertThat(byName.text()).contains("matching “SHOP”");
+        assertThat(byName.link("Clear search")).isEqualTo("/admin/webhooks");
 
-        assertThat(rowNames(page("/admin/webhooks?q=example.net"))).containsExactly("Pinger");
+        assertThat(names(HtmlPage.of(page("/admin/webhooks?q=example.net")))).containsExactly("Pinger");
 
-        String none = page("/admin/webhooks?q=nothing");
-        assertThat(rows(none)).isEmpty();
-        assertThat(none).contains("No webhook matches “nothing”.").doesNotContain("No webhooks yet.");
+        HtmlPage none = HtmlPage.of(page("/admin/webhooks?q=nothing"));
+        assertThat(none.all("table")).as("no rows, no table").isEmpty();
+        assertThat(none.text()).contains("No webhook matches “nothing”.").doesNotContain("No webhooks yet.");
 
-        assertThat(rowNames(page("/admin/webhooks"))).containsExactlyInAnyOrder("Shop orders", "Pinger");
+        assertThat(names(HtmlPage.of(page("/admin/webhooks")))).containsExactlyInAnyOrder("Shop orders", "Pinger");
     }
 
     // ---------------------------------------------------------------- escaping
@@ -187,11 +186,13 @@ class TestAdminPages {
         assertThat(next.status()).isEqualTo(200);
         assertThat(HtmlPage.of(next).statuses())
                 .containsExactly("Webhook “Orders” created. Its signing secret is on its edit page.");
-        assertThat(row(next.body(), "Orders")).contains(">https://example.com/in</span>").contains(">On<span class=\"visually-hidden\">");
+        HtmlPage row = HtmlPage.of(next).row("Webhooks", "Orders");
+        assertThat(row.cell("Where to")).contains("https://example.com/in");
+        assertSwitch(row, stored.get("id").asText(), "Orders", true);
         assertThat(next.headers().allValues("Set-Cookie")).as("the flash is shown once")
                 .anySatisfy(c -> assertThat(c).startsWith("plugboard_flash=;")
                         .containsAnyOf("Max-Age=0", "Expires=Thu, 01 Jan 1970 00:00:00 GMT"));
-        assertThat(page("/admin/webhooks")).doesNotContain("class=\"flash\"");
+        assertThat(HtmlPage.of(page("/admin/webhooks")).statuses()).as("no flash").isEmpty();
     }
 
     @Test
@@ -229,10 +230,13 @@ class TestAdminPages {
     void invalidAddFormKeepsTheCheckedEvents() {
         Http.Response r = host.http().postForm("/admin/webhooks", form("name", "Orders", "url", "ftp://x", "events", "ping"));
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.body()).contains("name=\"name\" value=\"Orders\"")
-                .contains("value=\"ping\" checked")
-                .doesNotContain("value=\"order_placed\" checked")
-                .doesNotContain("id=\"name-error\"");
+        HtmlPage form = HtmlPage.of(r);
+        PageField name = form.field("Name");
+        assertThat(name.value()).isEqualTo("Orders");
+        assertThat(name.invalid()).isFalse();
+        assertThat(name.description()).as("no error at the name").isEmpty();
+        assertThat(form.field("Ping").checked()).isTrue();
+        assertThat(form.field("Order placed").checked()).isFalse();
         assertThat(webhookTotal()).isZero();
     }
 
@@ -242,13 +246,16 @@ class TestAdminPages {
                 "events", "ping", "token", "", "generate_token", "1"));
 
         assertPage(r, 200, "Add webhook", "/admin/webhooks");
-        String token = inputValue(r.body(), "token");
+        HtmlPage form = HtmlPage.of(r);
+        String token = form.field("Bearer token").value();
         assertThat(token).isNotBlank().isNotEqualTo("1");
-        assertThat(r.body()).contains("name=\"name\" value=\"Orders\"").contains("value=\"ping\" checked")
-                .doesNotContain("The webhook was not saved.");
+        assertThat(form.field("Name").value()).isEqualTo("Orders");
+        assertThat(form.field("Ping").checked()).isTrue();
+        assertThat(form.text()).doesNotContain("The webhook was not saved.");
         assertThat(webhookTotal()).isZero();
 
-        String again = inputValue(host.http().postForm("/admin/webhooks", form("name", "Orders", "generate_token", "1")).body(), "token");
+        String again = HtmlPage.of(host.http().postForm("/admin/webhooks", form("name", "Orders", "generate_token", "1")))
+                .field("Bearer token").value();
         assertThat(again).as("a fresh token each time").isNotBlank().isNotEqualTo(token);
     }
 
@@ -257,9 +264,13 @@ class TestAdminPages {
     @Test
     void editFormChangesNameAndEventsAndAnEmptyTokenKeepsTheToken() throws Exception {
         String id = createWebhookWithToken("Orders", host.receiver().url("/h"), "token-1", "order_placed");
-        String edit = page("/admin/webhooks/" + id + "/edit");
-        assertThat(edit).contains("action=\"/admin/webhooks/" + id + "\"").contains("name=\"token\" value=\"\"")
-                .contains("A token is set; leave this empty to keep it.").contains("name=\"clear_token\"");
+        HtmlPage edit = HtmlPage.of(page("/admin/webhooks/" + id + "/edit"));
+        assertThat(edit.element("form:has(#token)").attr("action")).as("where the form posts")
+                .isEqualTo("/admin/webhooks/" + id);
+        PageField token = edit.field("Bearer token");
+        assertThat(token.value()).as("the token is not shown").isEmpty();
+        assertThat(token.description()).contains("A token is set; leave this empty to keep it.");
+        assertThat(edit.field("Remove the current token").checked()).isFalse();
 
         Http.Response r = host.http().postForm("/admin/webhooks/" + id, form("name", "Renamed", "url", host.receiver().url("/h"),
                 "events", "ping", "enabled", "on", "token", ""));
@@ -270,7 +281,8 @@ class TestAdminPages {
         assertThat(w.get("events")).extracting(JsonNode::asText).containsExactly("ping");
         assertThat(w.get("enabled").asBoolean()).isTrue();
         assertThat(w.get("has_token").asBoolean()).isTrue();
-        assertThat(getWithCookie("/admin/webhooks", flashCookie(r)).body()).contains("Webhook “Renamed” saved.");
+        assertThat(HtmlPage.of(getWithCookie("/admin/webhooks", flashCookie(r))).statuses())
+                .containsExactly("Webhook “Renamed” saved.");
         apiSendTest(id);
         assertThat(host.receiver().next(Duration.ofSeconds(5)).header("authorization")).isEqualTo("Bearer token-1");
     }
@@ -283,8 +295,9 @@ class TestAdminPages {
                 "events", "order_placed", "enabled", "on", "token", "", "clear_token", "1")), "/admin/webhooks");
 
         assertThat(webhook(id).get("has_token").asBoolean()).isFalse();
-        assertThat(page("/admin/webhooks/" + id + "/edit")).doesNotContain("name=\"clear_token\"")
-                .doesNotContain("A token is set");
+        HtmlPage edit = HtmlPage.of(page("/admin/webhooks/" + id + "/edit"));
+        assertThat(edit.text()).as("no box to remove a token").doesNotContain("Remove the current token");
+        assertThat(edit.field("Bearer token").description()).doesNotContain("A token is set");
     }
 
     @Test
@@ -292,7 +305,10 @@ class TestAdminPages {
         String id = createWebhook("Orders", "https://example.com/in", "order_placed");
         Http.Response r = host.http().postForm("/admin/webhooks/" + id, form("name", "Renamed", "url", "https://example.com/in"));
         assertPage(r, 400, "Edit webhook", "/admin/webhooks");
-        assertThat(r.body()).contains("choose at least one event type").contains("name=\"name\" value=\"Renamed\"");
+        HtmlPage form = HtmlPage.of(r);
+        assertThat(form.element("fieldset[aria-describedby=events-error] legend").text()).isEqualTo("Events to send");
+        assertThat(form.element("#events-error").text()).isEqualTo("choose at least one event type");
+        assertThat(form.field("Name").value()).isEqualTo("Renamed");
         assertThat(webhook(id).get("name").asText()).isEqualTo("Orders");
     }
 
@@ -304,12 +320,14 @@ class TestAdminPages {
 
         assertRedirect(host.http().postForm("/admin/webhooks/" + id + "/toggle", form()), "/admin/webhooks");
         assertThat(webhook(id).get("enabled").asBoolean()).isFalse();
-        assertThat(row(page("/admin/webhooks"), "Orders")).contains(">Off<span class=\"visually-hidden\">");
+        assertSwitch(HtmlPage.of(page("/admin/webhooks")).row("Webhooks", "Orders"), id, "Orders", false);
 
         Http.Response again = host.http().postForm("/admin/webhooks/" + id + "/toggle", form());
         assertRedirect(again, "/admin/webhooks");
         assertThat(webhook(id).get("enabled").asBoolean()).isTrue();
-        assertThat(getWithCookie("/admin/webhooks", flashCookie(again)).body()).contains("Webhook “Orders” turned on.");
+        HtmlPage next = HtmlPage.of(getWithCookie("/admin/webhooks", flashCookie(again)));
+        assertThat(next.statuses()).containsExactly("Webhook “Orders” turned on.");
+        assertSwitch(next.row("Webhooks", "Orders"), id, "Orders", true);
     }
 
     // ---------------------------------------------------------------- send test
@@ -365,7 +383,7 @@ class TestAdminPages {
         for (List<Map.Entry<String, String>> fields : List.of(form(), form("webhook_id", ""))) {
             Http.Response r = host.http().postForm("/admin/events/order_placed/test", fields);
             assertPage(r, 400, "Error 400", null);
-            assertThat(r.body()).contains("choose a webhook to send the test to");
+            assertThat(HtmlPage.of(r).alerts()).singleElement(STRING).contains("choose a webhook to send the test to");
         }
         assertThat(host.receiver().all()).isEmpty();
     }
@@ -375,14 +393,20 @@ class TestAdminPages {
     @Test
     void deleteNeedsTheExactName() {
         String id = createWebhook("Shop orders", "https://example.com/in", "order_placed");
-        assertThat(page("/admin/webhooks/" + id + "/delete"))
-                .contains("action=\"/admin/webhooks/" + id + "/delete\"")
-                .contains("This permanently deletes <strong>Shop orders</strong>")
-                .contains("name=\"confirm_name\"");
+        HtmlPage confirm = HtmlPage.of(page("/admin/webhooks/" + id + "/delete"));
+        assertThat(confirm.element("form:has(#confirm_name)").attr("action")).as("where the form posts")
+                .isEqualTo("/admin/webhooks/" + id + "/delete");
+        assertThat(confirm.text()).contains("This permanently deletes Shop orders (https://example.com/in)");
+        // The name is set in bold, which only the markup shows.
+        assertThat(confirm.element("p:containsOwn(This permanently deletes) > strong").text()).isEqualTo("Shop orders");
+        String label = "Type the webhook's name, Shop orders, to confirm";
+        assertThat(confirm.field(label).value()).isEmpty();
 
         Http.Response wrong = host.http().postForm("/admin/webhooks/" + id + "/delete", form("confirm_name", "shop orders"));
         assertPage(wrong, 400, "Delete webhook", "/admin/webhooks");
-        assertThat(wrong.body()).contains("The name you typed does not match. Type “Shop orders” exactly");
+        PageField typed = HtmlPage.of(wrong).field(label);
+        assertThat(typed.invalid()).isTrue();
+        assertThat(typed.description()).contains("The name you typed does not match. Type “Shop orders” exactly");
         assertThat(host.http().get("/api/v1/webhooks/" + id).status()).isEqualTo(200);
 
         Http.Response none = host.http().postForm("/admin/webhooks/" + id + "/delete", form());
@@ -392,8 +416,9 @@ class TestAdminPages {
         Http.Response ok = host.http().postForm("/admin/webhooks/" + id + "/delete", form("confirm_name", "Shop orders"));
         assertRedirect(ok, "/admin/webhooks");
         assertThat(host.http().get("/api/v1/webhooks/" + id).status()).isEqualTo(404);
-        assertThat(getWithCookie("/admin/webhooks", flashCookie(ok)).body()).contains("Webhook “Shop orders” deleted.")
-                .contains("No webhooks yet.");
+        HtmlPage after = HtmlPage.of(getWithCookie("/admin/webhooks", flashCookie(ok)));
+        assertThat(after.statuses()).containsExactly("Webhook “Shop orders” deleted.");
+        assertThat(after.text()).contains("No webhooks yet.");
     }
 
     // ---------------------------------------------------------------- events page
@@ -436,8 +461,9 @@ class TestAdminPages {
 
     @Test
     void addFormPreselectsTheEventFromTheQuery() {
-        String body = page("/admin/webhooks/new?event=ping");
-        assertThat(body).contains("value=\"ping\" checked").doesNotContain("value=\"order_placed\" checked");
+        HtmlPage form = HtmlPage.of(page("/admin/webhooks/new?event=ping"));
+        assertThat(form.field("Ping").checked()).isTrue();
+        assertThat(form.field("Order placed").checked()).isFalse();
     }
 
     // ---------------------------------------------------------------- not found
@@ -594,29 +620,19 @@ class TestAdminPages {
         }
     }
 
-    private static List<String> rows(String body) {
-        List<String> rows = new ArrayList<>();
-        Matcher m = ROW.matcher(body);
-        while (m.find()) {
-            rows.add(m.group());
-        }
-        return rows;
+    /** @return the names the Webhooks table lists, in its order: each Name cell without its "added …" line */
+    private static List<String> names(HtmlPage webhooks) {
+        return webhooks.rows("Webhooks").stream().map(r -> r.cell("Name").replaceFirst(" added .*$", "")).toList();
     }
 
-    private static List<String> rowNames(String body) {
-        Pattern name = Pattern.compile("<td class=\"name\"[^>]*><a [^>]*>([^<]*)</a>");
-        return rows(body).stream().map(row -> {
-            Matcher m = name.matcher(row);
-            assertThat(m.find()).as(row).isTrue();
-            return m.group(1);
-        }).toList();
-    }
-
-    /** @return the one table row whose name cell shows {@code name} */
-    private static String row(String body, String name) {
-        List<String> matching = rows(body).stream().filter(r -> r.contains(">" + esc(name) + "</a>")).toList();
-        assertThat(matching).as("rows named " + name).hasSize(1);
-        return matching.get(0);
+    /**
+     * The row's on/off switch as a screen reader announces it ("On — Orders", checked) and where it posts.
+     * The visible word is the start of its name; the rest is hidden text that says which webhook it turns.
+     */
+    private static void assertSwitch(HtmlPage row, String id, String name, boolean on) {
+        assertThat(row.buttons()).contains((on ? "On" : "Off") + " — " + name);
+        assertThat(row.element("[role=switch]").attr("aria-checked")).isEqualTo(String.valueOf(on));
+        assertThat(row.element("form:has([role=switch])").attr("action")).isEqualTo("/admin/webhooks/" + id + "/toggle");
     }
 
     private static HtmlPage eventCard(HtmlPage events, String key) {
@@ -625,12 +641,6 @@ class TestAdminPages {
 
     private static HtmlPage testResultPanel(String body) {
         return HtmlPage.of(body).within("#test-result");
-    }
-
-    private static String inputValue(String body, String name) {
-        Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(body);
-        assertThat(m.find()).as("input " + name).isTrue();
-        return m.group(1);
     }
 
     /** HTML-escapes like Handlebars.java does for {@code {{value}}}. */

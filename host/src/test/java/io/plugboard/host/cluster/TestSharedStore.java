@@ -3,6 +3,7 @@ package io.plugboard.host.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plugboard.host.testing.HtmlPage;
 import io.plugboard.host.testing.Http;
 import io.plugboard.host.testing.PluginJar;
 import io.plugboard.host.testing.Receiver;
@@ -100,9 +101,12 @@ class TestSharedStore {
             assertThat(listing.get("plugin_versions_differ").get(0).asText())
                     .isEqualTo("shipping: 1.0.0 on node-a; 1.1.0 on node-b");
 
-            String page = b.http().get("/admin/plugins").body();
-            assertThat(page).contains("The instances do not run the same plugins")
-                    .contains("shipping: 1.0.0 on node-a; 1.1.0 on node-b").contains("node-b</code> <span class=\"muted\">(this one)");
+            HtmlPage page = HtmlPage.of(b.http().get("/admin/plugins"));
+            assertThat(page.alerts()).anySatisfy(alert -> assertThat(alert)
+                    .contains("The instances do not run the same plugins")
+                    .contains("shipping: 1.0.0 on node-a; 1.1.0 on node-b"));
+            assertThat(page.cells("Host instances on this database")).extracting(row -> row.get(0))
+                    .as("the instance that served the page says so").contains("node-b (this one)");
 
             JsonNode health = new Http(b.host().baseUrl()).get("/health").json();
             assertThat(health.get("status").asText()).isEqualTo("ok");

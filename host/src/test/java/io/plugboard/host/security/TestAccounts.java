@@ -118,8 +118,13 @@ class TestAccounts {
     void theAccountPageChangesThePasswordAndKeepsOnlyThisSession() {
         Http otherSession = new Http(host.host().baseUrl());
         otherSession.login(TestHost.ADMIN, TestHost.PASSWORD);
-        assertThat(host.http().get("/admin/account").body()).contains("Signed in as <strong>admin</strong>")
-                .contains("href=\"/admin/account\"").contains("href=\"/admin/admins\"");
+        HtmlPage account = HtmlPage.of(host.http().get("/admin/account"));
+        HtmlPage main = account.within("main");
+        assertThat(main.text()).contains("Signed in as admin. Changing the password ends your other sessions");
+        // The name is set in bold, which only the markup shows.
+        assertThat(main.element("p:containsOwn(Signed in as) > strong").text()).isEqualTo("admin");
+        assertThat(account.linkTo("/admin/account")).as("the top bar's link").isEqualTo("Signed in as admin");
+        assertThat(main.link("Admins")).isEqualTo("/admin/admins");
 
         Http.Response mismatch = host.http().postForm("/admin/account/password", List.of(Map.entry("current_password", TestHost.PASSWORD),
                 Map.entry("new_password", "a brand new passphrase"), Map.entry("confirm", "another passphrase")));
@@ -158,10 +163,15 @@ class TestAccounts {
                 Map.entry("password", SECOND_PASSWORD), Map.entry("confirm", SECOND_PASSWORD)));
         assertThat(added.status()).isEqualTo(302);
         assertThat(Http.cookie(added, "plugboard_flash")).contains("second+added");
-        String page = host.http().get("/admin/admins").body();
-        assertThat(HtmlPage.of(page).cells(0)).extracting(row -> row.get(0)).contains("admin (you)", "second");
-        assertThat(page).contains("action=\"/admin/admins/second/delete\"")
-                .doesNotContain("action=\"/admin/admins/admin/delete\"");
+        HtmlPage page = HtmlPage.of(host.http().get("/admin/admins"));
+        assertThat(page.cells(0)).extracting(row -> row.get(0)).contains("admin (you)", "second");
+        HtmlPage secondRow = page.row("Admins", "second");
+        assertThat(secondRow.buttons()).containsExactly("Delete second");
+        assertThat(secondRow.element("form:has(button)").attr("action")).as("where the button posts")
+                .isEqualTo("/admin/admins/second/delete");
+        HtmlPage you = page.row("Admins", "admin (you)");
+        assertThat(you.buttons()).as("no deleting yourself").isEmpty();
+        assertThat(you.all("form")).isEmpty();
 
         Http second = new Http(host.host().baseUrl());
         second.login("second", SECOND_PASSWORD);

@@ -86,6 +86,11 @@ public final class HtmlPage {
         return PageField.of(first(controls, "a field labelled \"" + label + "\"", texts("label")), this);
     }
 
+    /** @return the texts of the labels, in page order: which fields the page offers (one is read with {@link #field}) */
+    public List<String> labels() {
+        return texts("label");
+    }
+
     /** @return the names of the buttons (and submit inputs), in page order */
     public List<String> buttons() {
         return root.select("button, input[type=submit]").stream()
@@ -103,8 +108,55 @@ public final class HtmlPage {
 
     /** @return the cells of the table with that caption, row by row, header row included */
     public List<List<String>> cells(String caption) {
-        return cells(first(root.select("table").stream().filter(t -> captionOf(t).equals(caption)).toList(),
-                "a table captioned \"" + caption + "\"", root.select("table").stream().map(HtmlPage::captionOf).toList()));
+        return cells(table(caption));
+    }
+
+    /** @return the rows with data cells (not the header row) of the table with that caption, each read on its own */
+    public List<HtmlPage> rows(String caption) {
+        return table(caption).select("tr:has(td)").stream().map(HtmlPage::new).toList();
+    }
+
+    /**
+     * @return the one row of the table with that caption that a user finds by {@code name}: one of its cells reads
+     *     {@code name}, or has a link named so (a name cell may add a line such as "added 2 minutes ago"); read on
+     *     its own, with {@link #cell(String)} for its columns
+     */
+    public HtmlPage row(String caption, String name) {
+        List<HtmlPage> rows = rows(caption);
+        List<HtmlPage> named = rows.stream().filter(r -> cellsOf(r.root).stream().anyMatch(c ->
+                c.text().equals(name) || c.select("a[href]").stream().anyMatch(a -> nameOf(a).equals(name)))).toList();
+        if (named.size() != 1) {
+            throw new AssertionError(named.size() + " rows named \"" + name + "\" in the table \"" + caption + "\"; rows: "
+                    + rows.stream().map(HtmlPage::text).toList());
+        }
+        return named.get(0);
+    }
+
+    /**
+     * @return on a {@link #row(String, String)}, the text of its cell in the column headed {@code column} (by position
+     *     under the table's first row: the admin's tables span no columns)
+     */
+    public String cell(String column) {
+        Element table = root.is("tr") ? root.closest("table") : null;
+        if (table == null) {
+            throw new AssertionError("cell(\"" + column + "\") reads a table row, not " + root.tagName());
+        }
+        List<String> headers = textsOf(cellsOf(table.selectFirst("tr")));
+        int index = headers.indexOf(column);
+        Elements cells = cellsOf(root);
+        if (index < 0 || index >= cells.size()) {
+            throw new AssertionError("no column \"" + column + "\" in this row; columns: " + headers);
+        }
+        return cells.get(index).text();
+    }
+
+    private static Elements cellsOf(Element tr) {
+        return new Elements(tr.children().stream().filter(c -> c.is("th, td")).toList());
+    }
+
+    private Element table(String caption) {
+        return first(root.select("table").stream().filter(t -> captionOf(t).equals(caption)).toList(),
+                "a table captioned \"" + caption + "\"", root.select("table").stream().map(HtmlPage::captionOf).toList());
     }
 
     private static List<List<String>> cells(Element table) {
