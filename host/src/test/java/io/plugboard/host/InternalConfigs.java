@@ -21,4 +21,9 @@ public final class InternalConfigs {
         builder.draft().passwordHashing = PasswordHashing.cheapForTests();
         return builder;
     }
+
+    /** @return true if the host keeps its data in an SQLite file of its own (no PostgreSQL, no application database) */
+    public static boolean ownSqliteFile(PlugboardBuilder builder) {
+        return builder.draft().database == null && builder.draft().appDatabase == null;
+    }
 }

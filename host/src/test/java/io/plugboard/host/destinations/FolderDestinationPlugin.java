@@ -54,7 +54,10 @@ public final class FolderDestinationPlugin {
                         text.append("key: ").append(m.setting("key")).append('\\n');
                         text.append("attempt: ").append(m.attempt()).append("\\n\\n").append(m.bodyText());
                         Path file = folder.resolve(m.expand(m.setting("name")) + "-" + m.attempt() + ".msg");
-                        Files.writeString(file, text);
+                        // Written aside, then moved: a test reading the folder never sees half a message.
+                        Path partial = folder.resolve(file.getFileName() + ".partial");
+                        Files.writeString(partial, text);
+                        Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                         return DeliveryOutcome.delivered("written to " + file.getFileName());
                     }
                 }

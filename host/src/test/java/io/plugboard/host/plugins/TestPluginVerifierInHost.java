@@ -24,7 +24,7 @@ class TestPluginVerifierInHost {
                     void quit() { System.exit(2); }
                     String id() { return new io.plugboard.host.internal.common.Ids(java.time.Clock.systemUTC()).next("x"); }
                 }
-                """.formatted(id));
+                """.formatted(id)).compiledAgainstTheHost();
     }
 
     @Test

@@ -34,6 +34,7 @@ public final class PluginJar {
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, String> resources = new LinkedHashMap<>();
     private final Map<String, byte[]> bundled = new LinkedHashMap<>();
+    private String classPath = PLUGIN_CLASS_PATH;
 
     private PluginJar(String id) {
         this.id = id;
@@ -71,6 +72,15 @@ public final class PluginJar {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return this;
+    }
+
+    /**
+     * Compiles against the test's whole class path, the host included: for a plugin that uses the host's own
+     * classes, which the host must refuse, and which a plugin project (SDK, PF4J, SLF4J only) could not build.
+     */
+    public PluginJar compiledAgainstTheHost() {
+        classPath = System.getProperty("java.class.path");
         return this;
     }
 
@@ -165,7 +175,7 @@ public final class PluginJar {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("-d", out.toString(), "-classpath", PLUGIN_CLASS_PATH,
+            List<String> options = List.of("-d", out.toString(), "-classpath", classPath,
                     "--release", "17", "-processor", "org.pf4j.processor.ExtensionAnnotationProcessor");
             boolean ok = javac.getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files)).call();
             if (!ok) {

@@ -63,13 +63,11 @@ public final class TestHost implements AutoCloseable {
         PlugboardBuilder builder = InternalConfigs.cheapPasswordHashing(Plugboard.builder());
         if (databaseUrl != null) {
             builder.database(databaseUrl, null, null);
-        } else {
-            MigratedDatabase.copyInto(dataDir);
         }
         if (instanceId != null) {
             builder.instanceId(instanceId);
         }
-        this.host = customize.apply(builder
+        PlugboardBuilder customized = customize.apply(builder
                 .pluginsDir(pluginsDir)
                 .dataDir(dataDir)
                 .port(0)
@@ -80,9 +78,11 @@ public final class TestHost implements AutoCloseable {
                 .delivery(delivery)
                 // Tests deliver to receivers on 127.0.0.1; TestTargetGuard checks the guard itself.
                 .allowPrivateTargets(true)
-                .adminUser(ADMIN, PASSWORD))
-                .build()
-                .start();
+                .adminUser(ADMIN, PASSWORD));
+        if (InternalConfigs.ownSqliteFile(customized)) {
+            MigratedDatabase.copyInto(dataDir);
+        }
+        this.host = customized.build().start();
         this.http = Http.authenticated(host.baseUrl(), ADMIN, PASSWORD);
     }
 
