@@ -71,8 +71,9 @@ class TestLastAdmin {
                 assertThat(other.execute("DELETE FROM admin_users WHERE username = 'alice' "
                         + "AND (SELECT COUNT(*) FROM admin_users) > 1")).isEqualTo(1);
 
+                int otherPid = other.createQuery("SELECT pg_backend_pid()").mapTo(Integer.class).one();
                 CompletableFuture<Boolean> deleteBob = CompletableFuture.supplyAsync(() -> users.deleteUnlessLast("bob"));
-                boolean waited = waitUntilSomeoneWaitsOnALock(db);
+                boolean waited = waitUntilSomeoneWaitsFor(db, otherPid);
                 other.commit();
 
                 assertThat(deleteBob.get(30, TimeUnit.SECONDS)).as("bob was the last admin by then").isFalse();
@@ -98,12 +99,17 @@ class TestLastAdmin {
         return users.deleteUnlessLast(name);
     }
 
-    /** @return false if no one did within 5 s (then the test commits first and fails after) */
-    private static boolean waitUntilSomeoneWaitsOnALock(Database db) {
+    /**
+     * Waits until a session is blocked by the one with {@code pid} (not by any lock on the server: other test JVMs
+     * use the same database).
+     *
+     * @return false if none was within 5 s (then the test commits first and fails after)
+     */
+    private static boolean waitUntilSomeoneWaitsFor(Database db, int pid) {
         try {
-            Await.until("a transaction waits on a lock", Duration.ofSeconds(5), () -> db.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
-                    .mapTo(Long.class).one()) > 0);
+            Await.until("a transaction waits on a lock of session " + pid, Duration.ofSeconds(5), () -> db.jdbi()
+                    .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))")
+                    .bind("pid", pid).mapTo(Long.class).one()) > 0);
             return true;
         } catch (AssertionError e) {
             return false;
