@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -28,15 +30,23 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Keeps {@code plugboard/openapi.json} honest against the running host: it describes exactly the routes
  * the host serves, its request examples are accepted, and the statuses, bodies, limits and security it
  * documents are what the host answers.
+ *
+ * <p>The tests share one host (and its plugin repository), since starting them was most of the class's time.
+ * None relies on another: an operation that changes or deletes something gets a fixture of its own, the
+ * reads share one set made when first asked for, and the examples that create something under a fixed name
+ * (the application {@code acme}, ...) find it removed first ({@link #makeRoomForExample}), so each test runs
+ * alone or in any order.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TestOpenApi {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -49,6 +59,12 @@ class TestOpenApi {
     private static final SchemaValidatorsConfig SCHEMA_CONFIG = SchemaValidatorsConfig.builder()
             .formatAssertionsEnabled(true)
             .build();
+    /** By operationId: what the operation's example creates under a fixed name, as the path that deletes it. */
+    private static final Map<String, String> CREATED_BY_EXAMPLE = Map.of(
+            "createApplication", "/api/v1/apps/acme?confirm=acme",
+            "createAdmin", "/api/v1/admins/ops",
+            "createSecret", "/api/v1/secrets/SLACK_TOKEN",
+            "installPlugin", "/api/v1/plugins/invoice");
 
     /** One documented operation: a method of a path item. */
     private record Operation(String method, String path, JsonNode pathItem, JsonNode node) {
@@ -101,8 +117,10 @@ class TestOpenApi {
     private String delivery;
     private String inbound;
     private int fixtures;
+    /** Each schema checked against, compiled once (with every component schema: the slow part of a check). */
+    private final Map<String, JsonSchema> compiled = new HashMap<>();
 
-    @BeforeEach
+    @BeforeAll
     void start() {
         Path plugins = TestHost.tempDir("plugins");
         // A plugin, so that the plugin list has an item whose shape can be checked, with a setting and
@@ -144,7 +162,7 @@ class TestOpenApi {
         doc = served.json();
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         host.close();
         repository.close();
@@ -278,6 +296,7 @@ class TestOpenApi {
             JsonNode schema = op.requestBody().path("content").path("application/json").path("schema");
             soft.assertThat(violations(schema, parse(example))).as(op.route() + ": the example matches its schema")
                     .isEmpty();
+            makeRoomForExample(op);
             Http.Response r = send(http, op.method, concrete(op.path, true), example);
             soft.assertThat(r.status()).as(op.route() + " with its example answered " + r.body())
                     .isBetween(200, 299)
@@ -294,6 +313,7 @@ class TestOpenApi {
         SoftAssertions soft = new SoftAssertions();
         int checked = 0;
         for (Operation op : operations()) {
+            makeRoomForExample(op);
             // GETs read the webhook that has a delivery, so that lists have items to check; the rest get
             // a fresh webhook or token of their own (one is deleted, one revoked).
             Http.Response r = op.multipart() ? uploadPlugin(op.path)
@@ -354,6 +374,8 @@ class TestOpenApi {
                 continue;
             }
             JsonNode schema = resolve(op.requestBody().path("content").path("application/json").path("schema"));
+            // As on a fresh host, where nothing has the example's name yet (else a conflict might come first).
+            makeRoomForExample(op);
             if (schema.path("additionalProperties").isBoolean() && !schema.path("additionalProperties").asBoolean()) {
                 ObjectNode extra = (ObjectNode) parse(example);
                 extra.put("unexpected_field", 1);
@@ -388,10 +410,15 @@ class TestOpenApi {
         SoftAssertions soft = new SoftAssertions();
         int checked = 0;
         for (Operation op : operations()) {
-            String path = concrete(op.path, false);
+            // Made only for an operation with a query parameter: for some, making it makes fixtures (a waiting
+            // downgrade, an installed plugin) that nothing here would use.
+            String path = null;
             for (JsonNode p : op.parameters()) {
                 if (!p.path("in").asText().equals("query")) {
                     continue;
+                }
+                if (path == null) {
+                    path = concrete(op.path, false);
                 }
                 String name = p.path("name").asText();
                 JsonNode schema = p.path("schema");
@@ -522,13 +549,16 @@ class TestOpenApi {
      * but the description does not mention is reported.
      */
     private List<String> violations(JsonNode schema, JsonNode value) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        root.set("allOf", MAPPER.createArrayNode().add(strict(schema.deepCopy())));
-        ObjectNode defs = root.putObject("$defs");
-        doc.path("components").path("schemas").fields().forEachRemaining(e ->
-                defs.set(e.getKey(), strict(e.getValue().deepCopy())));
-        return SCHEMAS.getSchema(root, SCHEMA_CONFIG).validate(value).stream()
+        JsonSchema strictSchema = compiled.computeIfAbsent(schema.toString(), key -> {
+            ObjectNode root = MAPPER.createObjectNode();
+            root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+            root.set("allOf", MAPPER.createArrayNode().add(strict(schema.deepCopy())));
+            ObjectNode defs = root.putObject("$defs");
+            doc.path("components").path("schemas").fields().forEachRemaining(e ->
+                    defs.set(e.getKey(), strict(e.getValue().deepCopy())));
+            return SCHEMAS.getSchema(root, SCHEMA_CONFIG);
+        });
+        return strictSchema.validate(value).stream()
                 .map(ValidationMessage::getMessage)
                 .toList();
     }
@@ -560,16 +590,35 @@ class TestOpenApi {
 
     // ---- the host ----
 
-    /** @return the path with its parameter replaced by a real id: a fresh webhook or token when {@code fresh} */
+    /**
+     * Deletes what the operation's example creates under a fixed name ({@link #CREATED_BY_EXAMPLE}) if an
+     * earlier test made it, so that the example creates it anew, as on a fresh host.
+     */
+    private void makeRoomForExample(Operation op) {
+        String made = CREATED_BY_EXAMPLE.get(op.id());
+        if (made != null) {
+            Http.Response r = http.delete(made);
+            assertThat(r.status()).as("deleting " + made + ": " + r.body()).isIn(204, 404);
+        }
+    }
+
     /** @return the id of the repository's plugin, installed at 1.0.0 (the update example asks for 1.0.1) */
     private String installedFromRepository() {
-        if (http.get("/api/v1/plugins/invoice").status() == 404) {
-            Http.Response r = http.postJson("/api/v1/plugins/install", "{\"id\": \"invoice\", \"version\": \"1.0.0\"}");
-            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        Http.Response installed = http.get("/api/v1/plugins/invoice");
+        if (installed.status() == 200 && installed.json().path("version").asText().equals("1.0.0")) {
+            return "invoice";
         }
+        if (installed.status() != 404) {
+            // Updated by an earlier test: uninstalled, to be installed at 1.0.0 again.
+            Http.Response r = http.delete("/api/v1/plugins/invoice");
+            assertThat(r.status()).as(installed.body() + " then " + r.body()).isEqualTo(204);
+        }
+        Http.Response r = http.postJson("/api/v1/plugins/install", "{\"id\": \"invoice\", \"version\": \"1.0.0\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
         return "invoice";
     }
 
+    /** @return the path with its parameter replaced by a real id: a fresh webhook or token when {@code fresh} */
     private String concrete(String path, boolean fresh) {
         if (path.startsWith("/api/v1/apps/{app}/")) {
             // A route of one application: the default one's, whose fixtures the routes without an application make.
@@ -622,9 +671,11 @@ class TestOpenApi {
             assertThat(r.status()).as(r.body()).isEqualTo(201);
             value = r.json().path("id").asText();
         } else if (path.startsWith("/api/v1/admins/{username}/password")) {
-            value = TestHost.ADMIN; // its example carries this admin's current password
+            // Its example carries TestHost.PASSWORD as the current password: an admin of its own with it, so
+            // that the admin the tests sign in as keeps its password.
+            value = newAdmin(TestHost.PASSWORD);
         } else if (path.startsWith("/api/v1/admins/{username}")) {
-            value = newAdmin();
+            value = newAdmin("fixture passphrase");
         } else if (path.startsWith("/api/v1/event-types/{key}")) {
             value = "order_placed";
         } else if (path.equals("/api/v1/plugins/{id}/downgrade")) {
@@ -668,8 +719,16 @@ class TestOpenApi {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        io.plugboard.host.testing.Await.until("the downgrade of " + id + " waits", () -> http.get("/api/v1/plugins")
-                .body().contains("is lower than the installed 2.0.0"));
+        // This plugin's row: another test's downgrade may wait too.
+        Await.until("the downgrade of " + id + " waits", () -> {
+            for (JsonNode listed : http.get("/api/v1/plugins").json().path("data")) {
+                if (listed.path("id").asText().equals(id)
+                        && listed.path("reason").asText().contains("is lower than the installed 2.0.0")) {
+                    return true;
+                }
+            }
+            return false;
+        });
         return id;
     }
 
@@ -699,9 +758,9 @@ class TestOpenApi {
         return inbound;
     }
 
-    private String newAdmin() {
+    private String newAdmin(String password) {
         String name = "fixture" + System.nanoTime();
-        Http.Response r = http.postJson("/api/v1/admins", Http.json(Map.of("username", name, "password", "fixture passphrase")));
+        Http.Response r = http.postJson("/api/v1/admins", Http.json(Map.of("username", name, "password", password)));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return name;
     }
