@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Dimension;
 
 /**
@@ -20,14 +21,15 @@ import org.openqa.selenium.Dimension;
  */
 class TestPortalInBrowser {
 
+    @RegisterExtension
+    static final Browser browser = Browser.withJavaScript();
+
     private static TestHost host;
     private static Receiver receiver;
-    private static Browser browser;
     private static String base;
 
     @BeforeAll
     static void start() {
-        browser = Browser.start(true);
         host = TestHost.start();
         receiver = new Receiver().respond(200, "{\"ok\":true}");
         base = host.host().baseUrl();
@@ -37,9 +39,6 @@ class TestPortalInBrowser {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
         if (receiver != null) {
             receiver.close();
         }
