@@ -52,7 +52,10 @@ final class Axe {
     /** @return the serious and critical violations of WCAG 2.1 A/AA and best-practice rules on the current page */
     @SuppressWarnings("unchecked")
     static List<Violation> seriousViolations(Browser browser) {
-        browser.script(SCRIPT);
+        // Put in once per page: a page checked at a second width is the same page (the script is 500 kB).
+        if (!Boolean.TRUE.equals(browser.script("return typeof window.axe?.run === 'function'"))) {
+            browser.script(SCRIPT);
+        }
         Object result = browser.asyncScript("""
                 const done = arguments[arguments.length - 1];
                 axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},

@@ -76,14 +76,15 @@ class TestPortalInBrowser {
         check("portal-console-result", Browser.MOBILE, problems);
         browser.size(Browser.DESKTOP);
 
-        for (Dimension size : List.of(Browser.DESKTOP, Browser.MOBILE)) {
-            browser.size(size);
-            for (String page : List.of("/portal", "/portal/endpoints/new", "/portal/event-types", "/portal/verify")) {
-                browser.open(base + page);
+        // One load per page, checked at both widths (the layout follows the window).
+        for (String page : List.of("/portal", "/portal/endpoints/new", "/portal/event-types", "/portal/verify")) {
+            browser.open(base + page);
+            for (Dimension size : List.of(Browser.DESKTOP, Browser.MOBILE)) {
+                browser.size(size);
                 check("portal" + page.replace("/portal", "").replace('/', '-'), size, problems);
             }
+            browser.size(Browser.DESKTOP);
         }
-        browser.size(Browser.DESKTOP);
         assertThat(browser.all("table tbody tr")).isEmpty(); // on /portal/verify: no table
         browser.open(base + "/portal");
         assertThat(browser.find("table tbody tr").getText()).contains("Orders to ERP").contains("order_placed");
