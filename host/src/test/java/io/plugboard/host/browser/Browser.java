@@ -180,6 +180,11 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, BeforeEach
         return chrome().executeAsyncScript(js, args);
     }
 
+    /** Runs {@code js} in every page this tab loads from now on, before the page's own scripts. */
+    void runInEveryNewPage(String js) {
+        chrome().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", js));
+    }
+
     /** Lets the page read and write the clipboard, as a user who allowed it would. */
     void allowClipboard(String origin) {
         chrome().executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin,
