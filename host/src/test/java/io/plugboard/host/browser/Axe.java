@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * axe-core (from its WebJar, on the test class path) run in the page the browser shows. The script is
- * put into the page by the driver, not served by the host, so the admin's CSP stays as it is.
+ * put into the page by the driver, not served by the host, so the admin's CSP stays as it is; after a
+ * tab's first check, the pages it loads next have axe-core from the start (it only defines {@code axe}).
  */
 final class Axe {
 
@@ -52,7 +53,12 @@ final class Axe {
     /** @return the serious and critical violations of WCAG 2.1 A/AA and best-practice rules on the current page */
     @SuppressWarnings("unchecked")
     static List<Violation> seriousViolations(Browser browser) {
-        browser.script(SCRIPT);
+        // The script is 500 kB: sending it with every page cost more than the page. It goes once per tab, into
+        // this page and into every page the tab loads next (so until the next test's clean slate).
+        if (!Boolean.TRUE.equals(browser.script("return typeof window.axe?.run === 'function'"))) {
+            browser.script(SCRIPT);
+            browser.runInEveryNewPage(SCRIPT);
+        }
         Object result = browser.asyncScript("""
                 const done = arguments[arguments.length - 1];
                 axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},

@@ -1,143 +1,193 @@
 package io.plugboard.host.browser;
 
-import java.io.File;
+import io.plugboard.host.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NotFoundException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The system's headless Chromium, driven by the system's chromedriver (the two come from the same
- * package, so their versions match; nothing is downloaded). Without them the browser tests are
- * skipped with a loud message, unless {@code -Dplugboard.browser.required=true} (as in CI) makes
- * that a failure.
+ * The browser a test class drives, declared once per class:
+ * {@code @RegisterExtension static final Browser browser = Browser.withJavaScript();}. It starts one
+ * {@link Chromium} for the class before the class's {@code @BeforeAll} methods (so without Chromium the
+ * class is skipped, or fails when the browser is required, before it starts anything), gives every test
+ * but the first a {@linkplain Chromium#cleanSlate clean slate} instead of a new Chromium (starting one
+ * costs seconds), and quits it after the class. The methods are what the tests do with it.
  */
-final class Browser implements AutoCloseable {
+final class Browser implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
-    static final String CHROMIUM = System.getProperty("plugboard.chromium", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("plugboard.chromedriver", "/usr/bin/chromedriver");
-    static final Dimension DESKTOP = new Dimension(1280, 900);
+    static final Dimension DESKTOP = Chromium.DESKTOP;
     static final Dimension MOBILE = new Dimension(390, 844);
+    /** How long a page gets to show what a test waits for; generous for a loaded 2-core machine. */
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    private final ChromeDriver driver;
-    private final Path profile;
-    private final WebDriverWait wait;
+    private final boolean javascript;
+    /** Where the tests went, so that the next test finds nothing they stored there. */
+    private final Set<String> origins = new LinkedHashSet<>();
+    private Chromium chromium;
+    /** Whether a test has used the browser since it was started or last cleaned. */
+    private boolean used;
 
-    private Browser(ChromeDriver driver, Path profile) {
-        this.driver = driver;
-        this.profile = profile;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
+    private Browser(boolean javascript) {
+        this.javascript = javascript;
     }
 
-    /** @param javascript false to browse as someone with JavaScript turned off */
-    static Browser start(boolean javascript) {
-        boolean required = Boolean.getBoolean("plugboard.browser.required");
-        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
-            String why = "no Chromium at " + CHROMIUM + " or no chromedriver at " + CHROMEDRIVER;
-            return unavailable(required, why, null);
+    static Browser withJavaScript() {
+        return new Browser(true);
+    }
+
+    /** As someone with JavaScript turned off browses: every action a plain form post or link. */
+    static Browser withJavaScriptOff() {
+        return new Browser(false);
+    }
+
+    /** Without Chromium (and not required), the class is reported skipped, each of its tests with it. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        String missing = Chromium.missing();
+        if (missing == null || Chromium.required()) {
+            return ConditionEvaluationResult.enabled("Chromium is there, or required (a missing one then fails)");
         }
-        Path profile;
+        if (context.getTestMethod().isEmpty()) {
+            Chromium.announceSkipping(missing);
+        }
+        return ConditionEvaluationResult.disabled("browser tests skipped: " + missing);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        chromium = Chromium.start(javascript);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (!used) {
+            return;
+        }
         try {
-            profile = Files.createTempDirectory("plugboard-chromium");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900");
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        if (!javascript) {
-            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        try {
-            ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
-            return new Browser(driver, profile);
+            chromium.cleanSlate(origins);
         } catch (WebDriverException e) {
-            return unavailable(required, "Chromium did not start: " + e.getMessage(), e);
+            // The last test left Chromium unable to answer (it crashed): the next one gets a new one.
+            try {
+                chromium.close();
+            } catch (WebDriverException ignored) {
+                // it is gone either way
+            }
+            chromium = Chromium.start(javascript);
         }
+        origins.clear();
+        used = false;
     }
 
-    private static Browser unavailable(boolean required, String why, Throwable cause) {
-        if (required) {
-            Assertions.fail("browser tests are required (-Dplugboard.browser.required=true) but " + why, cause);
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (chromium != null) {
+            chromium.close();
+            chromium = null;
         }
-        System.err.println("\n" + "!".repeat(78) + "\n!! BROWSER TESTS SKIPPED: " + why
-                + "\n!! Install Chromium and chromedriver (apt-get install chromium chromium-driver) to run them.\n"
-                + "!".repeat(78) + "\n");
-        Assumptions.abort("browser tests skipped: " + why);
-        return null;
     }
 
     WebDriver driver() {
-        return driver;
+        return chrome();
+    }
+
+    private ChromeDriver chrome() {
+        if (chromium == null) {
+            throw new IllegalStateException("no Chromium: register the Browser with @RegisterExtension on a static field");
+        }
+        used = true;
+        return chromium.driver();
     }
 
     void open(String url) {
-        driver.get(url);
+        URI uri = URI.create(url);
+        if (uri.getScheme() != null && uri.getScheme().startsWith("http")) {
+            origins.add(uri.getScheme() + "://" + uri.getAuthority());
+        }
+        chrome().get(url);
     }
 
     WebElement find(String css) {
-        return wait.until(d -> d.findElement(By.cssSelector(css)));
+        return await("an element " + css, d -> d.findElement(By.cssSelector(css)));
     }
 
     List<WebElement> all(String css) {
-        return driver.findElements(By.cssSelector(css));
+        return chrome().findElements(By.cssSelector(css));
     }
 
-    /** Waits (bounded) until the condition holds; fails the test with {@code what} otherwise. */
+    /**
+     * Waits until the condition gives a value (neither null nor false), polling as {@link Await} does
+     * (often at first: most conditions hold within milliseconds); fails the test with {@code what} once
+     * {@link #PATIENCE} has passed.
+     */
     <T> T await(String what, Function<WebDriver, T> condition) {
-        // Fragments swapped in by htmx, and pages loaded by a plain form post, replace elements: a stale one
-        // means "look again". Chrome sometimes reports one as an inspector error instead of a stale element.
-        Function<WebDriver, T> lookingAgain = d -> {
-            try {
-                return condition.apply(d);
-            } catch (org.openqa.selenium.WebDriverException e) {
-                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+        WebDriver driver = chrome();
+        AtomicReference<WebDriverException> lastMiss = new AtomicReference<>();
+        try {
+            return Await.value(what, PATIENCE, () -> {
+                try {
+                    return condition.apply(driver);
+                } catch (NotFoundException | StaleElementReferenceException e) {
+                    lastMiss.set(e);
                     return null;
+                } catch (WebDriverException e) {
+                    // Fragments swapped in by htmx, and pages loaded by a plain form post, replace elements: a
+                    // stale one means "look again". Chrome sometimes reports one as an inspector error instead.
+                    if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                        lastMiss.set(e);
+                        return null;
+                    }
+                    throw e;
                 }
-                throw e;
+            }, value -> value != null && !Boolean.FALSE.equals(value));
+        } catch (AssertionError e) {
+            if (lastMiss.get() != null) {
+                e.addSuppressed(lastMiss.get());
             }
-        };
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(what)
-                .ignoring(StaleElementReferenceException.class).until(lookingAgain);
+            throw e;
+        }
     }
 
     Object script(String js, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(js, args);
+        return chrome().executeScript(js, args);
     }
 
     Object asyncScript(String js, Object... args) {
-        return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
+        return chrome().executeAsyncScript(js, args);
+    }
+
+    /** Runs {@code js} in every page this tab loads from now on, before the page's own scripts. */
+    void runInEveryNewPage(String js) {
+        chrome().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", js));
     }
 
     /** Lets the page read and write the clipboard, as a user who allowed it would. */
     void allowClipboard(String origin) {
-        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin,
+        chrome().executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin,
                 "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
     }
 
@@ -146,14 +196,14 @@ final class Browser implements AutoCloseable {
      *     script errors and htmx errors since the last call
      */
     List<String> consoleProblems() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(e -> e.getMessage())
+        return chrome().manage().logs().get(LogType.BROWSER).getAll().stream().map(e -> e.getMessage())
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to") || m.contains("Uncaught")
                         || m.contains("htmx:"))
                 .toList();
     }
 
     void size(Dimension size) {
-        driver.manage().window().setSize(size);
+        chrome().manage().window().setSize(size);
     }
 
     /** Saves a screenshot of the whole page (up to 3000 px tall) to {@code target/screenshots/NAME.png}. */
@@ -163,7 +213,7 @@ final class Browser implements AutoCloseable {
             Files.createDirectories(dir);
             long width = ((Number) script("return window.innerWidth")).longValue();
             long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
-            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+            Map<String, Object> shot = chrome().executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                     "captureBeyondViewport", true,
                     "clip", Map.of("x", 0, "y", 0, "width", width, "height", Math.min(height, 3000), "scale", 1)));
             Path file = dir.resolve(name + ".png");
@@ -177,25 +227,12 @@ final class Browser implements AutoCloseable {
     /** Logs in through the login form as the test host's admin. */
     void login(String baseUrl, String user, String password) {
         open(baseUrl + "/admin/webhooks");
-        if (driver.getCurrentUrl().endsWith("/admin/webhooks")) {
+        if (chrome().getCurrentUrl().endsWith("/admin/webhooks")) {
             return; // still logged in
         }
         find("#username").sendKeys(user);
         find("#password").sendKeys(password);
         find("form.form button[type=submit]").click();
         await("the admin after logging in", d -> d.getCurrentUrl().endsWith("/admin/webhooks"));
-    }
-
-    @Override
-    public void close() {
-        try {
-            driver.quit();
-        } finally {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // a temporary profile left behind is harmless
-            }
-        }
     }
 }

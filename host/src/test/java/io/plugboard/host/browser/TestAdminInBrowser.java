@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -24,14 +25,18 @@ class TestAdminInBrowser {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    @RegisterExtension
+    static final Browser browser = Browser.withJavaScript();
+    @RegisterExtension
+    static final Browser noScript = Browser.withJavaScriptOff();
+
+    /** A host per test: each starts from an empty one (no webhooks, no plugins, no deliveries). */
     private TestHost host;
     private Receiver receiver;
-    private Browser browser;
     private String base;
 
     @BeforeEach
     void start() {
-        browser = Browser.start(true);
         host = TestHost.start();
         receiver = new Receiver().respond(200, "{\"received\":true,\"note\":\"<b>not html</b>\"}");
         base = host.host().baseUrl();
@@ -39,9 +44,6 @@ class TestAdminInBrowser {
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.close();
-        }
         if (receiver != null) {
             receiver.close();
         }
@@ -158,41 +160,39 @@ class TestAdminInBrowser {
 
     @Test
     void everyActionStillWorksWithJavaScriptOff() throws Exception {
-        browser.close();
-        browser = Browser.start(false);
         host.createWebhook("Plain forms", receiver.url("/plain"), "order_placed");
-        browser.login(base, TestHost.ADMIN, TestHost.PASSWORD);
+        noScript.login(base, TestHost.ADMIN, TestHost.PASSWORD);
 
         // Without JavaScript each click loads a new page: the old page's flash can go stale while read.
-        browser.find("tr .toggle").click();
-        browser.await("the flash \u201cturned off\u201d", d -> browser.find(".flash").getText().contains("turned off"));
-        assertThat(browser.find("tr .toggle").getText()).startsWith("Off");
-        browser.find("tr .toggle").click();
-        browser.await("the flash \u201cturned on\u201d", d -> browser.find(".flash").getText().contains("turned on"));
+        noScript.find("tr .toggle").click();
+        noScript.await("the flash \u201cturned off\u201d", d -> noScript.find(".flash").getText().contains("turned off"));
+        assertThat(noScript.find("tr .toggle").getText()).startsWith("Off");
+        noScript.find("tr .toggle").click();
+        noScript.await("the flash \u201cturned on\u201d", d -> noScript.find(".flash").getText().contains("turned on"));
 
-        browser.find("tr .actions button").click();
-        browser.await("the page with the test result", d -> d.getCurrentUrl().contains("tested="));
-        assertThat(browser.find("#test-result").getText()).contains("Delivered");
-        assertThat(browser.find("#test-result button.copy").isDisplayed()).as("copy buttons need JavaScript").isFalse();
+        noScript.find("tr .actions button").click();
+        noScript.await("the page with the test result", d -> d.getCurrentUrl().contains("tested="));
+        assertThat(noScript.find("#test-result").getText()).contains("Delivered");
+        assertThat(noScript.find("#test-result button.copy").isDisplayed()).as("copy buttons need JavaScript").isFalse();
         receiver.next(Duration.ofSeconds(10));
 
-        browser.find("tr .actions a[href$='/deliveries']").click();
-        browser.find("table.deliveries .actions a").click();
-        browser.await("the delivery page", d -> d.getCurrentUrl().matches(".*/admin/deliveries/dlv_.*"));
-        assertThat(browser.find(".delivery-detail").getText()).contains("Attempt 1");
-        browser.find(".delivery-detail .card-head button.primary").click();
-        assertThat(browser.find(".flash").getText()).contains("Queued again");
+        noScript.find("tr .actions a[href$='/deliveries']").click();
+        noScript.find("table.deliveries .actions a").click();
+        noScript.await("the delivery page", d -> d.getCurrentUrl().matches(".*/admin/deliveries/dlv_.*"));
+        assertThat(noScript.find(".delivery-detail").getText()).contains("Attempt 1");
+        noScript.find(".delivery-detail .card-head button.primary").click();
+        assertThat(noScript.find(".flash").getText()).contains("Queued again");
         receiver.next(Duration.ofSeconds(20));
 
         // Redeliver from a row of the log: a plain form post, then the new delivery's page with the message.
-        browser.open(base + "/admin/deliveries");
-        int rows = browser.all("table.deliveries tbody tr").size();
-        browser.find("table.deliveries tbody tr:last-child .actions button").click();
-        browser.await("the new delivery's page", d -> d.getCurrentUrl().matches(".*/admin/deliveries/dlv_.*"));
-        assertThat(browser.find(".flash").getText()).contains("Queued again");
+        noScript.open(base + "/admin/deliveries");
+        int rows = noScript.all("table.deliveries tbody tr").size();
+        noScript.find("table.deliveries tbody tr:last-child .actions button").click();
+        noScript.await("the new delivery's page", d -> d.getCurrentUrl().matches(".*/admin/deliveries/dlv_.*"));
+        assertThat(noScript.find(".flash").getText()).contains("Queued again");
         receiver.next(Duration.ofSeconds(20));
-        browser.open(base + "/admin/deliveries");
-        assertThat(browser.all("table.deliveries tbody tr")).hasSize(rows + 1);
+        noScript.open(base + "/admin/deliveries");
+        assertThat(noScript.all("table.deliveries tbody tr")).hasSize(rows + 1);
     }
 
     @Test

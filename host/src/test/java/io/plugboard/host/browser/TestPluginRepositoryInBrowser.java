@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 
@@ -19,15 +20,14 @@ import org.openqa.selenium.Dimension;
  */
 class TestPluginRepositoryInBrowser {
 
+    @RegisterExtension
+    static final Browser browser = Browser.withJavaScript();
+
     private final PluginRepositoryFolder repo = new PluginRepositoryFolder();
     private TestHost host;
-    private Browser browser;
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.close();
-        }
         if (host != null) {
             host.close();
         }
@@ -47,7 +47,6 @@ class TestPluginRepositoryInBrowser {
         String down = "http://127.0.0.1:" + closedPort + "/repo/";
         host = TestHost.start(TestHost.tempDir("plugins"), TestHost.tempDir("data"),
                 b -> b.pluginRepository(repo.url()).pluginRepository(down).trustedPluginKeys(repo.trustedKeys));
-        browser = Browser.start(true);
         String base = host.host().baseUrl();
         browser.login(base, TestHost.ADMIN, TestHost.PASSWORD);
         List<String> problems = new ArrayList<>();

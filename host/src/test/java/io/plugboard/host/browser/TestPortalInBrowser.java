@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Dimension;
 
 /**
@@ -20,14 +21,15 @@ import org.openqa.selenium.Dimension;
  */
 class TestPortalInBrowser {
 
+    @RegisterExtension
+    static final Browser browser = Browser.withJavaScript();
+
     private static TestHost host;
     private static Receiver receiver;
-    private static Browser browser;
     private static String base;
 
     @BeforeAll
     static void start() {
-        browser = Browser.start(true);
         host = TestHost.start();
         receiver = new Receiver().respond(200, "{\"ok\":true}");
         base = host.host().baseUrl();
@@ -37,9 +39,6 @@ class TestPortalInBrowser {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
         if (receiver != null) {
             receiver.close();
         }
@@ -77,14 +76,15 @@ class TestPortalInBrowser {
         check("portal-console-result", Browser.MOBILE, problems);
         browser.size(Browser.DESKTOP);
 
-        for (Dimension size : List.of(Browser.DESKTOP, Browser.MOBILE)) {
-            browser.size(size);
-            for (String page : List.of("/portal", "/portal/endpoints/new", "/portal/event-types", "/portal/verify")) {
-                browser.open(base + page);
+        // One load per page, checked at both widths (the layout follows the window).
+        for (String page : List.of("/portal", "/portal/endpoints/new", "/portal/event-types", "/portal/verify")) {
+            browser.open(base + page);
+            for (Dimension size : List.of(Browser.DESKTOP, Browser.MOBILE)) {
+                browser.size(size);
                 check("portal" + page.replace("/portal", "").replace('/', '-'), size, problems);
             }
+            browser.size(Browser.DESKTOP);
         }
-        browser.size(Browser.DESKTOP);
         assertThat(browser.all("table tbody tr")).isEmpty(); // on /portal/verify: no table
         browser.open(base + "/portal");
         assertThat(browser.find("table tbody tr").getText()).contains("Orders to ERP").contains("order_placed");

@@ -8,6 +8,7 @@ import io.plugboard.host.testing.TestHost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -17,14 +18,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class TestRateLimitInBrowser {
 
+    @RegisterExtension
+    static final Browser browser = Browser.withJavaScript();
+
     private TestHost host;
     private Receiver receiver;
-    private Browser browser;
     private String base;
 
     @BeforeEach
     void start() {
-        browser = Browser.start(true);
         host = TestHost.start();
         receiver = new Receiver();
         base = host.host().baseUrl();
@@ -32,9 +34,6 @@ class TestRateLimitInBrowser {
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.close();
-        }
         if (receiver != null) {
             receiver.close();
         }
